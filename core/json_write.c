@@ -46,6 +46,15 @@ int dp_json_string(struct dp_buf *b, const char *str, size_t len)
 	*o++ = '"';
 	while (i < len) {
 		run = i;
+		while (i + 8 <= len) {
+			uint64_t x = dp_load8(s + i);
+			if ((dp_swar_less(x & ~DP_HIGHS, 0x20) & ~x) |
+			    dp_swar_zero(x ^ (DP_ONES * '"')) |
+			    dp_swar_zero(x ^ (DP_ONES * '\\')) |
+			    dp_swar_zero(x ^ (DP_ONES * 0xE2)))
+				break;
+			i += 8;
+		}
 		while (i < len && !esc_class[s[i]])
 			i++;
 		memcpy(o, s + run, i - run);
