@@ -197,7 +197,8 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 	rc |= dp_json_string(b, l->name, strlen(l->name));
 	rc |= LIT(b, ":[");
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
-		rc |= LIT(b, i ? ",{\"start\":" : "{\"start\":");
+		/* LIT() needs an array: sizeof a ?: of literals is a pointer's */
+		rc |= i ? LIT(b, ",{\"start\":") : LIT(b, "{\"start\":");
 		rc |= put_off(b, m, l->start[i]);
 		rc |= LIT(b, ",\"end\":");
 		rc |= put_off(b, m, l->end[i]);
@@ -262,7 +263,7 @@ static int write_stamp(struct dp_buf *b, const struct dp_json_opts *o)
 	int rc = LIT(b, ",\"docproc\":{\"version\":\"" PACKAGE_VERSION
 	                "\",\"plugins\":[");
 	for (size_t i = 0; i < o->nplugins; i++) {
-		rc |= LIT(b, i ? ",{\"name\":" : "{\"name\":");
+		rc |= i ? LIT(b, ",{\"name\":") : LIT(b, "{\"name\":");
 		rc |= dp_json_string(b, o->plugins[i].name,
 		                     strlen(o->plugins[i].name));
 		rc |= LIT(b, ",\"version\":");
