@@ -141,7 +141,9 @@ int dp_json_value(struct dp_buf *b, const json_t *v)
 	return 0;
 }
 
-#define LIT(b, s) dp_buf_append((b), (s), sizeof(s) - 1)
+/* "" s: only a string literal compiles here (a ?: of literals would
+ * silently give sizeof a pointer) */
+#define LIT(b, s) dp_buf_append((b), "" s, sizeof("" s) - 1)
 
 /* ------------------------------------------------ offsets as code points */
 
