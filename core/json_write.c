@@ -46,6 +46,15 @@ int dp_json_string(struct dp_buf *b, const char *str, size_t len)
 	*o++ = '"';
 	while (i < len) {
 		run = i;
+		while (i + 8 <= len) {
+			uint64_t x = dp_load8(s + i);
+			if ((dp_swar_less(x & ~DP_HIGHS, 0x20) & ~x) |
+			    dp_swar_zero(x ^ (DP_ONES * '"')) |
+			    dp_swar_zero(x ^ (DP_ONES * '\\')) |
+			    dp_swar_zero(x ^ (DP_ONES * 0xE2)))
+				break;
+			i += 8;
+		}
 		while (i < len && !esc_class[s[i]])
 			i++;
 		memcpy(o, s + run, i - run);
@@ -132,7 +141,9 @@ int dp_json_value(struct dp_buf *b, const json_t *v)
 	return 0;
 }
 
-#define LIT(b, s) dp_buf_append((b), (s), sizeof(s) - 1)
+/* "" s: only a string literal compiles here (a ?: of literals would
+ * silently give sizeof a pointer) */
+#define LIT(b, s) dp_buf_append((b), "" s, sizeof("" s) - 1)
 
 /* ------------------------------------------------ offsets as code points */
 
