@@ -46,6 +46,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* Built with AddressSanitizer: valgrind cannot run this program, and
+ * LeakSanitizer checks the leaks when the child exits instead. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DP_ASAN 1
+#endif
+#endif
+#ifndef DP_ASAN
+#define DP_ASAN 0
+#endif
+
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
 #define MAX_BEFORE 16
@@ -1103,8 +1116,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 'v': o->verbose = true; break;
 		case 'h': usage(stdout); exit(0);
 		case 'V':
-			printf("docproc-check %s (plugin ABI %d.%d)\n", dp_version(),
-			       dp_abi_major(), dp_abi_minor());
+			printf("docproc-check %s (plugin ABI %d.%d%s)\n",
+			       dp_version(), dp_abi_major(), dp_abi_minor(),
+			       DP_ASAN ? ", AddressSanitizer" : "");
 			exit(0);
 		default: usage(stderr); return -1;
 		}
@@ -1167,7 +1181,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (pid == 0)
-		_exit(run_checks(&o, prog));
+		exit(run_checks(&o, prog));   /* exit(): LeakSanitizer runs */
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
 			perror("docproc-check: waitpid");
@@ -1175,7 +1189,17 @@ int main(int argc, char **argv)
 		}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == EXIT_USAGE)
 		return EXIT_USAGE;
-	if (WIFSIGNALED(status)) {
+	if (prog->check < 0 && prog->result[C_RUNS] &&
+	    (WIFSIGNALED(status) || WEXITSTATUS(status) > EXIT_FAILED)) {
+		/* after the last check: a sanitizer's leak report */
+		printf("  [FAIL] %-12s the checks ended, then the process %s "
+		       "%d: a sanitizer's leak report above?\n",
+		       chk_names[C_LEAKS], WIFSIGNALED(status)
+		               ? "died with signal" : "exited with status",
+		       WIFSIGNALED(status) ? WTERMSIG(status)
+		                           : WEXITSTATUS(status));
+		prog->result[C_LEAKS] = 2;
+	} else if (WIFSIGNALED(status)) {
 		int sig = WTERMSIG(status);
 		const char *chk = prog->check >= 0 ? chk_names[prog->check]
 		                                   : "loading";
@@ -1190,7 +1214,12 @@ int main(int argc, char **argv)
 			prog->result[prog->check] = 2;
 		failed++;
 	}
-	if (!o.skip[C_LEAKS] && !getenv("DOCPROC_CHECK_NO_VALGRIND")) {
+	if (DP_ASAN && !o.quick && prog->result[C_LEAKS] == 0) {
+		skipped(prog, C_LEAKS, "built with AddressSanitizer: its leak "
+		                       "checker ran instead of valgrind");
+	} else if (DP_ASAN) {
+		/* nothing: the leaks were checked, or this is a nested run */
+	} else if (!o.skip[C_LEAKS] && !getenv("DOCPROC_CHECK_NO_VALGRIND")) {
 		if (!have_valgrind())
 			skipped(prog, C_LEAKS, "valgrind not found");
 		else if (!failed)
