@@ -1213,6 +1213,15 @@ int main(int argc, char **argv)
 		if (prog->check >= 0)
 			prog->result[prog->check] = 2;
 		failed++;
+	} else if (prog->check >= 0) {
+		/* exit() in the middle of a check: a sanitizer (UBSan exits
+		 * with a status), or a plugin calling exit() */
+		printf("  [FAIL] %-12s the process exited (status %d) %s: a "
+		       "sanitizer report above, or a plugin calling exit()?\n",
+		       chk_names[prog->check], WEXITSTATUS(status),
+		       where(prog, buf, sizeof buf));
+		prog->result[prog->check] = 2;
+		failed++;
 	}
 	if (DP_ASAN && !o.quick && prog->result[C_LEAKS] == 0) {
 		skipped(prog, C_LEAKS, "built with AddressSanitizer: its leak "

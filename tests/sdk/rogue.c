@@ -25,6 +25,8 @@
 #define ROGUE_NAME "rogue_nomem"
 #elif defined(ROGUE_FAILS)
 #define ROGUE_NAME "rogue_fails"
+#elif defined(ROGUE_EXIT)
+#define ROGUE_NAME "rogue_exit"
 #else
 #define ROGUE_NAME "rogue_good"
 #endif
@@ -73,6 +75,10 @@ static int rogue_process(void *state, struct dp_doc *doc)
 #if defined(ROGUE_CRASH)
 	if (len && strstr(t, "\xe2\x80\x8d"))   /* text with a ZWJ */
 		*(volatile char *)NULL = 1;
+#endif
+#if defined(ROGUE_EXIT)
+	if (memchr(t, '\x01', len))   /* the control characters */
+		exit(0);
 #endif
 #if defined(ROGUE_FAILS)
 	if (len == 0)
