@@ -532,11 +532,12 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 	struct scan sc = {.o = o, .b = b};
 	sc.s = dp_doc_text(b->doc, &sc.len);
 	sc.u = (const unsigned char *)sc.s;
-	/* a text whose first letter is lower case was lowercased whole:
-	 * case tells nothing about sentence starts there */
+	/* a text with no capital letter near its start was lowercased
+	 * whole: case tells nothing about sentence starts there */
+	sc.lowercased = true;
 	for (size_t k = 0; k < sc.len && k < 4096; k++) {
-		if (is_alpha(sc.u[k])) {
-			sc.lowercased = is_lower(sc.u[k]);
+		if (is_upper(sc.u[k])) {
+			sc.lowercased = false;
 			break;
 		}
 	}
