@@ -103,13 +103,20 @@ static bool language_menu(const char *s, const struct line *l)
 		return false;
 	const char *p = s + l->ts;
 	size_t spaces = 0, nonspace = 0;
+	int lower_words = 0;    /* words starting in lower case: few in menus */
 	for (size_t k = 0; k < n; k++) {
-		if (p[k] == ' ' || p[k] == '|' || p[k] == '/' || p[k] == '\t')
-			spaces++;
-		else if (p[k] == '.' || p[k] == ',')
+		unsigned char c = (unsigned char)p[k];
+		if (is_lower(c) && (k == 0 || p[k - 1] == ' ') && ++lower_words > 2)
 			return false;
-		else
+		if (c == ' ' || c == '|' || c == '/' || c == '\t') {
+			spaces++;
+			if (k > 0 && p[k - 1] == ' ')
+				return false;   /* aligned columns of a table */
+		} else if (c == '.' || c == ',' || is_digit(c)) {
+			return false;
+		} else {
 			nonspace++;
+		}
 	}
 	if (spaces > 30)
 		return false;
@@ -117,7 +124,10 @@ static bool language_menu(const char *s, const struct line *l)
 	int names = 0;
 	for (size_t k = 0; k < n;) {
 		size_t best = 0;
-		for (const char *const *e = language_names; *e; e++) {
+		for (const char *const *e = language_names;
+		     *e && !(is_lower((unsigned char)p[k]) && p[k] != 'e'); e++) {
+			if ((*e)[0] != p[k])
+				continue;
 			size_t m = strlen(*e);
 			if (m > best && k + m <= n && memcmp(p + k, *e, m) == 0)
 				best = m;
@@ -173,15 +183,19 @@ static bool tag_run(const char *s, const struct line *l)
  * "Headline | Shizuoka Shimbun at S", "(...) - Yahoo! News"
  * ------------------------------------------------------------------ */
 
+/* Words that make a title suffix a site name after any separator, and
+ * words that do so only after '|' (after " - " they are often part of a
+ * wire headline: "... - NY TIMES", "... - RADIO"). */
 static const char *const site_words[] = {
-	"news", "yahoo", "yahoo!", "yahoo!news", "shimbun", "newspaper",
-	"nippo", "daily", "times", "post", "herald", "tribune", "journal",
-	"gazette", "media", "web", "digital", "online", "press", "agency",
-	"tv", "radio", "live", "network", "channel", "magazine", "topics",
-	"topic", "reuters", "cnn", "bbc", "afp", "xinhua", "tass", "ria",
-	"sputnik", "cctv", "rt", "com", NULL};
+	"news", "yahoo", "yahoo!", "yahoo!news", "shimbun", "nippo", "digital",
+	"online", "web", "live", "com", NULL};
+static const char *const site_words_pipe[] = {
+	"daily", "times", "post", "herald", "tribune", "journal", "gazette",
+	"media", "press", "agency", "tv", "radio", "network", "channel",
+	"magazine", "topics", "topic", "newspaper", "reuters", "cnn", "bbc",
+	"afp", "xinhua", "tass", "ria", "sputnik", "cctv", "rt", NULL};
 
-static bool site_like(const char *p, size_t n)
+static bool site_like(const char *p, size_t n, bool pipe)
 {
 	if (n == 0 || n > 64)
 		return false;
@@ -200,6 +214,9 @@ static bool site_like(const char *p, size_t n)
 		while (we > ws && (p[we - 1] == ',' || p[we - 1] == ':'))
 			we--;
 		for (const char *const *e = site_words; *e; e++)
+			if (ascii_ieq(p + ws, we - ws, *e))
+				kw = true;
+		for (const char *const *e = site_words_pipe; pipe && *e; e++)
 			if (ascii_ieq(p + ws, we - ws, *e))
 				kw = true;
 		for (size_t q = ws; q < we; q++) {
@@ -265,11 +282,20 @@ static size_t title_cut(const char *s, const struct line *l,
 {
 	const char *p = s + l->ts;
 	size_t end = l->te - l->ts;
+	bool lower = false;
+	for (size_t q = 0; q < end && !lower; q++)
+		lower = is_lower((unsigned char)p[q]);
+	if (!lower)
+		return l->te;   /* an all-capitals wire headline */
 	for (int round = 0; round < 4; round++) {
 		size_t ss, se;
 		if (!last_separator(p, end, &ss, &se) || ss < 8)
 			break;
-		bool cut = site_like(p + se, end - se);
+		bool pipe = false;
+		for (size_t q = ss; q < se; q++)
+			if (p[q] == '|' || (unsigned char)p[q] == 0xEF)
+				pipe = true;
+		bool cut = site_like(p + se, end - se, pipe);
 		if (!cut && round == 0 && body &&
 		    same_text(s, l->ts, ss, body->ts, body->te - body->ts))
 			cut = true;     /* the body repeats the bare headline */

@@ -65,8 +65,11 @@ static size_t letters_start(const struct scan *sc, size_t i)
 
 static bool in_list(const char *w, size_t n, const char *const *list)
 {
+	if (n == 0)
+		return false;
 	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+		if ((*list)[0] == w[0] && strlen(*list) == n &&
+		    memcmp(*list, w, n) == 0)
 			return true;
 	return false;
 }
@@ -182,20 +185,32 @@ static size_t fragment_stop(const struct scan *sc, size_t p)
 	return 0;
 }
 
+/* Deletes the fragment [st, fe) with the space before it; at a line
+ * start, with the line break before it when the fragment is the whole
+ * line, else with the space after it. */
 static int delete_fragment(struct scan *sc, size_t st, size_t fe,
-                           enum prev_kind pk, const char *rule)
+                           bool line_start, const char *rule)
 {
-	if (pk != PREV_LINE)
+	if (!line_start)
 		return batch_add(sc->b, st - 1, fe, "", 0, rule);
-	if (byte(sc, fe) == ' ')
+	unsigned char a = byte(sc, fe);
+	if (st > 0 && (fe == sc->len || a == '\n' || a == '\r'))
+		return batch_add(sc->b, st - 1, fe, "", 0, rule);
+	if (a == ' ')
 		fe++;
 	return batch_add(sc->b, st, fe, "", 0, rule);
 }
 
+/* A possible fragment at sentence start @st. @pk: what ends the sentence
+ * before (PREV_LINE: nothing, a paragraph starts); @prev_lower_word: that
+ * sentence ends in a lower-case word ("groups."), not an abbreviation or
+ * initial ("E.H."); @line_start: @st starts a line. */
 static int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
-                               bool prev_lower_word)
+                               bool prev_lower_word, bool line_start)
 {
 	if (!sc->o->fragments || st >= sc->len || !is_alpha(sc->u[st]))
+		return 0;
+	if (pk == PREV_STOP && !prev_lower_word)
 		return 0;
 	size_t w1e = letters_end(sc, st);
 	size_t w1n = w1e - st;
@@ -207,7 +222,7 @@ static int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
 		size_t fe = fragment_stop(sc, w1e);
 		unsigned char c = byte(sc, fe);
 		if (fe && (fe == sc->len || c == '\n' || c == '\r'))
-			return delete_fragment(sc, st, fe, pk,
+			return delete_fragment(sc, st, fe, line_start,
 			                       "fragments.particle");
 	}
 
@@ -244,7 +259,7 @@ static int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
 		del = pk == PREV_STOP && in_list(v, vn, strong_verbs);
 	if (!del)
 		return 0;
-	return delete_fragment(sc, st, fe, pk, "fragments.reporting");
+	return delete_fragment(sc, st, fe, line_start, "fragments.reporting");
 }
 
 /* ---------------------------------------------------------------------
@@ -260,7 +275,8 @@ static const char *const repeat_ok[] = {
 	"tom", "well", "wait", "come", "run", "long", "ago", "too", "ooh",
 	"aah", "haha", "hip", "rah", "hoo", "bah", "meow", "tsk", "hmm",
 	"murmur", "ticktock", "bling", "tra", "fro", "later", "ever", "round",
-	"over", "again", "away", "deep", "down", "out", NULL};
+	"over", "again", "away", "deep", "down", "out", "plus", "for", "off",
+	"who", "what", "why", "how", "when", NULL};
 
 static int rule_repeat(struct scan *sc, size_t i)
 {
@@ -268,7 +284,7 @@ static int rule_repeat(struct scan *sc, size_t i)
 		return 0;
 	size_t ls = letters_start(sc, i);
 	size_t n = i - ls;
-	if (n < 3 || i + 1 + n > sc->len)
+	if (n < 3 || i + 1 + n > sc->len || sc->u[ls] != sc->u[i + 1])
 		return 0;
 	if (memcmp(sc->s + ls, sc->s + i + 1, n) != 0)
 		return 0;
@@ -310,8 +326,9 @@ static int rule_space_before_punct(struct scan *sc, size_t i)
 	if (p == '!' || p == '?')
 		while (k < sc->len && (sc->u[k] == '!' || sc->u[k] == '?'))
 			k++;
-	if (p == '.' && byte(sc, k) == '.')
-		return 0;                        /* " ..." */
+	if (p == '.' && (byte(sc, k) == '.' ||
+	                 (byte(sc, k) == ' ' && byte(sc, k + 1) == '.')))
+		return 0;                        /* " ..." and " . . ." */
 	unsigned char a = byte(sc, k);
 	size_t ql;
 	bool ok_after = k == sc->len || a == ' ' || a == '\n' || a == '\r' ||
@@ -353,10 +370,22 @@ static int rule_space_in_quotes_open(struct scan *sc, size_t i)
 	if (k == j || !is_alnum(byte(sc, k)))
 		return 0;
 	unsigned char prev = i > 0 ? sc->u[i - 1] : ' ';
-	if (is_alnum(prev))
-		return 0;               /* "word“ x" is not an opening mark */
+	/* an opening mark follows a space, a line start or a bracket;
+	 * after a word or punctuation "“" closes a quote („...,“ says) */
+	if (!(prev == ' ' || prev == '\n' || prev == '\t' || prev == '(' ||
+	      prev == '['))
+		return 0;
 	return batch_add(sc->b, j, k, "", 0, "spacing.inside_quotes");
 }
+
+/* Words that end in '.' without ending a sentence. */
+static const char *const abbreviations[] = {
+	"Co", "Corp", "Inc", "Ltd", "Bros", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms",
+	"St", "Mt", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
+	"Rev", "Prof", "Ave", "Dept", "Univ", "Assn", "No", "Vol", "Fig", "Jan",
+	"Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+	"Dec", "Plc", "Cie", "Messrs", "Mme", "Mlle", "Hon", "Est", "etc",
+	"vs", "approx", "Ft", "Adm", "Cmdr", "Supt", "Pres", "Amb", NULL};
 
 /* Kind of sentence boundary before the space at i, if any. */
 static bool sentence_before(const struct scan *sc, size_t i,
@@ -384,7 +413,8 @@ static bool sentence_before(const struct scan *sc, size_t i,
 	if (c == '.' && p >= 2 && sc->u[p - 2] == '.')
 		return false;           /* "..." */
 	size_t ws = letters_start(sc, p - 1);
-	*prev_lower_word = (p - 1) - ws >= 2 && is_lower(sc->u[p - 2]);
+	*prev_lower_word = (p - 1) - ws >= 2 && is_lower(sc->u[p - 2]) &&
+	                   !in_list(sc->s + ws, (p - 1) - ws, abbreviations);
 	return true;
 }
 
@@ -402,8 +432,26 @@ static int on_space(struct scan *sc, size_t i)
 	enum prev_kind pk;
 	bool plw = false;
 	if (sc->o->fragments && sentence_before(sc, i, &pk, &plw))
-		r = rule_sentence_start(sc, i + 1, pk, plw);
+		r = rule_sentence_start(sc, i + 1, pk, plw, false);
 	return r;
+}
+
+/* A line start is a sentence start after a blank line or a line that
+ * ends a sentence; in hard-wrapped text (Reuters) most lines continue the
+ * sentence of the line before and are left alone. */
+static int on_line_start(struct scan *sc, size_t st)
+{
+	size_t p = st - 1;      /* the '\n' */
+	while (p > 0 && (sc->u[p - 1] == ' ' || sc->u[p - 1] == '\r' ||
+	                 sc->u[p - 1] == '\t'))
+		p--;
+	if (p == 0 || sc->u[p - 1] == '\n')
+		return rule_sentence_start(sc, st, PREV_LINE, true, true);
+	enum prev_kind pk;
+	bool plw = false;
+	if (!sentence_before(sc, p, &pk, &plw))
+		return 0;
+	return rule_sentence_start(sc, st, pk, plw, true);
 }
 
 /* ---------------------------------------------------------------------
@@ -436,7 +484,7 @@ static int rule_after_stop(struct scan *sc, size_t i)
 	for (size_t k = ts; k < i; k++) {
 		unsigned char c = sc->u[k];
 		if (c == '.' || c == '/' || c == '@' || c == ':' || c == '_' ||
-		    c == '=' || c == '&' || c == '#')
+		    c == '=' || c == '&' || c == '#' || c == '<')
 			return 0;
 	}
 	if (i - ts >= 3 && ascii_ieq(sc->s + ts, 3, "www"))
@@ -543,7 +591,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 	}
 	int r = 0;
 	if (o->fragments)
-		r = rule_sentence_start(&sc, 0, PREV_LINE, false);
+		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
 	size_t i = 0;
 	while (!r && i < sc.len) {
 		unsigned t;
@@ -558,8 +606,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 			break;
 		case T_NL:
 			if (o->fragments)
-				r = rule_sentence_start(&sc, i + 1, PREV_LINE,
-				                        false);
+				r = on_line_start(&sc, i + 1);
 			break;
 		case T_DOT:
 		case T_QUEST:
