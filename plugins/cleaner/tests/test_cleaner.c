@@ -491,6 +491,41 @@ static void test_boilerplate(void **state)
 }
 
 /* ---------------------------------------------------------------------
+ * wire copy and other correct text that looks like an artifact
+ * (false edits found on Reuters-21578 and WMT21 while tuning)
+ * ------------------------------------------------------------------ */
+
+static void test_no_false_edits(void **state)
+{
+	(void)state;
+	static const struct tcase c[] = {
+		/* hard-wrapped lines: "said." continues the line before */
+		{"rigs one year ago, Hughes Tool Co.\nsaid.\n    Most of the "
+		 "decrease came", NULL, NULL},
+		{"analyst with Shearson Lehman Bros. said.\n    Sonatrach is", NULL, NULL},
+		{"sales are est, Comissaria Smith\nsaid.\n    Total", NULL, NULL},
+		/* all-capitals wire headline with an attribution */
+		{"KUWAIT MAY RE-REGISTER GULF TANKERS - NEWSPAPER\nNEW YORK, "
+		 "April 7 - Kuwait may.", NULL, NULL},
+		{"Iran holds spy suspect - Tehran Radio\nBody.", NULL, NULL},
+		/* tickers, spaced ellipsis */
+		{"Swedish Match AB <smbs.St> from arms", NULL, NULL},
+		{"intended by Congress if the . . . import ban", NULL, NULL},
+		/* Icelandic and German quotes close with U+201C */
+		{"well into the winter,\xE2\x80\x9C says Axel.", NULL, NULL},
+		{"\xE2\x80\x9EJa\xE2\x80\x9C sagt er.", NULL, NULL},
+		/* legitimate doubled words */
+		{"searched for for a very long time, far off off Broadway", NULL, NULL},
+		/* a lowercased text: case says nothing about sentence starts */
+		{"the minister spoke. he said. then he left.", NULL, NULL},
+		/* tables */
+		{"    Shr 1.55  1.66   1.70  ---   4.94\n MALAWI   nil   7,500", NULL, NULL},
+		{"Results: 2 : 1 and 3 : 2", NULL, NULL},
+	};
+	RUN_CASES(c);
+}
+
+/* ---------------------------------------------------------------------
  * seeds and WMT21 articles
  * ------------------------------------------------------------------ */
 
@@ -728,6 +763,7 @@ int main(void)
 		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_spacing),
 		cmocka_unit_test(test_boilerplate),
+		cmocka_unit_test(test_no_false_edits),
 		cmocka_unit_test(test_seed_000),
 		cmocka_unit_test(test_seed_001),
 		cmocka_unit_test(test_seed_002),
