@@ -163,6 +163,14 @@ static int rule_stars(struct scan *sc, size_t i, size_t *next)
 
 enum prev_kind { PREV_LINE, PREV_STOP, PREV_QUOTE };
 
+/* News agencies and broadcasters named in translated copy. */
+static const char *const sources_title[] = {"Reuters", NULL};
+static const char *const sources_any[] = {
+	"Reuters", "Xinhua", "Interfax", "Sputnik", "Kyodo", "Yonhap",
+	"Bloomberg", "Anadolu", "Bernama", "CNN", "AFP", "BBC", "TASS", "IRNA",
+	"ISNA", "AP", NULL};
+
+
 static const char *const subjects[] = {
 	"He", "She", "They", "It", "he", "she", "they", "it", NULL};
 static const char *const report_verbs[] = {
@@ -224,6 +232,16 @@ static int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
 		if (fe && (fe == sc->len || c == '\n' || c == '\r'))
 			return delete_fragment(sc, st, fe, line_start,
 			                       "fragments.particle");
+	}
+
+	/* a bare source name as a sentence: "officials said. CNN." */
+	if (pk == PREV_STOP && in_list(w1, w1n, sources_any)) {
+		size_t fe = fragment_stop(sc, w1e);
+		unsigned char c = byte(sc, fe);
+		if (fe && (fe == sc->len || c == '\n' || c == '\r' ||
+		           (c == ' ' && is_upper(byte(sc, fe + 1)))))
+			return delete_fragment(sc, st, fe, line_start,
+			                       "fragments.source");
 	}
 
 	bool subj = in_list(w1, w1n, subjects);
@@ -524,12 +542,6 @@ static int rule_double_punct(struct scan *sc, size_t i)
 /* ---------------------------------------------------------------------
  * source names glued to the next name: "Reutersal-Sudani"
  * ------------------------------------------------------------------ */
-
-static const char *const sources_title[] = {"Reuters", NULL};
-static const char *const sources_any[] = {
-	"Reuters", "Xinhua", "Interfax", "Sputnik", "Kyodo", "Yonhap",
-	"Bloomberg", "Anadolu", "Bernama", "CNN", "AFP", "BBC", "TASS", "IRNA",
-	"ISNA", "AP", NULL};
 
 /* A source name ending at @e that starts a word. */
 static bool source_ends_at(const struct scan *sc, size_t e,

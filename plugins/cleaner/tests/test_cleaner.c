@@ -373,6 +373,8 @@ static void test_fragments(void **state)
 		{"assistance from the government. .\nIn contrast",
 		 "assistance from the government.\nIn contrast",
 		 "fragments.double_punct"},
+		{"the next steps, U.S. officials said. CNN.\nIraqi",
+		 "the next steps, U.S. officials said.\nIraqi", "fragments.source"},
 		{"Kyushu, China, Shikoku,, and Tokai", "Kyushu, China, Shikoku, and Tokai",
 		 "fragments.double_punct"},
 		{"Under a joint joint task force named", "Under a joint task force named",
@@ -381,6 +383,8 @@ static void test_fragments(void **state)
 		 "the crew members of the tank was injured", "fragments.repeated_word"},
 		/* correct text stays */
 		{"Mr. Ta said the talks went well. Ta is 54.", NULL, NULL},
+		{"He worked for the BBC. CNN hired him. It was by AP. Reuters.com",
+		 NULL, NULL},
 		{"Nguyen Van Ta. He said so.", NULL, NULL},
 		{"\xE2\x80\x9CIt is over,\xE2\x80\x9D he said.\n\"Yes,\" he added.", NULL, NULL},
 		{"\"We will win.\" he said.", NULL, NULL},
@@ -604,7 +608,8 @@ static void test_seed_003(void **state)
 	assert_contains(out, "protect itself from Iraq. It should");
 	assert_contains(out, "in this relationship.\xE2\x80\x9D");
 	assert_not_contains(out, "explained.");
-	assert_contains(out, "U.S. officials said. CNN.");
+	assert_contains(out, "U.S. officials said.\nIraqi resistance");
+	assert_contains(out, "powerful; CNN Recent US airstrikes");
 	free(in);
 	free(out);
 }
