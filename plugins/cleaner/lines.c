@@ -38,6 +38,8 @@ static bool exact_boilerplate(const char *s, const struct line *l)
 {
 	const char *p = s + l->ts;
 	size_t n = l->te - l->ts;
+	if (n > 0 && p[n - 1] == ':')
+		n--;            /* "Share this:" */
 	if (n == 0 || n > 40)
 		return false;
 	for (const char *const *e = exact_lines; *e; e++)
@@ -66,6 +68,10 @@ static bool source_line(const char *s, const struct line *l)
 {
 	const char *p = s + l->ts;
 	size_t n = l->te - l->ts;
+	if (n >= 2 && p[0] == '(' && p[n - 1] == ')') {
+		p++;            /* "(Source: Xinhua)" */
+		n -= 2;
+	}
 	if (n < 9 || n > 60 || !ascii_ieq(p, 7, "source:"))
 		return false;
 	int words = 0;
@@ -110,7 +116,7 @@ static bool language_menu(const char *s, const struct line *l)
 			return false;
 		if (c == ' ' || c == '|' || c == '/' || c == '\t') {
 			spaces++;
-			if (k > 0 && p[k - 1] == ' ')
+			if (c == ' ' && k > 0 && p[k - 1] == ' ')
 				return false;   /* aligned columns of a table */
 		} else if (c == '.' || c == ',' || is_digit(c)) {
 			return false;

@@ -460,6 +460,12 @@ static void test_boilerplate(void **state)
 		 "Title here\nFirst paragraph.", "boilerplate.line"},
 		{"Title here\nBody text.\n\nsource: cctv news\n",
 		 "Title here\nBody text.\n", "boilerplate.line"},
+		{"Title here\nBody text.\n(Source: Xinhua)", "Title here\nBody text.",
+		 "boilerplate.line"},
+		{"Title\nEnglish | Fran\xC3\xA7" "ais | Deutsch | Espa\xC3\xB1ol\nBody.",
+		 "Title\nBody.", "boilerplate.language_menu"},
+		{"Title here\nShare this:\nBody text.", "Title here\nBody text.",
+		 "boilerplate.line"},
 		{"Title here\nShare this\nBody text.\nRead more\nMore body.",
 		 "Title here\nBody text.\nMore body.", "boilerplate.line"},
 		{"Title\n\n\xED\x95\x9C\xEC\x96\xB4\xD0\xA0\xD1\x83\xD1\x81\xD1\x81"
