@@ -5,8 +5,9 @@
  * The driver runs four passes in order (characters, NFC, boilerplate
  * lines, words). Each pass collects a sorted batch of edits over the
  * current text and applies it with one dp_doc_replace_many() call; a pass
- * that changed something runs again (at most three times) so that the
- * output is a fixed point: cleaning cleaned text makes no edit.
+ * that changed something runs again, and the four passes are repeated
+ * while any of them edits (a few rounds at most), so that the output is a
+ * fixed point: cleaning cleaned text makes no edit.
  */
 #include <stdlib.h>
 
@@ -70,9 +71,10 @@ static void cleaner_fini(void *state)
 
 typedef int (*pass_fn)(const struct cleaner_opts *, struct batch *);
 
-/* Runs one pass until it makes no more edits (at most three rounds). */
+/* Runs one pass until it makes no more edits (at most three rounds);
+ * sets *changed when it edited the text. */
 static int run_pass(const struct cleaner_opts *o, struct dp_doc *doc,
-                    pass_fn pass, const char *name)
+                    pass_fn pass, const char *name, bool *changed)
 {
 	for (int round = 0; round < 3; round++) {
 		struct batch b;
@@ -92,6 +94,7 @@ static int run_pass(const struct cleaner_opts *o, struct dp_doc *doc,
 			return dp_doc_fail(doc, "cleaner: %s pass: applying %zu "
 			                   "edits: %s", name, b.n,
 			                   dp_strerror(r));
+		*changed = true;
 	}
 	return 0;
 }
@@ -99,15 +102,26 @@ static int run_pass(const struct cleaner_opts *o, struct dp_doc *doc,
 static int cleaner_process(void *state, struct dp_doc *doc)
 {
 	const struct cleaner_opts *o = state;
-	int r;
-	if ((o->encoding || o->entities || o->invisible || o->cjk) &&
-	    (r = run_pass(o, doc, pass_chars, "characters")))
-		return r;
-	if ((r = run_pass(o, doc, pass_nfc, "nfc")))
-		return r;
-	if ((r = run_pass(o, doc, pass_lines, "boilerplate")))
-		return r;
-	return run_pass(o, doc, pass_words, "words");
+	bool chars = o->encoding || o->entities || o->invisible || o->cjk;
+	/* an edit of one pass can change the context of another (a removed
+	 * word brings two characters together): repeat all passes until
+	 * none edits, so that cleaning the output again changes nothing */
+	for (int round = 0; round < 4; round++) {
+		bool changed = false;
+		int r;
+		if (chars && (r = run_pass(o, doc, pass_chars, "characters",
+		                           &changed)))
+			return r;
+		if ((r = run_pass(o, doc, pass_nfc, "nfc", &changed)))
+			return r;
+		if ((r = run_pass(o, doc, pass_lines, "boilerplate", &changed)))
+			return r;
+		if ((r = run_pass(o, doc, pass_words, "words", &changed)))
+			return r;
+		if (!changed)
+			break;
+	}
+	return 0;
 }
 
 DP_PLUGIN_DEFINE(

@@ -42,6 +42,12 @@ static bool exact_boilerplate(const char *s, const struct line *l)
 		n--;            /* "Share this:" */
 	if (n == 0 || n > 40)
 		return false;
+	switch (p[0] | 0x20) {  /* the first letters of exact_lines */
+	case 'a': case 'b': case 'c': case 'l': case 'p': case 'r': case 's':
+		break;
+	default:
+		return false;
+	}
 	for (const char *const *e = exact_lines; *e; e++)
 		if (ascii_ieq(p, n, *e))
 			return true;

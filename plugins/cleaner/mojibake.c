@@ -11,7 +11,8 @@
  * three- or four-byte sequence ("â€™"), a sequence led by "Ã" or by "Â" +
  * a character at or above U+00A0 ("Ã©", "Â°"), or at least two sequences
  * ("Ð¿Ñ€"). A single pair such as "É»" (a French capital before a
- * guillemet) is real text and stays.
+ * guillemet) is real text and stays, and so does a three-byte "sequence"
+ * whose continuation characters are all quotation marks ("café’”").
  */
 #include <string.h>
 
@@ -31,6 +32,12 @@ static int char_byte(int32_t cp)
 		if (cp1252_high[k] == cp)
 			return 0x80 + k;
 	return -1;
+}
+
+static bool is_quote_cp(int32_t cp)
+{
+	return cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
+	       cp == 0x00AB || cp == 0x00BB || cp == 0x2039 || cp == 0x203A;
 }
 
 struct seq {
@@ -80,6 +87,20 @@ static bool read_seq(const char *s, size_t len, size_t p, struct seq *q)
 	}
 	if ((cp >= 0x80 && cp <= 0x9F) || (cp & 0xFFFE) == 0xFFFE)
 		return false;
+	/* "café’”": a letter before closing quotes is text, not a CJK
+	 * character in disguise */
+	if (need >= 2) {
+		bool all_quotes = true;
+		size_t j = p;
+		dp_utf8_next(s, len, &j);
+		for (int k = 1; k <= need; k++) {
+			int32_t qc = dp_utf8_next(s, len, &j);
+			if (!is_quote_cp(qc))
+				all_quotes = false;
+		}
+		if (all_quotes)
+			return false;
+	}
 	q->b0 = b[0];
 	q->b1 = b[1];
 	q->nb = need + 1;

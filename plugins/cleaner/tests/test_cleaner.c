@@ -226,6 +226,8 @@ static void test_encoding(void **state)
 		{"Ant\xC3\xB3nio Guterres, S\xC3\x83O PAULO, na\xC3\xAFve", NULL, NULL},
 		{"\xC2\xABL'\xC3\x89T\xC3\x89\xC2\xBB", NULL, NULL},  /* «L'ÉTÉ» */
 		{"\xC3\x89\xC2\xBB and \xC3\x8A\xC2\xA9", NULL, NULL}, /* É» Ê© */
+		/* ‘café’” : é before two quotes */
+		{"\xE2\x80\x9C" "A \xE2\x80\x98" "caf\xC3\xA9\xE2\x80\x99\xE2\x80\x9D", NULL, NULL},
 		{"\xE2\x80\x9CQuoted\xE2\x80\x9D and \xE2\x80\x98single\xE2\x80\x99", NULL, NULL},
 		{"\xC3\x9E\xC3\xB3r\xC3\xB0ur \xC3\x81sgeirsson", NULL, NULL}, /* Þórður */
 	};
