@@ -10,8 +10,9 @@
  * Certainty: a group (consecutive sequences) is repaired only when it has a
  * three- or four-byte sequence ("â€™"), a sequence led by "Ã" or by "Â" +
  * a character at or above U+00A0 ("Ã©", "Â°"), or at least two sequences
- * ("Ð¿Ñ€"). A single pair such as "É»" (a French capital before a
- * guillemet) is real text and stays, and so does a three-byte "sequence"
+ * ("Ð¿Ñ€"), or a single pair that makes a letter right after a
+ * lower-case letter ("NausÄ—da"). A single pair such as "É»" (a French capital before
+ * a guillemet) is real text and stays, and so does a three-byte "sequence"
  * whose continuation characters are all quotation marks ("café’”").
  */
 #include <string.h>
@@ -47,8 +48,11 @@ struct seq {
 	int32_t cp;      /* decoded */
 };
 
-/* Reads one mojibake sequence at s[p]; false if there is none. */
-static bool read_seq(const char *s, size_t len, size_t p, struct seq *q)
+/* Reads one mojibake sequence at s[p]; false if there is none. A sequence
+ * that decodes to a C1 control is accepted only with @allow_c1 (the
+ * inner round of a double encoding: "â€" + U+009D is "”"). */
+static bool read_seq(const char *s, size_t len, size_t p, struct seq *q,
+                     bool allow_c1)
 {
 	size_t i = p;
 	int32_t c = dp_utf8_next(s, len, &i);
@@ -85,7 +89,7 @@ static bool read_seq(const char *s, size_t len, size_t p, struct seq *q)
 		cp = ((b[0] & 0x07) << 18) | ((b[1] & 0x3F) << 12) |
 		     ((b[2] & 0x3F) << 6) | (b[3] & 0x3F);
 	}
-	if ((cp >= 0x80 && cp <= 0x9F) || (cp & 0xFFFE) == 0xFFFE)
+	if ((cp >= 0x80 && cp <= 0x9F && !allow_c1) || (cp & 0xFFFE) == 0xFFFE)
 		return false;
 	/* "café’”": a letter before closing quotes is text, not a CJK
 	 * character in disguise */
@@ -111,33 +115,49 @@ static bool read_seq(const char *s, size_t len, size_t p, struct seq *q)
 
 /* One round: the group at s[p]. Returns input bytes used, 0 if none. */
 static size_t repair_once(const char *s, size_t len, size_t p, char *out,
-                          size_t *outlen)
+                          size_t *outlen, bool allow_c1)
 {
 	struct seq q;
 	size_t i = p, o = 0;
 	int nseq = 0;
-	bool certain = false;
-	while (i < len && read_seq(s, len, i, &q)) {
+	bool certain = false, letter = false;
+	while (i < len && read_seq(s, len, i, &q, allow_c1)) {
 		if (i - p + q.inlen > MOJIBAKE_MAX || o + 4 > MOJIBAKE_MAX)
 			break;
 		if (q.nb >= 3 || q.b0 == 0xC3 || (q.b0 == 0xC2 && q.b1 >= 0xA0))
 			certain = true;
+		letter = cp_is_letter(q.cp);
 		o += dp_utf8_encode(q.cp, out + o);
 		i += q.inlen;
 		nseq++;
 	}
 	if (nseq >= 2)
 		certain = true;
-	if (!certain)
+	/* one pair that makes a letter after a lower-case letter:
+	 * "NausÄ—da" -> "Nausėda", "LisakoviÄ‡" -> "Lisaković" (a
+	 * capital such as "Ä" right after a lower-case letter is rare) */
+	if (nseq == 1 && letter && p > 0 && is_lower((unsigned char)s[p - 1]))
+		certain = true;
+	if (!certain || nseq == 0)
 		return 0;
 	*outlen = o;
 	return i - p;
 }
 
-size_t mojibake_repair(const char *s, size_t len, size_t p, char *out,
-                       size_t *outlen)
+static bool has_c1(const char *s, size_t n)
 {
-	size_t used = repair_once(s, len, p, out, outlen);
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			return true;
+	return false;
+}
+
+/* All rounds; false if the result still holds a C1 control. */
+static size_t repair_all(const char *s, size_t len, size_t p, char *out,
+                         size_t *outlen, bool allow_c1)
+{
+	size_t used = repair_once(s, len, p, out, outlen, allow_c1);
 	if (!used)
 		return 0;
 	/* double (or triple) encoding: repair the repaired text again while
@@ -145,11 +165,22 @@ size_t mojibake_repair(const char *s, size_t len, size_t p, char *out,
 	for (int round = 0; round < 2; round++) {
 		char tmp[MOJIBAKE_MAX];
 		size_t tlen;
-		size_t u = repair_once(out, *outlen, 0, tmp, &tlen);
+		size_t u = repair_once(out, *outlen, 0, tmp, &tlen, allow_c1);
 		if (u != *outlen)
 			break;
 		memcpy(out, tmp, tlen);
 		*outlen = tlen;
 	}
+	if (allow_c1 && has_c1(out, *outlen))
+		return 0;
+	return used;
+}
+
+size_t mojibake_repair(const char *s, size_t len, size_t p, char *out,
+                       size_t *outlen)
+{
+	size_t used = repair_all(s, len, p, out, outlen, true);
+	if (!used)
+		used = repair_all(s, len, p, out, outlen, false);
 	return used;
 }

@@ -222,6 +222,15 @@ static void test_encoding(void **state)
 		/* Cyrillic read as Windows-1252: ÐŸÑ€Ð¸ */
 		{"\xC3\x90\xC5\xB8\xC3\x91\xE2\x82\xAC\xC3\x90\xC2\xB8",
 		 "\xD0\x9F\xD1\x80\xD0\xB8", "encoding.mojibake"},
+		/* one pair after a lower-case letter: NausÄ—da, LisakoviÄ‡ */
+		{"Gitanas Naus\xC3\x84\xE2\x80\x94" "da said", "Gitanas Naus\xC4\x97" "da said",
+		 "encoding.mojibake"},
+		{"Lisakovi\xC3\x84\xE2\x80\xA1 scored", "Lisakovi\xC4\x87 scored",
+		 "encoding.mojibake"},
+		/* double encoding of a closing quote whose last byte (0x9D) has
+		 * no Windows-1252 character: â€ + U+009D, encoded again */
+		{"here,\xC3\x83\xC2\xA2\xC3\xA2\xE2\x80\x9A\xC2\xAC\xC3\x82\xC2\x9D Mikhail", "here,\xE2\x80\x9D Mikhail",
+		 "encoding.mojibake"},
 		/* correct text stays */
 		{"Ant\xC3\xB3nio Guterres, S\xC3\x83O PAULO, na\xC3\xAFve", NULL, NULL},
 		{"\xC2\xABL'\xC3\x89T\xC3\x89\xC2\xBB", NULL, NULL},  /* «L'ÉTÉ» */
