@@ -423,6 +423,8 @@ static void test_spacing(void **state)
 		{"in Iraq.Officials said", "in Iraq. Officials said",
 		 "spacing.after_period"},
 		{"Why?Because", "Why? Because", "spacing.after_period"},
+		{"a visit to Italy.It was", "a visit to Italy. It was",
+		 "spacing.after_period"},
 		{"In an interview with Reutersal-Sudani said,",
 		 "In an interview with Reuters al-Sudani said,",
 		 "spacing.source_name"},
