@@ -294,6 +294,7 @@ static const char *const repeat_ok[] = {
 	"aah", "haha", "hip", "rah", "hoo", "bah", "meow", "tsk", "hmm",
 	"murmur", "ticktock", "bling", "tra", "fro", "later", "ever", "round",
 	"over", "again", "away", "deep", "down", "out", "plus", "for", "off",
+	"hear", "mahi", "can", "chin", "papa", "mama", "din", "bam", "zoom",
 	"who", "what", "why", "how", "when", NULL};
 
 static int rule_repeat(struct scan *sc, size_t i)
@@ -536,6 +537,10 @@ static int rule_double_punct(struct scan *sc, size_t i)
 	if (byte(sc, i + 1) != c || prev == c || byte(sc, i + 2) == c)
 		return 0;
 	if (!(is_alnum(prev) || prev == ')' || prev >= 0x80))
+		return 0;
+	/* "Shikoku,, and" and "9,,100"; not an empty field ("a,,b") */
+	unsigned char a = byte(sc, i + 2);
+	if (!(a == ' ' || (is_digit(prev) && is_digit(a))))
 		return 0;
 	return batch_add(sc->b, i + 1, i + 2, "", 0, "fragments.double_punct");
 }

@@ -406,6 +406,7 @@ static void test_fragments(void **state)
 		{"He said that that was true; they had had enough.", NULL, NULL},
 		{"Bye Bye Accident Zero, Walla Walla, Mina Mina, bye bye", NULL, NULL},
 		{"1 000 000 times, 20 20 vision, so-so, the the-art", NULL, NULL},
+		{"hear hear, mahi mahi, the can can; csv a,,b;;c", NULL, NULL},
 	};
 	RUN_CASES(c);
 }
@@ -689,6 +690,7 @@ static void test_clean_news(void **state)
 	char *in = read_fixture("clean_news.txt");
 	struct dp_harness *h = cleaner(NULL);
 	assert_int_equal(dp_harness_run(h, in, NULL), 0);
+	check_replay(h);
 	size_t n = dp_harness_count(h, "edits");
 	if (n)
 		fail_msg("%zu edits on clean text, first [%s] (%s)", n,
@@ -716,6 +718,37 @@ static void test_all_off(void **state)
 	assert_string_equal(out, in);
 	free(in);
 	free(out);
+}
+
+/* Each family off leaves its artifact alone (and the others work). */
+static void test_family_options(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *options, *in;
+	} c[] = {
+		{"{encoding: false}", "Caf\xC3\x83\xC2\xA9"},
+		{"{entities: false}", "M&amp;C"},
+		{"{invisible: false}", "zero\xE2\x80\x8B" "width"},
+		{"{unicode: false}", "Cafe\xCC\x81"},
+		{"{cjk: false}", "months\xEF\xBC\x9A" "Sanyo"},
+		{"{masks: false}", "Iraq** said"},
+		{"{fragments: false}", "a joint joint task"},
+		{"{spacing: false}", "the end.The next"},
+		{"{boilerplate: false}", "Title\nBody.\nBack to top button"},
+	};
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		size_t n;
+		char *out = clean_opts(c[i].options, c[i].in, &n);
+		if (n != 0 || strcmp(out, c[i].in) != 0)
+			fail_msg("%s changed [%s] to [%s]", c[i].options,
+			         c[i].in, out);
+		free(out);
+		out = clean(c[i].in, &n);
+		if (n == 0)
+			fail_msg("defaults left [%s] alone", c[i].in);
+		free(out);
+	}
 }
 
 static void test_bad_options(void **state)
@@ -796,6 +829,7 @@ int main(void)
 		cmocka_unit_test(test_wmt21),
 		cmocka_unit_test(test_clean_news),
 		cmocka_unit_test(test_all_off),
+		cmocka_unit_test(test_family_options),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_empty_and_odd_inputs),
 		cmocka_unit_test(test_alloc_failure),
