@@ -1,7 +1,8 @@
 /*
  * lines.c - the boilerplate pass: whole lines of web-page residue.
  *
- * Language selector menus, "Back to top button", "Source", "Comment (0)",
+ * Language selector menus (among the first eight lines or at the end),
+ * "Back to top button", "Source", "Comment (0)",
  * "Share this", "Read more", a trailing "source: cctv news", image caption
  * credits ("(source: US Army) |"), a site-name suffix on the title line,
  * a run of glued tags near the top, and the headline repeated as the first
@@ -131,6 +132,12 @@ static bool language_menu(const char *s, const struct line *l)
 		}
 	}
 	if (spaces > 30)
+		return false;
+	bool titlecase = false;         /* names are never all capitals */
+	for (size_t k = 0; k < n && !titlecase; k++)
+		titlecase = is_lower((unsigned char)p[k]) ||
+		            (unsigned char)p[k] >= 0x80;
+	if (!titlecase)
 		return false;
 	size_t covered = 0;
 	int names = 0;
@@ -456,7 +463,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 		const char *rule = NULL;
 		if (exact_boilerplate(s, &L[k]))
 			rule = "boilerplate.line";
-		else if (language_menu(s, &L[k]))
+		else if (seen <= 8 && language_menu(s, &L[k]))
 			rule = "boilerplate.language_menu";
 		else if (seen <= 4 && tag_run(s, &L[k]))
 			rule = "boilerplate.tag_run";

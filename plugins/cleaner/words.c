@@ -3,28 +3,23 @@
  * words, doubled punctuation and spacing.
  *
  * One left-to-right scan; a byte table marks the bytes where a rule can
- * start (space, newline, '.', ',', ';', '?', '*', '-', capitals, 0xE2 for
- * curly quotes) and the loop skips the rest. Every rule looks at a few
+ * start (space, newline, '.', ',', ';', '?', '*', '-', 0xE2 for curly
+ * quotes) and the loop skips the rest; "ReutersThe" is found with memmem. Every rule looks at a few
  * bytes around that position and adds its edit to the batch, which sorts
  * them and keeps the first of overlapping edits.
  */
+#define _GNU_SOURCE     /* memmem */
 #include <string.h>
 
 #include "cleaner.h"
 
 enum { T_SPACE = 1, T_NL, T_DOT, T_COMMA, T_SEMI, T_QUEST, T_STAR, T_DASH,
-       T_UPPER, T_E2 };
+       T_E2 };
 
 static const unsigned char trigger[256] = {
 	[' '] = T_SPACE, ['\n'] = T_NL, ['.'] = T_DOT, [','] = T_COMMA,
 	[';'] = T_SEMI, ['?'] = T_QUEST, ['*'] = T_STAR, ['-'] = T_DASH,
-	['A'] = T_UPPER, ['B'] = T_UPPER, ['C'] = T_UPPER, ['D'] = T_UPPER,
-	['E'] = T_UPPER, ['F'] = T_UPPER, ['G'] = T_UPPER, ['H'] = T_UPPER,
-	['I'] = T_UPPER, ['J'] = T_UPPER, ['K'] = T_UPPER, ['L'] = T_UPPER,
-	['M'] = T_UPPER, ['N'] = T_UPPER, ['O'] = T_UPPER, ['P'] = T_UPPER,
-	['Q'] = T_UPPER, ['R'] = T_UPPER, ['S'] = T_UPPER, ['T'] = T_UPPER,
-	['U'] = T_UPPER, ['V'] = T_UPPER, ['W'] = T_UPPER, ['X'] = T_UPPER,
-	['Y'] = T_UPPER, ['Z'] = T_UPPER, [0xE2] = T_E2,
+	[0xE2] = T_E2,
 };
 
 struct scan {
@@ -440,17 +435,29 @@ static bool sentence_before(const struct scan *sc, size_t i,
 static int on_space(struct scan *sc, size_t i)
 {
 	int r = 0;
-	if (sc->o->fragments && (r = rule_repeat(sc, i)))
+	if (i == 0)
+		return 0;
+	unsigned char prev = sc->u[i - 1], next = byte(sc, i + 1);
+	if (sc->o->fragments && is_lower(prev) && is_lower(next) &&
+	    (r = rule_repeat(sc, i)))
 		return r;
-	if (sc->o->spacing) {
-		if ((r = rule_space_before_punct(sc, i)))
+	if (sc->o->spacing && prev != ' ') {
+		/* next is the punctuation or the first of more spaces */
+		if ((next == ',' || next == ';' || next == ':' || next == '!' ||
+		     next == '?' || next == '.' || next == ' ') &&
+		    (r = rule_space_before_punct(sc, i)))
 			return r;
-		if ((r = rule_space_in_quotes_close(sc, i)))
+		if (next == 0xE2 && (r = rule_space_in_quotes_close(sc, i)))
 			return r;
 	}
+	if (!sc->o->fragments)
+		return 0;
+	if (!(prev == '.' || prev == '!' || prev == '?' || prev == '"' ||
+	      prev == 0x9D || prev == 0x99))
+		return 0;       /* a space inside a sentence */
 	enum prev_kind pk;
 	bool plw = false;
-	if (sc->o->fragments && sentence_before(sc, i, &pk, &plw))
+	if (sentence_before(sc, i, &pk, &plw))
 		r = rule_sentence_start(sc, i + 1, pk, plw, false);
 	return r;
 }
@@ -579,14 +586,28 @@ static int rule_source_particle(struct scan *sc, size_t i)
 	return batch_add(sc->b, i - 2, i - 2, " ", 1, "spacing.source_name");
 }
 
-/* at a capital after a lower-case letter: "ReutersThe" -> "Reuters The" */
-static int rule_source_camel(struct scan *sc, size_t i)
+/* "ReutersThe" -> "Reuters The": every "Reuters" that starts a word and
+ * is followed by a capital and a lower-case letter. */
+static int rule_source_camel(struct scan *sc)
 {
-	if (i == 0 || !is_lower(sc->u[i - 1]) || !is_lower(byte(sc, i + 1)))
-		return 0;
-	if (!source_ends_at(sc, i, sources_title))
-		return 0;
-	return batch_add(sc->b, i, i, " ", 1, "spacing.source_name");
+	for (const char *const *name = sources_title; *name; name++) {
+		size_t n = strlen(*name);
+		size_t from = 0;
+		const char *hit;
+		while (from < sc->len &&
+		       (hit = memmem(sc->s + from, sc->len - from, *name, n))) {
+			size_t e = (size_t)(hit - sc->s) + n;
+			from = e;
+			if (is_upper(byte(sc, e)) && is_lower(byte(sc, e + 1)) &&
+			    source_ends_at(sc, e, sources_title)) {
+				int r = batch_add(sc->b, e, e, " ", 1,
+				                  "spacing.source_name");
+				if (r)
+					return r;
+			}
+		}
+	}
+	return 0;
 }
 
 /* --------------------------------------------------------------------- */
@@ -610,6 +631,8 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 	int r = 0;
 	if (o->fragments)
 		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
+	if (!r && o->spacing)
+		r = rule_source_camel(&sc);
 	size_t i = 0;
 	while (!r && i < sc.len) {
 		unsigned t;
@@ -644,10 +667,6 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 		case T_DASH:
 			if (o->spacing)
 				r = rule_source_particle(&sc, i);
-			break;
-		case T_UPPER:
-			if (o->spacing)
-				r = rule_source_camel(&sc, i);
 			break;
 		case T_E2:
 			if (o->spacing && at(&sc, i, "\xE2\x80\x9C"))
