@@ -170,8 +170,9 @@ static int template_process(void *state, struct dp_doc *doc)
 		                        "attribute");
 	n = dp_layer_size(tokens);
 	if (st->max_tokens && n > st->max_tokens)
-		return dp_doc_fail(doc, "%zu tokens, more than max_tokens (%llu)",
-		                   n, (unsigned long long)st->max_tokens);
+		return dp_doc_fail(doc, "%zu tokens, more than max_tokens "
+		                   "(%llu)", n,
+		                   (unsigned long long)st->max_tokens);
 	starts = dp_layer_starts(tokens);
 	ends = dp_layer_ends(tokens);
 
@@ -211,7 +212,8 @@ static int template_process(void *state, struct dp_doc *doc)
 		rc = dp_layer_set_int(out, (size_t)k, A_LENGTH, (int64_t)chars);
 		if (rc == 0)
 			rc = dp_layer_set_int(out, (size_t)k, A_STOPWORD,
-			                      is_stopword(st, text + a, b - a, buf));
+			                      is_stopword(st, text + a, b - a,
+			                                  buf));
 		if (rc)
 			return rc;
 	}

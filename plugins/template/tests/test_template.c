@@ -35,7 +35,8 @@ static void test_finds_long_words_with_length(void **unused)
 	assert_int_equal(dp_harness_count(h, "long_words"), 2);
 	i = dp_harness_find(h, "long_words", "government", 0);
 	assert_int_equal(i, 0);
-	assert_string_equal(dp_harness_attr(h, "long_words", 0, "length"), "10");
+	assert_string_equal(dp_harness_attr(h, "long_words", 0, "length"),
+	                    "10");
 	assert_string_equal(dp_harness_attr(h, "long_words", 0, "stopword"),
 	                    "0");
 	assert_string_equal(dp_harness_span_text(h, "long_words", 1),
@@ -55,7 +56,8 @@ static void test_length_counts_characters_not_bytes(void **unused)
 	assert_int_equal(dp_harness_count(h, "long_words"), 1);
 	i = dp_harness_find(h, "long_words", "Übergrößen", 0);
 	assert_int_equal(i, 0);
-	assert_string_equal(dp_harness_attr(h, "long_words", 0, "length"), "10");
+	assert_string_equal(dp_harness_attr(h, "long_words", 0, "length"),
+	                    "10");
 	dp_harness_free(h);
 }
 
@@ -184,7 +186,8 @@ static void test_error_bad_options(void **unused)
 	assert_non_null(strstr(dp_harness_error(h), "min_length must be at "
 	                                            "least 1"));
 	/* checked by the core against the schema */
-	assert_int_not_equal(dp_harness_add(h, TEMPLATE_LA, "{min_lenght: 3}"), 0);
+	assert_int_not_equal(dp_harness_add(h, TEMPLATE_LA,
+	                                    "{min_lenght: 3}"), 0);
 	assert_non_null(strstr(dp_harness_error(h), "min_lenght"));
 	assert_non_null(strstr(dp_harness_error(h), "min_length"));
 	assert_int_not_equal(dp_harness_add(h, TEMPLATE_LA, "{match: sloppy}"),
