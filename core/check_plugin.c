@@ -7,7 +7,8 @@
  * plugins that provide the layers it requires, runs it over a torture
  * corpus generated in code (check_corpus.c) and checks the contract:
  *
- *   runs         every document is processed without an error
+ *   runs         every document is processed without an error, without
+ *                writing to standard output or exiting
  *   spans        every span inside the text, on character boundaries,
  *                sorted by (start, end); span attributes too
  *   layers       only declared layers are written (and the core says so)

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *const chk_names[C_COUNT] = {
@@ -222,6 +223,50 @@ static bool is_layer_violation(int rc, const char *msg)
 	       strstr(msg, "belongs to another plugin");
 }
 
+/* Standard output is the docproc command's output stream: a plugin must
+ * never write to it. During the serial pass, fd 1 points at a scratch
+ * file whenever a plugin runs; these return how much it has grown. */
+struct capture {
+	FILE *file;
+	int saved;        /* the real standard output */
+	long size;
+};
+
+static int capture_open(struct capture *cap)
+{
+	cap->size = 0;
+	cap->file = tmpfile();
+	if (!cap->file)
+		return -1;
+	return 0;
+}
+
+static void capture_begin(struct capture *cap)
+{
+	fflush(stdout);
+	cap->saved = dup(STDOUT_FILENO);
+	if (cap->saved >= 0)
+		dup2(fileno(cap->file), STDOUT_FILENO);
+}
+
+/* Ends a capture; returns the bytes written to standard output in it. */
+static long capture_end(struct capture *cap)
+{
+	struct stat st;
+	long grown = 0;
+
+	if (cap->saved < 0)
+		return 0;
+	fflush(stdout);
+	dup2(cap->saved, STDOUT_FILENO);
+	close(cap->saved);
+	if (fstat(fileno(cap->file), &st) == 0) {
+		grown = (long)st.st_size - cap->size;
+		cap->size = (long)st.st_size;
+	}
+	return grown;
+}
+
 /* runs, spans, layers: one serial pass that also records the outcomes. */
 static void check_serial(struct checker *c)
 {
@@ -231,17 +276,30 @@ static void check_serial(struct checker *c)
 	int shown_runs = 0, shown_spans = 0, shown_layers = 0;
 	int bad_runs = 0, bad_spans = 0, bad_layers = 0, noted = 0;
 	size_t nspans = 0;
+	struct capture cap;
 
-	if (!doc) {
+	if (!doc || capture_open(&cap) < 0) {
+		dp_doc_free(doc);
 		report(c, C_RUNS, false, "out of memory");
 		return;
 	}
 	for (size_t i = 0; i < c->corpus.n; i++) {
 		const struct chk_doc *d = &c->corpus.docs[i];
 		struct outcome *out = &c->serial[i];
+		long printed;
+		int rc;
 
 		c->prog->doc = (long)i;
-		if (run_doc(c, &c->pl, doc, i, 0, &b, out, msg, sizeof msg)) {
+		capture_begin(&cap);
+		rc = run_doc(c, &c->pl, doc, i, 0, &b, out, msg, sizeof msg);
+		printed = capture_end(&cap);
+		if (printed > 0) {
+			bad_runs++;
+			detail(c->o, &shown_runs, "document '%s': %ld bytes written "
+			       "to standard output, which is docproc's output",
+			       d->name, printed);
+		}
+		if (rc) {
 			bad_runs++;
 			detail(c->o, &shown_runs, "document '%s': out of memory "
 			       "in the checker", d->name);
@@ -287,6 +345,7 @@ static void check_serial(struct checker *c)
 	report(c, C_LAYERS, bad_layers == 0, "%s",
 	       bad_layers ? "layers written that no step declares"
 	                  : "only declared layers written");
+	fclose(cap.file);
 	dp_buf_free(&b);
 	dp_doc_free(doc);
 }

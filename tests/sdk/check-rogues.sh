@@ -61,6 +61,8 @@ expect fails 1 "[FAIL] runs" "document 'empty'" \
 expect crash 1 "[FAIL] runs" "on document 'emoji'" -- --skip=leaks
 expect nomem 1 "[PASS] runs" "[PASS] threads" "[FAIL] alloc" \
 	"with allocation 1 failing" -- --skip=leaks
+expect stdout 1 "[FAIL] runs" \
+	"document 'latin': 12 bytes written to standard output" -- --skip=leaks
 expect exit 1 "[FAIL] runs" "the process exited (status 0)" \
 	"on document 'controls'" "result: FAIL" -- --skip=leaks
 if [ $asan = no ]; then

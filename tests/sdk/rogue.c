@@ -6,6 +6,7 @@
  */
 #include <docproc/docproc.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,8 @@
 #define ROGUE_NAME "rogue_fails"
 #elif defined(ROGUE_EXIT)
 #define ROGUE_NAME "rogue_exit"
+#elif defined(ROGUE_STDOUT)
+#define ROGUE_NAME "rogue_stdout"
 #else
 #define ROGUE_NAME "rogue_good"
 #endif
@@ -79,6 +82,10 @@ static int rogue_process(void *state, struct dp_doc *doc)
 #if defined(ROGUE_EXIT)
 	if (memchr(t, '\x01', len))   /* the control characters */
 		exit(0);
+#endif
+#if defined(ROGUE_STDOUT)
+	if (strstr(t, "Monday"))       /* debugging output left in */
+		printf("found Monday");
 #endif
 #if defined(ROGUE_FAILS)
 	if (len == 0)
