@@ -288,7 +288,9 @@ enum dp_attr_type {
 
 /** Declares an attribute of a new layer. @name is copied. (since 1.0) */
 struct dp_attr_def {
-	const char *name;          /**< [a-z0-9_]+, unique in the layer
+	const char *name;          /**< [a-z0-9_.-]+, at most 70 bytes,
+	                                unique in the layer, not "start" or
+	                                "end"; at most 64 per layer
 	                                (since 1.0) */
 	enum dp_attr_type type;    /**< value type (since 1.0) */
 };
