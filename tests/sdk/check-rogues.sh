@@ -84,6 +84,14 @@ if [ $? = 2 ] && grep -q "expected one PLUGIN" "$out"; then
 else
 	echo "FAIL: no argument: want exit 2 and a message"; status=1
 fi
+# a plugin built for another ABI is refused, naming both versions
+"$check" "$builddir/rogue_abi.la" > "$out" 2>&1
+if [ $? = 2 ] && grep -q "rogue_abi.*was built for docproc plugin ABI 2\.0, but this docproc provides ABI 1\.0" "$out"; then
+	echo "PASS: rogue_abi: refused, both ABI versions named"
+else
+	echo "FAIL: rogue_abi: want exit 2 and both ABI versions"; status=1
+	cat "$out"
+fi
 "$check" no_such_plugin_xyz > "$out" 2>&1
 if [ $? = 2 ] && grep -q "plugin 'no_such_plugin_xyz' not found" "$out"; then
 	echo "PASS: unknown plugin: load error"

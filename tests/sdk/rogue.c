@@ -30,6 +30,8 @@
 #define ROGUE_NAME "rogue_exit"
 #elif defined(ROGUE_STDOUT)
 #define ROGUE_NAME "rogue_stdout"
+#elif defined(ROGUE_ABI)
+#define ROGUE_NAME "rogue_abi"
 #else
 #define ROGUE_NAME "rogue_good"
 #endif
@@ -137,6 +139,21 @@ static int rogue_process(void *state, struct dp_doc *doc)
 	return 0;
 }
 
+#if defined(ROGUE_ABI)
+/* as if built against a future docproc.h of ABI 2.0 */
+DP_EXPORT extern const struct dp_plugin dp_plugin_descriptor;
+DP_EXPORT const struct dp_plugin dp_plugin_descriptor = {
+	.abi_major = DP_ABI_MAJOR + 1,
+	.abi_minor = 0,
+	.size = (uint32_t)sizeof(struct dp_plugin),
+	.name = ROGUE_NAME,
+	.version = "0.0.0",
+	.provides = rogue_provides,
+	.init = rogue_init,
+	.process = rogue_process,
+	.fini = rogue_fini,
+};
+#else
 DP_PLUGIN_DEFINE(
 	.name = ROGUE_NAME,
 	.version = "0.0.0",
@@ -145,3 +162,4 @@ DP_PLUGIN_DEFINE(
 	.init = rogue_init,
 	.process = rogue_process,
 	.fini = rogue_fini);
+#endif
