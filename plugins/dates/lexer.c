@@ -1,0 +1,289 @@
+/*
+ * lexer.c - words, numbers, punctuation and URL chunks with byte offsets.
+ */
+#include "lexer.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static bool is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Decodes one UTF-8 sequence at s[i]; returns the code point (or -1) and
+ * sets *n to its length (at least 1). */
+static long utf8_at(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned char c = s[i];
+	size_t need;
+	long cp;
+	if (c < 0x80) {
+		*n = 1;
+		return c;
+	} else if ((c & 0xE0) == 0xC0) {
+		need = 2;
+		cp = c & 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		need = 3;
+		cp = c & 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		need = 4;
+		cp = c & 0x07;
+	} else {
+		*n = 1;
+		return -1;
+	}
+	if (i + need > len) {
+		*n = 1;
+		return -1;
+	}
+	for (size_t k = 1; k < need; k++) {
+		if ((s[i + k] & 0xC0) != 0x80) {
+			*n = 1;
+			return -1;
+		}
+		cp = (cp << 6) | (s[i + k] & 0x3F);
+	}
+	*n = need;
+	return cp;
+}
+
+/* Letters beyond ASCII that may occur inside words (Latin, Greek,
+ * Cyrillic and the other alphabetic blocks); enough to keep words whole. */
+static bool is_uletter(long cp)
+{
+	return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	       (cp >= 0x370 && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1FFF);
+}
+
+size_t lex_max_tokens(const char *text, size_t len)
+{
+	(void)text;
+	return len + 1;
+}
+
+/* Whether the whitespace-delimited chunk at s[i..) looks like a URL or an
+ * e-mail address; returns its end or 0. */
+static size_t url_chunk(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+	bool url = false;
+	while (j < len && !is_space((unsigned char)s[j]))
+		j++;
+	size_t n = j - i;
+	if (n >= 4 && strncmp(s + i, "www.", 4) == 0)
+		url = true;
+	for (size_t k = i; k < j && !url; k++) {
+		if (s[k] == '@' && k > i && k + 1 < j && is_alpha((unsigned char)s[k + 1]))
+			url = true;
+		else if (s[k] == ':' && k + 2 < j && s[k + 1] == '/' && s[k + 2] == '/')
+			url = true;
+		else if (s[k] == '.' && k + 4 < j && k > i &&
+		         (strncmp(s + k, ".com/", 5) == 0 ||
+		          strncmp(s + k, ".org/", 5) == 0 ||
+		          strncmp(s + k, ".net/", 5) == 0 ||
+		          strncmp(s + k, ".gov/", 5) == 0))
+			url = true;
+	}
+	if (!url)
+		return 0;
+	/* Leave closing punctuation outside the chunk. */
+	while (j > i + 1 && strchr(".,;:!?)]}\"'", s[j - 1]))
+		j--;
+	return j;
+}
+
+static void lookup(const struct lx_table *lx, const char *s, struct token *t)
+{
+	char buf[24];
+	size_t n = t->end - t->start;
+	if (n >= sizeof buf)
+		return;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)s[t->start + k];
+		if (c >= 0x80)
+			return;
+		buf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	const struct lx_entry *e = lx_lookup(lx, buf, n);
+	if (e) {
+		t->cls = e->cls;
+		t->lflags = e->flags;
+		t->val = e->val;
+	}
+}
+
+size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
+                struct token *out, size_t *ncaps, size_t *nlower)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, n = 0;
+	uint16_t pending = TF_FIRST;
+	bool chunk_start = true;
+	*ncaps = *nlower = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		if (is_space(c)) {
+			int nl = 0;
+			while (i < len && is_space(s[i])) {
+				if (s[i] == '\n')
+					nl++;
+				i++;
+			}
+			pending |= TF_SPACE;
+			if (nl)
+				pending |= TF_NL;
+			if (nl > 1)
+				pending |= TF_PARA | TF_FIRST;
+			chunk_start = true;
+			continue;
+		}
+		struct token *t = &out[n];
+		memset(t, 0, sizeof *t);
+		t->start = (uint32_t)i;
+		t->flags = pending;
+		pending = 0;
+		size_t u;
+		if (chunk_start && (u = url_chunk(text, len, i)) != 0) {
+			t->kind = TK_URL;
+			i = u;
+		} else if (is_digit(c)) {
+			t->kind = TK_NUM;
+			int64_t v = 0;
+			size_t nd = 0;
+			while (i < len && is_digit(s[i])) {
+				if (v < 100000000000LL)
+					v = v * 10 + (s[i] - '0');
+				i++;
+				nd++;
+			}
+			t->ndigits = (uint8_t)(nd > 255 ? 255 : nd);
+			/* thousands groups: exactly three digits after each comma */
+			while (nd <= 3 && i + 3 < len + 0 && s[i] == ',' &&
+			       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+			       is_digit(s[i + 3]) &&
+			       (i + 4 >= len || !is_digit(s[i + 4]))) {
+				v = v * 1000 + (s[i + 1] - '0') * 100 +
+				    (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+				i += 4;
+				t->flags |= TF_GROUPED;
+			}
+			if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+				i++;
+				while (i < len && is_digit(s[i]))
+					i++;
+				t->flags |= TF_DECIMAL;
+			}
+			t->num = v;
+			if (i < len && is_alpha(s[i])) {
+				size_t j = i;
+				while (j < len && is_alpha(s[j]))
+					j++;
+				char a = (char)(s[i] | 32), b = (char)(j > i + 1 ? s[i + 1] | 32 : 0);
+				size_t al = j - i;
+				if (al == 2 && ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+				                (a == 'r' && b == 'd') || (a == 't' && b == 'h'))) {
+					t->flags |= TF_ORD;
+					i = j;
+				} else if (al == 1 && a == 's') {
+					t->flags |= TF_DECADE;
+					i = j;
+				} else if (al == 2 && (a == 'a' || a == 'p') && b == 'm') {
+					/* "6am": leave "am" as its own word */
+				} else {
+					t->flags |= TF_ALNUM;
+					i = j;
+					while (i < len && (is_alpha(s[i]) || is_digit(s[i])))
+						i++;
+				}
+			}
+		} else if (is_alpha(c) || c >= 0x80) {
+			size_t nb;
+			long cp = utf8_at(s, len, i, &nb);
+			if (c >= 0x80 && !is_uletter(cp)) {
+				t->kind = TK_PUNCT;
+				if (cp == 0x2019 || cp == 0x2018)
+					t->punct = '\'';
+				else if (cp == 0x201C || cp == 0x201D)
+					t->punct = '"';
+				else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2012 || cp == 0x2010)
+					t->punct = '-';
+				else
+					t->punct = '?';
+				if (cp == 0x2026)
+					t->punct = '.';
+				i += nb;
+			} else {
+				t->kind = TK_WORD;
+				bool upper = c >= 'A' && c <= 'Z';
+				bool allup = true;
+				size_t letters = 0;
+				while (i < len) {
+					if (is_alpha(s[i])) {
+						if (s[i] >= 'a')
+							allup = false;
+						letters++;
+						i++;
+					} else if (s[i] >= 0x80) {
+						cp = utf8_at(s, len, i, &nb);
+						if (!is_uletter(cp))
+							break;
+						i += nb;
+						letters++;
+					} else {
+						break;
+					}
+				}
+				/* a.m. / p.m. as one word */
+				if (letters == 1 && (c | 32) != 0 && ((c | 32) == 'a' || (c | 32) == 'p') &&
+				    i + 1 < len && s[i] == '.' && (s[i + 1] | 32) == 'm') {
+					i += 2;
+					if (i < len && s[i] == '.')
+						i++;
+					t->cls = LX_FN;
+					t->val = (c | 32) == 'a' ? F_AM : F_PM;
+				} else if (letters == 1 && i + 2 < len && s[i] == '.' &&
+				           is_alpha(s[i + 1]) && s[i + 2] == '.') {
+					/* initials like U.S. stay one token */
+					while (i + 1 < len && s[i] == '.' && is_alpha(s[i + 1]))
+						i += 2;
+					if (i < len && s[i] == '.')
+						i++;
+				}
+				if (upper)
+					t->flags |= TF_CAP;
+				if (upper && allup && letters > 1)
+					t->flags |= TF_ALLCAPS;
+				if (upper)
+					(*ncaps)++;
+				else if (c >= 'a' && c <= 'z')
+					(*nlower)++;
+			}
+		} else {
+			t->kind = TK_PUNCT;
+			t->punct = (char)c;
+			i++;
+		}
+		t->end = (uint32_t)i;
+		if (t->kind == TK_WORD && t->cls == LX_NONE)
+			lookup(lx, text, t);
+		chunk_start = false;
+		if (t->kind == TK_PUNCT && (t->punct == '.' || t->punct == '!' ||
+		                            t->punct == '?'))
+			pending |= TF_FIRST;
+		n++;
+	}
+	return n;
+}

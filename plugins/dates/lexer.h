@@ -1,0 +1,51 @@
+/*
+ * lexer.h - the small lexer of the dates plugin: words, numbers,
+ * punctuation and URL/e-mail chunks with their byte offsets, each word
+ * looked up (case-insensitively) in the lexicon.
+ */
+#ifndef DATES_LEXER_H
+#define DATES_LEXER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+
+enum tk_kind { TK_WORD = 1, TK_NUM, TK_PUNCT, TK_URL };
+
+enum tk_flag {
+	TF_SPACE = 1,      /* whitespace before the token */
+	TF_NL = 2,         /* a line break before the token */
+	TF_PARA = 4,       /* a blank line before the token */
+	TF_CAP = 8,        /* word starting with an upper-case letter */
+	TF_ALLCAPS = 16,   /* word of two or more letters, all upper case */
+	TF_ORD = 32,       /* number with an ordinal suffix: 6th, 21st */
+	TF_DECADE = 64,    /* number with a plural s: 1990s, 80s */
+	TF_GROUPED = 128,  /* number with thousands separators: 2,500 */
+	TF_DECIMAL = 256,  /* number with a decimal part: 3.5 */
+	TF_ALNUM = 512,    /* digits glued to letters: F16, 3D */
+	TF_FIRST = 1024,   /* first token of a sentence (approximate) */
+};
+
+struct token {
+	uint32_t start, end;
+	uint16_t flags;
+	uint8_t kind;
+	uint8_t cls;       /* lexicon class (words), LX_NONE if unknown */
+	uint8_t lflags;    /* lexicon flags */
+	uint8_t ndigits;   /* numbers: digits before any separator */
+	char punct;        /* punctuation: the ASCII char ('-' for dashes) */
+	int16_t val;       /* lexicon value */
+	int64_t num;       /* numbers: the integer value (grouping removed) */
+};
+
+/* Counts an upper bound of the tokens of @text (for allocation). */
+size_t lex_max_tokens(const char *text, size_t len);
+
+/* Splits @text into @out (room for lex_max_tokens() tokens); returns the
+ * number of tokens. *@ncaps and *@nlower count words that start with an
+ * upper-case / lower-case letter (to recognise all-lower-case text). */
+size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
+                struct token *out, size_t *ncaps, size_t *nlower);
+
+#endif

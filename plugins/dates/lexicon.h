@@ -1,0 +1,94 @@
+/*
+ * lexicon.h - the words the dates plugin knows, with their class and value.
+ *
+ * Every known word (lower case, ASCII) has a class (month, weekday, number
+ * word, unit, ...) and a value within the class. Function words have class
+ * LX_FN and an F_* value. The lookup table is built once by lex_table_init()
+ * and is read-only afterwards.
+ */
+#ifndef DATES_LEXICON_H
+#define DATES_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum lx_class {
+	LX_NONE = 0,
+	LX_MONTH,    /* val 1..12 */
+	LX_WDAY,     /* val 1 (Monday) .. 7 (Sunday) */
+	LX_NUMW,     /* number word, val = value */
+	LX_ORDW,     /* ordinal word, val = value */
+	LX_UNIT,     /* val = enum unit */
+	LX_SEASON,   /* val = enum season */
+	LX_TOD,      /* part of day, val = enum tod */
+	LX_TZ,       /* time zone abbreviation */
+	LX_HOLIDAY,  /* val = enum holiday */
+	LX_FN,       /* function word, val = enum fn */
+};
+
+/* Flags of a lexicon entry. */
+enum lx_flag {
+	LXF_PLURAL = 1,  /* "years" */
+	LXF_ABBR = 2,    /* "Sept", "Fri": needs a capital and a '.' or a number */
+	LXF_AMBIG = 4,   /* "May", "March": also an ordinary word */
+};
+
+enum unit {
+	U_NONE = 0, U_SECOND, U_MINUTE, U_HOUR, U_DAY, U_WEEKEND, U_WEEK,
+	U_FORTNIGHT, U_MONTH, U_QUARTER, U_HALF, U_YEAR, U_DECADE, U_CENTURY,
+	U_MILLENNIUM,
+};
+
+enum season { S_SPRING = 1, S_SUMMER, S_FALL, S_WINTER };
+enum tod { T_MORNING = 1, T_AFTERNOON, T_EVENING, T_NIGHT, T_TONIGHT,
+	T_NOON, T_MIDNIGHT, T_MIDDAY };
+enum holiday { H_CHRISTMAS = 1, H_THANKSGIVING, H_EASTER, H_NEWYEAR,
+	H_ELECTION, H_INDEPENDENCE, H_HALLOWEEN, H_VALENTINE, H_LABOR,
+	H_MEMORIAL };
+
+enum fn {
+	F_NONE = 0,
+	F_LAST, F_NEXT, F_THIS, F_PAST, F_COMING, F_PREVIOUS, F_FOLLOWING,
+	F_AGO, F_EARLIER, F_LATER, F_BEFORE, F_AFTER, F_HENCE, F_THE, F_A,
+	F_AN, F_OF, F_IN, F_ON, F_AT, F_BY, F_SINCE, F_UNTIL, F_THROUGH,
+	F_FROM, F_TO, F_FOR, F_DURING, F_WITHIN, F_OVER, F_UNDER, F_EVERY,
+	F_EACH, F_PER, F_EARLY, F_LATE, F_MID, F_MIDDLE, F_END, F_BEGINNING,
+	F_START, F_CLOSE, F_ABOUT, F_AROUND, F_NEARLY, F_ALMOST, F_MORE,
+	F_LESS, F_THAN, F_LEAST, F_UP, F_SOME, F_ROUGHLY, F_APPROXIMATELY,
+	F_SEVERAL, F_FEW, F_MANY, F_COUPLE, F_NOW, F_TODAY, F_YESTERDAY,
+	F_TOMORROW, F_CURRENTLY, F_CURRENT, F_RECENTLY, F_RECENT, F_FUTURE,
+	F_SOON, F_PREVIOUSLY, F_LATEST, F_SAME, F_THAT, F_FISCAL, F_WILL,
+	F_WOULD, F_LL, F_SHALL, F_GOING, F_EXPECTED, F_SCHEDULED, F_PLANS,
+	F_PLANNED, F_DUE, F_AM, F_PM, F_DAILY, F_WEEKLY, F_MONTHLY,
+	F_ANNUALLY, F_YEARLY, F_QUARTERLY, F_HOURLY, F_NIGHTLY, F_TWICE,
+	F_TIMES, F_ONCE, F_AND, F_OR, F_LONG, F_OLD, F_FORMER, F_ALREADY,
+	F_SECTION, F_FLEET, F_ARMY, F_CHAPTER, F_ARTICLE, F_ROUTE, F_MR,
+	F_PERIOD, F_TIME, F_SAID, F_WAS, F_WERE, F_HAD, F_IS, F_ARE, F_HAS,
+	F_NEAR, F_EXACTLY, F_JUST, F_OVERNIGHT, F_MOMENT, F_ENDED, F_ENDING,
+	F_WHEN, F_THEN, F_HALF, F_DOZEN, F_HUNDRED, F_THOUSAND, F_LATELY,
+	F_PRESENTLY, F_NOWADAYS, F_ENTIRE, F_WHOLE, F_FULL, F_CALENDAR,
+	F_SPAN, F_HAPPY, F_TAKE, F_WELL,
+};
+
+struct lx_entry {
+	const char *word;
+	uint8_t cls;
+	uint8_t flags;
+	int16_t val;
+};
+
+/* A read-only hash table over the lexicon, built once. */
+struct lx_table {
+	uint16_t *slots; /* index+1 into the entry array, 0 = empty */
+	size_t mask;
+	const struct lx_entry *entries;
+};
+
+/* Builds the table; returns 0 or -1 when out of memory. */
+int lx_table_init(struct lx_table *t);
+void lx_table_free(struct lx_table *t);
+/* Looks up a lower-case word of @len bytes; NULL when unknown. */
+const struct lx_entry *lx_lookup(const struct lx_table *t, const char *w,
+                                 size_t len);
+
+#endif
