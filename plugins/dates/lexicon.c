@@ -344,6 +344,7 @@ static const struct lx_entry entries[] = {
 	{"takes", LX_FN, 0, F_TAKE},
 	{"took", LX_FN, 0, F_TAKE},
 	{"well", LX_FN, 0, F_WELL},
+	{"set", LX_FN, 0, F_SET},
 	{NULL, 0, 0, 0},
 };
 

@@ -87,7 +87,8 @@ static int day_at(const struct ctx *c, size_t i)
 	if (t->ndigits > 2 || t->num < 1 || t->num > 31)
 		return 0;
 	/* "May 5:30", "March 3-1" */
-	if (i + 1 < c->n && glued(c, i + 1) && (is_punct(c, i + 1, ':') ||
+	if (i + 1 < c->n && glued(c, i + 1) && ((is_punct(c, i + 1, ':') &&
+	     i + 2 < c->n && glued(c, i + 2)) ||
 	    is_punct(c, i + 1, '%') ||
 	    (is_punct(c, i + 1, '-') && i + 2 < c->n && c->tk[i + 2].kind == TK_NUM)))
 		return 0;
@@ -144,7 +145,7 @@ static void month_day(struct ctx *c, struct match *m, size_t a, size_t b,
 		return;
 	}
 	int t = c->e->opt.prefer == DP_NEWS ? tense_at(c, a, b) :
-	        direction(c, a, b);
+	        c->e->opt.prefer == DP_PAST ? -1 : 1;
 	y = year_for(c, mo, d, t);
 	set_date(m, d ? td_day(y, mo, d) : td_month(y, mo), DA_DCT);
 }

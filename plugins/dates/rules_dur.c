@@ -136,8 +136,10 @@ static size_t duration_core(struct ctx *c, size_t i, struct match *m)
 	if (j && !fz && is_punct(c, j, '-') && glued(c, j) && glued(c, j + 1) &&
 	    (unit = unit_at(c, j + 1, &pl)) != U_NONE && unit != U_WEEKEND) {
 		e = j + 2;
-		if (is_punct(c, e, '-') && glued(c, e) &&
-		    (is_fn(c, e + 1, F_OLD) || is_fn(c, e + 1, F_LONG)))
+		/* ages ("a 6-year-old boy") are not durations */
+		if (is_punct(c, e, '-') && glued(c, e) && is_fn(c, e + 1, F_OLD))
+			return 0;
+		if (is_punct(c, e, '-') && glued(c, e) && is_fn(c, e + 1, F_LONG))
 			e += 2;
 		format_duration(m->lit, sizeof m->lit, v2, fz, unit);
 		m->type = DT_DURATION;
@@ -192,8 +194,8 @@ size_t rule_set(struct ctx *c, size_t i, struct match *m)
 		int fn;
 		int unit;
 	} adverbs[] = {{F_DAILY, U_DAY}, {F_WEEKLY, U_WEEK}, {F_MONTHLY, U_MONTH},
-		{F_ANNUALLY, U_YEAR}, {F_YEARLY, U_YEAR}, {F_QUARTERLY, U_QUARTER},
-		{F_HOURLY, U_HOUR}, {F_NIGHTLY, U_DAY}, {0, 0}};
+		{F_ANNUALLY, U_YEAR}, {F_YEARLY, U_YEAR}, {F_HOURLY, U_HOUR},
+		{F_NIGHTLY, U_DAY}, {0, 0}};
 	for (int k = 0; adverbs[k].fn; k++) {
 		if (is_fn(c, i, adverbs[k].fn)) {
 			/* "daily newspaper" is still a daily rate in TimeML */

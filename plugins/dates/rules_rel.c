@@ -305,6 +305,21 @@ size_t rule_relative(struct ctx *c, size_t i, struct match *m)
 	size_t k;
 	int mo = month_at(c, j, &k, false);
 	if (mo && !the) {
+		if (is_num(c, k) && c->tk[k].num >= 1 && c->tk[k].num <= 31 &&
+		    c->has_dct) {
+			/* last Oct. 23 */
+			int d = (int)c->tk[k].num;
+			int y = c->dct.y;
+			long dd = cal_days(y, mo, d) - c->dct_days;
+			if (rel < 0 && dd >= 0)
+				y--;
+			else if (rel > 0 && dd <= 0)
+				y++;
+			if (d <= cal_days_in_month(y, mo)) {
+				set_date(m, td_day(y, mo, d), anchor);
+				return k + 1;
+			}
+		}
 		struct tdate t = td_month(c->has_dct ? rel_month_year(c, mo, rel) :
 		                          Y_UNKNOWN, mo);
 		set_date(m, t, anchor);
@@ -540,10 +555,9 @@ size_t rule_fuzzy(struct ctx *c, size_t i, struct match *m)
 		set_lit(m, DT_DATE, "PRESENT_REF", anchor);
 		return i + 1;
 	}
-	if (is_fn(c, i, F_RECENTLY) || is_fn(c, i, F_LATELY) ||
-	    is_fn(c, i, F_PREVIOUSLY) || is_fn(c, i, F_RECENT)) {
-		if (is_fn(c, i, F_RECENT) && !(i + 1 < c->n && c->tk[i + 1].kind == TK_WORD))
-			return 0;
+	/* "previously", "recent" and "soon" are left out: TimeBank-style
+	 * annotation marks them far less often than it leaves them */
+	if (is_fn(c, i, F_RECENTLY) || is_fn(c, i, F_LATELY)) {
 		set_lit(m, DT_DATE, "PAST_REF", anchor);
 		return i + 1;
 	}
@@ -566,10 +580,6 @@ size_t rule_fuzzy(struct ctx *c, size_t i, struct match *m)
 			return j + 1;
 		}
 		return 0;
-	}
-	if (is_fn(c, i, F_SOON) && !is_fn(c, i + 1, F_AFTER)) {
-		set_lit(m, DT_DATE, "FUTURE_REF", anchor);
-		return i + 1;
 	}
 	if (is_fn(c, i, F_FUTURE) && i > 0 && is_fn(c, i - 1, F_IN)) {
 		set_lit(m, DT_DATE, "FUTURE_REF", anchor);

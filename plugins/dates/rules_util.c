@@ -350,13 +350,19 @@ static int cue(const struct ctx *c, size_t i)
 		case F_EXPECTED:
 		case F_SCHEDULED:
 		case F_PLANS:
-		case F_PLANNED:
 		case F_DUE:
 		case F_NEXT:
 		case F_COMING:
 			return 1;
 		case F_GOING:
+		case F_SET:
 			return is_fn(c, i + 1, F_TO) ? 1 : 0;
+		case F_SOON:
+		case F_EARLY:
+			/* "as soon as Tuesday", "as early as Tuesday" */
+			return i > 0 && word_is(c, i - 1, "as") && word_is(c, i + 1, "as") ? 1 : 0;
+		case F_SINCE:
+			return -1;
 		case F_SAID:
 		case F_WAS:
 		case F_WERE:
@@ -430,15 +436,26 @@ int direction(const struct ctx *c, size_t a, size_t b)
 
 int year_for(const struct ctx *c, int m, int d, int tense)
 {
-	int y = c->dct.y;
-	if (tense < 0) {
-		if (m > c->dct.m || (m == c->dct.m && d > c->dct.d + 1))
-			return y - 1;
-	} else if (tense > 0) {
-		if (m < c->dct.m || (m == c->dct.m && d && d < c->dct.d))
-			return y + 1;
+	/* the nearest of last year's, this year's and next year's date, a
+	 * date on the wrong side of the dct for the tense counting double */
+	int best = c->dct.y;
+	long best_cost = -1;
+	for (int y = c->dct.y - 1; y <= c->dct.y + 1; y++) {
+		int dd = d ? d : 15;
+		if (dd > cal_days_in_month(y, m))
+			dd = cal_days_in_month(y, m);
+		long delta = cal_days(y, m, dd) - c->dct_days;
+		long cost = delta < 0 ? -delta : delta;
+		if (!d && cost <= 16)
+			cost = 0; /* the dct's own month */
+		if ((tense < 0 && delta > 1) || (tense > 0 && delta < -1))
+			cost = cost * 3 + 31;
+		if (best_cost < 0 || cost < best_cost) {
+			best_cost = cost;
+			best = y;
+		}
 	}
-	return y;
+	return best;
 }
 
 struct tdate weekday_date(const struct ctx *c, int wd, int dir)
