@@ -35,6 +35,7 @@ struct match {
 	int anchor;           /* enum dt_anchor */
 	int mod;              /* enum dt_mod */
 	bool is_date;         /* the value is td (else lit) */
+	bool no_prev;         /* a comparison date: not a new reference */
 	struct tdate td;
 	char lit[40];         /* a literal value: P3Y, PRESENT_REF, ... */
 };

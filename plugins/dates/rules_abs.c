@@ -432,12 +432,6 @@ static struct tdate quarter_of(struct ctx *c, int g, int q, size_t a, size_t b,
 {
 	struct tdate t = {.gran = g, .y = Y_UNKNOWN, .q = q};
 	*anchor = DA_NONE;
-	if (c->has_prev && c->prev.gran == g && c->prev.q == q &&
-	    c->prev.y != Y_UNKNOWN) {
-		t.y = c->prev.y;
-		*anchor = DA_PREVIOUS;
-		return t;
-	}
 	if (!c->has_dct)
 		return t;
 	*anchor = DA_DCT;
@@ -606,8 +600,10 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 			t = td_quarter(Y_UNKNOWN, 0);
 			anchor = DA_NONE;
 		}
-		if (shift && t.y != Y_UNKNOWN)
+		if (shift && t.y != Y_UNKNOWN) {
 			t.y += shift;
+			m->no_prev = true;
+		}
 		set_date(m, t, anchor);
 		return q + 1;
 	}
@@ -720,6 +716,9 @@ size_t rule_time(struct ctx *c, size_t i, struct match *m)
 	size_t e = time_day(c, j, &day, &anchor);
 	if (e) {
 		j = e;
+	} else if (c->has_prev && c->prev.gran == G_DAY) {
+		day = c->prev;
+		anchor = DA_PREVIOUS;
 	} else {
 		day = ref_day(c);
 		anchor = c->has_dct ? DA_DCT : DA_NONE;

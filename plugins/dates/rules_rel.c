@@ -241,7 +241,9 @@ static struct tdate season_date(const struct ctx *c, int s, int rel, int tense)
 	long cur = (long)cy * 4 + (cs - 1);
 	long same_year = (long)cy * 4 + (s - 1);
 	long pick;
-	if (rel < 0)
+	if (rel == 2)
+		pick = (long)c->dct.y * 4 + (s - 1);
+	else if (rel < 0)
 		pick = same_year < cur ? same_year : same_year - 4;
 	else if (rel > 0)
 		pick = same_year > cur ? same_year : same_year + 4;
@@ -250,7 +252,7 @@ static struct tdate season_date(const struct ctx *c, int s, int rel, int tense)
 	else if (rel == 0 && tense > 0)
 		pick = same_year >= cur ? same_year : same_year + 4;
 	else
-		pick = (long)c->dct.y * 4 + (s - 1);
+		pick = same_year;
 	t.y = (int)(pick / 4);
 	(void)season_start;
 	return t;
@@ -414,6 +416,7 @@ size_t rule_offset(struct ctx *c, size_t i, struct match *m)
 	if (from_prev && c->has_prev) {
 		base = c->prev;
 		anchor = DA_PREVIOUS;
+		m->no_prev = true;
 		/* "a year earlier" keeps the granularity of what it points at */
 		if (base.gran < g && !(base.gran == G_YEAR && g > G_YEAR))
 			base = td_coarsen(base, base.gran);
@@ -434,6 +437,7 @@ size_t rule_offset(struct ctx *c, size_t i, struct match *m)
 			base = c->prev;
 			anchor = DA_PREVIOUS;
 			g = G_QUARTER;
+			m->no_prev = true;
 		}
 	}
 	int su = unit;

@@ -184,7 +184,7 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 			td_format(&m.td, f.value, sizeof f.value);
 		else
 			snprintf(f.value, sizeof f.value, "%s", m.lit);
-		if (m.is_date && m.type == DT_DATE && m.td.y != Y_UNKNOWN &&
+		if (m.is_date && m.type == DT_DATE && m.td.y != Y_UNKNOWN && !m.no_prev &&
 		    m.td.gran >= G_YEAR) {
 			c.has_prev = true;
 			c.prev = m.td;
