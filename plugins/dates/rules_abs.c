@@ -233,13 +233,27 @@ size_t rule_month_date(struct ctx *c, size_t i, struct match *m)
 			set_date(m, td_day(Y_UNKNOWN, 0, d), DA_NONE);
 			return nx;
 		}
-		int yy = c->dct.y, mm = c->dct.m, dd = d;
-		int dir = direction(c, i, nx);
-		if (dir < 0 && d > c->dct.d)
-			cal_add_months(&yy, &mm, NULL, -1);
-		else if (dir > 0 && d < c->dct.d)
-			cal_add_months(&yy, &mm, NULL, 1);
-		if (dd > cal_days_in_month(yy, mm))
+		/* the nearest such day: last, this or next month */
+		int tense = c->e->opt.prefer == DP_NEWS ? tense_at(c, i, nx) :
+		            c->e->opt.prefer == DP_PAST ? -1 : 1;
+		int yy = 0, mm = 0, dd = d;
+		long best = -1;
+		for (int off = -1; off <= 1; off++) {
+			int cy = c->dct.y, cm = c->dct.m;
+			cal_add_months(&cy, &cm, NULL, off);
+			if (d > cal_days_in_month(cy, cm))
+				continue;
+			long delta = cal_days(cy, cm, d) - c->dct_days;
+			long cost = delta < 0 ? -delta : delta;
+			if ((tense < 0 && delta > 1) || (tense > 0 && delta < -1))
+				cost = cost * 3 + 31;
+			if (best < 0 || cost < best) {
+				best = cost;
+				yy = cy;
+				mm = cm;
+			}
+		}
+		if (best < 0)
 			return 0;
 		set_date(m, td_day(yy, mm, dd), DA_DCT);
 		return nx;

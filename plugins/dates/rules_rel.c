@@ -579,7 +579,8 @@ size_t rule_fuzzy(struct ctx *c, size_t i, struct match *m)
 		if (is_fn(c, j, F_NEAR) || word_is(c, j, "distant") ||
 		    word_is(c, j, "foreseeable"))
 			j++;
-		if (is_fn(c, j, F_FUTURE)) {
+		/* "the future of the alliance" is a topic, not a time */
+		if (is_fn(c, j, F_FUTURE) && !is_fn(c, j + 1, F_OF)) {
 			set_lit(m, DT_DATE, "FUTURE_REF", anchor);
 			return j + 1;
 		}

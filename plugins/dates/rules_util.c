@@ -252,8 +252,9 @@ int month_at(const struct ctx *c, size_t i, size_t *end, bool need_context)
 		return 0;
 	const struct token *t = &c->tk[i];
 	size_t j = i + 1;
+	/* the dot of an abbreviation belongs to the month: "Sept." */
 	bool dot = is_punct(c, j, '.') && glued(c, j);
-	if (dot)
+	if (dot && (t->lflags & LXF_ABBR))
 		j++;
 	bool cap = (t->flags & TF_CAP) != 0;
 	if (t->lflags & LXF_ABBR) {
@@ -333,6 +334,11 @@ static bool past_verb(const struct ctx *c, size_t i)
 	if (len >= 4 && strncmp(s + len - 4, "eed", 3) == 0)
 		return false;
 	if (len >= 7 && strncmp(s + len - 7, "hundred", 7) == 0)
+		return false;
+	/* a passive participle ("will be signed") says nothing of the tense */
+	if (i > 0 && (word_is(c, i - 1, "be") || word_is(c, i - 1, "been") ||
+	              word_is(c, i - 1, "being") || word_is(c, i - 1, "is") ||
+	              word_is(c, i - 1, "are")))
 		return false;
 	return true;
 }
