@@ -421,8 +421,9 @@ int tense_at(const struct ctx *c, size_t a, size_t b)
 			break;
 		}
 	}
+	/* a cue right before the expression is strong (+-2) */
 	if (before && (!after || db <= da + 1))
-		return before;
+		return db <= 3 ? 2 * before : before;
 	return after;
 }
 
@@ -435,7 +436,7 @@ int direction(const struct ctx *c, size_t a, size_t b)
 		return 1;
 	default: {
 		int t = tense_at(c, a, b);
-		return t ? t : -1;
+		return t > 0 ? 1 : -1;
 	}
 	}
 }
@@ -455,7 +456,9 @@ int year_for(const struct ctx *c, int m, int d, int tense)
 		if (!d && cost <= 16)
 			cost = 0; /* the dct's own month */
 		if ((tense < 0 && delta > 1) || (tense > 0 && delta < -1))
-			cost = cost * 3 + 31;
+			/* a verb right before a bare month binds it */
+			cost = (!d && (tense == 2 || tense == -2)) ?
+			       cost * 30 + 3100 : cost * 3 + 31;
 		if (best_cost < 0 || cost < best_cost) {
 			best_cost = cost;
 			best = y;
