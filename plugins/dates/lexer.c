@@ -6,20 +6,41 @@
 #include <stdbool.h>
 #include <string.h>
 
-static bool is_space(unsigned char c)
+/* Byte classes. */
+enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16 };
+
+#define SP C_SPACE
+#define LO C_ALPHA
+#define UP (C_ALPHA | C_UPPER)
+#define DG C_DIGIT
+static const uint8_t cclass[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP | C_NL, SP, SP, SP, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, 0, 0, 0, 0, 0, 0,
+	0, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
+	UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0,
+	0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
+	LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, 0, 0, 0, 0, 0,
+};
+#undef SP
+#undef LO
+#undef UP
+#undef DG
+
+static inline bool is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
+	return cclass[c] & C_SPACE;
 }
 
-static bool is_alpha(unsigned char c)
+static inline bool is_alpha(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return cclass[c] & C_ALPHA;
 }
 
-static bool is_digit(unsigned char c)
+static inline bool is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return cclass[c] & C_DIGIT;
 }
 
 /* Decodes one UTF-8 sequence at s[i]; returns the code point (or -1) and
@@ -68,12 +89,6 @@ static bool is_uletter(long cp)
 	       (cp >= 0x370 && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1FFF);
 }
 
-size_t lex_max_tokens(const char *text, size_t len)
-{
-	(void)text;
-	return len + 1;
-}
-
 /* Whether the whitespace-delimited chunk at s[i..) looks like a URL or an
  * e-mail address; returns its end or 0. */
 static size_t url_chunk(const char *s, size_t len, size_t i)
@@ -107,9 +122,12 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 
 static void lookup(const struct lx_table *lx, const char *s, struct token *t)
 {
-	char buf[24];
+	char buf[LX_MAX_WORD + 1];
 	size_t n = t->end - t->start;
-	if (n >= sizeof buf)
+	if (n > LX_MAX_WORD)
+		return;
+	char a = (char)(s[t->start] | 32), b = n > 1 ? (char)(s[t->start + 1] | 32) : 0;
+	if (!lx_maybe(lx, a, b, n))
 		return;
 	for (size_t k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)s[t->start + k];
@@ -126,7 +144,7 @@ static void lookup(const struct lx_table *lx, const char *s, struct token *t)
 }
 
 size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
-                struct token *out, size_t *ncaps, size_t *nlower)
+                struct token *out, size_t cap, size_t *ncaps, size_t *nlower)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, n = 0;
@@ -137,9 +155,8 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 		unsigned char c = s[i];
 		if (is_space(c)) {
 			int nl = 0;
-			while (i < len && is_space(s[i])) {
-				if (s[i] == '\n')
-					nl++;
+			while (i < len && (cclass[s[i]] & C_SPACE)) {
+				nl += (cclass[s[i]] & C_NL) != 0;
 				i++;
 			}
 			pending |= TF_SPACE;
@@ -150,21 +167,19 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 			chunk_start = true;
 			continue;
 		}
+		if (n == cap)
+			return (size_t)-1;
 		struct token *t = &out[n];
 		memset(t, 0, sizeof *t);
 		t->start = (uint32_t)i;
 		t->flags = pending;
 		pending = 0;
-		size_t u;
-		if (chunk_start && (u = url_chunk(text, len, i)) != 0) {
-			t->kind = TK_URL;
-			i = u;
-		} else if (is_digit(c)) {
+		if (is_digit(c)) {
 			t->kind = TK_NUM;
 			int64_t v = 0;
 			size_t nd = 0;
 			while (i < len && is_digit(s[i])) {
-				if (v < 100000000000LL)
+				if (v < 100000000LL)
 					v = v * 10 + (s[i] - '0');
 				i++;
 				nd++;
@@ -186,7 +201,7 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 					i++;
 				t->flags |= TF_DECIMAL;
 			}
-			t->num = v;
+			t->num = (int32_t)(v > 1000000000LL ? 1000000000LL : v);
 			if (i < len && is_alpha(s[i])) {
 				size_t j = i;
 				while (j < len && is_alpha(s[j]))
@@ -231,8 +246,9 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 				bool allup = true;
 				size_t letters = 0;
 				while (i < len) {
-					if (is_alpha(s[i])) {
-						if (s[i] >= 'a')
+					uint8_t k = cclass[s[i]];
+					if (k & C_ALPHA) {
+						if (!(k & C_UPPER))
 							allup = false;
 						letters++;
 						i++;
@@ -261,6 +277,19 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 						i += 2;
 					if (i < len && s[i] == '.')
 						i++;
+				}
+				/* a URL or an e-mail address: the whole chunk */
+				if (i < len && (s[i] == ':' || s[i] == '@' || s[i] == '.') &&
+				    (t->flags & TF_SPACE || n == 0 || chunk_start)) {
+					size_t u = url_chunk(text, len, t->start);
+					if (u) {
+						t->kind = TK_URL;
+						i = u;
+						t->end = (uint32_t)i;
+						chunk_start = false;
+						n++;
+						continue;
+					}
 				}
 				if (upper)
 					t->flags |= TF_CAP;

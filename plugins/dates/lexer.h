@@ -27,25 +27,24 @@ enum tk_flag {
 	TF_FIRST = 1024,   /* first token of a sentence (approximate) */
 };
 
+/* 24 bytes: a document has about one token per five bytes of text. */
 struct token {
 	uint32_t start, end;
+	int32_t num;       /* numbers: the value (grouping removed, capped) */
 	uint16_t flags;
+	int16_t val;       /* lexicon value */
 	uint8_t kind;
 	uint8_t cls;       /* lexicon class (words), LX_NONE if unknown */
 	uint8_t lflags;    /* lexicon flags */
 	uint8_t ndigits;   /* numbers: digits before any separator */
 	char punct;        /* punctuation: the ASCII char ('-' for dashes) */
-	int16_t val;       /* lexicon value */
-	int64_t num;       /* numbers: the integer value (grouping removed) */
 };
 
-/* Counts an upper bound of the tokens of @text (for allocation). */
-size_t lex_max_tokens(const char *text, size_t len);
-
-/* Splits @text into @out (room for lex_max_tokens() tokens); returns the
- * number of tokens. *@ncaps and *@nlower count words that start with an
+/* Splits @text into @out, which has room for @cap tokens; returns the
+ * number of tokens, or (size_t)-1 when @cap is too small (@len + 1 is
+ * always enough). *@ncaps and *@nlower count words that start with an
  * upper-case / lower-case letter (to recognise all-lower-case text). */
 size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
-                struct token *out, size_t *ncaps, size_t *nlower);
+                struct token *out, size_t cap, size_t *ncaps, size_t *nlower);
 
 #endif

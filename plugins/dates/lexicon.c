@@ -330,7 +330,6 @@ static const struct lx_entry entries[] = {
 	{"ahead", LX_FN, 0, F_HENCE},
 	{"final", LX_FN, 0, F_LAST},
 	{"initial", LX_FN, 0, F_EARLY},
-	{"year-end", LX_FN, 0, F_END},
 	{"another", LX_FN, 0, F_MORE},
 	{"additional", LX_FN, 0, F_MORE},
 	{"estimated", LX_FN, 0, F_ABOUT},
@@ -345,6 +344,127 @@ static const struct lx_entry entries[] = {
 	{"took", LX_FN, 0, F_TAKE},
 	{"well", LX_FN, 0, F_WELL},
 	{"set", LX_FN, 0, F_SET},
+	{"did", LX_FN, 0, F_PASTV},
+	{"began", LX_FN, 0, F_PASTV},
+	{"came", LX_FN, 0, F_PASTV},
+	{"went", LX_FN, 0, F_PASTV},
+	{"made", LX_FN, 0, F_PASTV},
+	{"met", LX_FN, 0, F_PASTV},
+	{"left", LX_FN, 0, F_PASTV},
+	{"gave", LX_FN, 0, F_PASTV},
+	{"rose", LX_FN, 0, F_PASTV},
+	{"fell", LX_FN, 0, F_PASTV},
+	{"won", LX_FN, 0, F_PASTV},
+	{"lost", LX_FN, 0, F_PASTV},
+	{"held", LX_FN, 0, F_PASTV},
+	{"sent", LX_FN, 0, F_PASTV},
+	{"got", LX_FN, 0, F_PASTV},
+	{"saw", LX_FN, 0, F_PASTV},
+	{"became", LX_FN, 0, F_PASTV},
+	{"paid", LX_FN, 0, F_PASTV},
+	{"sold", LX_FN, 0, F_PASTV},
+	{"bought", LX_FN, 0, F_PASTV},
+	{"spoke", LX_FN, 0, F_PASTV},
+	{"wrote", LX_FN, 0, F_PASTV},
+	{"fought", LX_FN, 0, F_PASTV},
+	{"ran", LX_FN, 0, F_PASTV},
+	{"chose", LX_FN, 0, F_PASTV},
+	{"knew", LX_FN, 0, F_PASTV},
+	{"thought", LX_FN, 0, F_PASTV},
+	{"brought", LX_FN, 0, F_PASTV},
+	{"no", LX_NONE, LXF_LABEL, 0},
+	{"number", LX_NONE, LXF_LABEL, 0},
+	{"flight", LX_NONE, LXF_LABEL, 0},
+	{"room", LX_NONE, LXF_LABEL, 0},
+	{"page", LX_NONE, LXF_LABEL, 0},
+	{"rule", LX_NONE, LXF_LABEL, 0},
+	{"resolution", LX_NONE, LXF_LABEL, 0},
+	{"item", LX_NONE, LXF_LABEL, 0},
+	{"model", LX_NONE, LXF_LABEL, 0},
+	{"version", LX_NONE, LXF_LABEL, 0},
+	{"bill", LX_NONE, LXF_LABEL, 0},
+	{"code", LX_NONE, LXF_LABEL, 0},
+	{"box", LX_NONE, LXF_LABEL, 0},
+	{"suite", LX_NONE, LXF_LABEL, 0},
+	{"apt", LX_NONE, LXF_LABEL, 0},
+	{"unit", LX_NONE, LXF_LABEL, 0},
+	{"highway", LX_NONE, LXF_LABEL, 0},
+	{"interstate", LX_NONE, LXF_LABEL, 0},
+	{"channel", LX_NONE, LXF_LABEL, 0},
+	{"gate", LX_NONE, LXF_LABEL, 0},
+	{"platform", LX_NONE, LXF_LABEL, 0},
+	{"track", LX_NONE, LXF_LABEL, 0},
+	{"paragraph", LX_NONE, LXF_LABEL, 0},
+	{"clause", LX_NONE, LXF_LABEL, 0},
+	{"amendment", LX_NONE, LXF_LABEL, 0},
+	{"law", LX_NONE, LXF_LABEL, 0},
+	{"decree", LX_NONE, LXF_LABEL, 0},
+	{"act", LX_NONE, LXF_LABEL, 0},
+	{"order", LX_NONE, LXF_LABEL, 0},
+	{"resolutions", LX_NONE, LXF_LABEL, 0},
+	{"articles", LX_NONE, LXF_LABEL, 0},
+	{"sections", LX_NONE, LXF_LABEL, 0},
+	{"pp", LX_NONE, LXF_LABEL, 0},
+	{"p", LX_NONE, LXF_LABEL, 0},
+	{"vol", LX_NONE, LXF_LABEL, 0},
+	{"volume", LX_NONE, LXF_LABEL, 0},
+	{"issue", LX_NONE, LXF_LABEL, 0},
+	{"tel", LX_NONE, LXF_LABEL, 0},
+	{"phone", LX_NONE, LXF_LABEL, 0},
+	{"fax", LX_NONE, LXF_LABEL, 0},
+	{"ext", LX_NONE, LXF_LABEL, 0},
+	{"extension", LX_NONE, LXF_LABEL, 0},
+	{"percent", LX_NONE, LXF_QTY, 0},
+	{"pct", LX_NONE, LXF_QTY, 0},
+	{"troops", LX_NONE, LXF_QTY, 0},
+	{"people", LX_NONE, LXF_QTY, 0},
+	{"soldiers", LX_NONE, LXF_QTY, 0},
+	{"dollars", LX_NONE, LXF_QTY, 0},
+	{"dlrs", LX_NONE, LXF_QTY, 0},
+	{"shares", LX_NONE, LXF_QTY, 0},
+	{"tons", LX_NONE, LXF_QTY, 0},
+	{"tonnes", LX_NONE, LXF_QTY, 0},
+	{"barrels", LX_NONE, LXF_QTY, 0},
+	{"mln", LX_NONE, LXF_QTY, 0},
+	{"billion", LX_NONE, LXF_QTY, 0},
+	{"million", LX_NONE, LXF_QTY, 0},
+	{"members", LX_NONE, LXF_QTY, 0},
+	{"workers", LX_NONE, LXF_QTY, 0},
+	{"employees", LX_NONE, LXF_QTY, 0},
+	{"jobs", LX_NONE, LXF_QTY, 0},
+	{"units", LX_NONE, LXF_QTY, 0},
+	{"cars", LX_NONE, LXF_QTY, 0},
+	{"homes", LX_NONE, LXF_QTY, 0},
+	{"points", LX_NONE, LXF_QTY, 0},
+	{"feet", LX_NONE, LXF_QTY, 0},
+	{"meters", LX_NONE, LXF_QTY, 0},
+	{"metres", LX_NONE, LXF_QTY, 0},
+	{"miles", LX_NONE, LXF_QTY, 0},
+	{"km", LX_NONE, LXF_QTY, 0},
+	{"kilometers", LX_NONE, LXF_QTY, 0},
+	{"acres", LX_NONE, LXF_QTY, 0},
+	{"pounds", LX_NONE, LXF_QTY, 0},
+	{"kg", LX_NONE, LXF_QTY, 0},
+	{"yen", LX_NONE, LXF_QTY, 0},
+	{"marks", LX_NONE, LXF_QTY, 0},
+	{"francs", LX_NONE, LXF_QTY, 0},
+	{"euros", LX_NONE, LXF_QTY, 0},
+	{"students", LX_NONE, LXF_QTY, 0},
+	{"residents", LX_NONE, LXF_QTY, 0},
+	{"votes", LX_NONE, LXF_QTY, 0},
+	{"seats", LX_NONE, LXF_QTY, 0},
+	{"cases", LX_NONE, LXF_QTY, 0},
+	{"deaths", LX_NONE, LXF_QTY, 0},
+	{"victims", LX_NONE, LXF_QTY, 0},
+	{"police", LX_NONE, LXF_QTY, 0},
+	{"officers", LX_NONE, LXF_QTY, 0},
+	{"men", LX_NONE, LXF_QTY, 0},
+	{"women", LX_NONE, LXF_QTY, 0},
+	{"children", LX_NONE, LXF_QTY, 0},
+	{"families", LX_NONE, LXF_QTY, 0},
+	{"copies", LX_NONE, LXF_QTY, 0},
+	{"vehicles", LX_NONE, LXF_QTY, 0},
+	{"rounds", LX_NONE, LXF_QTY, 0},
 	{NULL, 0, 0, 0},
 };
 
@@ -368,9 +488,18 @@ int lx_table_init(struct lx_table *t)
 	if (!t->slots)
 		return -1;
 	t->mask = cap - 1;
+	t->len_mask = 0;
+	memset(t->pair_len, 0, sizeof t->pair_len);
 	t->entries = entries;
 	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(entries[i].word);
+		const char *w = entries[i].word;
+		size_t len = strlen(w);
+		t->len_mask |= 1u << len;
+		if (w[0] >= 'a' && w[0] <= 'z') {
+			int j = len == 1 ? 26 : (w[1] >= 'a' && w[1] <= 'z') ? w[1] - 'a' : -1;
+			if (j >= 0)
+				t->pair_len[w[0] - 'a'][j] |= (uint16_t)(1u << len);
+		}
 		size_t h = hash(entries[i].word, len) & t->mask;
 		while (t->slots[h])
 			h = (h + 1) & t->mask;
@@ -391,7 +520,8 @@ const struct lx_entry *lx_lookup(const struct lx_table *t, const char *w,
 	size_t h = hash(w, len) & t->mask;
 	while (t->slots[h]) {
 		const struct lx_entry *e = &t->entries[t->slots[h] - 1];
-		if (strncmp(e->word, w, len) == 0 && e->word[len] == '\0')
+		if (e->word[0] == w[0] && memcmp(e->word, w, len) == 0 &&
+		    e->word[len] == '\0')
 			return e;
 		h = (h + 1) & t->mask;
 	}

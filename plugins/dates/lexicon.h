@@ -31,6 +31,8 @@ enum lx_flag {
 	LXF_PLURAL = 1,  /* "years" */
 	LXF_ABBR = 2,    /* "Sept", "Fri": needs a capital and a '.' or a number */
 	LXF_AMBIG = 4,   /* "May", "March": also an ordinary word */
+	LXF_LABEL = 8,   /* "Section", "No.": a number after it is a label */
+	LXF_QTY = 16,    /* "troops", "percent": a number before it counts */
 };
 
 enum unit {
@@ -67,8 +69,11 @@ enum fn {
 	F_NEAR, F_EXACTLY, F_JUST, F_OVERNIGHT, F_MOMENT, F_ENDED, F_ENDING,
 	F_WHEN, F_THEN, F_HALF, F_DOZEN, F_HUNDRED, F_THOUSAND, F_LATELY,
 	F_PRESENTLY, F_NOWADAYS, F_ENTIRE, F_WHOLE, F_FULL, F_CALENDAR,
-	F_SPAN, F_HAPPY, F_TAKE, F_WELL, F_SET,
+	F_SPAN, F_HAPPY, F_TAKE, F_WELL, F_SET, F_PASTV,
 };
+
+/* No lexicon word is longer than this (bytes). */
+#define LX_MAX_WORD 13
 
 struct lx_entry {
 	const char *word;
@@ -82,11 +87,25 @@ struct lx_table {
 	uint16_t *slots; /* index+1 into the entry array, 0 = empty */
 	size_t mask;
 	const struct lx_entry *entries;
+	uint32_t len_mask;  /* bit n set when some word has n bytes */
+	/* bit n of pair_len[a][b]: some word of n bytes starts with the
+	 * letters a, b ('a'..'z'; index 26 for a one-letter word) */
+	uint16_t pair_len[26][27];
 };
 
 /* Builds the table; returns 0 or -1 when out of memory. */
 int lx_table_init(struct lx_table *t);
 void lx_table_free(struct lx_table *t);
+/* Whether a lower-case word of @len bytes starting with @a @b may be in
+ * the lexicon (a fast filter before lx_lookup). */
+static inline int lx_maybe(const struct lx_table *t, char a, char b, size_t len)
+{
+	if (a < 'a' || a > 'z' || len > 15)
+		return 0;
+	int j = len == 1 ? 26 : (b >= 'a' && b <= 'z') ? b - 'a' : -1;
+	return j >= 0 && ((t->pair_len[a - 'a'][j] >> len) & 1u);
+}
+
 /* Looks up a lower-case word of @len bytes; NULL when unknown. */
 const struct lx_entry *lx_lookup(const struct lx_table *t, const char *w,
                                  size_t len);

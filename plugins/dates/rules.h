@@ -40,15 +40,47 @@ struct match {
 	char lit[40];         /* a literal value: P3Y, PRESENT_REF, ... */
 };
 
-/* ---- token tests (false beyond the end) ---- */
-const struct token *tok(const struct ctx *c, size_t i);
-bool is_fn(const struct ctx *c, size_t i, int fn);
-bool is_cls(const struct ctx *c, size_t i, int cls);
-bool is_punct(const struct ctx *c, size_t i, char p);
-bool is_num(const struct ctx *c, size_t i);       /* plain integer */
-bool glued(const struct ctx *c, size_t i);        /* no space before i */
+/* ---- token tests (false beyond the end); inline: they run per token ---- */
+static inline const struct token *tok(const struct ctx *c, size_t i)
+{
+	return i < c->n ? &c->tk[i] : NULL;
+}
+
+static inline bool is_fn(const struct ctx *c, size_t i, int fn)
+{
+	return i < c->n && c->tk[i].cls == LX_FN && c->tk[i].val == fn;
+}
+
+static inline bool is_cls(const struct ctx *c, size_t i, int cls)
+{
+	return i < c->n && c->tk[i].cls == cls;
+}
+
+static inline bool is_punct(const struct ctx *c, size_t i, char p)
+{
+	return i < c->n && c->tk[i].kind == TK_PUNCT && c->tk[i].punct == p;
+}
+
+/* a plain integer (no separators, suffixes or letters) */
+static inline bool is_num(const struct ctx *c, size_t i)
+{
+	return i < c->n && c->tk[i].kind == TK_NUM &&
+	       !(c->tk[i].flags & (TF_GROUPED | TF_DECIMAL | TF_ALNUM |
+	                           TF_ORD | TF_DECADE));
+}
+
+/* no space before token i */
+static inline bool glued(const struct ctx *c, size_t i)
+{
+	return i < c->n && !(c->tk[i].flags & TF_SPACE);
+}
+
+static inline bool is_cap(const struct ctx *c, size_t i)
+{
+	return i < c->n && (c->tk[i].flags & TF_CAP);
+}
+
 bool i_is_ord_day(const struct ctx *c, size_t i);
-bool is_cap(const struct ctx *c, size_t i);
 bool word_is(const struct ctx *c, size_t i, const char *lower);
 /* Possessive 's at i: returns 2 (tokens) or 0. */
 size_t possessive(const struct ctx *c, size_t i);

@@ -274,16 +274,8 @@ static bool label_before(const struct ctx *c, size_t i)
 	for (int k = 0; labels[k]; k++)
 		if (is_fn(c, p, labels[k]))
 			return true;
-	static const char *const words[] = {"no", "number", "flight", "room",
-		"page", "rule", "resolution", "item", "model", "version", "bill",
-		"code", "box", "suite", "apt", "unit", "highway", "interstate",
-		"channel", "gate", "platform", "track", "paragraph", "clause",
-		"amendment", "law", "decree", "act", "order", "resolutions",
-		"article", "articles", "sections", "pp", "p", "vol", "volume",
-		"issue", "tel", "phone", "fax", "ext", "extension", NULL};
-	for (int k = 0; words[k]; k++)
-		if (word_is(c, p, words[k]))
-			return true;
+	if (c->tk[p].kind == TK_WORD && (c->tk[p].lflags & LXF_LABEL))
+		return true;
 	if (is_punct(c, i - 1, '$') || is_punct(c, i - 1, '#'))
 		return true;
 	return false;
@@ -299,18 +291,9 @@ static bool quantity_after(const struct ctx *c, size_t j)
 		return true;
 	if (t->kind != TK_WORD)
 		return false;
-	static const char *const words[] = {"percent", "pct", "troops",
-		"people", "soldiers", "dollars", "dlrs", "shares", "tons",
-		"tonnes", "barrels", "mln", "billion", "million", "members",
-		"workers", "employees", "jobs", "units", "cars", "homes", "points",
-		"feet", "meters", "metres", "miles", "km", "kilometers", "acres",
-		"pounds", "kg", "yen", "marks", "francs", "euros", "students",
-		"residents", "votes", "seats", "cases", "deaths", "victims",
-		"police", "officers", "men", "women", "children", "families",
-		"times", "copies", "vehicles", "rounds", NULL};
-	for (int k = 0; words[k]; k++)
-		if (word_is(c, j, words[k]))
-			return true;
+	if (t->kind == TK_WORD && ((t->lflags & LXF_QTY) || (t->cls == LX_FN &&
+	                                                     t->val == F_TIMES)))
+		return true;
 	return false;
 }
 

@@ -9,58 +9,19 @@
 
 #include "calendar.h"
 
-const struct token *tok(const struct ctx *c, size_t i)
-{
-	return i < c->n ? &c->tk[i] : NULL;
-}
-
-bool is_fn(const struct ctx *c, size_t i, int fn)
-{
-	return i < c->n && c->tk[i].cls == LX_FN && c->tk[i].val == fn;
-}
-
-bool is_cls(const struct ctx *c, size_t i, int cls)
-{
-	return i < c->n && c->tk[i].cls == cls;
-}
-
-bool is_punct(const struct ctx *c, size_t i, char p)
-{
-	return i < c->n && c->tk[i].kind == TK_PUNCT && c->tk[i].punct == p;
-}
-
-bool is_num(const struct ctx *c, size_t i)
-{
-	return i < c->n && c->tk[i].kind == TK_NUM &&
-	       !(c->tk[i].flags & (TF_GROUPED | TF_DECIMAL | TF_ALNUM |
-	                           TF_ORD | TF_DECADE));
-}
-
-bool glued(const struct ctx *c, size_t i)
-{
-	return i < c->n && !(c->tk[i].flags & TF_SPACE);
-}
-
-bool is_cap(const struct ctx *c, size_t i)
-{
-	return i < c->n && (c->tk[i].flags & TF_CAP);
-}
-
 bool word_is(const struct ctx *c, size_t i, const char *lower)
 {
 	if (i >= c->n || c->tk[i].kind != TK_WORD)
 		return false;
 	size_t len = c->tk[i].end - c->tk[i].start;
-	if (strlen(lower) != len)
-		return false;
 	for (size_t k = 0; k < len; k++) {
 		char ch = c->text[c->tk[i].start + k];
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch + 32);
 		if (ch != lower[k])
-			return false;
+			return false; /* also at the NUL of a shorter @lower */
 	}
-	return true;
+	return lower[len] == '\0';
 }
 
 size_t possessive(const struct ctx *c, size_t i)
@@ -368,7 +329,9 @@ static int cue(const struct ctx *c, size_t i)
 			/* "as soon as Tuesday", "as early as Tuesday" */
 			return i > 0 && word_is(c, i - 1, "as") && word_is(c, i + 1, "as") ? 1 : 0;
 		case F_SINCE:
-			return -1;
+		case F_PASTV:
+		case F_TAKE:
+			return word_is(c, i, "take") || word_is(c, i, "takes") ? 0 : -1;
 		case F_SAID:
 		case F_WAS:
 		case F_WERE:
@@ -380,16 +343,7 @@ static int cue(const struct ctx *c, size_t i)
 			return 0;
 		}
 	}
-	if (word_is(c, i, "did") || word_is(c, i, "told") ||
-	    word_is(c, i, "began") || word_is(c, i, "came") ||
-	    word_is(c, i, "went") || word_is(c, i, "took") ||
-	    word_is(c, i, "made") || word_is(c, i, "met") ||
-	    word_is(c, i, "left") || word_is(c, i, "gave") ||
-	    word_is(c, i, "rose") || word_is(c, i, "fell") ||
-	    word_is(c, i, "won") || word_is(c, i, "lost") ||
-	    word_is(c, i, "held") || word_is(c, i, "sent") ||
-	    word_is(c, i, "got") || word_is(c, i, "saw") ||
-	    word_is(c, i, "killed") || past_verb(c, i))
+	if (past_verb(c, i))
 		return -1;
 	return 0;
 }

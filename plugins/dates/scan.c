@@ -20,10 +20,82 @@ static const rule_fn rules[] = {
 	rule_anaphoric, rule_set, rule_rate, rule_duration, rule_fuzzy, NULL,
 };
 
+enum {
+	R_NUMERIC = 1 << 0, R_MONTH = 1 << 1, R_TIME = 1 << 2, R_QUARTER = 1 << 3,
+	R_YEAR = 1 << 4, R_HOLIDAY = 1 << 5, R_DEICTIC = 1 << 6,
+	R_WEEKDAY = 1 << 7, R_RELATIVE = 1 << 8, R_OFFSET = 1 << 9,
+	R_ANAPHORIC = 1 << 10, R_SET = 1 << 11, R_RATE = 1 << 12,
+	R_DURATION = 1 << 13, R_FUZZY = 1 << 14,
+};
+
+/* The rules that can match at token i, by the kind of its first word:
+ * a shortcut, so that each token tries only the few rules that apply. */
+static unsigned rule_mask(const struct ctx *c, size_t i)
+{
+	const struct token *t = &c->tk[i];
+	if (t->kind == TK_NUM)
+		return R_NUMERIC | R_MONTH | R_TIME | R_QUARTER | R_YEAR |
+		       R_OFFSET | R_SET | R_DURATION;
+	switch (t->cls) {
+	case LX_MONTH: return R_MONTH;
+	case LX_WDAY: return R_MONTH | R_WEEKDAY;
+	case LX_NUMW: return R_YEAR | R_OFFSET | R_SET | R_DURATION;
+	case LX_ORDW: return R_YEAR | R_QUARTER;
+	case LX_UNIT: return R_DURATION;
+	case LX_SEASON: return R_FUZZY;
+	case LX_TOD: return R_DEICTIC | R_TIME;
+	case LX_HOLIDAY: return R_HOLIDAY;
+	case LX_NONE: return R_QUARTER | R_HOLIDAY | R_FUZZY | R_DURATION;
+	case LX_FN: break;
+	default: return 0;
+	}
+	switch (t->val) {
+	case F_THE:
+		return R_MONTH | R_QUARTER | R_YEAR | R_DEICTIC | R_RELATIVE |
+		       R_ANAPHORIC | R_DURATION | R_FUZZY;
+	case F_A: case F_AN:
+		return R_OFFSET | R_DURATION | R_RATE;
+	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
+	case F_PREVIOUS: case F_CURRENT:
+		return R_RELATIVE | R_WEEKDAY | R_HOLIDAY | R_QUARTER |
+		       R_DURATION | R_DEICTIC | R_FUZZY;
+	case F_FOLLOWING: case F_RECENT:
+		return R_DURATION;
+	case F_EARLIER: case F_LATER: case F_LATE:
+		return R_WEEKDAY | R_ANAPHORIC;
+	case F_THAT:
+		return R_ANAPHORIC;
+	case F_EVERY: case F_EACH: case F_PER: case F_TWICE: case F_ONCE:
+	case F_DAILY: case F_WEEKLY: case F_MONTHLY: case F_ANNUALLY:
+	case F_YEARLY: case F_QUARTERLY: case F_HOURLY: case F_NIGHTLY:
+		return R_SET | R_RATE;
+	case F_NOW: case F_TODAY: case F_YESTERDAY: case F_TOMORROW:
+	case F_CURRENTLY: case F_RECENTLY: case F_FUTURE: case F_LATELY:
+	case F_PRESENTLY: case F_NOWADAYS:
+		return R_DEICTIC | R_FUZZY;
+	case F_FISCAL:
+		return R_YEAR | R_QUARTER;
+	case F_HALF: case F_DOZEN: case F_SEVERAL: case F_FEW: case F_MANY:
+		return R_DURATION | R_OFFSET | R_SET;
+	case F_AT: case F_UP: case F_OVER: case F_UNDER: case F_JUST:
+	case F_WELL: case F_MORE: case F_LESS: case F_ABOUT: case F_AROUND:
+	case F_NEARLY: case F_ALMOST: case F_SOME: case F_ROUGHLY:
+	case F_APPROXIMATELY:
+		return R_DURATION;
+	default:
+		return 0;
+	}
+}
+
 static size_t best_core(struct ctx *c, size_t i, struct match *m)
 {
 	size_t best = 0;
-	for (int r = 0; rules[r]; r++) {
+	if (i >= c->n)
+		return 0;
+	unsigned mask = rule_mask(c, i);
+	for (int r = 0; rules[r] && mask; r++, mask >>= 1) {
+		if (!(mask & 1u))
+			continue;
 		struct match cand;
 		memset(&cand, 0, sizeof cand);
 		size_t e = rules[r](c, i, &cand);
@@ -90,6 +162,106 @@ static bool takes_prefix(const struct ctx *c, size_t j, const struct match *m,
 	return m->is_date || m->lit[0] == 'P';
 }
 
+/* Function words an expression can start with. */
+static bool fn_starts(int fn)
+{
+	switch (fn) {
+	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
+	case F_PREVIOUS: case F_FOLLOWING: case F_EARLIER: case F_LATER:
+	case F_THE: case F_A: case F_AN: case F_AT: case F_EVERY: case F_EACH:
+	case F_PER: case F_EARLY: case F_LATE: case F_MID: case F_ABOUT:
+	case F_AROUND: case F_NEARLY: case F_ALMOST: case F_MORE: case F_LESS:
+	case F_UP: case F_SOME: case F_ROUGHLY: case F_APPROXIMATELY:
+	case F_SEVERAL: case F_FEW: case F_MANY: case F_NOW: case F_TODAY:
+	case F_YESTERDAY: case F_TOMORROW: case F_CURRENTLY: case F_CURRENT:
+	case F_RECENTLY: case F_RECENT: case F_FUTURE: case F_LATEST:
+	case F_SAME: case F_THAT: case F_FISCAL: case F_DAILY: case F_WEEKLY:
+	case F_MONTHLY: case F_ANNUALLY: case F_YEARLY: case F_QUARTERLY:
+	case F_HOURLY: case F_NIGHTLY: case F_TWICE: case F_ONCE: case F_HALF:
+	case F_DOZEN: case F_LATELY: case F_PRESENTLY: case F_NOWADAYS:
+	case F_OVER: case F_UNDER: case F_JUST: case F_WELL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A cheap test of whether any rule can match at token i; most tokens
+ * are ordinary words and are skipped here. */
+static bool can_start(const struct ctx *c, size_t i)
+{
+	const struct token *t = &c->tk[i];
+	if (t->kind == TK_NUM) {
+		/* years, 1990s, 6th stand alone; other numbers need a date word,
+		 * a unit or a separator after them ("5 years", "10:30", "1/5") */
+		if (t->flags & (TF_GROUPED | TF_ALNUM))
+			return false;
+		if (t->ndigits == 4 || (t->flags & (TF_ORD | TF_DECADE)))
+			return true;
+		const struct token *n = tok(c, i + 1);
+		if (!n)
+			return false;
+		if (n->kind == TK_WORD)
+			return n->cls != LX_NONE || (n->end - n->start == 1 &&
+			                             (c->text[n->start] | 32) == 'o');
+		if (n->kind == TK_NUM)
+			return true;
+		return n->kind == TK_PUNCT && !(n->flags & TF_SPACE) &&
+		       (n->punct == ':' || n->punct == '/' || n->punct == '-');
+	}
+	if (t->kind != TK_WORD)
+		return false;
+	if (t->cls == LX_FN) {
+		if (!fn_starts(t->val))
+			return false;
+		if (t->val == F_THE || t->val == F_A || t->val == F_AN ||
+		    t->val == F_THAT) {
+			/* "the"/"a" + an ordinary word starts nothing */
+			const struct token *n = tok(c, i + 1);
+			if (!n)
+				return false;
+			if (n->kind == TK_NUM || n->cls != LX_NONE ||
+			    (n->kind == TK_PUNCT && n->punct == '\''))
+				return true;
+			return t->val == F_THE && n->kind == TK_WORD &&
+			       (word_is(c, i + 1, "distant") ||
+			        word_is(c, i + 1, "foreseeable") ||
+			        word_is(c, i + 1, "q"));
+		}
+		return true;
+	}
+	if (t->cls != LX_NONE)
+		return true;
+	/* words outside the lexicon: Q3, these days, no more than, holidays */
+	size_t len = t->end - t->start;
+	char f = (char)(c->text[t->start] | 32);
+	switch (len) {
+	case 1:
+		return f == 'q';
+	case 2:
+		return f == 'n' && word_is(c, i, "no");
+	case 3:
+		if (f == 'n' && word_is(c, i, "new"))
+			return true;
+		break;
+	case 5:
+		if (f == 't' && word_is(c, i, "these"))
+			return true;
+		break;
+	case 9:
+		if (f == 'v' && word_is(c, i, "valentine"))
+			return true;
+		break;
+	default:
+		break;
+	}
+	if (!(t->flags & TF_CAP) || i + 1 >= c->n)
+		return false;
+	const struct token *n = &c->tk[i + 1];
+	return n->end - n->start == 3 && word_is(c, i + 1, "day");
+}
+
+/* The longest expression starting at token i (can_start() is true). */
 static size_t match_at(struct ctx *c, size_t i, struct match *m)
 {
 	size_t best = best_core(c, i, m);
@@ -148,12 +320,23 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 	memset(&c, 0, sizeof c);
 	c.e = e;
 	c.text = text;
-	size_t cap = lex_max_tokens(text, len);
+	/* about one token per five bytes; runs of punctuation may need more,
+	 * and then the text is lexed again with room for the worst case */
+	size_t cap = len / 3 + 16;
+	if (cap > len + 1)
+		cap = len + 1;
 	struct token *tk = alloc(alloc_ctx, cap * sizeof *tk);
 	if (!tk)
 		return -1;
 	size_t ncaps, nlower;
-	c.n = lex_scan(&e->lx, text, len, tk, &ncaps, &nlower);
+	c.n = lex_scan(&e->lx, text, len, tk, cap, &ncaps, &nlower);
+	if (c.n == (size_t)-1) {
+		cap = len + 1;
+		tk = alloc(alloc_ctx, cap * sizeof *tk);
+		if (!tk)
+			return -1;
+		c.n = lex_scan(&e->lx, text, len, tk, cap, &ncaps, &nlower);
+	}
 	c.tk = tk;
 	c.caseless = ncaps * 40 < nlower;
 	if (ref && ref->has) {
@@ -167,6 +350,10 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 			continue;
 		}
 		struct match m;
+		if (!can_start(&c, i)) {
+			i++;
+			continue;
+		}
 		memset(&m, 0, sizeof m);
 		size_t b = match_at(&c, i, &m);
 		if (!b) {
