@@ -5,6 +5,7 @@
  */
 #include "rules.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "calendar.h"
@@ -450,6 +451,69 @@ static int ordinal_at(const struct ctx *c, size_t i)
 	return 0;
 }
 
+/* "year-ago" / "year-earlier" at i (three tokens, glued). */
+static bool year_ago_at(const struct ctx *c, size_t i)
+{
+	return word_is(c, i, "year") && is_punct(c, i + 1, '-') && glued(c, i + 1) &&
+	       glued(c, i + 2) && (is_fn(c, i + 2, F_AGO) || is_fn(c, i + 2, F_EARLIER));
+}
+
+/* The quarter (or year) an unqualified "the quarter" or "year-ago" is
+ * about: the one last mentioned, else the last one ended before the dct. */
+static struct tdate current_period(const struct ctx *c, int g, int *anchor)
+{
+	if (c->has_prev && c->prev.gran == g && c->prev.y != Y_UNKNOWN) {
+		*anchor = DA_PREVIOUS;
+		return c->prev;
+	}
+	if (!c->has_dct) {
+		*anchor = DA_NONE;
+		struct tdate t = {.gran = g, .y = Y_UNKNOWN};
+		return t;
+	}
+	*anchor = DA_DCT;
+	return g == G_QUARTER ? last_quarter(c) : td_year(c->dct.y);
+}
+
+/* Qualifiers of a period after "the": "the 1988 third quarter", "the
+ * year-ago period", "the latest fiscal year". */
+struct period_quals {
+	int year;      /* an explicit year, or Y_UNKNOWN */
+	int shift;     /* -1 for year-ago / year-earlier */
+	bool latest;   /* latest, current, same, comparable */
+	bool current;
+};
+
+static size_t period_quals(const struct ctx *c, size_t k, struct period_quals *q)
+{
+	q->year = Y_UNKNOWN;
+	q->shift = 0;
+	q->latest = q->current = false;
+	for (;;) {
+		int y;
+		if (year_at(c, k, &y) && !possessive(c, k + 1) && q->year == Y_UNKNOWN) {
+			q->year = y;
+			k++;
+		} else if (year_ago_at(c, k)) {
+			q->shift = -1;
+			k += 3;
+		} else if (is_fn(c, k, F_LATEST) || is_fn(c, k, F_SAME) ||
+		           word_is(c, k, "comparable") || word_is(c, k, "corresponding")) {
+			q->latest = true;
+			k++;
+		} else if (is_fn(c, k, F_CURRENT)) {
+			q->current = true;
+			k++;
+		} else if (is_fn(c, k, F_FISCAL)) {
+			k++;
+			if (is_punct(c, k, '-') && glued(c, k))
+				k++;
+		} else {
+			return k;
+		}
+	}
+}
+
 size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 {
 	size_t j = i;
@@ -467,6 +531,19 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 		struct tdate t = quarter_of(c, G_QUARTER, q, i, e, &anchor);
 		set_date(m, t, anchor);
 		return e;
+	}
+	/* year-earlier, year-ago as adjectives: "up from a year-earlier $5" */
+	if (year_ago_at(c, j)) {
+		struct tdate t = current_period(c, G_QUARTER, &anchor);
+		if (anchor != DA_PREVIOUS && c->has_prev && c->prev.gran == G_YEAR)
+			t = current_period(c, G_YEAR, &anchor);
+		else if (anchor != DA_PREVIOUS && c->has_dct)
+			t = td_year(c->dct.y);
+		if (t.y != Y_UNKNOWN)
+			t.y--;
+		set_date(m, t, anchor);
+		m->no_prev = true;
+		return j + 3;
 	}
 	/* this year's third quarter, 1990's second half */
 	size_t k = j;
@@ -486,13 +563,19 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 		k = j;
 	}
 	bool the = false;
+	struct period_quals q = {Y_UNKNOWN, 0, false, false};
 	if (k == j && is_fn(c, k, F_THE)) {
 		the = true;
+		k = period_quals(c, k + 1, &q);
+		if (q.year != Y_UNKNOWN)
+			y = q.year;
+	} else if (is_fn(c, k, F_FISCAL)) {
 		k++;
 	}
-	if (is_fn(c, k, F_FISCAL))
-		k++;
 	int ord = ordinal_at(c, k);
+	/* "the last half of 1989" */
+	if (!ord && the && is_fn(c, k, F_LAST) && is_fn(c, k + 1, F_HALF))
+		ord = 2;
 	if (ord) {
 		size_t u = k + 1;
 		bool hy = is_punct(c, u, '-') && glued(c, u);
@@ -540,6 +623,12 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 				t.y = y;
 				t.q = ord;
 			}
+			if (q.shift && t.y != Y_UNKNOWN) {
+				t.y += q.shift;
+				m->no_prev = true;
+			}
+			memset(&t.m, 0, sizeof t - offsetof(struct tdate, m));
+			t.q = ord;
 			set_date(m, t, anchor);
 			return e;
 		}
@@ -558,7 +647,7 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 	}
 	if (!the)
 		return 0;
-	/* the nine months, the six months */
+	/* the nine months, the year-earlier nine months */
 	long v2;
 	bool fz;
 	size_t e = parse_count(c, k, &v2, &fz, false);
@@ -568,41 +657,49 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 		m->anchor = DA_ABSOLUTE;
 		return e + 1;
 	}
-	/* the quarter, the latest quarter, the year-ago quarter */
-	size_t q = k;
-	int shift = 0;
-	if (is_fn(c, q, F_LATEST) || is_fn(c, q, F_CURRENT) ||
-	    is_fn(c, q, F_SAME))
-		q++;
-	if ((word_is(c, q, "year") && is_punct(c, q + 1, '-') &&
-	     (is_fn(c, q + 2, F_AGO) || is_fn(c, q + 2, F_EARLIER)) &&
-	     glued(c, q + 1) && glued(c, q + 2))) {
-		shift = -1;
-		q += 3;
-	}
-	int unit = unit_at(c, q, &pl);
-	bool period = is_fn(c, q, F_PERIOD) && (shift || is_fn(c, k, F_LATEST));
+	/* the quarter, the latest quarter, the year-ago period, the 1988 period */
+	int unit = unit_at(c, k, &pl);
+	bool qualified = q.shift || q.latest || q.current || q.year != Y_UNKNOWN;
+	bool period = is_fn(c, k, F_PERIOD) && qualified;
 	if ((unit == U_QUARTER && !pl) || period) {
 		struct tdate t;
-		if (is_fn(c, k, F_CURRENT) && c->has_dct) {
+		if (q.current && c->has_dct) {
 			t = td_quarter(c->dct.y, (c->dct.m - 1) / 3 + 1);
 			anchor = DA_DCT;
-		} else if (c->has_prev && c->prev.gran == G_QUARTER) {
-			t = c->prev;
-			anchor = DA_PREVIOUS;
-		} else if (c->has_dct) {
-			t = last_quarter(c);
-			anchor = DA_DCT;
 		} else {
-			t = td_quarter(Y_UNKNOWN, 0);
-			anchor = DA_NONE;
+			t = current_period(c, G_QUARTER, &anchor);
 		}
-		if (shift && t.y != Y_UNKNOWN) {
-			t.y += shift;
+		if (q.year != Y_UNKNOWN && t.y != Y_UNKNOWN && unit == U_QUARTER)
+			t.y = q.year;
+		else if (q.year != Y_UNKNOWN && period)
+			t = c->has_prev && c->prev.gran == G_QUARTER ?
+			    td_quarter(q.year, c->prev.q) : td_year(q.year);
+		if (q.shift && t.y != Y_UNKNOWN) {
+			t.y += q.shift;
 			m->no_prev = true;
 		}
 		set_date(m, t, anchor);
-		return q + 1;
+		return k + 1;
+	}
+	/* the current fiscal year, the latest fiscal year, the year-ago year */
+	if (unit == U_YEAR && !pl && qualified && !possessive(c, k + 1)) {
+		struct tdate t;
+		if (q.year != Y_UNKNOWN) {
+			t = td_year(q.year);
+			anchor = DA_ABSOLUTE;
+		} else {
+			t = current_period(c, G_YEAR, &anchor);
+			if (q.current && c->has_dct) {
+				t = td_year(c->dct.y);
+				anchor = DA_DCT;
+			}
+		}
+		if (q.shift && t.y != Y_UNKNOWN) {
+			t.y += q.shift;
+			m->no_prev = true;
+		}
+		set_date(m, t, anchor);
+		return k + 1;
 	}
 	return 0;
 }

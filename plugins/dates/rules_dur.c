@@ -32,6 +32,10 @@ static size_t count_unit(const struct ctx *c, size_t i, long *v2, bool *fz,
 		return 0;
 	if (*unit == U_WEEKEND || *unit == U_QUARTER)
 		return 0;
+	/* "a year-earlier profit": the unit is part of an adjective */
+	if (is_punct(c, j + 1, '-') && glued(c, j + 1) && glued(c, j + 2) &&
+	    c->tk[j + 2].kind == TK_WORD && !is_fn(c, j + 2, F_LONG))
+		return 0;
 	/* plural after one, singular after more than one (lenient for "a") */
 	if (!*fz && *v2 == 2 && pl && !a_word)
 		return 0;

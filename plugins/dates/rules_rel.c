@@ -80,9 +80,7 @@ size_t rule_deictic(struct ctx *c, size_t i, struct match *m)
 		off = is_fn(c, j, F_YESTERDAY) ? -1 : is_fn(c, j, F_TOMORROW) ? 1 : 0;
 		j++;
 		found = true;
-		if (possessive(c, j))
-			j += 2;
-		if (tod_at(c, j, &tod))
+		if (!possessive(c, j) && tod_at(c, j, &tod))
 			j++;
 	} else if (is_cls(c, j, LX_TOD) && c->tk[j].val == T_TONIGHT) {
 		tod = T_NIGHT;
@@ -132,10 +130,16 @@ size_t rule_weekday(struct ctx *c, size_t i, struct match *m)
 	size_t j = i;
 	int dir = 0;
 	bool prefix = false;
+	if ((is_fn(c, j, F_THE) && (is_fn(c, j + 1, F_PREVIOUS) ||
+	                            is_fn(c, j + 1, F_FOLLOWING) ||
+	                            is_fn(c, j + 1, F_NEXT))) ||
+	    (is_fn(c, j, F_THIS) && (is_fn(c, j + 1, F_PAST) || is_fn(c, j + 1, F_COMING))))
+		j++;
 	if (is_fn(c, j, F_LAST) || is_fn(c, j, F_PAST) || is_fn(c, j, F_PREVIOUS)) {
 		dir = -2;
 		prefix = true;
-	} else if (is_fn(c, j, F_NEXT) || is_fn(c, j, F_COMING)) {
+	} else if (is_fn(c, j, F_NEXT) || is_fn(c, j, F_COMING) ||
+	           is_fn(c, j, F_FOLLOWING)) {
 		dir = 2;
 		prefix = true;
 	} else if (is_fn(c, j, F_THIS)) {
@@ -176,14 +180,10 @@ size_t rule_weekday(struct ctx *c, size_t i, struct match *m)
 		m->type = DT_SET;
 		return e;
 	}
-	size_t ps = possessive(c, e);
+	/* "Friday's meeting": the 's stays outside the expression */
 	int tod = 0;
-	if (!ps && tod_at(c, e, &tod))
+	if (!possessive(c, e) && tod_at(c, e, &tod))
 		e++;
-	else if (tod_at(c, e + ps, &tod))
-		e += ps + 1;
-	else if (ps && !tod)
-		e += ps;
 	if (dir == 0 || dir == -1 || dir == 1) {
 		int d = direction(c, i, e);
 		if (dir == 0)
@@ -271,8 +271,14 @@ size_t rule_relative(struct ctx *c, size_t i, struct match *m)
 		rel = -1;
 	else if (is_fn(c, j, F_NEXT) || is_fn(c, j, F_COMING))
 		rel = 1;
-	else if ((is_fn(c, j, F_THIS) || is_fn(c, j, F_CURRENT)) && !the)
+	else if ((is_fn(c, j, F_THIS) || is_fn(c, j, F_CURRENT)) && !the) {
 		rel = 0;
+		/* this past spring, this coming week */
+		if (is_fn(c, j + 1, F_PAST) || is_fn(c, j + 1, F_COMING)) {
+			rel = is_fn(c, j + 1, F_PAST) ? -1 : 1;
+			j++;
+		}
+	}
 	else if (is_fn(c, j, F_CURRENT) && the)
 		rel = 0;
 	else
@@ -531,9 +537,74 @@ resolve:;
 	return j;
 }
 
+/* "the weekend": the latest (or, in the future tense, the next) one. */
+static size_t the_weekend(struct ctx *c, size_t i, struct match *m)
+{
+	bool pl;
+	if (!is_fn(c, i, F_THE) || unit_at(c, i + 1, &pl) != U_WEEKEND || pl)
+		return 0;
+	if (!c->has_dct) {
+		struct tdate t = {.gran = G_WEEKEND, .y = Y_UNKNOWN};
+		set_date(m, t, DA_NONE);
+		return i + 2;
+	}
+	struct tdate w = td_week(c->dct_days);
+	int wd = cal_weekday(c->dct_days);
+	if (wd < 6 && direction(c, i, i + 2) < 0)
+		w = td_shift(w, U_WEEK, -1);
+	w.gran = G_WEEKEND;
+	set_date(m, w, DA_DCT);
+	return i + 2;
+}
+
+/* "the year", "the fiscal year": a span of a year after "for", else the
+ * year being talked about. */
+static size_t the_year(struct ctx *c, size_t i, struct match *m)
+{
+	bool pl;
+	size_t j = i + 1;
+	if (!is_fn(c, i, F_THE))
+		return 0;
+	if (is_fn(c, j, F_FULL) || is_fn(c, j, F_FISCAL) || is_fn(c, j, F_CALENDAR) ||
+	    is_fn(c, j, F_ENTIRE) || is_fn(c, j, F_WHOLE))
+		j++;
+	if (unit_at(c, j, &pl) != U_YEAR || pl)
+		return 0;
+	/* "the year 2000", "the year's", "the year-earlier" are other rules' */
+	if (possessive(c, j + 1) || (is_punct(c, j + 1, '-') && glued(c, j + 1)) ||
+	    is_num(c, j + 1) || is_cls(c, j + 1, LX_NUMW))
+		return 0;
+	if (i > 0 && (is_fn(c, i - 1, F_FOR) || is_fn(c, i - 1, F_OVER) ||
+	              is_fn(c, i - 1, F_DURING) || is_fn(c, i - 1, F_THROUGH) ||
+	              is_fn(c, i - 1, F_WITHIN))) {
+		set_lit(m, DT_DURATION, "P1Y", DA_ABSOLUTE);
+		return j + 1;
+	}
+	if (c->has_prev && c->prev.gran == G_YEAR) {
+		set_date(m, c->prev, DA_PREVIOUS);
+		return j + 1;
+	}
+	if (!c->has_dct) {
+		set_date(m, td_year(Y_UNKNOWN), DA_NONE);
+		return j + 1;
+	}
+	set_date(m, td_year(c->dct.y), DA_DCT);
+	return j + 1;
+}
+
 size_t rule_fuzzy(struct ctx *c, size_t i, struct match *m)
 {
 	int anchor = c->has_dct ? DA_DCT : DA_NONE;
+	size_t w = the_weekend(c, i, m);
+	if (w)
+		return w;
+	w = the_year(c, i, m);
+	if (w)
+		return w;
+	if (word_is(c, i, "right") && is_fn(c, i + 1, F_NOW)) {
+		set_lit(m, DT_DATE, "PRESENT_REF", anchor);
+		return i + 2;
+	}
 	size_t s = season_rule(c, i, m);
 	if (s)
 		return s;

@@ -41,11 +41,12 @@ static unsigned rule_mask(const struct ctx *c, size_t i)
 	case LX_WDAY: return R_MONTH | R_WEEKDAY;
 	case LX_NUMW: return R_YEAR | R_OFFSET | R_SET | R_DURATION;
 	case LX_ORDW: return R_YEAR | R_QUARTER;
-	case LX_UNIT: return R_DURATION;
+	case LX_UNIT: return R_DURATION | R_QUARTER;
 	case LX_SEASON: return R_FUZZY;
 	case LX_TOD: return R_DEICTIC | R_TIME;
 	case LX_HOLIDAY: return R_HOLIDAY;
-	case LX_NONE: return R_QUARTER | R_HOLIDAY | R_FUZZY | R_DURATION;
+	case LX_NONE: return R_QUARTER | R_HOLIDAY | R_FUZZY | R_DURATION |
+	                     R_RELATIVE | R_YEAR;
 	case LX_FN: break;
 	default: return 0;
 	}
@@ -240,12 +241,18 @@ static bool can_start(const struct ctx *c, size_t i)
 		return f == 'q';
 	case 2:
 		return f == 'n' && word_is(c, i, "no");
-	case 3:
-		if (f == 'n' && word_is(c, i, "new"))
+	case 5:
+		if (f == 'r' && word_is(c, i, "right"))
+			return true;
+		if (f == 't' && word_is(c, i, "these"))
 			return true;
 		break;
-	case 5:
-		if (f == 't' && word_is(c, i, "these"))
+	case 8:
+		if (f == 's' && word_is(c, i, "sometime"))
+			return true;
+		break;
+	case 3:
+		if (f == 'n' && word_is(c, i, "new"))
 			return true;
 		break;
 	case 9:
