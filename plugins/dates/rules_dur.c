@@ -82,10 +82,6 @@ static size_t approx_prefix(const struct ctx *c, size_t i, int *mod, bool bare)
 		*mod = is_fn(c, i, F_OVER) ? DM_MORE_THAN : DM_LESS_THAN;
 		return i + 1;
 	}
-	if (is_fn(c, i, F_JUST) || is_fn(c, i, F_WELL)) {
-		size_t e = approx_prefix(c, i + 1, mod, bare);
-		return e ? e : 0;
-	}
 	return 0;
 }
 
@@ -167,9 +163,20 @@ static size_t duration_core(struct ctx *c, size_t i, struct match *m)
 	return 0;
 }
 
+/* "about", "around", "roughly": TimeBank leaves them outside the
+ * expression; the duration after them still gets mod APPROX. */
+static bool approx_outside(const struct ctx *c, size_t i)
+{
+	return is_fn(c, i, F_ABOUT) || is_fn(c, i, F_AROUND) ||
+	       is_fn(c, i, F_ROUGHLY) || is_fn(c, i, F_APPROXIMATELY) ||
+	       is_fn(c, i, F_SOME);
+}
+
 size_t rule_duration(struct ctx *c, size_t i, struct match *m)
 {
 	int mod = DM_NONE;
+	if (approx_outside(c, i))
+		return 0;
 	size_t j = approx_prefix(c, i, &mod, true);
 	if (j && !is_fn(c, j, F_THE)) {
 		size_t e = duration_core(c, j, m);
@@ -179,7 +186,10 @@ size_t rule_duration(struct ctx *c, size_t i, struct match *m)
 		}
 		return 0;
 	}
-	return duration_core(c, i, m);
+	size_t e = duration_core(c, i, m);
+	if (e && i > 0 && approx_outside(c, i - 1))
+		m->mod = DM_APPROX;
+	return e;
 }
 
 static void set_period(struct match *m, int unit, long n)

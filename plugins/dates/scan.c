@@ -311,6 +311,12 @@ static size_t match_at(struct ctx *c, size_t i, struct match *m)
 			m->mod = is_fn(c, i, F_MORE) ? DM_MORE_THAN : DM_LESS_THAN;
 		}
 	}
+	/* "the next year or so", "a week or so ago" */
+	if (best && is_fn(c, best, F_OR) && word_is(c, best + 1, "so")) {
+		best += 2;
+		if (m->mod == DM_NONE)
+			m->mod = DM_APPROX;
+	}
 	return best;
 }
 
