@@ -85,6 +85,21 @@ static size_t approx_prefix(const struct ctx *c, size_t i, int *mod, bool bare)
 	return 0;
 }
 
+/* Whether token i makes the next word a verb ("could last", "to last"). */
+static bool verb_context(const struct ctx *c, size_t i)
+{
+	static const char *const words[] = {"could", "would", "may", "might",
+		"can", "should", "must", "to", "does", "do", "did", "not",
+		"cannot", "will", "shall", "ll", NULL};
+	if (is_fn(c, i, F_WILL) || is_fn(c, i, F_WOULD) || is_fn(c, i, F_LL) ||
+	    is_fn(c, i, F_SHALL) || is_fn(c, i, F_TO))
+		return true;
+	for (int k = 0; words[k]; k++)
+		if (word_is(c, i, words[k]))
+			return true;
+	return false;
+}
+
 static size_t duration_core(struct ctx *c, size_t i, struct match *m)
 {
 	long v2;
@@ -99,6 +114,9 @@ static size_t duration_core(struct ctx *c, size_t i, struct match *m)
 		size_t k = j;
 		if (is_fn(c, k, F_THE))
 			k++;
+		/* "could last two weeks": "last" is the verb here */
+		else if (is_fn(c, k, F_LAST) && k > 0 && verb_context(c, k - 1))
+			return 0;
 		if (is_fn(c, k, F_PAST) || is_fn(c, k, F_LAST) || is_fn(c, k, F_NEXT) ||
 		    is_fn(c, k, F_COMING) || is_fn(c, k, F_RECENT) ||
 		    is_fn(c, k, F_PREVIOUS) || is_fn(c, k, F_FOLLOWING) ||

@@ -557,8 +557,8 @@ static size_t the_weekend(struct ctx *c, size_t i, struct match *m)
 	return i + 2;
 }
 
-/* "the year", "the fiscal year": a span of a year after "for", else the
- * year being talked about. */
+/* "the year", "the fiscal year", "the month": a span of a year after
+ * "for", else the year (month) being talked about. */
 static size_t the_year(struct ctx *c, size_t i, struct match *m)
 {
 	bool pl;
@@ -568,7 +568,10 @@ static size_t the_year(struct ctx *c, size_t i, struct match *m)
 	if (is_fn(c, j, F_FULL) || is_fn(c, j, F_FISCAL) || is_fn(c, j, F_CALENDAR) ||
 	    is_fn(c, j, F_ENTIRE) || is_fn(c, j, F_WHOLE))
 		j++;
-	if (unit_at(c, j, &pl) != U_YEAR || pl)
+	int unit = unit_at(c, j, &pl);
+	if ((unit != U_YEAR && unit != U_MONTH) || pl)
+		return 0;
+	if (unit == U_MONTH && j != i + 1)
 		return 0;
 	/* "the year 2000", "the year's", "the year-earlier" are other rules' */
 	if (possessive(c, j + 1) || (is_punct(c, j + 1, '-') && glued(c, j + 1)) ||
@@ -577,18 +580,20 @@ static size_t the_year(struct ctx *c, size_t i, struct match *m)
 	if (i > 0 && (is_fn(c, i - 1, F_FOR) || is_fn(c, i - 1, F_OVER) ||
 	              is_fn(c, i - 1, F_DURING) || is_fn(c, i - 1, F_THROUGH) ||
 	              is_fn(c, i - 1, F_WITHIN))) {
-		set_lit(m, DT_DURATION, "P1Y", DA_ABSOLUTE);
+		set_lit(m, DT_DURATION, unit == U_YEAR ? "P1Y" : "P1M", DA_ABSOLUTE);
 		return j + 1;
 	}
-	if (c->has_prev && c->prev.gran == G_YEAR) {
+	int g = unit == U_YEAR ? G_YEAR : G_MONTH;
+	if (c->has_prev && c->prev.gran == g) {
 		set_date(m, c->prev, DA_PREVIOUS);
 		return j + 1;
 	}
 	if (!c->has_dct) {
-		set_date(m, td_year(Y_UNKNOWN), DA_NONE);
+		struct tdate t = {.gran = g, .y = Y_UNKNOWN};
+		set_date(m, t, DA_NONE);
 		return j + 1;
 	}
-	set_date(m, td_year(c->dct.y), DA_DCT);
+	set_date(m, td_coarsen(c->dct, g), DA_DCT);
 	return j + 1;
 }
 

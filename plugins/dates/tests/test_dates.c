@@ -587,6 +587,75 @@ static void test_attributes_and_offsets(void **state)
 	dp_harness_free(h);
 }
 
+/* ---------------------------------------------------------- golden file */
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	for (;;) {
+		if (len + 4096 + 1 > cap) {
+			cap = (cap + 4096) * 2;
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		size_t n = fread(buf + len, 1, 4096, f);
+		len += n;
+		if (n < 4096)
+			break;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Every span of a short news story, compared with the expected list. */
+static void test_golden_newswire(void **state)
+{
+	(void)state;
+	char *text = slurp(FIXTURES "/newswire.txt");
+	char *want = slurp(FIXTURES "/newswire.expected");
+	assert_non_null(text);
+	assert_non_null(want);
+	struct dp_harness *h = harness(NULL);
+	run(h, text, "2020-03-04");
+	struct dp_layer *l = dp_harness_layer(h, "dates");
+	assert_non_null(l);
+	size_t n = dp_harness_count(h, "dates");
+	/* render the layer like the expected file */
+	size_t cap = 256 * (n + 1), len = 0;
+	char *got = malloc(cap);
+	assert_non_null(got);
+	got[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *mod = dp_harness_attr(h, "dates", i, "mod");
+		len += (size_t)snprintf(got + len, cap - len, "%zu\t%zu\t%s\t%s\t%s\t%s\t%s\n",
+		                        dp_layer_start(l, i), dp_layer_end(l, i),
+		                        dp_harness_attr(h, "dates", i, "text"),
+		                        dp_harness_attr(h, "dates", i, "type"),
+		                        dp_harness_attr(h, "dates", i, "value"),
+		                        dp_harness_attr(h, "dates", i, "anchor"),
+		                        mod ? mod : "-");
+		assert_true(len < cap);
+	}
+	/* the expected file starts with one comment line */
+	const char *body = strchr(want, '\n');
+	assert_non_null(body);
+	assert_string_equal(got, body + 1);
+	free(got);
+	free(text);
+	free(want);
+	dp_harness_free(h);
+}
+
 static void test_alloc_failure(void **state)
 {
 	(void)state;
@@ -630,6 +699,7 @@ int main(void)
 		cmocka_unit_test(test_option_types),
 		cmocka_unit_test(test_option_prefer),
 		cmocka_unit_test(test_attributes_and_offsets),
+		cmocka_unit_test(test_golden_newswire),
 		cmocka_unit_test(test_alloc_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
