@@ -465,6 +465,7 @@ static const struct lx_entry entries[] = {
 	{"copies", LX_NONE, LXF_QTY, 0},
 	{"vehicles", LX_NONE, LXF_QTY, 0},
 	{"rounds", LX_NONE, LXF_QTY, 0},
+	{"against", LX_FN, 0, F_AGAINST},
 	{NULL, 0, 0, 0},
 };
 

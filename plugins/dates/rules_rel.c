@@ -108,19 +108,22 @@ size_t rule_deictic(struct ctx *c, size_t i, struct match *m)
 	return j;
 }
 
-/* Whether a capitalised weekday at i is part of a name ("Joe Friday"). */
+/* Whether a capitalised weekday at i is part of a name: "Joe Friday",
+ * "Man Friday", "the Friday Mosque". A capitalised word before it is not
+ * enough: news writes "Clinton Saturday vowed", "in Miami Wednesday". */
 static bool weekday_in_name(const struct ctx *c, size_t i)
 {
 	if (!is_cap(c, i) || c->caseless)
 		return false;
-	if (i > 0 && is_cap(c, i - 1) && !(c->tk[i - 1].flags & TF_FIRST) &&
-	    c->tk[i - 1].cls == LX_NONE && !(c->tk[i - 1].flags & TF_ALLCAPS))
-		return true;
-	if (i + 1 < c->n && is_cap(c, i + 1) && c->tk[i + 1].cls == LX_NONE &&
-	    !(c->tk[i + 1].flags & (TF_ALLCAPS | TF_FIRST)) && glued(c, i + 1) == false &&
-	    (i == 0 || c->tk[i - 1].kind != TK_WORD || c->tk[i - 1].cls == LX_NONE) &&
-	    !(i > 0 && (is_fn(c, i - 1, F_ON) || is_fn(c, i - 1, F_BY) ||
-	                is_fn(c, i - 1, F_SINCE) || is_fn(c, i - 1, F_UNTIL))))
+	static const char *const before[] = {"joe", "man", "girl", "gal", "tgi",
+		"sgt", "detective", "sergeant", "agent", NULL};
+	for (int k = 0; i > 0 && before[k]; k++)
+		if (word_is(c, i - 1, before[k]) && is_cap(c, i - 1))
+			return true;
+	/* "the Friday Mosque": an article, the weekday, a capitalised noun */
+	if (i > 0 && (is_fn(c, i - 1, F_THE) || is_fn(c, i - 1, F_A)) &&
+	    i + 1 < c->n && is_cap(c, i + 1) && c->tk[i + 1].cls == LX_NONE &&
+	    !(c->tk[i + 1].flags & (TF_ALLCAPS | TF_FIRST)))
 		return true;
 	return false;
 }

@@ -225,7 +225,14 @@ int month_at(const struct ctx *c, size_t i, size_t *end, bool need_context)
 		if (!dot && !(is_num(c, j) && c->tk[j].ndigits <= 4))
 			return 0;
 	} else if (t->lflags & LXF_AMBIG) {
-		/* "may" / "march" are also a verb and a noun */
+		/* "may" / "march" are also a verb and a noun; "the March for
+		 * Life" is a name */
+		size_t nx = j + 1 + (is_fn(c, j + 1, F_THE) ? 1 : 0);
+		if ((is_fn(c, j, F_FOR) || is_fn(c, j, F_OF) || is_fn(c, j, F_ON) ||
+		     is_fn(c, j, F_AGAINST)) &&
+		    is_cap(c, nx) && c->tk[nx].cls == LX_NONE &&
+		    !month_context_before(c, i))
+			return 0;
 		bool ctx_ok = month_context_after(c, j) ||
 		              month_context_before(c, i);
 		if (!cap && !ctx_ok)
