@@ -324,6 +324,8 @@ static int cue(const struct ctx *c, size_t i)
 		case F_EXPECTED:
 		case F_SCHEDULED:
 		case F_PLANS:
+		case F_PLANNED:
+		case F_WOULD:
 		case F_DUE:
 		case F_NEXT:
 		case F_COMING:
@@ -331,6 +333,9 @@ static int cue(const struct ctx *c, size_t i)
 		case F_GOING:
 		case F_SET:
 			return is_fn(c, i + 1, F_TO) ? 1 : 0;
+		case F_TO:
+			/* "is to resume trading Tuesday" */
+			return i > 0 && (is_fn(c, i - 1, F_IS) || is_fn(c, i - 1, F_ARE)) ? 1 : 0;
 		case F_SOON:
 		case F_EARLY:
 			/* "as soon as Tuesday", "as early as Tuesday" */
@@ -375,6 +380,10 @@ int tense_at(const struct ctx *c, size_t a, size_t b)
 	for (size_t k = b, steps = 0; k < c->n && steps < 6; k++, steps++) {
 		if (c->tk[k].flags & (TF_FIRST | TF_PARA))
 			break;
+		/* a reporting clause after the expression ("..., Castro said")
+		 * does not date it */
+		if (is_fn(c, k, F_SAID))
+			continue;
 		int v = cue(c, k);
 		if (v) {
 			after = v;
