@@ -30,7 +30,13 @@ static size_t count_unit(const struct ctx *c, size_t i, long *v2, bool *fz,
 	if (*unit == U_SECOND && !is_cls(c, j, LX_UNIT) &&
 	    (a_word || !(c->tk[i].kind == TK_NUM)))
 		return 0;
-	if (*unit == U_WEEKEND || *unit == U_QUARTER)
+	if (*unit == U_WEEKEND)
+		return 0;
+	/* "a quarter of the shares", "three quarters of the vote": fractions */
+	if (*unit == U_QUARTER && (a_word || *v2 <= 2 || is_fn(c, j + 1, F_OF)))
+		return 0;
+	/* "52 years old" is an age */
+	if (is_fn(c, j + 1, F_OLD))
 		return 0;
 	/* "a year-earlier profit": the unit is part of an adjective */
 	if (is_punct(c, j + 1, '-') && glued(c, j + 1) && glued(c, j + 2) &&
@@ -152,7 +158,8 @@ static size_t duration_core(struct ctx *c, size_t i, struct match *m)
 	/* two-year, 16-hour, 8-month-old */
 	j = parse_count(c, i, &v2, &fz, false);
 	if (j && !fz && is_punct(c, j, '-') && glued(c, j) && glued(c, j + 1) &&
-	    (unit = unit_at(c, j + 1, &pl)) != U_NONE && unit != U_WEEKEND) {
+	    (unit = unit_at(c, j + 1, &pl)) != U_NONE && unit != U_WEEKEND &&
+	    !(unit == U_QUARTER && pl)) {  /* "three-quarters" is a fraction */
 		e = j + 2;
 		/* ages ("a 6-year-old boy") are not durations */
 		if (is_punct(c, e, '-') && glued(c, e) && is_fn(c, e + 1, F_OLD))

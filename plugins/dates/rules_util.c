@@ -131,6 +131,10 @@ size_t parse_count(const struct ctx *c, size_t i, long *val2, bool *fuzzy,
 		*val2 = 1;
 		return i + 2;
 	}
+	if (is_fn(c, i, F_COUPLE) && is_fn(c, i + 1, F_OF)) {
+		*val2 = 4;
+		return i + 2;
+	}
 	if (is_fn(c, i, F_SEVERAL) || is_fn(c, i, F_MANY) ||
 	    (is_fn(c, i, F_FEW))) {
 		*fuzzy = true;
