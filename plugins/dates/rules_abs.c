@@ -311,6 +311,25 @@ static bool year_preposition(const struct ctx *c, size_t i)
 	return false;
 }
 
+/* "his", "their early": an age follows ("in his 30s"). */
+static bool age_owner_before(const struct ctx *c, size_t i)
+{
+	static const char *const owners[] = {"his", "her", "their", "my",
+		"your", "our", "its", NULL};
+	size_t p = i;
+	if (p > 0 && (is_fn(c, p - 1, F_EARLY) || is_fn(c, p - 1, F_LATE) ||
+	              is_fn(c, p - 1, F_MID)))
+		p--;
+	if (p > 0 && is_punct(c, p - 1, '-'))
+		p--;
+	if (p > 0 && (is_fn(c, p - 1, F_EARLY) || is_fn(c, p - 1, F_MID)))
+		p--;
+	for (int k = 0; p > 0 && owners[k]; k++)
+		if (word_is(c, p - 1, owners[k]))
+			return true;
+	return false;
+}
+
 size_t rule_year(struct ctx *c, size_t i, struct match *m)
 {
 	size_t j = i;
@@ -329,6 +348,9 @@ size_t rule_year(struct ctx *c, size_t i, struct match *m)
 	    c->tk[dj].num % 10 == 0 &&
 	    (c->tk[dj].ndigits == 4 || c->tk[dj].ndigits == 2)) {
 		long v = c->tk[dj].num;
+		/* "in his 30s" is an age */
+		if (c->tk[dj].ndigits == 2 && age_owner_before(c, i))
+			return 0;
 		if (c->tk[dj].ndigits == 2)
 			v += (c->has_dct && c->dct.y >= 2000 && v + 2000 <= c->dct.y) ?
 			     2000 : 1900;

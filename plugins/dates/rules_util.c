@@ -237,9 +237,12 @@ int month_at(const struct ctx *c, size_t i, size_t *end, bool need_context)
 		    is_cap(c, nx) && c->tk[nx].cls == LX_NONE &&
 		    !month_context_before(c, i))
 			return 0;
-		bool ctx_ok = month_context_after(c, j) ||
-		              month_context_before(c, i);
+		bool after = month_context_after(c, j);
+		bool ctx_ok = after || month_context_before(c, i);
 		if (!cap && !ctx_ok)
+			return 0;
+		/* lower case in cased text: "this march", "they may" */
+		if (!cap && !c->caseless && !after)
 			return 0;
 		if (cap && !ctx_ok) {
 			if (t->val == 5)
