@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lexicon.h"
 
@@ -32,6 +33,7 @@ struct dt_options {
 struct dt_engine {
 	struct lx_table lx;
 	struct dt_options opt;
+	uint16_t *word_rules;  /* per lexicon entry: the rules it may start */
 };
 
 /* One expression found. @value is NUL-terminated. */

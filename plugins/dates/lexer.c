@@ -140,6 +140,7 @@ static void lookup(const struct lx_table *lx, const char *s, struct token *t)
 		t->cls = e->cls;
 		t->lflags = e->flags;
 		t->val = e->val;
+		t->lex = (uint16_t)(e - lx->entries + 1);
 	}
 }
 

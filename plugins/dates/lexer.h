@@ -33,6 +33,7 @@ struct token {
 	int32_t num;       /* numbers: the value (grouping removed, capped) */
 	uint16_t flags;
 	int16_t val;       /* lexicon value */
+	uint16_t lex;      /* lexicon entry index + 1, 0 when not in it */
 	uint8_t kind;
 	uint8_t cls;       /* lexicon class (words), LX_NONE if unknown */
 	uint8_t lflags;    /* lexicon flags */

@@ -466,6 +466,12 @@ static const struct lx_entry entries[] = {
 	{"vehicles", LX_NONE, LXF_QTY, 0},
 	{"rounds", LX_NONE, LXF_QTY, 0},
 	{"against", LX_FN, 0, F_AGAINST},
+	{"q", LX_NONE, 0, 0},
+	{"new", LX_NONE, 0, 0},
+	{"these", LX_NONE, 0, 0},
+	{"valentine", LX_NONE, 0, 0},
+	{"right", LX_NONE, 0, 0},
+	{"sometime", LX_NONE, 0, 0},
 	{NULL, 0, 0, 0},
 };
 
@@ -475,6 +481,14 @@ static size_t hash(const char *w, size_t len)
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)w[i]) * 16777619u;
 	return h;
+}
+
+size_t lx_count(const struct lx_table *t)
+{
+	size_t n = 0;
+	while (t->entries[n].word)
+		n++;
+	return n;
 }
 
 int lx_table_init(struct lx_table *t)

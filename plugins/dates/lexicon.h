@@ -93,6 +93,9 @@ struct lx_table {
 	uint16_t pair_len[26][27];
 };
 
+/* Number of entries (token.lex runs from 1 to this). */
+size_t lx_count(const struct lx_table *t);
+
 /* Builds the table; returns 0 or -1 when out of memory. */
 int lx_table_init(struct lx_table *t);
 void lx_table_free(struct lx_table *t);

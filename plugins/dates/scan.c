@@ -6,6 +6,7 @@
 #include "engine.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calendar.h"
@@ -26,17 +27,18 @@ enum {
 	R_WEEKDAY = 1 << 7, R_RELATIVE = 1 << 8, R_OFFSET = 1 << 9,
 	R_ANAPHORIC = 1 << 10, R_SET = 1 << 11, R_RATE = 1 << 12,
 	R_DURATION = 1 << 13, R_FUZZY = 1 << 14,
+	R_PREFIX = 1 << 15,  /* begins a modifier: early, mid, more than */
 };
 
-/* The rules that can match at token i, by the kind of its first word:
- * a shortcut, so that each token tries only the few rules that apply. */
-static unsigned rule_mask(const struct ctx *c, size_t i)
+#define NUM_RULES (R_NUMERIC | R_MONTH | R_TIME | R_QUARTER | R_YEAR | \
+                   R_OFFSET | R_SET | R_DURATION)
+
+/* The rules that can match at a word of lexicon class @cls and value
+ * @val: a shortcut, so that each token tries only the few rules that
+ * apply. Computed once per lexicon entry by dt_engine_init(). */
+static unsigned word_mask(int cls, int val)
 {
-	const struct token *t = &c->tk[i];
-	if (t->kind == TK_NUM)
-		return R_NUMERIC | R_MONTH | R_TIME | R_QUARTER | R_YEAR |
-		       R_OFFSET | R_SET | R_DURATION;
-	switch (t->cls) {
+	switch (cls) {
 	case LX_MONTH: return R_MONTH;
 	case LX_WDAY: return R_MONTH | R_WEEKDAY;
 	case LX_NUMW: return R_YEAR | R_OFFSET | R_SET | R_DURATION;
@@ -50,10 +52,10 @@ static unsigned rule_mask(const struct ctx *c, size_t i)
 	case LX_FN: break;
 	default: return 0;
 	}
-	switch (t->val) {
+	switch (val) {
 	case F_THE:
 		return R_MONTH | R_QUARTER | R_YEAR | R_DEICTIC | R_RELATIVE |
-		       R_ANAPHORIC | R_DURATION | R_FUZZY;
+		       R_ANAPHORIC | R_DURATION | R_FUZZY | R_PREFIX;
 	case F_A: case F_AN:
 		return R_OFFSET | R_DURATION | R_RATE;
 	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
@@ -63,7 +65,9 @@ static unsigned rule_mask(const struct ctx *c, size_t i)
 	case F_FOLLOWING: case F_RECENT:
 		return R_DURATION;
 	case F_EARLIER: case F_LATER: case F_LATE:
-		return R_WEEKDAY | R_ANAPHORIC;
+		return R_WEEKDAY | R_ANAPHORIC | R_PREFIX;
+	case F_EARLY: case F_MID:
+		return R_PREFIX;
 	case F_THAT:
 		return R_ANAPHORIC;
 	case F_EVERY: case F_EACH: case F_PER: case F_TWICE: case F_ONCE:
@@ -82,10 +86,24 @@ static unsigned rule_mask(const struct ctx *c, size_t i)
 	case F_WELL: case F_MORE: case F_LESS: case F_ABOUT: case F_AROUND:
 	case F_NEARLY: case F_ALMOST: case F_SOME: case F_ROUGHLY:
 	case F_APPROXIMATELY:
-		return R_DURATION;
+		return R_DURATION | R_PREFIX;
 	default:
 		return 0;
 	}
+}
+
+/* The rules that can match at token i. */
+static unsigned rule_mask(const struct ctx *c, size_t i)
+{
+	const struct token *t = &c->tk[i];
+	if (t->kind == TK_NUM)
+		return NUM_RULES;
+	if (t->kind != TK_WORD)
+		return 0;
+	if (t->lex)
+		return c->e->word_rules[t->lex - 1];
+	/* "Election Day", "Labor Day": a capitalised word before "Day" */
+	return (t->flags & TF_CAP) ? R_HOLIDAY : 0;
 }
 
 static size_t best_core(struct ctx *c, size_t i, struct match *m)
@@ -163,30 +181,6 @@ static bool takes_prefix(const struct ctx *c, size_t j, const struct match *m,
 	return m->is_date || m->lit[0] == 'P';
 }
 
-/* Function words an expression can start with. */
-static bool fn_starts(int fn)
-{
-	switch (fn) {
-	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
-	case F_PREVIOUS: case F_FOLLOWING: case F_EARLIER: case F_LATER:
-	case F_THE: case F_A: case F_AN: case F_AT: case F_EVERY: case F_EACH:
-	case F_PER: case F_EARLY: case F_LATE: case F_MID: case F_ABOUT:
-	case F_AROUND: case F_NEARLY: case F_ALMOST: case F_MORE: case F_LESS:
-	case F_UP: case F_SOME: case F_ROUGHLY: case F_APPROXIMATELY:
-	case F_SEVERAL: case F_FEW: case F_MANY: case F_NOW: case F_TODAY:
-	case F_YESTERDAY: case F_TOMORROW: case F_CURRENTLY: case F_CURRENT:
-	case F_RECENTLY: case F_RECENT: case F_FUTURE: case F_LATEST:
-	case F_SAME: case F_THAT: case F_FISCAL: case F_DAILY: case F_WEEKLY:
-	case F_MONTHLY: case F_ANNUALLY: case F_YEARLY: case F_QUARTERLY:
-	case F_HOURLY: case F_NIGHTLY: case F_TWICE: case F_ONCE: case F_HALF:
-	case F_DOZEN: case F_LATELY: case F_PRESENTLY: case F_NOWADAYS:
-	case F_OVER: case F_UNDER: case F_JUST: case F_WELL:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* A cheap test of whether any rule can match at token i; most tokens
  * are ordinary words and are skipped here. */
 static bool can_start(const struct ctx *c, size_t i)
@@ -212,60 +206,29 @@ static bool can_start(const struct ctx *c, size_t i)
 	}
 	if (t->kind != TK_WORD)
 		return false;
-	if (t->cls == LX_FN) {
-		if (!fn_starts(t->val))
+	if (!t->lex) {
+		/* "Election Day": a capitalised word before "Day" */
+		if (!(t->flags & TF_CAP) || i + 1 >= c->n)
 			return false;
-		if (t->val == F_THE || t->val == F_A || t->val == F_AN ||
-		    t->val == F_THAT) {
-			/* "the"/"a" + an ordinary word starts nothing */
-			const struct token *n = tok(c, i + 1);
-			if (!n)
-				return false;
-			if (n->kind == TK_NUM || n->cls != LX_NONE ||
-			    (n->kind == TK_PUNCT && n->punct == '\''))
-				return true;
-			return t->val == F_THE && n->kind == TK_WORD &&
-			       (word_is(c, i + 1, "distant") ||
-			        word_is(c, i + 1, "foreseeable") ||
-			        word_is(c, i + 1, "q"));
-		}
-		return true;
+		const struct token *n = &c->tk[i + 1];
+		return n->end - n->start == 3 && word_is(c, i + 1, "day");
 	}
-	if (t->cls != LX_NONE)
-		return true;
-	/* words outside the lexicon: Q3, these days, no more than, holidays */
-	size_t len = t->end - t->start;
-	char f = (char)(c->text[t->start] | 32);
-	switch (len) {
-	case 1:
-		return f == 'q';
-	case 2:
-		return f == 'n' && word_is(c, i, "no");
-	case 5:
-		if (f == 'r' && word_is(c, i, "right"))
-			return true;
-		if (f == 't' && word_is(c, i, "these"))
-			return true;
-		break;
-	case 8:
-		if (f == 's' && word_is(c, i, "sometime"))
-			return true;
-		break;
-	case 3:
-		if (f == 'n' && word_is(c, i, "new"))
-			return true;
-		break;
-	case 9:
-		if (f == 'v' && word_is(c, i, "valentine"))
-			return true;
-		break;
-	default:
-		break;
-	}
-	if (!(t->flags & TF_CAP) || i + 1 >= c->n)
+	if (!c->e->word_rules[t->lex - 1])
 		return false;
-	const struct token *n = &c->tk[i + 1];
-	return n->end - n->start == 3 && word_is(c, i + 1, "day");
+	if (t->cls == LX_FN && (t->val == F_THE || t->val == F_A ||
+	                        t->val == F_AN || t->val == F_THAT)) {
+		/* "the"/"a" + an ordinary word starts nothing */
+		const struct token *n = tok(c, i + 1);
+		if (!n)
+			return false;
+		if (n->kind == TK_NUM || n->cls != LX_NONE || n->lex ||
+		    (n->kind == TK_PUNCT && n->punct == '\''))
+			return true;
+		return t->val == F_THE && n->kind == TK_WORD &&
+		       (word_is(c, i + 1, "distant") ||
+		        word_is(c, i + 1, "foreseeable"));
+	}
+	return true;
 }
 
 /* The longest expression starting at token i (can_start() is true). */
@@ -401,14 +364,43 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 	return 0;
 }
 
+/* Words outside the lexicon's classes that still start expressions. */
+static unsigned special_mask(const char *w)
+{
+	static const char *const words[] = {"q", "new", "these", "valentine",
+		"right", "sometime", "no", NULL};
+	for (int k = 0; words[k]; k++)
+		if (strcmp(w, words[k]) == 0)
+			return R_QUARTER | R_HOLIDAY | R_FUZZY | R_DURATION;
+	return 0;
+}
+
 int dt_engine_init(struct dt_engine *e, const struct dt_options *opt)
 {
 	e->opt = *opt;
-	return lx_table_init(&e->lx);
+	e->word_rules = NULL;
+	if (lx_table_init(&e->lx) != 0)
+		return -1;
+	size_t n = lx_count(&e->lx);
+	e->word_rules = calloc(n ? n : 1, sizeof *e->word_rules);
+	if (!e->word_rules) {
+		lx_table_free(&e->lx);
+		return -1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct lx_entry *x = &e->lx.entries[k];
+		unsigned mask = x->cls == LX_NONE ? special_mask(x->word) :
+		                word_mask(x->cls, x->val);
+		/* "Sept" and "Fri" begin dates only written as abbreviations */
+		e->word_rules[k] = (uint16_t)mask;
+	}
+	return 0;
 }
 
 void dt_engine_fini(struct dt_engine *e)
 {
+	free(e->word_rules);
+	e->word_rules = NULL;
 	lx_table_free(&e->lx);
 }
 
