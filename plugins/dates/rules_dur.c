@@ -123,6 +123,16 @@ static size_t duration_core(struct ctx *c, size_t i, struct match *m)
 		/* "could last two weeks": "last" is the verb here */
 		else if (is_fn(c, k, F_LAST) && k > 0 && verb_context(c, k - 1))
 			return 0;
+		/* "the four days of talks" */
+		if (k > j && !is_fn(c, k, F_A) && !is_fn(c, k, F_AN)) {
+			size_t e = count_unit(c, k, &v2, &fz, &unit);
+			if (e && !fz && v2 > 2) {
+				format_duration(m->lit, sizeof m->lit, v2, fz, unit);
+				m->type = DT_DURATION;
+				m->anchor = DA_ABSOLUTE;
+				return e;
+			}
+		}
 		if (is_fn(c, k, F_PAST) || is_fn(c, k, F_LAST) || is_fn(c, k, F_NEXT) ||
 		    is_fn(c, k, F_COMING) || is_fn(c, k, F_RECENT) ||
 		    is_fn(c, k, F_PREVIOUS) || is_fn(c, k, F_FOLLOWING) ||

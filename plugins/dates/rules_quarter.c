@@ -260,6 +260,10 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 		if (q.current && c->has_dct) {
 			t = td_quarter(c->dct.y, (c->dct.m - 1) / 3 + 1);
 			anchor = DA_DCT;
+		} else if (is_fn(c, i + 1, F_LATEST) && c->has_dct) {
+			/* "the latest quarter": the last one reported */
+			t = last_quarter(c);
+			anchor = DA_DCT;
 		} else {
 			t = current_period(c, G_QUARTER, &anchor);
 		}

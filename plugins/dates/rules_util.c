@@ -534,13 +534,22 @@ void format_duration(char *buf, size_t size, long val2, bool fuzzy, int unit)
 				snprintf(buf, size, "PT30M");
 			return;
 		case U_YEAR:
-			snprintf(buf, size, "P%ldM", whole * 12 + 6);
+			if (whole)
+				snprintf(buf, size, "P%ldY6M", whole);
+			else
+				snprintf(buf, size, "P6M");
 			return;
 		case U_DAY:
-			snprintf(buf, size, "PT%ldH", whole * 24 + 12);
+			if (whole)
+				snprintf(buf, size, "P%ldDT12H", whole);
+			else
+				snprintf(buf, size, "PT12H");
 			return;
 		case U_MINUTE:
-			snprintf(buf, size, "PT%ldS", whole * 60 + 30);
+			if (whole)
+				snprintf(buf, size, "PT%ldM30S", whole);
+			else
+				snprintf(buf, size, "PT30S");
 			return;
 		case U_DECADE:
 			snprintf(buf, size, "P%ldY", whole * 10 + 5);

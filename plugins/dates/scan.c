@@ -274,6 +274,19 @@ static size_t match_at(struct ctx *c, size_t i, struct match *m)
 			m->mod = is_fn(c, i, F_MORE) ? DM_MORE_THAN : DM_LESS_THAN;
 		}
 	}
+	/* "around 7:15 p.m.": an approximate clock time */
+	if ((is_fn(c, i, F_AROUND) || is_fn(c, i, F_ABOUT) ||
+	     is_fn(c, i, F_APPROXIMATELY)) && i + 1 < c->n &&
+	    c->tk[i + 1].kind == TK_NUM) {
+		struct match inner;
+		memset(&inner, 0, sizeof inner);
+		size_t e = rule_time(c, i + 1, &inner);
+		if (e > best) {
+			best = e;
+			*m = inner;
+			m->mod = DM_APPROX;
+		}
+	}
 	/* "the next year or so", "a week or so ago" */
 	if (best && is_fn(c, best, F_OR) && word_is(c, best + 1, "so")) {
 		best += 2;
