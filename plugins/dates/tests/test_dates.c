@@ -302,6 +302,10 @@ static void test_dct_anchored(void **state)
 		{d, "Stocks fell earlier this year.", "earlier this year", "DATE", "2024", "dct", NULL},
 		{d, "The market opened at noon Thursday.", "noon Thursday", "TIME", "2024-09-05T12:00", "dct", NULL},
 		{d, "It grew 5% over Christmas.", "Christmas", "DATE", "2023-12-25", "dct", NULL},
+		{d, "It happened around 7:15 p.m. today.", "around 7:15 p.m. today", "TIME", "2024-09-07T19:15", "dct", "APPROX"},
+		{d, "Officials met over the weekend.", "the weekend", "DATE", "2024-W36-WE", "dct", NULL},
+		{"2024-09-09", "Officials met over the weekend.", "the weekend", "DATE", "2024-W36-WE", "dct", NULL},
+		{d, "Sales rose in 1994 and slowed later in the year.", "the year", "DATE", "1994", "previous", NULL},
 	};
 	CHECK(NULL, cases);
 }
@@ -317,6 +321,8 @@ static void test_previous_anchored(void **state)
 		{d, "He arrived in 1998 and left the following year.", "the following year", "DATE", "1999", "previous", NULL},
 		{d, "He arrived on March 3, 2022 and left the day before.", "the day before", "DATE", "2022-03-02", "previous", NULL},
 		{d, "The firm earned $5 million in the third quarter of 1989, up from $4 million a year earlier.", "a year earlier", "DATE", "1988-Q3", "previous", NULL},
+		{d, "Profit rose in the third quarter of 1989 from a year-earlier $4 million.", "year-earlier", "DATE", "1988-Q3", "previous", NULL},
+		{d, "Profit rose in the third quarter of 1989 from the year-ago period.", "the year-ago period", "DATE", "1988-Q3", "previous", NULL},
 	};
 	CHECK(NULL, cases);
 }
@@ -344,6 +350,10 @@ static void test_durations(void **state)
 		{d, "It lasted a few days.", "a few days", "DURATION", "PXD", "absolute", NULL},
 		{d, "He waited one minute.", "one minute", "DURATION", "PT1M", "absolute", NULL},
 		{d, "It took a decade.", "a decade", "DURATION", "P10Y", "absolute", NULL},
+		{d, "It took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "absolute", NULL},
+		{d, "Talks lasted the four days.", "the four days", "DURATION", "P4D", "absolute", NULL},
+		{d, "Net income for the year rose.", "the year", "DURATION", "P1Y", "absolute", NULL},
+		{d, "Prices rose in the past two quarters.", "the past two quarters", "DURATION", "P2Q", "absolute", NULL},
 	};
 	CHECK(NULL, cases);
 }
@@ -444,6 +454,11 @@ static void test_not_dates(void **state)
 		"He lives on the 6th floor.",
 		"He served a second term.",
 		"A 6-year-old boy was rescued.",
+		"Smith, 52 years old, was elected.",
+		"She is in her early 30s.",
+		"A quarter of the shares and three-quarters of the votes.",
+		"They joined this march for peace.",
+		"Thousands joined the March for Life.",
 	};
 	struct dp_harness *h = harness(NULL);
 	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
