@@ -535,7 +535,8 @@ const struct lx_entry *lx_lookup(const struct lx_table *t, const char *w,
 	size_t h = hash(w, len) & t->mask;
 	while (t->slots[h]) {
 		const struct lx_entry *e = &t->entries[t->slots[h] - 1];
-		if (e->word[0] == w[0] && memcmp(e->word, w, len) == 0 &&
+		/* strncmp stops at the end of a shorter entry */
+		if (e->word[0] == w[0] && strncmp(e->word, w, len) == 0 &&
 		    e->word[len] == '\0')
 			return e;
 		h = (h + 1) & t->mask;

@@ -595,6 +595,10 @@ static void test_attributes_and_offsets(void **state)
 	assert_int_equal(dp_harness_count(h, "dates"), 0);
 	run(h, "No time words here at all.", NULL);
 	assert_int_equal(dp_harness_count(h, "dates"), 0);
+	/* words whose lexicon probe meets a shorter entry (a past overread,
+	 * caught by ASan) */
+	run(h, "neoyll anpuallk morrinc", "2024-01-09");
+	assert_int_equal(dp_harness_count(h, "dates"), 0);
 	/* a NUL byte does not stop the scan */
 	static const char raw[] = "on Friday \0 and yesterday";
 	assert_int_equal(dp_harness_run_len(h, raw, sizeof raw - 1, "{\"dct\": \"2024-01-09\"}"), 0);
