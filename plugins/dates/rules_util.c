@@ -347,6 +347,8 @@ static int cue(const struct ctx *c, size_t i)
 		case F_EARLY:
 			/* "as soon as Tuesday", "as early as Tuesday" */
 			return i > 0 && word_is(c, i - 1, "as") && word_is(c, i + 1, "as") ? 1 : 0;
+		case F_ENDED:
+			return -1;
 		case F_SINCE:
 		case F_PASTV:
 		case F_TAKE:
@@ -364,6 +366,9 @@ static int cue(const struct ctx *c, size_t i)
 	}
 	if (past_verb(c, i))
 		return -1;
+	/* "effective Feb. 1": a change that takes effect */
+	if (word_is(c, i, "effective"))
+		return 1;
 	return 0;
 }
 
@@ -432,6 +437,9 @@ int year_for(const struct ctx *c, int m, int d, int tense)
 		long cost = delta < 0 ? -delta : delta;
 		if (!d && cost <= 16)
 			cost = 0; /* the dct's own month */
+		/* news reports more past than future: a slight bias */
+		if (!tense && delta > 1)
+			cost += 20;
 		if ((tense < 0 && delta > 1) || (tense > 0 && delta < -1))
 			/* a verb right before a bare month binds it */
 			cost = (!d && (tense == 2 || tense == -2)) ?
