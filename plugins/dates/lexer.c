@@ -120,22 +120,17 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 	return j;
 }
 
-static void lookup(const struct lx_table *lx, const char *s, struct token *t)
+/* Classifies word token @t (ASCII letters only, folded hash @h). */
+static void lookup(const struct lx_table *lx, const char *s, struct token *t,
+                   size_t h)
 {
-	char buf[LX_MAX_WORD + 1];
 	size_t n = t->end - t->start;
 	if (n > LX_MAX_WORD)
 		return;
 	char a = (char)(s[t->start] | 32), b = n > 1 ? (char)(s[t->start + 1] | 32) : 0;
 	if (!lx_maybe(lx, a, b, n))
 		return;
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)s[t->start + k];
-		if (c >= 0x80)
-			return;
-		buf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	const struct lx_entry *e = lx_lookup(lx, buf, n);
+	const struct lx_entry *e = lx_lookup_folded(lx, s + t->start, n, h);
 	if (e) {
 		t->cls = e->cls;
 		t->lflags = e->flags;
@@ -243,6 +238,8 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 				i += nb;
 			} else {
 				t->kind = TK_WORD;
+				size_t h = LX_HASH_INIT;
+				bool ascii = true;
 				bool upper = c >= 'A' && c <= 'Z';
 				bool allup = true;
 				size_t letters = 0;
@@ -251,6 +248,7 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 					if (k & C_ALPHA) {
 						if (!(k & C_UPPER))
 							allup = false;
+						h = lx_hash_step(h, s[i] | 32);
 						letters++;
 						i++;
 					} else if (s[i] >= 0x80) {
@@ -259,6 +257,7 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 							break;
 						i += nb;
 						letters++;
+						ascii = false;
 					} else {
 						break;
 					}
@@ -300,6 +299,9 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 					(*ncaps)++;
 				else if (c >= 'a' && c <= 'z')
 					(*nlower)++;
+				t->end = (uint32_t)i;
+				if (ascii && t->cls == LX_NONE)
+					lookup(lx, text, t, h);
 			}
 		} else {
 			t->kind = TK_PUNCT;
@@ -307,8 +309,6 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 			i++;
 		}
 		t->end = (uint32_t)i;
-		if (t->kind == TK_WORD && t->cls == LX_NONE)
-			lookup(lx, text, t);
 		chunk_start = false;
 		if (t->kind == TK_PUNCT && (t->punct == '.' || t->punct == '!' ||
 		                            t->punct == '?'))

@@ -477,9 +477,9 @@ static const struct lx_entry entries[] = {
 
 static size_t hash(const char *w, size_t len)
 {
-	size_t h = 2166136261u;
+	size_t h = LX_HASH_INIT;
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
+		h = lx_hash_step(h, (unsigned char)w[i]);
 	return h;
 }
 
@@ -527,6 +527,23 @@ void lx_table_free(struct lx_table *t)
 {
 	free(t->slots);
 	t->slots = NULL;
+}
+
+const struct lx_entry *lx_lookup_folded(const struct lx_table *t,
+                                        const char *w, size_t len, size_t h)
+{
+	h &= t->mask;
+	while (t->slots[h]) {
+		const struct lx_entry *e = &t->entries[t->slots[h] - 1];
+		size_t k = 0;
+		/* entries are lower case; a shorter entry stops at its NUL */
+		while (k < len && (char)(w[k] | 32) == e->word[k])
+			k++;
+		if (k == len && e->word[len] == '\0')
+			return e;
+		h = (h + 1) & t->mask;
+	}
+	return NULL;
 }
 
 const struct lx_entry *lx_lookup(const struct lx_table *t, const char *w,

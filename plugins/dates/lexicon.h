@@ -109,6 +109,19 @@ static inline int lx_maybe(const struct lx_table *t, char a, char b, size_t len)
 	return j >= 0 && ((t->pair_len[a - 'a'][j] >> len) & 1u);
 }
 
+/* The hash of a word, folded to lower case (FNV-1a); lexers may compute
+ * it on the fly with LX_HASH_INIT and lx_hash_step(). */
+#define LX_HASH_INIT ((size_t)2166136261u)
+static inline size_t lx_hash_step(size_t h, unsigned char lower)
+{
+	return (h ^ lower) * (size_t)16777619u;
+}
+
+/* Looks up an ASCII word of @len letters in any case, given its folded
+ * hash @h; NULL when unknown. */
+const struct lx_entry *lx_lookup_folded(const struct lx_table *t,
+                                        const char *w, size_t len, size_t h);
+
 /* Looks up a lower-case word of @len bytes; NULL when unknown. */
 const struct lx_entry *lx_lookup(const struct lx_table *t, const char *w,
                                  size_t len);
