@@ -139,14 +139,40 @@ static void lookup(const struct lx_table *lx, const char *s, struct token *t,
 	}
 }
 
-size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
-                struct token *out, size_t cap, size_t *ncaps, size_t *nlower)
+/* Adds token @n to the candidate starts when an expression may begin
+ * there. */
+static void mark(const uint16_t *word_rules, struct lex_out *o, size_t n)
+{
+	const struct token *t = &o->tk[n];
+	if (t->kind == TK_NUM) {
+		if (!(t->flags & (TF_GROUPED | TF_ALNUM)))
+			o->cand[o->ncand++] = (uint32_t)n;
+		return;
+	}
+	if (t->kind != TK_WORD || !t->lex || !word_rules[t->lex - 1])
+		return;
+	/* "Election Day": the capitalised word before "Day" starts it */
+	if (t->cls == LX_UNIT && t->val == U_DAY && n > 0) {
+		const struct token *p = &o->tk[n - 1];
+		if (p->kind == TK_WORD && !p->lex && (p->flags & TF_CAP) &&
+		    (o->ncand == 0 || o->cand[o->ncand - 1] != n - 1))
+			o->cand[o->ncand++] = (uint32_t)(n - 1);
+	}
+	o->cand[o->ncand++] = (uint32_t)n;
+}
+
+int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
+             const char *text, size_t len, struct lex_out *o)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	struct token *out = o->tk;
+	size_t cap = o->cap;
 	size_t i = 0, n = 0;
 	uint16_t pending = TF_FIRST;
 	bool chunk_start = true;
+	size_t *ncaps = &o->ncaps, *nlower = &o->nlower;
 	*ncaps = *nlower = 0;
+	o->ncand = 0;
 	while (i < len) {
 		unsigned char c = s[i];
 		if (is_space(c)) {
@@ -164,7 +190,7 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 			continue;
 		}
 		if (n == cap)
-			return (size_t)-1;
+			return -1;
 		struct token *t = &out[n];
 		memset(t, 0, sizeof *t);
 		t->start = (uint32_t)i;
@@ -310,10 +336,12 @@ size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
 		}
 		t->end = (uint32_t)i;
 		chunk_start = false;
+		mark(word_rules, o, n);
 		if (t->kind == TK_PUNCT && (t->punct == '.' || t->punct == '!' ||
 		                            t->punct == '?'))
 			pending |= TF_FIRST;
 		n++;
 	}
-	return n;
+	o->n = n;
+	return 0;
 }

@@ -41,11 +41,23 @@ struct token {
 	char punct;        /* punctuation: the ASCII char ('-' for dashes) */
 };
 
-/* Splits @text into @out, which has room for @cap tokens; returns the
- * number of tokens, or (size_t)-1 when @cap is too small (@len + 1 is
- * always enough). *@ncaps and *@nlower count words that start with an
- * upper-case / lower-case letter (to recognise all-lower-case text). */
-size_t lex_scan(const struct lx_table *lx, const char *text, size_t len,
-                struct token *out, size_t cap, size_t *ncaps, size_t *nlower);
+/* The output of lex_scan(). */
+struct lex_out {
+	struct token *tk;    /* room for @cap tokens */
+	uint32_t *cand;      /* room for @cap indices */
+	size_t cap;
+	size_t n;            /* tokens */
+	size_t ncand;        /* candidate starts, increasing */
+	size_t ncaps;        /* words starting with an upper-case letter */
+	size_t nlower;       /* words starting with a lower-case letter */
+};
+
+/* Splits @text into tokens. @word_rules (one entry per lexicon entry)
+ * marks the words an expression may start with: those tokens, plain
+ * numbers and a capitalised word before "Day" are listed in out->cand, so
+ * that the rules never look at the other tokens. Returns 0, or -1 when
+ * out->cap is too small (@len + 1 is always enough). */
+int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
+             const char *text, size_t len, struct lex_out *out);
 
 #endif

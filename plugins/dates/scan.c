@@ -311,44 +311,39 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 	c.text = text;
 	/* about one token per five bytes; runs of punctuation may need more,
 	 * and then the text is lexed again with room for the worst case */
-	size_t cap = len / 3 + 16;
-	if (cap > len + 1)
-		cap = len + 1;
-	struct token *tk = alloc(alloc_ctx, cap * sizeof *tk);
-	if (!tk)
-		return -1;
-	size_t ncaps, nlower;
-	c.n = lex_scan(&e->lx, text, len, tk, cap, &ncaps, &nlower);
-	if (c.n == (size_t)-1) {
-		cap = len + 1;
-		tk = alloc(alloc_ctx, cap * sizeof *tk);
-		if (!tk)
+	struct lex_out lo;
+	memset(&lo, 0, sizeof lo);
+	lo.cap = len / 3 + 16;
+	if (lo.cap > len + 1)
+		lo.cap = len + 1;
+	for (;;) {
+		lo.tk = alloc(alloc_ctx, lo.cap * sizeof *lo.tk);
+		lo.cand = alloc(alloc_ctx, lo.cap * sizeof *lo.cand);
+		if (!lo.tk || !lo.cand)
 			return -1;
-		c.n = lex_scan(&e->lx, text, len, tk, cap, &ncaps, &nlower);
+		if (lex_scan(&e->lx, e->word_rules, text, len, &lo) == 0)
+			break;
+		lo.cap = len + 1;
 	}
+	struct token *tk = lo.tk;
 	c.tk = tk;
-	c.caseless = ncaps * 40 < nlower;
+	c.n = lo.n;
+	c.caseless = lo.ncaps * 40 < lo.nlower;
 	if (ref && ref->has) {
 		c.has_dct = true;
 		c.dct = td_day(ref->y, ref->m, ref->d);
 		c.dct_days = cal_days(ref->y, ref->m, ref->d);
 	}
-	for (size_t i = 0; i < c.n;) {
-		if (tk[i].kind == TK_URL || tk[i].kind == TK_PUNCT) {
-			i++;
+	size_t done = 0; /* tokens before this are inside an expression */
+	for (size_t k = 0; k < lo.ncand; k++) {
+		size_t i = lo.cand[k];
+		if (i < done || !can_start(&c, i))
 			continue;
-		}
 		struct match m;
-		if (!can_start(&c, i)) {
-			i++;
-			continue;
-		}
 		memset(&m, 0, sizeof m);
 		size_t b = match_at(&c, i, &m);
-		if (!b) {
-			i++;
+		if (!b)
 			continue;
-		}
 		struct dt_found f;
 		memset(&f, 0, sizeof f);
 		f.start = tk[i].start;
@@ -372,7 +367,7 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 			if (rc)
 				return rc;
 		}
-		i = b;
+		done = b;
 	}
 	return 0;
 }
