@@ -120,17 +120,21 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 	return j;
 }
 
-/* Classifies word token @t (ASCII letters only, folded hash @h). */
-static void lookup(const struct lx_table *lx, const char *s, struct token *t,
-                   size_t h)
+/* Classifies word token @t (ASCII letters only). */
+static void lookup(const struct lx_table *lx, const char *s, struct token *t)
 {
 	size_t n = t->end - t->start;
 	if (n > LX_MAX_WORD)
 		return;
-	char a = (char)(s[t->start] | 32), b = n > 1 ? (char)(s[t->start + 1] | 32) : 0;
+	const char *w = s + t->start;
+	char a = (char)(w[0] | 32), b = n > 1 ? (char)(w[1] | 32) : 0;
 	if (!lx_maybe(lx, a, b, n))
 		return;
-	const struct lx_entry *e = lx_lookup_folded(lx, s + t->start, n, h);
+	/* hashed only here: most words fail the filter above */
+	size_t h = LX_HASH_INIT;
+	for (size_t k = 0; k < n; k++)
+		h = lx_hash_step(h, (unsigned char)(w[k] | 32));
+	const struct lx_entry *e = lx_lookup_folded(lx, w, n, h);
 	if (e) {
 		t->cls = e->cls;
 		t->lflags = e->flags;
@@ -264,7 +268,6 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				i += nb;
 			} else {
 				t->kind = TK_WORD;
-				size_t h = LX_HASH_INIT;
 				bool ascii = true;
 				bool upper = c >= 'A' && c <= 'Z';
 				bool allup = true;
@@ -274,7 +277,6 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					if (k & C_ALPHA) {
 						if (!(k & C_UPPER))
 							allup = false;
-						h = lx_hash_step(h, s[i] | 32);
 						letters++;
 						i++;
 					} else if (s[i] >= 0x80) {
@@ -327,7 +329,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					(*nlower)++;
 				t->end = (uint32_t)i;
 				if (ascii && t->cls == LX_NONE)
-					lookup(lx, text, t, h);
+					lookup(lx, text, t);
 			}
 		} else {
 			t->kind = TK_PUNCT;
