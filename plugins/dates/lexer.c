@@ -127,14 +127,23 @@ static void lookup(const struct lx_table *lx, const char *s, struct token *t)
 	if (n > LX_MAX_WORD)
 		return;
 	const char *w = s + t->start;
-	char a = (char)(w[0] | 32), b = n > 1 ? (char)(w[1] | 32) : 0;
-	if (!lx_maybe(lx, a, b, n))
-		return;
-	/* hashed only here: most words fail the filter above */
-	size_t h = LX_HASH_INIT;
-	for (size_t k = 0; k < n; k++)
-		h = lx_hash_step(h, (unsigned char)(w[k] | 32));
-	const struct lx_entry *e = lx_lookup_folded(lx, w, n, h);
+	const struct lx_entry *e;
+	if (n <= 8) {
+		/* the common case: the word packed into one integer, one
+		 * multiply and (mostly) one probe */
+		uint64_t key = 0;
+		for (size_t k = 0; k < n; k++)
+			key |= (uint64_t)(unsigned char)(w[k] | 32) << (8 * k);
+		e = lx_lookup_short(lx, key);
+	} else {
+		char a = (char)(w[0] | 32), b = (char)(w[1] | 32);
+		if (!lx_maybe(lx, a, b, n))
+			return;
+		size_t h = LX_HASH_INIT;
+		for (size_t k = 0; k < n; k++)
+			h = lx_hash_step(h, (unsigned char)(w[k] | 32));
+		e = lx_lookup_folded(lx, w, n, h);
+	}
 	if (e) {
 		t->cls = e->cls;
 		t->lflags = e->flags;

@@ -505,6 +505,22 @@ int lx_table_init(struct lx_table *t)
 	t->mask = cap - 1;
 	t->len_mask = 0;
 	memset(t->pair_len, 0, sizeof t->pair_len);
+	t->short_keys = calloc(cap, sizeof *t->short_keys);
+	t->short_idx = calloc(cap, sizeof *t->short_idx);
+	if (!t->short_keys || !t->short_idx) {
+		free(t->slots);
+		free(t->short_keys);
+		free(t->short_idx);
+		t->slots = NULL;
+		t->short_keys = NULL;
+		t->short_idx = NULL;
+		return -1;
+	}
+	t->short_mask = cap - 1;
+	int bits = 0;
+	while (((size_t)1 << bits) < cap)
+		bits++;
+	t->short_shift = 64 - bits;
 	t->entries = entries;
 	for (size_t i = 0; i < n; i++) {
 		const char *w = entries[i].word;
@@ -519,6 +535,18 @@ int lx_table_init(struct lx_table *t)
 		while (t->slots[h])
 			h = (h + 1) & t->mask;
 		t->slots[h] = (uint16_t)(i + 1);
+		if (len <= 8) {
+			uint64_t key = 0;
+			for (size_t k = 0; k < len; k++)
+				key |= (uint64_t)(unsigned char)w[k] << (8 * k);
+			size_t sh = lx_short_slot(t, key);
+			while (t->short_idx[sh] && t->short_keys[sh] != key)
+				sh = (sh + 1) & t->short_mask;
+			if (!t->short_idx[sh]) {  /* the first entry of a word wins */
+				t->short_keys[sh] = key;
+				t->short_idx[sh] = (uint16_t)(i + 1);
+			}
+		}
 	}
 	return 0;
 }
@@ -526,7 +554,11 @@ int lx_table_init(struct lx_table *t)
 void lx_table_free(struct lx_table *t)
 {
 	free(t->slots);
+	free(t->short_keys);
+	free(t->short_idx);
 	t->slots = NULL;
+	t->short_keys = NULL;
+	t->short_idx = NULL;
 }
 
 const struct lx_entry *lx_lookup_folded(const struct lx_table *t,

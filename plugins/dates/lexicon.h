@@ -91,7 +91,33 @@ struct lx_table {
 	/* bit n of pair_len[a][b]: some word of n bytes starts with the
 	 * letters a, b ('a'..'z'; index 26 for a one-letter word) */
 	uint16_t pair_len[26][27];
+	/* words of up to 8 bytes packed into an integer (first byte lowest):
+	 * one multiply and one compare per lookup */
+	uint64_t *short_keys;
+	uint16_t *short_idx;  /* entry index + 1, 0 = empty */
+	size_t short_mask;
+	int short_shift;
 };
+
+/* The slot of a packed short word. */
+static inline size_t lx_short_slot(const struct lx_table *t, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> t->short_shift) & t->short_mask;
+}
+
+/* Looks up a packed word of at most 8 lower-case bytes; NULL when
+ * unknown. */
+static inline const struct lx_entry *lx_lookup_short(const struct lx_table *t,
+                                                     uint64_t key)
+{
+	size_t h = lx_short_slot(t, key);
+	while (t->short_idx[h]) {
+		if (t->short_keys[h] == key)
+			return &t->entries[t->short_idx[h] - 1];
+		h = (h + 1) & t->short_mask;
+	}
+	return NULL;
+}
 
 /* Number of entries (token.lex runs from 1 to this). */
 size_t lx_count(const struct lx_table *t);
