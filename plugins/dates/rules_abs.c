@@ -79,6 +79,9 @@ size_t rule_numeric(struct ctx *c, size_t i, struct match *m)
 /* A day-of-month number at i (1..31, digits or ordinal). */
 static int day_at(const struct ctx *c, size_t i)
 {
+	/* "March eighth", "the fifth of May" */
+	if (is_cls(c, i, LX_ORDW) && c->tk[i].val >= 1 && c->tk[i].val <= 31)
+		return c->tk[i].val;
 	if (i >= c->n || c->tk[i].kind != TK_NUM)
 		return 0;
 	const struct token *t = &c->tk[i];
@@ -207,7 +210,10 @@ size_t rule_month_date(struct ctx *c, size_t i, struct match *m)
 		if (is_fn(c, w, F_OF))
 			w++;
 		mo = month_at(c, w, &k, false);
-		if (mo && (w == i + 1 || (c->tk[i].flags & TF_ORD))) {
+		bool ordinal = (c->tk[i].flags & TF_ORD) || c->tk[i].cls == LX_ORDW;
+		/* "5 January", "25th of March", "the fifth of May" */
+		if (mo && ((w == i + 1 && c->tk[i].kind == TK_NUM) ||
+		           (w == i + 2 && ordinal))) {
 			int y = Y_UNKNOWN;
 			size_t e;
 			if ((e = year_after(c, k, &y)) != 0) {

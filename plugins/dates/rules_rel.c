@@ -5,6 +5,8 @@
  */
 #include "rules.h"
 
+#include <string.h>
+
 #include "calendar.h"
 
 /* The granularity a unit names (for "last week", "two days ago"). */
@@ -600,10 +602,29 @@ static size_t the_year(struct ctx *c, size_t i, struct match *m)
 	return j + 1;
 }
 
+/* "the week of March 6": the ISO week of a date. */
+static size_t the_week_of(struct ctx *c, size_t i, struct match *m)
+{
+	bool pl;
+	if (!is_fn(c, i, F_THE) || unit_at(c, i + 1, &pl) != U_WEEK || pl ||
+	    !is_fn(c, i + 2, F_OF))
+		return 0;
+	struct match d;
+	memset(&d, 0, sizeof d);
+	size_t e = rule_month_date(c, i + 3, &d);
+	if (!e || !d.is_date || d.td.gran != G_DAY || !td_known(&d.td))
+		return 0;
+	set_date(m, td_coarsen(d.td, G_WEEK), d.anchor);
+	return e;
+}
+
 size_t rule_fuzzy(struct ctx *c, size_t i, struct match *m)
 {
 	int anchor = c->has_dct ? DA_DCT : DA_NONE;
 	size_t w = the_weekend(c, i, m);
+	if (w)
+		return w;
+	w = the_week_of(c, i, m);
 	if (w)
 		return w;
 	w = the_year(c, i, m);

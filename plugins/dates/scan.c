@@ -42,7 +42,7 @@ static unsigned word_mask(int cls, int val)
 	case LX_MONTH: return R_MONTH;
 	case LX_WDAY: return R_MONTH | R_WEEKDAY;
 	case LX_NUMW: return R_YEAR | R_OFFSET | R_SET | R_DURATION;
-	case LX_ORDW: return R_YEAR | R_QUARTER;
+	case LX_ORDW: return R_YEAR | R_QUARTER | R_MONTH;
 	case LX_UNIT: return R_DURATION | R_QUARTER;
 	case LX_SEASON: return R_FUZZY;
 	case LX_TOD: return R_DEICTIC | R_TIME;

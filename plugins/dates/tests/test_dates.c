@@ -246,6 +246,9 @@ static void test_absolute(void **state)
 		{d, "The plan was drafted in fiscal 1989.", "fiscal 1989", "DATE", "1989", "absolute", NULL},
 		{d, "The summit opens at 10:35 a.m. on Tuesday.", "10:35 a.m. on Tuesday", "TIME", "2024-09-03T10:35", "dct", NULL},
 		{d, "Nineteen ninety-six was a good year.", "Nineteen ninety-six", "DATE", "1996", "absolute", NULL},
+		{d, "It opens on March eighth, 2025.", "March eighth, 2025", "DATE", "2025-03-08", "absolute", NULL},
+		{d, "It opened on the fifth of May 1998.", "fifth of May 1998", "DATE", "1998-05-05", "absolute", NULL},
+		{d, "Talks resume the week of March 6, 2000.", "the week of March 6, 2000", "DATE", "2000-W10", "absolute", NULL},
 	};
 	CHECK(NULL, cases);
 }
