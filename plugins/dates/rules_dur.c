@@ -247,6 +247,10 @@ size_t rule_set(struct ctx *c, size_t i, struct match *m)
 		{F_NIGHTLY, U_DAY}, {0, 0}};
 	for (int k = 0; adverbs[k].fn; k++) {
 		if (is_fn(c, i, adverbs[k].fn)) {
+			/* "the Daily Express", "Weekly Standard": a name */
+			if (is_cap(c, i) && !c->caseless && i + 1 < c->n &&
+			    is_cap(c, i + 1) && c->tk[i + 1].cls == LX_NONE)
+				return 0;
 			/* "daily newspaper" is still a daily rate in TimeML */
 			set_period(m, adverbs[k].unit, 1);
 			return i + 1;
@@ -344,6 +348,19 @@ size_t rule_rate(struct ctx *c, size_t i, struct match *m)
 	if ((unit = unit_at(c, i + 1, &pl)) == U_NONE || pl || unit == U_WEEKEND)
 		return 0;
 	const struct token *p = &c->tk[i - 1];
+	/* "24 mln tests a year", "seven days a week": a count shortly before */
+	for (size_t k = i - 1, steps = 0; steps < 3; k--, steps++) {
+		const struct token *q = &c->tk[k];
+		if (q->kind == TK_PUNCT)
+			break;
+		if ((q->kind == TK_NUM && !(q->flags & TF_ALNUM)) ||
+		    (q->cls == LX_NUMW && k + 1 < i)) {
+			set_period(m, unit, 1);
+			return i + 2;
+		}
+		if (k == 0)
+			break;
+	}
 	bool amount = p->kind == TK_NUM || (p->kind == TK_PUNCT && p->punct == '%') ||
 	              word_is(c, i - 1, "percent") || word_is(c, i - 1, "dollars") ||
 	              word_is(c, i - 1, "dlrs") || word_is(c, i - 1, "cents") ||

@@ -371,6 +371,8 @@ static void test_sets(void **state)
 		{d, "They meet twice a week.", "twice a week", "SET", "P1W", "absolute", NULL},
 		{d, "Trains run daily.", "daily", "SET", "P1D", "absolute", NULL},
 		{d, "The fee is $50 a year.", "a year", "SET", "P1Y", "absolute", NULL},
+		{d, "It trades 20,000 contracts a day.", "a day", "SET", "P1D", "absolute", NULL},
+		{d, "He stayed for a year.", "a year", "DURATION", "P1Y", "absolute", NULL},
 		{d, "The market is closed on Sundays.", "Sundays", "SET", "XXXX-WXX-7", "absolute", NULL},
 		{d, "We go there each July.", "each July", "SET", "XXXX-07", "absolute", NULL},
 		{d, "Elections are held every four years.", "every four years", "SET", "P4Y", "absolute", NULL},
@@ -462,6 +464,7 @@ static void test_not_dates(void **state)
 		"A quarter of the shares and three-quarters of the votes.",
 		"They joined this march for peace.",
 		"Thousands joined the March for Life.",
+		"A poll in the Daily Express showed it.",
 	};
 	struct dp_harness *h = harness(NULL);
 	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
