@@ -348,10 +348,15 @@ size_t rule_rate(struct ctx *c, size_t i, struct match *m)
 	if ((unit = unit_at(c, i + 1, &pl)) == U_NONE || pl || unit == U_WEEKEND)
 		return 0;
 	const struct token *p = &c->tk[i - 1];
-	/* "24 mln tests a year", "seven days a week": a count shortly before */
+	/* "a year-earlier profit": an adjective, not a rate */
+	if (is_punct(c, i + 2, '-') && glued(c, i + 2))
+		return 0;
+	/* "24 mln tests a year", "seven days a week": a count shortly before,
+	 * across nouns only */
 	for (size_t k = i - 1, steps = 0; steps < 3; k--, steps++) {
 		const struct token *q = &c->tk[k];
-		if (q->kind == TK_PUNCT)
+		if (q->kind == TK_PUNCT || (q->kind == TK_WORD && q->cls != LX_NONE &&
+		                            q->cls != LX_UNIT && q->cls != LX_NUMW))
 			break;
 		if ((q->kind == TK_NUM && !(q->flags & TF_ALNUM)) ||
 		    (q->cls == LX_NUMW && k + 1 < i)) {
