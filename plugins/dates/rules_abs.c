@@ -211,6 +211,9 @@ size_t rule_month_date(struct ctx *c, size_t i, struct match *m)
 			w++;
 		mo = month_at(c, w, &k, false);
 		bool ordinal = (c->tk[i].flags & TF_ORD) || c->tk[i].cls == LX_ORDW;
+		/* columns of a table ("22    AUG") are not a date */
+		if (mo && c->tk[i + 1].start - c->tk[i].end > 2)
+			mo = 0;
 		/* "5 January", "25th of March", "the fifth of May" */
 		if (mo && ((w == i + 1 && c->tk[i].kind == TK_NUM) ||
 		           (w == i + 2 && ordinal))) {
