@@ -61,15 +61,12 @@ long cal_iso_monday(int iso_year, int week)
 
 void cal_iso_week(long days, int *iso_year, int *week)
 {
-	int y, m, d;
-	cal_civil(days, &y, &m, &d);
 	/* The Thursday of this week decides the ISO year. */
 	long thu = days + (4 - cal_weekday(days));
 	int ty, tm, td;
 	cal_civil(thu, &ty, &tm, &td);
 	*iso_year = ty;
 	*week = (int)((thu - cal_days(ty, 1, 1)) / 7) + 1;
-	(void)y; (void)m; (void)d;
 }
 
 int cal_iso_weeks(int iso_year)

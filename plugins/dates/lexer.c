@@ -221,7 +221,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			}
 			t->ndigits = (uint8_t)(nd > 255 ? 255 : nd);
 			/* thousands groups: exactly three digits after each comma */
-			while (nd <= 3 && i + 3 < len + 0 && s[i] == ',' &&
+			while (nd <= 3 && i + 3 < len && s[i] == ',' &&
 			       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
 			       is_digit(s[i + 3]) &&
 			       (i + 4 >= len || !is_digit(s[i + 4]))) {

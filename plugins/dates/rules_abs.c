@@ -186,7 +186,6 @@ size_t rule_month_date(struct ctx *c, size_t i, struct match *m)
 				return e;
 			}
 			month_day(c, m, i, end, mo, d, Y_UNKNOWN, false);
-			(void)wd;
 			return end;
 		}
 		if (wd)

@@ -6,8 +6,6 @@
  */
 #include "rules.h"
 
-#include <stddef.h>
-#include <string.h>
 
 /* The most recent quarter that has ended before the dct. */
 static struct tdate last_quarter(const struct ctx *c)
@@ -209,20 +207,13 @@ size_t rule_quarter(struct ctx *c, size_t i, struct match *m)
 					e += 3;
 				}
 			}
-			struct tdate t;
-			if (y == Y_UNKNOWN && anchor != DA_NONE) {
+			struct tdate t = {.gran = g, .y = y, .q = ord};
+			if (y == Y_UNKNOWN && anchor != DA_NONE)
 				t = quarter_of(c, g, ord, i, e, &anchor);
-			} else {
-				t.gran = g;
-				t.y = y;
-				t.q = ord;
-			}
 			if (q.shift && t.y != Y_UNKNOWN) {
 				t.y += q.shift;
 				m->no_prev = true;
 			}
-			memset(&t.m, 0, sizeof t - offsetof(struct tdate, m));
-			t.q = ord;
 			set_date(m, t, anchor);
 			return e;
 		}

@@ -217,11 +217,6 @@ static int rel_month_year(const struct ctx *c, int mo, int rel)
 	return y;
 }
 
-static int season_start(int s)
-{
-	return s == S_SPRING ? 3 : s == S_SUMMER ? 6 : s == S_FALL ? 9 : 12;
-}
-
 /* The season containing the dct: winter is Dec..Feb of the year it starts. */
 static void current_season(const struct ctx *c, int *y, int *s)
 {
@@ -235,6 +230,8 @@ static void current_season(const struct ctx *c, int *y, int *s)
 	}
 }
 
+/* Season @s: @rel -1 the latest that has ended, +1 the next to start,
+ * 2 the dct's year's ("this summer"); with @rel 0 the tense decides. */
 static struct tdate season_date(const struct ctx *c, int s, int rel, int tense)
 {
 	struct tdate t = {.gran = G_SEASON, .y = Y_UNKNOWN, .season = s};
@@ -259,7 +256,6 @@ static struct tdate season_date(const struct ctx *c, int s, int rel, int tense)
 	else
 		pick = same_year;
 	t.y = (int)(pick / 4);
-	(void)season_start;
 	return t;
 }
 
