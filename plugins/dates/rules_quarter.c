@@ -6,7 +6,6 @@
  */
 #include "rules.h"
 
-
 /* The most recent quarter that has ended before the dct. */
 static struct tdate last_quarter(const struct ctx *c)
 {
