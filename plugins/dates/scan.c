@@ -221,7 +221,8 @@ static bool can_start(const struct ctx *c, size_t i)
 		const struct token *n = tok(c, i + 1);
 		if (!n)
 			return false;
-		if (n->kind == TK_NUM || n->cls != LX_NONE || n->lex ||
+		if (n->kind == TK_NUM || n->cls != LX_NONE ||
+		    (n->lex && !(n->lflags & (LXF_LABEL | LXF_QTY))) ||
 		    (n->kind == TK_PUNCT && n->punct == '\''))
 			return true;
 		return t->val == F_THE && n->kind == TK_WORD &&
