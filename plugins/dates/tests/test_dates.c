@@ -279,6 +279,9 @@ static void test_dct_anchored(void **state)
 		{d, "The deal will be signed on January 5.", "January 5", "DATE", "2025-01-05", "dct", NULL},
 		{d, "The minister resigned on Friday.", "Friday", "DATE", "2024-09-06", "dct", NULL},
 		{d, "The minister will resign on Monday.", "Monday", "DATE", "2024-09-09", "dct", NULL},
+		{d, "She'll visit on Monday.", "Monday", "DATE", "2024-09-09", "dct", NULL},
+		{d, "He said he would visit on Tuesday.", "Tuesday", "DATE", "2024-09-10", "dct", NULL},
+		{d, "He visited on Tuesday.", "Tuesday", "DATE", "2024-09-03", "dct", NULL},
 		{d, "Voters went to the polls last week.", "last week", "DATE", "2024-W35", "dct", NULL},
 		{d, "Growth slowed this year.", "this year", "DATE", "2024", "dct", NULL},
 		/* the latest summer that has ended */
