@@ -338,8 +338,10 @@ static int cue(const struct ctx *c, size_t i)
 		case F_COMING:
 			return 1;
 		case F_GOING:
-		case F_SET:
 			return is_fn(c, i + 1, F_TO) ? 1 : 0;
+		case F_SET:
+			/* "set to meet", "set for Friday" */
+			return is_fn(c, i + 1, F_TO) || is_fn(c, i + 1, F_FOR) ? 1 : 0;
 		case F_TO:
 			/* "is to resume trading Tuesday" */
 			return i > 0 && (is_fn(c, i - 1, F_IS) || is_fn(c, i - 1, F_ARE)) ? 1 : 0;
