@@ -1,0 +1,274 @@
+/*
+ * doc.c - the document record: id, meta, texts, scratch arena, interned
+ * strings. Edits live in edit.c, layers in layer.c.
+ */
+#include "config.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct dp_doc *dp_doc_new(void)
+{
+	struct dp_doc *doc = calloc(1, sizeof *doc);
+
+	if (!doc)
+		return NULL;
+	doc->meta = json_object();
+	if (!doc->meta) {
+		free(doc);
+		return NULL;
+	}
+	doc->step = -1;
+	return doc;
+}
+
+static void doc_clear_strings(struct dp_doc *doc)
+{
+	doc->nstrs = 1;  /* id 0: unset */
+	if (doc->hash)
+		memset(doc->hash, 0, doc->hash_cap * sizeof *doc->hash);
+}
+
+void dp_doc_free(struct dp_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->nlayers; i++)
+		dp_layer_release(doc->layers[i]);
+	free(doc->layers);
+	free(doc->strs);
+	free(doc->hash);
+	free(doc->id);
+	free(doc->text);
+	free(doc->orig);
+	json_decref(doc->meta);
+	dp_arena_free(&doc->arena);
+	free(doc);
+}
+
+bool dp_doc_charge(struct dp_doc *doc)
+{
+	if (doc->fail_alloc_after <= 0)
+		return true;
+	if (--doc->fail_alloc_after == 0) {
+		doc->alloc_failed = true;
+		return false;
+	}
+	return true;
+}
+
+void *dp_doc_realloc(struct dp_doc *doc, void *p, size_t size)
+{
+	if (!dp_doc_charge(doc))
+		return NULL;
+	return realloc(p, size);
+}
+
+static int copy_text(struct dp_doc *doc, char **dst, size_t *cap,
+                     const char *src, size_t len)
+{
+	if (len + 1 > *cap) {
+		size_t ncap = len + 1 < 4096 ? 4096 : len + 1;
+		char *p = dp_doc_realloc(doc, *dst, ncap);
+		if (!p)
+			return DP_ENOMEM;
+		*dst = p;
+		*cap = ncap;
+	}
+	if (len)
+		memcpy(*dst, src, len);
+	(*dst)[len] = '\0';
+	return 0;
+}
+
+int dp_doc_reset(struct dp_doc *doc, const char *id, const char *text,
+                 size_t len, json_t *meta)
+{
+	int rc;
+
+	if (len >= UINT32_MAX)
+		return DP_ETOOBIG;
+	dp_arena_reset(&doc->arena);
+	doc_clear_strings(doc);
+	for (size_t i = 0; i < doc->nlayers; i++)
+		dp_layer_clear(doc->layers[i]);
+	doc->edits = NULL;
+	doc->dropped = 0;
+	doc->step = -1;
+	doc->step_provides = NULL;
+	doc->step_may_edit = false;
+	doc->alloc_failed = false;
+	dp_error_clear(&doc->fail);
+
+	json_decref(doc->meta);
+	doc->meta = meta ? json_incref(meta) : json_object();
+	if (!doc->meta)
+		return DP_ENOMEM;
+
+	rc = copy_text(doc, &doc->id, &doc->id_cap, id, strlen(id));
+	if (rc == 0)
+		rc = copy_text(doc, &doc->text, &doc->cap, text, len);
+	if (rc == 0)
+		rc = copy_text(doc, &doc->orig, &doc->orig_cap, text, len);
+	if (rc < 0)
+		return rc;
+	doc->len = len;
+	doc->orig_len = len;
+	/* Shrink buffers a huge document left behind, so memory stays flat. */
+	return 0;
+}
+
+const char *dp_doc_id(const struct dp_doc *doc)
+{
+	return doc->id ? doc->id : "";
+}
+
+const char *dp_doc_text(const struct dp_doc *doc, size_t *len)
+{
+	if (len)
+		*len = doc->len;
+	return doc->text ? doc->text : "";
+}
+
+const char *dp_doc_orig_text(const struct dp_doc *doc, size_t *len)
+{
+	if (len)
+		*len = doc->orig_len;
+	return doc->orig ? doc->orig : "";
+}
+
+const char *dp_doc_meta(const struct dp_doc *doc, const char *key)
+{
+	json_t *v;
+
+	if (!key)
+		return NULL;
+	v = json_object_get(doc->meta, key);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+int dp_doc_meta_set(struct dp_doc *doc, const char *key, const char *value)
+{
+	json_t *v;
+
+	if (!key || !value)
+		return DP_EINVAL;
+	if (!dp_doc_charge(doc))
+		return DP_ENOMEM;
+	/* meta may be shared with the input's object: copy on first write */
+	if (doc->meta->refcount > 1) {
+		json_t *copy = json_copy(doc->meta);
+		if (!copy)
+			return DP_ENOMEM;
+		json_decref(doc->meta);
+		doc->meta = copy;
+	}
+	v = json_string(value);
+	if (!v)
+		return DP_ENOMEM;
+	if (json_object_set_new(doc->meta, key, v) < 0)
+		return DP_ENOMEM;
+	return 0;
+}
+
+void *dp_doc_alloc(struct dp_doc *doc, size_t size)
+{
+	if (!dp_doc_charge(doc))
+		return NULL;
+	return dp_arena_alloc(&doc->arena, size);
+}
+
+int dp_doc_fail(struct dp_doc *doc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dp_error_vset(&doc->fail, DP_EPLUGIN, fmt, ap);
+	va_end(ap);
+	return DP_EPLUGIN;
+}
+
+size_t dp_doc_dropped_spans(const struct dp_doc *doc)
+{
+	return doc->dropped;
+}
+
+/* ------------------------------------------------------------ interning */
+
+static uint32_t str_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;   /* FNV-1a */
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int intern_grow(struct dp_doc *doc)
+{
+	uint32_t ncap = doc->hash_cap ? doc->hash_cap * 2 : 256;
+	uint32_t *nh = dp_doc_realloc(doc, NULL, ncap * sizeof *nh);
+
+	if (!nh)
+		return DP_ENOMEM;
+	memset(nh, 0, ncap * sizeof *nh);
+	for (uint32_t id = 1; id < doc->nstrs; id++) {
+		uint32_t h = str_hash(doc->strs[id].p, doc->strs[id].len);
+		uint32_t k = h & (ncap - 1);
+		while (nh[k])
+			k = (k + 1) & (ncap - 1);
+		nh[k] = id;
+	}
+	free(doc->hash);
+	doc->hash = nh;
+	doc->hash_cap = ncap;
+	return 0;
+}
+
+uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
+{
+	uint32_t h, k;
+
+	if (!s || len >= UINT32_MAX)
+		return 0;
+	if (doc->nstrs == 0)
+		doc->nstrs = 1;
+	if ((doc->nstrs + 1) * 2 > doc->hash_cap && intern_grow(doc) < 0)
+		return 0;
+	h = str_hash(s, len);
+	k = h & (doc->hash_cap - 1);
+	while (doc->hash[k]) {
+		const struct dp_str *e = &doc->strs[doc->hash[k]];
+		if (e->len == len && memcmp(e->p, s, len) == 0)
+			return doc->hash[k];
+		k = (k + 1) & (doc->hash_cap - 1);
+	}
+	if (doc->nstrs >= doc->strs_cap) {
+		uint32_t ncap = doc->strs_cap ? doc->strs_cap * 2 : 64;
+		struct dp_str *ns = dp_doc_realloc(doc, doc->strs,
+		                                   ncap * sizeof *ns);
+		if (!ns)
+			return 0;
+		doc->strs = ns;
+		doc->strs_cap = ncap;
+	}
+	char *copy = dp_doc_alloc(doc, len + 1);
+	if (!copy)
+		return 0;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	doc->strs[doc->nstrs].p = copy;
+	doc->strs[doc->nstrs].len = (uint32_t)len;
+	doc->hash[k] = doc->nstrs;
+	return doc->nstrs++;
+}
+
+const struct dp_str *dp_doc_str(const struct dp_doc *doc, uint32_t id)
+{
+	if (id == 0 || id >= doc->nstrs)
+		return NULL;
+	return &doc->strs[id];
+}

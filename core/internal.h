@@ -1,0 +1,254 @@
+/*
+ * internal.h - structures shared by the files of libdocproc. Not installed;
+ * plugins see only include/docproc/docproc.h.
+ */
+#ifndef DP_INTERNAL_H
+#define DP_INTERNAL_H
+
+#include <docproc/docproc.h>
+#include <jansson.h>
+#include <stdio.h>
+
+#define DP_INTERNAL __attribute__((visibility("hidden")))
+
+/* ---------------------------------------------------------------- arena */
+
+struct arena_block;
+
+/* A bump allocator; dp_arena_reset() keeps the first block for reuse. */
+struct dp_arena {
+	struct arena_block *head;
+	size_t total;         /* bytes held in blocks */
+};
+
+DP_INTERNAL void *dp_arena_alloc(struct dp_arena *a, size_t size);
+DP_INTERNAL void dp_arena_reset(struct dp_arena *a);
+DP_INTERNAL void dp_arena_free(struct dp_arena *a);
+
+/* ------------------------------------------------------- string buffer */
+
+struct dp_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+DP_INTERNAL int dp_buf_reserve(struct dp_buf *b, size_t extra);
+DP_INTERNAL int dp_buf_append(struct dp_buf *b, const void *p, size_t n);
+DP_INTERNAL int dp_buf_printf(struct dp_buf *b, const char *fmt, ...)
+	DP_PRINTF(2, 3);
+DP_INTERNAL void dp_buf_free(struct dp_buf *b);
+
+static inline int dp_buf_putc(struct dp_buf *b, char c)
+{
+	if (b->len + 1 >= b->cap && dp_buf_reserve(b, 1) < 0)
+		return DP_ENOMEM;
+	b->data[b->len++] = c;
+	return 0;
+}
+
+/* ------------------------------------------- 8 bytes at a time (SWAR) */
+
+#include <string.h>
+
+#define DP_ONES 0x0101010101010101ULL
+#define DP_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t dp_load8(const void *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/* Non-zero when some byte of @x is zero / is below @n (n <= 128). Exact
+ * as to whether any byte matches, which is all the callers need. */
+static inline uint64_t dp_swar_zero(uint64_t x)
+{
+	return (x - DP_ONES) & ~x & DP_HIGHS;
+}
+
+static inline uint64_t dp_swar_less(uint64_t x, unsigned n)
+{
+	return (x - DP_ONES * n) & ~x & DP_HIGHS;
+}
+
+/* ----------------------------------------------------------- errors */
+
+struct dp_error {
+	int code;
+	char msg[1024];
+};
+
+DP_INTERNAL void dp_error_clear(struct dp_error *err);
+DP_INTERNAL int dp_error_vset(struct dp_error *err, int code, const char *fmt,
+                              va_list ap);
+
+/* ------------------------------------------------------------ layers */
+
+struct dp_column {
+	char *name;
+	enum dp_attr_type type;
+	union {
+		int64_t *i;     /* INT: INT64_MIN = unset */
+		uint32_t *s;    /* STR: interned id, 0 = unset */
+		uint32_t *sp;   /* SPAN: 2 per entry, UINT32_MAX = unset */
+	} v;
+};
+
+#define DP_INT_UNSET INT64_MIN
+#define DP_SPAN_UNSET UINT32_MAX
+
+struct dp_layer {
+	struct dp_doc *doc;
+	char *name;
+	uint32_t *start;
+	uint32_t *end;
+	size_t n, cap;
+	struct dp_column *cols;
+	int ncols;
+	bool present;      /* part of the current document */
+	int owner;         /* pipeline step that created it (-1: core) */
+	unsigned dirty;    /* written during the current step */
+};
+
+/* ---------------------------------------------------------- document */
+
+struct dp_str {
+	const char *p;
+	uint32_t len;
+};
+
+struct dp_doc {
+	char *id;
+	size_t id_cap;
+	json_t *meta;            /* object, owned; never NULL while in use */
+
+	char *text;              /* current text, NUL-terminated */
+	size_t len, cap;
+	char *orig;              /* original text, NUL-terminated */
+	size_t orig_len, orig_cap;
+
+	struct dp_arena arena;   /* scratch, interned strings, names */
+
+	/* interned strings: strs[0] is the unset value */
+	struct dp_str *strs;
+	uint32_t nstrs, strs_cap;
+	uint32_t *hash;          /* open addressing, ids; 0 = empty */
+	uint32_t hash_cap;
+
+	struct dp_layer **layers;
+	size_t nlayers, layers_cap;
+	struct dp_layer *edits;  /* the built-in edits layer (in layers) */
+
+	size_t dropped;
+
+	/* the step running now: which layers it may write */
+	int step;
+	const char *const *step_provides;
+	bool step_may_edit;
+	struct dp_error fail;
+
+	/* allocation failure injection: countdown, 0 = off */
+	long fail_alloc_after;
+	bool alloc_failed;
+};
+
+DP_INTERNAL struct dp_doc *dp_doc_new(void);
+DP_INTERNAL void dp_doc_free(struct dp_doc *doc);
+/* Starts a new document: copies id and text, takes a reference to meta
+ * (or an empty object when NULL). Returns 0 or DP_ENOMEM / DP_ETOOBIG. */
+DP_INTERNAL int dp_doc_reset(struct dp_doc *doc, const char *id,
+                             const char *text, size_t len, json_t *meta);
+/* Counts an allocation against the failure injection; false = fail it. */
+DP_INTERNAL bool dp_doc_charge(struct dp_doc *doc);
+DP_INTERNAL void *dp_doc_realloc(struct dp_doc *doc, void *p, size_t size);
+DP_INTERNAL const struct dp_str *dp_doc_str(const struct dp_doc *doc,
+                                            uint32_t id);
+DP_INTERNAL void dp_layer_release(struct dp_layer *l);
+DP_INTERNAL void dp_layer_clear(struct dp_layer *l);
+DP_INTERNAL int dp_layer_sort(struct dp_layer *l);
+DP_INTERNAL bool dp_layer_is_sorted(const struct dp_layer *l);
+DP_INTERNAL struct dp_layer *dp_doc_layer_new(struct dp_doc *doc,
+                                              const char *name,
+                                              const struct dp_attr_def *a,
+                                              size_t n, int owner);
+/* Shift the spans of every layer but the edits layer through a batch of
+ * sorted, disjoint edits (old coordinates). */
+DP_INTERNAL int dp_layers_shift(struct dp_doc *doc, const struct dp_edit *e,
+                                size_t n);
+
+/* ---------------------------------------------------------- options */
+
+struct dp_optval {
+	const struct dp_option_def *def;
+	bool set;
+	bool b;
+	int64_t i;
+	double d;
+	char *s;
+	char **list;
+	size_t nlist;
+};
+
+struct dp_options {
+	struct dp_optval *v;
+	size_t n;
+};
+
+DP_INTERNAL void dp_options_free(struct dp_options *o);
+
+/* ---------------------------------------------------------- plugins */
+
+struct dp_module {
+	char *path;              /* file it was loaded from */
+	void *handle;            /* lt_dlhandle */
+	const struct dp_plugin *desc;
+};
+
+/* One loaded, initialised pipeline step. */
+struct dp_step {
+	struct dp_module mod;
+	struct dp_options opts;
+	void *state;
+	bool inited;
+	/* where the step was configured, for messages */
+	char *where;
+};
+
+/* The search path for plugins, in order. */
+struct dp_search {
+	char **dirs;
+	size_t n;
+};
+
+DP_INTERNAL int dp_search_init(struct dp_search *s, char *const *cfg_dirs,
+                               size_t ncfg, struct dp_error *err);
+DP_INTERNAL void dp_search_free(struct dp_search *s);
+/* Names every plugin file found in the search path (for did-you-mean and
+ * --list-plugins). Returns a NULL-terminated malloc'd array. */
+DP_INTERNAL char **dp_search_list(const struct dp_search *s);
+DP_INTERNAL void dp_strv_free(char **v);
+
+DP_INTERNAL int dp_module_open(struct dp_module *m, const char *name_or_path,
+                               const struct dp_search *s,
+                               struct dp_error *err);
+DP_INTERNAL void dp_module_close(struct dp_module *m);
+
+/* ---------------------------------------------------------- utilities */
+
+DP_INTERNAL size_t dp_levenshtein(const char *a, const char *b);
+/* The candidate nearest to @word (distance <= max(2, len/3)), or NULL. */
+DP_INTERNAL const char *dp_nearest(const char *word, const char *const *cand,
+                                   size_t n);
+DP_INTERNAL char *dp_strdup(const char *s);
+DP_INTERNAL bool dp_layer_name_valid(const char *name);
+
+/* The directories of the build tree or the installation, decided from
+ * where the running program lives. */
+DP_INTERNAL bool dp_in_build_tree(void);
+DP_INTERNAL const char *dp_builtin_plugin_dir(void);
+DP_INTERNAL const char *dp_default_config_path(void);
+
+#endif

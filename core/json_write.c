@@ -1,0 +1,360 @@
+/*
+ * json_write.c - the streaming JSON Lines writer (docproc JSON Lines v1).
+ *
+ * Output is the hot path of every run (tokens dominate it), so records are
+ * written straight into a byte buffer: strings escaped with a table and a
+ * run-copying loop, integers with a digit-pair table. Valid UTF-8 passes
+ * through; control characters, '"' and '\\' are escaped, and so are
+ * U+2028/U+2029 (valid JSON, but not valid JavaScript string content).
+ */
+#include "config.h"
+#include "json_write.h"
+
+#include <string.h>
+
+/* 0: copy; 1: needs an escape; 2: lead byte 0xE2 (maybe U+2028/9) */
+static const unsigned char esc_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+int dp_json_string(struct dp_buf *b, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run = 0;
+	char *o;
+
+	/* worst case: every byte becomes \u00XX */
+	if (dp_buf_reserve(b, len * 6 + 2) < 0)
+		return DP_ENOMEM;
+	o = b->data + b->len;
+	*o++ = '"';
+	while (i < len) {
+		run = i;
+		while (i + 8 <= len) {
+			uint64_t x = dp_load8(s + i);
+			if ((dp_swar_less(x & ~DP_HIGHS, 0x20) & ~x) |
+			    dp_swar_zero(x ^ (DP_ONES * '"')) |
+			    dp_swar_zero(x ^ (DP_ONES * '\\')) |
+			    dp_swar_zero(x ^ (DP_ONES * 0xE2)))
+				break;
+			i += 8;
+		}
+		while (i < len && !esc_class[s[i]])
+			i++;
+		memcpy(o, s + run, i - run);
+		o += i - run;
+		if (i >= len)
+			break;
+		unsigned char c = s[i];
+		if (esc_class[c] == 2) {
+			if (i + 2 < len && s[i + 1] == 0x80 &&
+			    (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+				memcpy(o, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029",
+				       6);
+				o += 6;
+				i += 3;
+			} else {
+				*o++ = (char)c;
+				i++;
+			}
+			continue;
+		}
+		*o++ = '\\';
+		switch (c) {
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		default:
+			*o++ = 'u';
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+		i++;
+	}
+	*o++ = '"';
+	b->len = (size_t)(o - b->data);
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+static const char digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
+int dp_json_int(struct dp_buf *b, int64_t v)
+{
+	char tmp[24];
+	char *p = tmp + sizeof tmp;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	while (u >= 100) {
+		unsigned r = (unsigned)(u % 100);
+		u /= 100;
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * r, 2);
+	}
+	if (u >= 10) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * u, 2);
+	} else {
+		*--p = (char)('0' + u);
+	}
+	if (v < 0)
+		*--p = '-';
+	return dp_buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+static int dump_cb(const char *buffer, size_t size, void *data)
+{
+	return dp_buf_append(data, buffer, size) < 0 ? -1 : 0;
+}
+
+int dp_json_value(struct dp_buf *b, const json_t *v)
+{
+	if (json_dump_callback(v, dump_cb, b,
+	                       JSON_COMPACT | JSON_ENCODE_ANY |
+	                       JSON_REAL_PRECISION(17)) < 0)
+		return DP_ENOMEM;
+	return 0;
+}
+
+/* "" s: only a string literal compiles here (a ?: of literals would
+ * silently give sizeof a pointer) */
+#define LIT(b, s) dp_buf_append((b), "" s, sizeof("" s) - 1)
+
+/* ------------------------------------------------ offsets as code points */
+
+/* Byte offset -> code point offset, through a count at every 64th byte. */
+struct cpmap {
+	const unsigned char *text;
+	uint32_t *block;
+};
+
+static int cpmap_init(struct cpmap *m, struct dp_doc *doc, const char *text,
+                      size_t len)
+{
+	size_t nb = len / 64 + 2;
+	uint32_t cnt = 0;
+
+	m->text = (const unsigned char *)text;
+	m->block = dp_arena_alloc(&doc->arena, nb * sizeof *m->block);
+	if (!m->block)
+		return DP_ENOMEM;
+	for (size_t i = 0; i <= len; i++) {
+		if ((i & 63) == 0)
+			m->block[i >> 6] = cnt;
+		if (i < len && (m->text[i] & 0xC0) != 0x80)
+			cnt++;
+	}
+	return 0;
+}
+
+static size_t cpmap_get(const struct cpmap *m, size_t off)
+{
+	size_t base = off & ~(size_t)63;
+	size_t cp = m->block[off >> 6];
+
+	for (size_t i = base; i < off; i++)
+		if ((m->text[i] & 0xC0) != 0x80)
+			cp++;
+	return cp;
+}
+
+static int put_off(struct dp_buf *b, const struct cpmap *m, size_t off)
+{
+	return dp_json_int(b, (int64_t)(m ? cpmap_get(m, off) : off));
+}
+
+/* --------------------------------------------------------------- layers */
+
+static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
+                       const struct dp_layer *l, const struct cpmap *m,
+                       const struct cpmap *om)
+{
+	int rc = 0;
+
+	rc |= dp_json_string(b, l->name, strlen(l->name));
+	rc |= LIT(b, ":[");
+	for (size_t i = 0; i < l->n && rc == 0; i++) {
+		/* LIT() needs an array: sizeof a ?: of literals is a pointer's */
+		rc |= i ? LIT(b, ",{\"start\":") : LIT(b, "{\"start\":");
+		rc |= put_off(b, m, l->start[i]);
+		rc |= LIT(b, ",\"end\":");
+		rc |= put_off(b, m, l->end[i]);
+		for (int c = 0; c < l->ncols; c++) {
+			const struct dp_column *col = &l->cols[c];
+			rc |= dp_buf_putc(b, ',');
+			if (col->type == DP_ATTR_SPAN) {
+				uint32_t sa = col->v.sp[2 * i];
+				uint32_t sb = col->v.sp[2 * i + 1];
+				rc |= dp_buf_printf(b, "\"%s_start\":", col->name);
+				if (sa == DP_SPAN_UNSET)
+					rc |= LIT(b, "null");
+				else
+					rc |= put_off(b, m, sa);
+				rc |= dp_buf_printf(b, ",\"%s_end\":", col->name);
+				if (sa == DP_SPAN_UNSET)
+					rc |= LIT(b, "null");
+				else
+					rc |= put_off(b, m, sb);
+				continue;
+			}
+			rc |= dp_buf_putc(b, '"');
+			rc |= dp_buf_append(b, col->name, strlen(col->name));
+			rc |= LIT(b, "\":");
+			if (col->type == DP_ATTR_INT) {
+				int64_t v = col->v.i[i];
+				if (v == DP_INT_UNSET)
+					rc |= LIT(b, "null");
+				else if (om && l == doc->edits && c < 2)
+					/* orig_start, orig_end: offsets into the
+					 * original text */
+					rc |= put_off(b, om, (size_t)v);
+				else
+					rc |= dp_json_int(b, v);
+			} else {
+				const struct dp_str *s =
+					dp_doc_str(doc, col->v.s[i]);
+				if (!s)
+					rc |= LIT(b, "null");
+				else
+					rc |= dp_json_string(b, s->p, s->len);
+			}
+		}
+		rc |= dp_buf_putc(b, '}');
+	}
+	rc |= dp_buf_putc(b, ']');
+	return rc ? DP_ENOMEM : 0;
+}
+
+static bool wanted(const struct dp_json_opts *o, const char *name)
+{
+	if (!o->layers)
+		return true;
+	for (size_t i = 0; i < o->nlayers; i++)
+		if (strcmp(o->layers[i], name) == 0)
+			return true;
+	return false;
+}
+
+static int write_stamp(struct dp_buf *b, const struct dp_json_opts *o)
+{
+	int rc = LIT(b, ",\"docproc\":{\"version\":\"" PACKAGE_VERSION
+	                "\",\"plugins\":[");
+	for (size_t i = 0; i < o->nplugins; i++) {
+		rc |= i ? LIT(b, ",{\"name\":") : LIT(b, "{\"name\":");
+		rc |= dp_json_string(b, o->plugins[i].name,
+		                     strlen(o->plugins[i].name));
+		rc |= LIT(b, ",\"version\":");
+		rc |= dp_json_string(b, o->plugins[i].version,
+		                     strlen(o->plugins[i].version));
+		rc |= dp_buf_putc(b, '}');
+	}
+	rc |= LIT(b, "]}");
+	return rc ? DP_ENOMEM : 0;
+}
+
+int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
+                      const struct dp_json_opts *o)
+{
+	struct cpmap map, omap, *m = NULL, *om = NULL;
+	int rc = 0;
+
+	if (o->offsets == DP_OFFSETS_CODEPOINTS) {
+		if (cpmap_init(&map, doc, doc->text, doc->len) < 0 ||
+		    cpmap_init(&omap, doc, doc->orig, doc->orig_len) < 0)
+			return DP_ENOMEM;
+		m = &map;
+		om = &omap;
+	}
+	rc |= LIT(b, "{\"id\":");
+	rc |= dp_json_string(b, doc->id, strlen(doc->id));
+	rc |= LIT(b, ",\"status\":\"ok\",\"meta\":");
+	rc |= dp_json_value(b, doc->meta);
+	if (o->with_text) {
+		rc |= LIT(b, ",\"text\":");
+		rc |= dp_json_string(b, doc->text, doc->len);
+	}
+	rc |= LIT(b, ",\"layers\":{");
+	bool first = true;
+	/* the edits layer first, then the others in creation order */
+	if (doc->edits && doc->edits->present && wanted(o, "edits")) {
+		rc |= write_layer(b, doc, doc->edits, m, om);
+		first = false;
+	}
+	for (size_t i = 0; i < doc->nlayers && rc == 0; i++) {
+		const struct dp_layer *l = doc->layers[i];
+		if (!l->present || l == doc->edits || !wanted(o, l->name))
+			continue;
+		if (!first)
+			rc |= dp_buf_putc(b, ',');
+		rc |= write_layer(b, doc, l, m, om);
+		first = false;
+	}
+	rc |= dp_buf_putc(b, '}');
+	if (doc->dropped) {
+		rc |= LIT(b, ",\"dropped_spans\":");
+		rc |= dp_json_int(b, (int64_t)doc->dropped);
+	}
+	rc |= write_stamp(b, o);
+	rc |= LIT(b, "}\n");
+	return rc ? DP_ENOMEM : 0;
+}
+
+int dp_json_write_error(struct dp_buf *b, const char *id, const char *plugin,
+                        const char *message, const char *source, size_t line,
+                        const json_t *meta, const char *text, size_t len,
+                        const struct dp_json_opts *o)
+{
+	int rc = 0;
+
+	rc |= LIT(b, "{\"id\":");
+	if (id)
+		rc |= dp_json_string(b, id, strlen(id));
+	else
+		rc |= LIT(b, "null");
+	rc |= LIT(b, ",\"status\":\"error\",\"error\":{\"plugin\":");
+	rc |= dp_json_string(b, plugin, strlen(plugin));
+	rc |= LIT(b, ",\"message\":");
+	rc |= dp_json_string(b, message, strlen(message));
+	rc |= LIT(b, "},\"input\":{\"source\":");
+	rc |= dp_json_string(b, source, strlen(source));
+	rc |= LIT(b, ",\"line\":");
+	rc |= dp_json_int(b, (int64_t)line);
+	rc |= LIT(b, "},\"meta\":");
+	if (meta)
+		rc |= dp_json_value(b, meta);
+	else
+		rc |= LIT(b, "{}");
+	if (text && dp_utf8_valid(text, len)) {
+		/* the input text, so that the record can be run again */
+		rc |= LIT(b, ",\"text\":");
+		rc |= dp_json_string(b, text, len);
+	}
+	rc |= write_stamp(b, o);
+	rc |= LIT(b, "}\n");
+	return rc ? DP_ENOMEM : 0;
+}

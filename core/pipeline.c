@@ -1,0 +1,299 @@
+/*
+ * pipeline.c - the loaded plugins in config order: load, check the
+ * requires/provides order, validate options, init; run one document
+ * through every step and check what each step wrote.
+ */
+#include "config.h"
+#include "options.h"
+#include "pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool in_list(const char *const *list, const char *name)
+{
+	if (!list)
+		return false;
+	for (; *list; list++)
+		if (strcmp(*list, name) == 0)
+			return true;
+	return false;
+}
+
+bool dp_pipeline_provides(const struct dp_pipeline *pl, const char *layer)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (in_list(pl->steps[i].mod.desc->provides, layer))
+			return true;
+	return false;
+}
+
+int dp_pipeline_add(struct dp_pipeline *pl, const char *plugin,
+                    yaml_document_t *ydoc, yaml_node_t *options,
+                    const char *file, const char *where,
+                    struct dp_error *err)
+{
+	struct dp_step *st, *ns;
+	const struct dp_plugin *d;
+	struct dp_error sub;
+	int rc;
+
+	if (!pl->have_search) {
+		rc = dp_search_init(&pl->search, NULL, 0, err);
+		if (rc)
+			return rc;
+		pl->have_search = true;
+	}
+	ns = realloc(pl->steps, (pl->n + 1) * sizeof *ns);
+	if (!ns)
+		return dp_error_set(err, DP_ENOMEM, "out of memory");
+	pl->steps = ns;
+	st = &pl->steps[pl->n];
+	memset(st, 0, sizeof *st);
+	st->where = dp_strdup(where);
+	if (!st->where)
+		return dp_error_set(err, DP_ENOMEM, "out of memory");
+
+	dp_error_clear(&sub);
+	rc = dp_module_open(&st->mod, plugin, &pl->search, &sub);
+	if (rc) {
+		dp_error_set(err, rc, "%s: %s", where, sub.msg);
+		goto out_free_step;
+	}
+	d = st->mod.desc;
+	for (size_t i = 0; i < pl->n; i++)
+		if (strcmp(pl->steps[i].mod.desc->name, d->name) == 0) {
+			rc = dp_error_set(err, DP_ECONFIG,
+			                  "%s: plugin '%s' is already in the "
+			                  "pipeline (at %s)", where, d->name,
+			                  pl->steps[i].where);
+			goto out_close;
+		}
+	/* order: every required layer from an earlier step */
+	if (d->requires)
+		for (const char *const *r = d->requires; *r; r++) {
+			bool ok = false;
+			for (size_t i = 0; i < pl->n && !ok; i++)
+				ok = in_list(pl->steps[i].mod.desc->provides, *r);
+			if (!ok) {
+				rc = dp_error_set(
+					err, DP_ECONFIG,
+					"%s: plugin '%s' requires layer '%s', which "
+					"no earlier step provides: add the plugin "
+					"that provides '%s' before '%s'",
+					where, d->name, *r, *r, d->name);
+				goto out_close;
+			}
+		}
+	if (d->provides)
+		for (const char *const *p = d->provides; *p; p++)
+			if (!dp_layer_name_valid(*p)) {
+				rc = dp_error_set(err, DP_EABI,
+				                  "%s: plugin '%s' declares an invalid "
+				                  "layer name '%s'", where, d->name,
+				                  *p);
+				goto out_close;
+			}
+
+	/* options, checked before init */
+	rc = dp_options_init(&st->opts, d->options, &sub);
+	if (rc == 0)
+		rc = dp_options_from_yaml(&st->opts, ydoc, options, file, d->name,
+		                          &sub);
+	if (rc) {
+		dp_error_set(err, rc, "%s", sub.msg);
+		goto out_opts;
+	}
+	if (d->init) {
+		dp_error_clear(&sub);
+		rc = d->init(&st->opts, &st->state, &sub);
+		if (rc) {
+			dp_error_set(err, rc < 0 ? rc : DP_EPLUGIN,
+			             "%s: plugin '%s' failed to initialise: %s",
+			             where, d->name,
+			             sub.msg[0] ? sub.msg : dp_strerror(rc));
+			goto out_opts;
+		}
+	}
+	st->inited = true;
+	pl->n++;
+	return 0;
+
+out_opts:
+	dp_options_free(&st->opts);
+out_close:
+	dp_module_close(&st->mod);
+out_free_step:
+	free(st->where);
+	return rc;
+}
+
+int dp_pipeline_build(struct dp_pipeline *pl, const struct dp_config *cfg,
+                      struct dp_error *err)
+{
+	char where[1024];
+	int rc;
+
+	memset(pl, 0, sizeof *pl);
+	rc = dp_search_init(&pl->search, cfg->plugin_path, cfg->npath, err);
+	if (rc)
+		return rc;
+	pl->have_search = true;
+	for (size_t i = 0; i < cfg->nsteps; i++) {
+		const struct dp_step_cfg *s = &cfg->steps[i];
+		snprintf(where, sizeof where, "%s:%zu:%zu", cfg->file, s->line,
+		         s->col);
+		rc = dp_pipeline_add(pl, s->plugin, (yaml_document_t *)&cfg->ydoc,
+		                     s->options, cfg->file, where, err);
+		if (rc)
+			return rc;
+	}
+	if (cfg->layers_set)
+		for (size_t i = 0; i < cfg->nlayers; i++) {
+			const char *name = cfg->layers[i];
+			if (dp_pipeline_provides(pl, name))
+				continue;
+			const char *cand[256];
+			size_t nc = 0;
+			for (size_t s = 0; s < pl->n; s++) {
+				const char *const *p = pl->steps[s].mod.desc->provides;
+				for (; p && *p && nc < 256; p++)
+					cand[nc++] = *p;
+			}
+			const char *near = dp_nearest(name, cand, nc);
+			return dp_error_set(err, DP_ECONFIG,
+			                    "%s:%zu:%zu: output layer '%s' is not "
+			                    "provided by any plugin of the "
+			                    "pipeline%s%s%s", cfg->file,
+			                    cfg->layers_line, cfg->layers_col, name,
+			                    near ? " (did you mean '" : "",
+			                    near ? near : "", near ? "'?)" : "");
+		}
+	return 0;
+}
+
+void dp_pipeline_free(struct dp_pipeline *pl)
+{
+	for (size_t i = pl->n; i-- > 0;) {
+		struct dp_step *st = &pl->steps[i];
+		if (st->inited && st->mod.desc->fini)
+			st->mod.desc->fini(st->state);
+		dp_options_free(&st->opts);
+		dp_module_close(&st->mod);
+		free(st->where);
+	}
+	free(pl->steps);
+	if (pl->have_search)
+		dp_search_free(&pl->search);
+	memset(pl, 0, sizeof *pl);
+}
+
+static bool boundary(const char *t, size_t len, size_t off)
+{
+	return off == 0 || off == len || ((unsigned char)t[off] & 0xC0) != 0x80;
+}
+
+/* Checks and sorts the layers a step wrote. */
+static int check_layers(struct dp_doc *doc, const struct dp_plugin *d,
+                        struct dp_error *err)
+{
+	for (size_t li = 0; li < doc->nlayers; li++) {
+		struct dp_layer *l = doc->layers[li];
+
+		if (!l->present || !l->dirty)
+			continue;
+		if (l != doc->edits && !in_list(d->provides, l->name))
+			return dp_error_set(err, DP_ELAYER,
+			                    "wrote layer '%s', which it does not "
+			                    "declare in provides", l->name);
+		if (dp_layer_sort(l) < 0)
+			return dp_error_set(err, DP_ENOMEM, "out of memory");
+		for (size_t i = 0; i < l->n; i++) {
+			size_t a = l->start[i], b = l->end[i];
+			if (a > b || b > doc->len)
+				return dp_error_set(
+					err, DP_ELAYER,
+					"layer '%s' span %zu [%zu, %zu) is outside "
+					"the text (%zu bytes) or reversed",
+					l->name, i, a, b, doc->len);
+			if (!boundary(doc->text, doc->len, a) ||
+			    !boundary(doc->text, doc->len, b))
+				return dp_error_set(
+					err, DP_ELAYER,
+					"layer '%s' span %zu [%zu, %zu) does not lie "
+					"on UTF-8 character boundaries", l->name, i,
+					a, b);
+			for (int c = 0; c < l->ncols; c++) {
+				if (l->cols[c].type != DP_ATTR_SPAN)
+					continue;
+				uint32_t sa = l->cols[c].v.sp[2 * i];
+				uint32_t sb = l->cols[c].v.sp[2 * i + 1];
+				if (sa == DP_SPAN_UNSET)
+					continue;
+				if (sa > sb || sb > doc->len ||
+				    !boundary(doc->text, doc->len, sa) ||
+				    !boundary(doc->text, doc->len, sb))
+					return dp_error_set(
+						err, DP_ELAYER,
+						"layer '%s' span %zu: attribute '%s' "
+						"[%u, %u) is outside the text or not on "
+						"character boundaries", l->name, i,
+						l->cols[c].name, sa, sb);
+			}
+		}
+		l->dirty = 0;
+	}
+	return 0;
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+int dp_pipeline_process(const struct dp_pipeline *pl, struct dp_doc *doc,
+                        size_t *failed, struct dp_error *err,
+                        uint64_t *step_ns)
+{
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct dp_step *st = &pl->steps[i];
+		const struct dp_plugin *d = st->mod.desc;
+		uint64_t t0 = step_ns ? now_ns() : 0;
+		int rc;
+
+		for (size_t li = 0; li < doc->nlayers; li++)
+			doc->layers[li]->dirty = 0;
+		doc->step = (int)i;
+		doc->step_provides = d->provides;
+		doc->step_may_edit = in_list(d->provides, "edits");
+		dp_error_clear(&doc->fail);
+		rc = d->process(st->state, doc);
+		doc->step = -1;
+		if (step_ns)
+			step_ns[i] += now_ns() - t0;
+		if (rc == 0 && doc->fail.code)
+			rc = doc->fail.code;   /* an ignored failure */
+		if (rc == 0 && doc->alloc_failed)
+			rc = DP_ENOMEM;
+		if (rc == 0)
+			rc = check_layers(doc, d, err);
+		else if (doc->fail.msg[0])
+			dp_error_set(err, rc, "%s", doc->fail.msg);
+		else if (doc->alloc_failed)
+			dp_error_set(err, rc, "out of memory");
+		else
+			dp_error_set(err, rc, "%s", dp_strerror(rc));
+		if (rc) {
+			if (rc > 0)
+				rc = DP_EPLUGIN;
+			err->code = rc;
+			*failed = i;
+			return rc;
+		}
+	}
+	return 0;
+}

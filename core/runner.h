@@ -1,0 +1,32 @@
+/* runner.h - running a pipeline over inputs on worker threads (internal). */
+#ifndef DP_RUNNER_H
+#define DP_RUNNER_H
+
+#include "input.h"
+#include "json_write.h"
+#include "pipeline.h"
+
+struct dp_run_opts {
+	int jobs;                     /* worker threads, >= 1 */
+	FILE *out;                    /* output stream */
+	FILE *errors;                 /* dead-letter stream, or NULL */
+	bool progress;                /* progress line on stderr */
+	uint64_t skip;                /* documents to skip (resume) */
+	struct dp_json_opts json;
+};
+
+struct dp_run_stats {
+	uint64_t docs, ok, failed, skipped;
+	uint64_t bytes;               /* input text bytes */
+	double seconds;
+	uint64_t *step_ns;            /* per step, summed over workers */
+	int write_error;              /* errno of a failed write, or 0 */
+};
+
+/* Runs @pl over @in; output in input order whatever @jobs is. Returns 0,
+ * or DP_EIO when the output could not be written. */
+DP_INTERNAL int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
+                       const struct dp_run_opts *o,
+                       struct dp_run_stats *stats);
+
+#endif
