@@ -13,8 +13,12 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <utf8proc.h>
+
 #include <docproc/docproc.h>
 #include <docproc/harness.h>
+
+#include "uax29_testfile.h"
 
 static const char *const seeds[] = {
 	"000_b95dc00c3e00e5c8.txt", "001_d5d0b5995cae1cbc.txt",
@@ -606,6 +610,136 @@ static void test_contract_odd_texts(void **unused)
 	dp_harness_free(h);
 }
 
+/* ---- uax29 mode: the layers against Unicode's test files --------------- */
+
+static bool visible(int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool white(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return (cp >= 9 && cp <= 13) || cp == 0x85 ||
+	       c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+	       c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* Compares a layer with the file's segments: for words, the segments that
+ * hold a visible character; for sentences, the segments trimmed of white
+ * space, empty ones dropped. */
+static size_t compare_layer(struct dp_harness *h, const char *layer,
+                            const struct uax29_case *tc, bool sentences)
+{
+	size_t n = dp_harness_count(h, layer), k = 0, prev = 0, bad = 0;
+	struct dp_layer *l = dp_harness_layer(h, layer);
+
+	for (size_t b = 0; b < tc->nbreaks; b++) {
+		size_t a = prev, e = tc->breaks[b], j;
+		bool keep = false;
+
+		prev = e;
+		if (sentences) {
+			for (j = a; j < e;) {
+				size_t q = j;
+
+				if (!white(dp_utf8_next(tc->text, e, &q)))
+					break;
+				j = q;
+			}
+			a = j;
+			while (e > a) {
+				size_t q = e;
+
+				if (!white(dp_utf8_prev(tc->text, &q)))
+					break;
+				e = q;
+			}
+			keep = e > a;
+		} else {
+			for (j = a; j < e && !keep;)
+				keep = visible(dp_utf8_next(tc->text, e, &j));
+		}
+		if (!keep)
+			continue;
+		if (k >= n || dp_layer_start(l, k) != a || dp_layer_end(l, k) != e)
+			bad++;
+		k++;
+	}
+	return bad + (k != n);
+}
+
+static void layers_against(const char *file, bool sentences)
+{
+	struct uax29_file *f = uax29_file_open(UNICODE_AUX_DIR, file);
+	struct uax29_case tc;
+	struct dp_harness *h;
+	size_t cases = 0, failures = 0;
+
+	if (!f) {
+		print_message("SKIPPED: %s/%s not found (install the Debian "
+		              "package unicode-data)\n", UNICODE_AUX_DIR, file);
+		skip();
+	}
+	h = harness("{mode: uax29}");
+	while (uax29_file_next(f, &tc)) {
+		if (dp_harness_run_len(h, tc.text, tc.len, NULL) != 0)
+			fail_msg("line %zu: %s", tc.lineno, dp_harness_error(h));
+		if (compare_layer(h, sentences ? "sentences" : "tokens", &tc,
+		                  sentences)) {
+			if (failures++ < 5)
+				print_error("%s line %zu: %s\n", file, tc.lineno,
+				            tc.line);
+		}
+		cases++;
+	}
+	uax29_file_close(f);
+	dp_harness_free(h);
+	assert_true(cases > 100);
+	assert_int_equal(failures, 0);
+}
+
+static void test_uax29_tokens(void **unused)
+{
+	(void)unused;
+	layers_against("WordBreakTest.txt", false);
+}
+
+static void test_uax29_sentences(void **unused)
+{
+	(void)unused;
+	layers_against("SentenceBreakTest.txt", true);
+}
+
+static void test_uax29_kinds(void **unused)
+{
+	struct dp_harness *h = harness("{mode: uax29}");
+
+	(void)unused;
+	check_kinds(h, "Mr. Smith's 3.5 U.S. 👍🏽 $5, can't.",
+	            "Mr/word ./punct Smith's/word 3.5/number U.S/word ./punct "
+	            "👍🏽/emoji $/symbol 5/number ,/punct can't/word ./punct");
+	check_sentences(h, "Mr. Smith left. He said \"no.\" Then\n\nit ended",
+	                "Mr. | Smith left. | He said \"no.\" | Then | "
+	                "it ended");
+	dp_harness_free(h);
+}
+
 /* ---- options ------------------------------------------------------------ */
 
 static void expect_bad_options(const char *options, const char *needle)
@@ -692,6 +826,9 @@ int main(void)
 		cmocka_unit_test(test_sentences_lowercase),
 		cmocka_unit_test(test_contract_seeds),
 		cmocka_unit_test(test_contract_odd_texts),
+		cmocka_unit_test(test_uax29_tokens),
+		cmocka_unit_test(test_uax29_sentences),
+		cmocka_unit_test(test_uax29_kinds),
 		cmocka_unit_test(test_options_errors),
 		cmocka_unit_test(test_options_documented),
 		cmocka_unit_test(test_alloc_failures),
