@@ -1,0 +1,878 @@
+/*
+ * news.c - the `news` tokenizer: Penn Treebank-like tokens for noisy news.
+ *
+ * One left-to-right pass over grapheme clusters. A token starts at the
+ * first cluster that is not white space and is classified by that
+ * cluster's base character: letters and digits start words and numbers
+ * (with URLs, e-mail addresses, abbreviations, compounds and clitics
+ * decided while scanning), '#' and '@' may start hashtags and mentions,
+ * pictographs start emoji, everything else is punctuation or a symbol.
+ * ASCII is classified from a 128-entry table; other characters from the
+ * generated Unicode tables (ucd.h).
+ */
+#include <string.h>
+
+#include "tokenize.h"
+#include "ucd.h"
+
+/* Character classes of the scanner (low 3 bits) and case bits. */
+enum nc { NC_SPACE, NC_LETTER, NC_DIGIT, NC_PUNCT, NC_SYMBOL, NC_EMOJI };
+#define AC_UP 8
+#define AC_LO 16
+
+static const uint8_t ascii_nc[128] = {
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 0,  3,  3,  4,  4,  4,  4,  3,  3,  3,  4,  4,  3,  3,  3,  3,
+	 2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  3,  3,  4,  4,  4,  3,
+	 4,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,
+	 9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  3,  4,  3,  4,  4,
+	 4, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
+	17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,  3,  4,  3,  4,  0,
+};
+
+/* One grapheme cluster: its base code point, class and end. */
+struct ch {
+	int32_t cp;
+	size_t end;
+	uint8_t nc;     /* enum nc */
+	uint8_t cased;  /* AC_UP, AC_LO or 0 */
+	uint8_t script; /* enum ucd_script, letters only */
+	bool emoji_seq; /* the cluster holds FE0F, ZWJ or a skin tone */
+};
+
+struct scan {
+	const struct news_opts *o;
+	const char *s;
+	size_t len;
+	struct tok_list *out;
+	bool squote_open;   /* a single opening quote is waiting */
+};
+
+static inline bool is_ascii_alnum(unsigned char c)
+{
+	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
+static inline bool is_ascii_alpha(unsigned char c)
+{
+	return (unsigned)((c | 32) - 'a') < 26;
+}
+
+static inline bool is_ascii_digit(unsigned char c)
+{
+	return (unsigned)(c - '0') < 10;
+}
+
+static inline bool is_ascii_upper(unsigned char c)
+{
+	return (unsigned)(c - 'A') < 26;
+}
+
+/* Reads the cluster at @i (i < len). */
+static void peek(const struct scan *sc, size_t i, struct ch *c)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	size_t j = i;
+	uint32_t r;
+
+	if (u[i] < 0x80 && (i + 1 >= sc->len || u[i + 1] < 0x80)) {
+		uint8_t a = ascii_nc[u[i]];
+
+		c->cp = u[i];
+		c->end = (u[i] == '\r' && i + 1 < sc->len && u[i + 1] == '\n')
+		         ? i + 2 : i + 1;
+		c->nc = a & 7;
+		c->cased = a & (AC_UP | AC_LO);
+		c->script = SCRIPT_OTHER;
+		c->emoji_seq = false;
+		return;
+	}
+	c->cp = tok_decode(sc->s, sc->len, &j);
+	c->end = grapheme_end(sc->s, sc->len, i);
+	c->emoji_seq = false;
+	c->script = SCRIPT_OTHER;
+	c->cased = 0;
+	if (c->cp < 0x80) {
+		uint8_t a = ascii_nc[c->cp];
+
+		c->nc = a & 7;
+		c->cased = a & (AC_UP | AC_LO);
+	} else {
+		r = ucd_rec(c->cp);
+		switch (rec_cls(r)) {
+		case CLS_LETTER:
+		case CLS_MARK:
+			c->nc = NC_LETTER;
+			c->script = rec_script(r);
+			if (rec_sb(r) == SB_UPPER)
+				c->cased = AC_UP;
+			else if (rec_sb(r) == SB_LOWER)
+				c->cased = AC_LO;
+			break;
+		case CLS_DIGIT:
+		case CLS_NUMBER:
+			c->nc = NC_DIGIT;
+			break;
+		case CLS_PUNCT:
+			c->nc = NC_PUNCT;
+			break;
+		case CLS_SPACE:
+		case CLS_CONTROL:
+			c->nc = NC_SPACE;
+			break;
+		default:
+			c->nc = rec_extpict(r) || rec_gcb(r) == GCB_RI
+			        ? NC_EMOJI : NC_SYMBOL;
+			if (c->nc == NC_EMOJI && rec_gcb(r) != GCB_RI &&
+			    !rec_emoji_pres(r))
+				c->nc = NC_SYMBOL; /* text style unless FE0F */
+			break;
+		}
+	}
+	/* Multi-code-point clusters: emoji sequences and keycaps. */
+	if (c->end > j) {
+		size_t k = j;
+
+		while (k < c->end) {
+			int32_t x = tok_decode(sc->s, sc->len, &k);
+
+			if (x == 0xFE0F || x == 0x200D || x == 0x20E3 ||
+			    (x >= 0x1F3FB && x <= 0x1F3FF))
+				c->emoji_seq = true;
+		}
+		if (c->emoji_seq && (c->nc == NC_SYMBOL ||
+		    ((c->cp == '#' || c->cp == '*' || is_ascii_digit(
+		      (unsigned char)c->cp)) && c->cp < 0x80)))
+			c->nc = NC_EMOJI;
+	}
+}
+
+static int emit(struct scan *sc, size_t a, size_t b, int kind, int flags,
+                int abbr)
+{
+	return tok_push(sc->out, a, b, kind, flags, abbr);
+}
+
+static bool is_apostrophe(const char *s, size_t len, size_t i, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[i] == '\'') {
+		*n = 1;
+		return true;
+	}
+	/* U+2019 RIGHT SINGLE QUOTATION MARK, U+02BC MODIFIER LETTER APOSTROPHE */
+	if (i + 2 < len && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+	    u[i + 2] == 0x99) {
+		*n = 3;
+		return true;
+	}
+	if (i + 1 < len && u[i] == 0xCA && u[i + 1] == 0xBC) {
+		*n = 2;
+		return true;
+	}
+	return false;
+}
+
+/* ---- URLs, e-mail addresses, domains ---------------------------------- */
+
+static bool url_char(unsigned char c)
+{
+	if (c >= 0x80)
+		return true;
+	if (c <= ' ' || c == 0x7F)
+		return false;
+	return !strchr("<>\"`{}|\\^", c);
+}
+
+/* Trims trailing punctuation that belongs to the sentence. */
+static size_t url_trim(const char *s, size_t a, size_t b)
+{
+	while (b > a) {
+		unsigned char c = (unsigned char)s[b - 1];
+
+		if (c >= 0x80) {
+			/* drop a trailing non-ASCII char only if it is punctuation */
+			size_t k = b - 1;
+
+			while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			size_t j = k;
+			int32_t cp = tok_decode(s, b, &j);
+			enum ucd_cls cl = rec_cls(ucd_rec(cp));
+
+			if (cl == CLS_PUNCT || cl == CLS_SPACE || cl == CLS_CONTROL) {
+				b = k;
+				continue;
+			}
+			break;
+		}
+		if (c == ')') {
+			int open = 0;
+
+			for (size_t k = a; k < b; k++)
+				open += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
+			if (open >= 0)
+				break;
+			b--;
+			continue;
+		}
+		if (strchr(".,;:!?'*", c) && c) {
+			b--;
+			continue;
+		}
+		break;
+	}
+	return b;
+}
+
+static bool prefix_ci(const char *s, size_t len, size_t i, const char *p)
+{
+	size_t n = strlen(p);
+
+	if (i + n > len)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (((unsigned char)s[i + k] | 32) != (unsigned char)p[k])
+			return false;
+	return true;
+}
+
+/* A URL with a scheme or www. at @i: its end, or 0. */
+static size_t match_url(const char *s, size_t len, size_t i)
+{
+	size_t j;
+
+	if (prefix_ci(s, len, i, "http://"))
+		j = i + 7;
+	else if (prefix_ci(s, len, i, "https://"))
+		j = i + 8;
+	else if (prefix_ci(s, len, i, "ftp://"))
+		j = i + 6;
+	else if (prefix_ci(s, len, i, "www.") && i + 4 < len &&
+	         is_ascii_alnum((unsigned char)s[i + 4]))
+		j = i + 4;
+	else
+		return 0;
+	if (j >= len || !url_char((unsigned char)s[j]))
+		return 0;
+	while (j < len && url_char((unsigned char)s[j])) {
+		if ((unsigned char)s[j] >= 0x80) {
+			/* stop at non-ASCII white space or quotation marks */
+			size_t k = j;
+			int32_t cp = tok_decode(s, len, &k);
+			enum ucd_cls cl = rec_cls(ucd_rec(cp));
+
+			if (cl == CLS_SPACE || cl == CLS_CONTROL ||
+			    (cp >= 0x2018 && cp <= 0x201F) || cp == 0xAB ||
+			    cp == 0xBB || cp == 0x2026)
+				break;
+			j = k;
+			continue;
+		}
+		j++;
+	}
+	return url_trim(s, i, j);
+}
+
+static const char *const tlds[] = {
+	"com", "org", "net", "gov", "edu", "mil", "int", "io", "info", "biz",
+	"uk", "de", "fr", "ru", "cn", "ir", "iq", "tv", "news", "eu", "us",
+	"ca", "au", "jp", "in", "il", "tr", "sy", "ly", NULL
+};
+
+/* Domain labels: [A-Za-z0-9-]+ separated by dots. Returns the end of the
+ * run from @i and the start of its last label. */
+static size_t domain_run(const char *s, size_t len, size_t i, size_t *last,
+                         int *labels)
+{
+	size_t j = i;
+
+	*labels = 0;
+	*last = i;
+	for (;;) {
+		size_t a = j;
+
+		while (j < len && (is_ascii_alnum((unsigned char)s[j]) ||
+		                   s[j] == '-'))
+			j++;
+		if (j == a)
+			return a > i ? a - 1 : i; /* drop a trailing dot */
+		(*labels)++;
+		*last = a;
+		if (j + 1 < len && s[j] == '.' &&
+		    is_ascii_alnum((unsigned char)s[j + 1]))
+			j++;
+		else
+			return j;
+	}
+}
+
+/* A bare domain (reuters.com, www-less, lowercase known TLD), optionally
+ * with a /path: its end, or 0. */
+static size_t match_domain(const char *s, size_t len, size_t i)
+{
+	size_t last, end;
+	int labels;
+
+	end = domain_run(s, len, i, &last, &labels);
+	if (labels < 2)
+		return 0;
+	if (end < len && (is_ascii_alnum((unsigned char)s[end]) ||
+	                  (unsigned char)s[end] >= 0x80))
+		return 0;
+	for (const char *const *t = tlds; *t; t++) {
+		size_t n = strlen(*t);
+
+		if (end - last == n && !memcmp(s + last, *t, n)) {
+			if (end < len && s[end] == '/') {
+				while (end < len && url_char((unsigned char)s[end]) &&
+				       (unsigned char)s[end] < 0x80)
+					end++;
+				end = url_trim(s, i, end);
+			}
+			return end;
+		}
+	}
+	return 0;
+}
+
+/* An e-mail address at @i: its end, or 0. */
+static size_t match_email(const char *s, size_t len, size_t i)
+{
+	size_t j = i, last, end;
+	int labels;
+
+	while (j < len && (is_ascii_alnum((unsigned char)s[j]) ||
+	                   strchr("._%+-", s[j] ? s[j] : 1)))
+		j++;
+	if (j == i || j >= len || s[j] != '@' || s[j - 1] == '.')
+		return 0;
+	end = domain_run(s, len, j + 1, &last, &labels);
+	if (labels < 2 || end - last < 2)
+		return 0;
+	for (size_t k = last; k < end; k++)
+		if (!is_ascii_alpha((unsigned char)s[k]))
+			return 0;
+	return end;
+}
+
+/* ---- words and numbers ---------------------------------------------------- */
+
+static bool continues_run(const struct ch *c, uint8_t script)
+{
+	if (c->nc == NC_LETTER)
+		return c->script == script;
+	if (c->nc == NC_DIGIT)
+		return script == SCRIPT_OTHER;
+	return false;
+}
+
+/* Whether s[a..b) is digits and separators with an optional ordinal or
+ * plural suffix (21st, 1980s): a number rather than a word. */
+static bool number_shape(const char *s, size_t a, size_t b)
+{
+	size_t e = b, nl = 0;
+
+	while (e > a && is_ascii_alpha((unsigned char)s[e - 1])) {
+		e--;
+		nl++;
+	}
+	if (nl > 2 || e == a || !is_ascii_digit((unsigned char)s[e - 1]))
+		return false;
+	if (nl) {
+		char x = (char)(s[e] | 32), y = nl == 2 ? (char)(s[e + 1] | 32) : 0;
+
+		if (!((nl == 1 && x == 's') || (x == 's' && y == 't') ||
+		      (x == 'n' && y == 'd') || (x == 'r' && y == 'd') ||
+		      (x == 't' && y == 'h')))
+			return false;
+	}
+	for (size_t k = a; k < e; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (is_ascii_alpha(c))
+			return false;
+		if (c >= 0x80) {
+			size_t j = k;
+			enum ucd_cls cl = rec_cls(ucd_rec(tok_decode(s, e, &j)));
+
+			if (cl == CLS_LETTER || cl == CLS_MARK)
+				return false;
+			k = j - 1;
+		}
+	}
+	return true;
+}
+
+/* Emits word s[a..b) (with @flags/@abbr), splitting Penn clitics off. */
+static int emit_word(struct scan *sc, size_t a, size_t b, int kind, int flags,
+                     int abbr)
+{
+	const char *s = sc->s;
+
+	if (kind == TK_WORD && sc->o->split_clitics && b - a >= 2) {
+		/* find the last apostrophe */
+		size_t p = b, n = 0;
+
+		for (size_t k = b; k-- > a;) {
+			if (is_apostrophe(s, b, k, &n)) {
+				p = k;
+				break;
+			}
+			if (b - k > 4)
+				break;
+		}
+		if (p < b && p > a) {
+			size_t tail = b - p - n;
+			const char *t = s + p + n;
+			char x = tail > 0 ? (char)(t[0] | 32) : 0;
+			char y = tail > 1 ? (char)(t[1] | 32) : 0;
+			size_t cut = b;
+
+			if (tail == 1 && (x == 's' || x == 'd' || x == 'm'))
+				cut = p;
+			else if (tail == 2 && ((x == 'r' && y == 'e') ||
+			         (x == 'v' && y == 'e') || (x == 'l' && y == 'l')))
+				cut = p;
+			else if (tail == 1 && x == 't' && p - a >= 2 &&
+			         (s[p - 1] | 32) == 'n')
+				cut = p - 1;     /* do|n't */
+			if (cut < b && cut > a) {
+				if (emit(sc, a, cut, TK_WORD, flags, abbr) < 0)
+					return -1;
+				return emit(sc, cut, b, TK_WORD, 0, ABBR_NONE);
+			}
+		}
+	}
+	return emit(sc, a, b, kind, flags, abbr);
+}
+
+/* Letters of the ASCII run at @i (dotted-acronym segments). */
+static size_t alpha_run(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+
+	while (j < len && is_ascii_alpha((unsigned char)s[j]))
+		j++;
+	return j - i;
+}
+
+/* Scans a word or number starting with cluster @c0 at @start; returns the
+ * position after it (tokens emitted). */
+static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
+                        int *err)
+{
+	const char *s = sc->s;
+	size_t len = sc->len, pos = c0->end, seg_start = start, n;
+	uint8_t script = c0->nc == NC_LETTER ? c0->script : SCRIPT_OTHER;
+	bool cjk = script != SCRIPT_OTHER && script != SCRIPT_HANGUL;
+	unsigned seg_letters = c0->nc == NC_LETTER, seg_digits = !seg_letters;
+	unsigned dots = 0, seg_clusters = 1;
+	bool acronym_done = false, has_letter = c0->nc == NC_LETTER;
+	bool seg_upper = c0->cased == AC_UP;
+	int abbr = ABBR_NONE, kind;
+	struct ch c;
+
+	if (c0->cp < 0x80 && strchr("hHfFwW", (int)c0->cp)) {
+		size_t e = match_url(s, len, start);
+
+		if (e) {
+			*err = emit(sc, start, e, TK_URL, 0, 0);
+			return e;
+		}
+	}
+	while (pos < len) {
+		unsigned char b = (unsigned char)s[pos];
+
+		if (b < 0x80 && ascii_nc[b] & (AC_UP | AC_LO) && !cjk &&
+		    script == SCRIPT_OTHER) {
+			/* ASCII letter fast path */
+			seg_upper = seg_upper && (ascii_nc[b] & AC_UP);
+			seg_letters++;
+			seg_clusters++;
+			has_letter = true;
+			pos++;
+			if (pos < len && (unsigned char)s[pos] >= 0x80)
+				pos = grapheme_end(s, len, pos - 1);
+			continue;
+		}
+		peek(sc, pos, &c);
+		if (continues_run(&c, script) ||
+		    (c.nc == NC_LETTER && !cjk && c.script == SCRIPT_OTHER &&
+		     script == SCRIPT_OTHER)) {
+			if (c.nc == NC_LETTER) {
+				seg_letters++;
+				has_letter = true;
+				seg_upper = seg_upper && c.cased == AC_UP;
+			} else {
+				seg_digits++;
+			}
+			seg_clusters++;
+			pos = c.end;
+			continue;
+		}
+		if (cjk)
+			break;
+		/* connectors: look at the cluster after */
+		if (b == '.' && (pos + 1 >= len || s[pos + 1] != '.')) {
+			struct ch d = { .nc = NC_SPACE };
+
+			if (pos + 1 < len)
+				peek(sc, pos + 1, &d);
+			if (seg_letters == 0 && seg_digits > 0 && d.nc == NC_DIGIT) {
+				pos = pos + 1;          /* 13.5 */
+				goto new_segment;
+			}
+			if (seg_digits == 0 && seg_letters <= 2 && d.nc == NC_LETTER &&
+			    !acronym_done) {
+				size_t r = alpha_run(s, len, pos + 1);
+
+				if (r >= 1 && r <= 2 && pos + 1 + r < len &&
+				    s[pos + 1 + r] == '.' &&
+				    (dots > 0 || seg_start == start)) {
+					dots++;         /* U.S, a.m, Ph.D */
+					pos = pos + 1;
+					goto new_segment;
+				}
+			}
+			if (dots > 0 && seg_digits == 0 && seg_letters <= 2 &&
+			    !acronym_done) {
+				pos++;                  /* final dot of U.S. */
+				acronym_done = true;
+				abbr = abbr_lookup(sc->o->abbrevs, s + start,
+				                   pos - 1 - start);
+				if (abbr == ABBR_NONE)
+					abbr = ABBR_PLAIN;
+				if (pos + 1 < len && (s[pos] == '-' ||
+				    is_apostrophe(s, len, pos, &n)))
+					continue;       /* U.S.-led, U.S.'s */
+				break;
+			}
+			break;
+		}
+		if (pos + 1 >= len)
+			break;
+		if (b == '-' && s[pos + 1] != '-') {
+			struct ch d;
+
+			peek(sc, pos + 1, &d);
+			if ((d.nc == NC_LETTER && d.script == SCRIPT_OTHER) ||
+			    d.nc == NC_DIGIT) {
+				pos++;
+				goto new_segment;
+			}
+			break;
+		}
+		if (b == 0xE2 && pos + 3 < len && (unsigned char)s[pos + 1] == 0x80 &&
+		    ((unsigned char)s[pos + 2] == 0x90 ||
+		     (unsigned char)s[pos + 2] == 0x91)) {
+			struct ch d;        /* U+2010, U+2011 hyphens */
+
+			peek(sc, pos + 3, &d);
+			if (d.nc == NC_LETTER || d.nc == NC_DIGIT) {
+				pos += 3;
+				goto new_segment;
+			}
+			break;
+		}
+		if (b == ',' && seg_letters == 0 && seg_digits > 0 &&
+		    seg_digits <= 3 && pos + 3 < len &&
+		    is_ascii_digit((unsigned char)s[pos + 1]) &&
+		    is_ascii_digit((unsigned char)s[pos + 2]) &&
+		    is_ascii_digit((unsigned char)s[pos + 3]) &&
+		    (pos + 4 >= len || !is_ascii_digit((unsigned char)s[pos + 4]))) {
+			pos++;                          /* 2,500 */
+			goto new_segment;
+		}
+		if ((b == ':' || b == '/') && seg_letters == 0 && seg_digits > 0 &&
+		    is_ascii_digit((unsigned char)s[pos + 1])) {
+			pos++;                          /* 10:30, 9/11 */
+			goto new_segment;
+		}
+		if (is_apostrophe(s, len, pos, &n) && pos + n < len &&
+		    seg_clusters > 0 && has_letter) {
+			struct ch d;
+
+			peek(sc, pos + n, &d);
+			if (d.nc == NC_LETTER && d.script == SCRIPT_OTHER) {
+				pos += n;               /* don't, O'Brien */
+				goto new_segment;
+			}
+			break;
+		}
+		if (b == '&' && seg_upper && seg_letters <= 3 &&
+		    is_ascii_upper((unsigned char)s[pos + 1])) {
+			pos++;                          /* AT&T, S&P */
+			goto new_segment;
+		}
+		if (b == '_' && is_ascii_alnum((unsigned char)s[pos + 1])) {
+			pos++;
+			goto new_segment;
+		}
+		break;
+new_segment:
+		seg_start = pos;
+		seg_letters = seg_digits = seg_clusters = 0;
+		seg_upper = true;
+	}
+	/* e-mail addresses and bare domains end where the word stopped at
+	 * one of their characters */
+	if (!cjk && pos < len && strchr("@._%+-", s[pos] ? s[pos] : 1) &&
+	    (unsigned char)s[start] < 0x80) {
+		size_t e = match_email(s, len, start);
+
+		if (e) {
+			*err = emit(sc, start, e, TK_EMAIL, 0, 0);
+			return e;
+		}
+		if (s[pos] == '.' && !acronym_done) {
+			e = match_domain(s, len, start);
+			if (e) {
+				*err = emit(sc, start, e, TK_URL, 0, 0);
+				return e;
+			}
+		}
+	}
+	kind = c0->nc == NC_DIGIT && number_shape(s, start, pos) ? TK_NUMBER
+	                                                         : TK_WORD;
+	if (kind == TK_WORD && !has_letter)
+		kind = TK_NUMBER;
+	/* an abbreviation keeps its period */
+	if (!acronym_done && pos < len && s[pos] == '.' &&
+	    (pos + 1 >= len || s[pos + 1] != '.') && kind == TK_WORD &&
+	    seg_start == start && seg_digits == 0) {
+		abbr = abbr_lookup(sc->o->abbrevs, s + start, pos - start);
+		if (abbr == ABBR_NONE && seg_clusters == 1 && c0->cased == AC_UP)
+			abbr = ABBR_INITIAL;
+		if (abbr == ABBR_NONE && pos - start == 2 &&
+		    (s[start] | 32) == 'n' && (s[start + 1] | 32) == 'o' &&
+		    pos + 2 < len && s[pos + 1] == ' ' &&
+		    is_ascii_digit((unsigned char)s[pos + 2]))
+			abbr = ABBR_TITLE;              /* No. 5 */
+		if (abbr != ABBR_NONE)
+			pos++;
+	} else if (!acronym_done) {
+		abbr = ABBR_NONE;
+	}
+	{
+		int flags = c0->cased == AC_UP ? TF_UPPER
+		          : c0->cased == AC_LO ? TF_LOWER : 0;
+
+		if (abbr != ABBR_NONE)
+			flags |= TF_ABBREV;
+		*err = emit_word(sc, start, pos, kind, flags, abbr);
+	}
+	return pos;
+}
+
+/* ---- punctuation, symbols, quotes ---------------------------------------- */
+
+/* Quote marks: 1 opening, 2 closing, 3 either (straight). */
+static int quote_type(int32_t cp)
+{
+	switch (cp) {
+	case 0x201C: case 0x2018: case 0xAB: case 0x201E: case 0x201A:
+	case 0x2039: case 0x300C: case 0x300E: case 0x201F: case 0x201B:
+		return 1;
+	case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x300D:
+	case 0x300F:
+		return 2;
+	case '"': case '\'': case 0xFF02: case 0xFF07:
+		return 3;
+	default:
+		return 0;
+	}
+}
+
+static bool is_term(int32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E ||
+	       cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049 ||
+	       cp == 0x061F || cp == 0x06D4 || cp == 0x0964;
+}
+
+/* The code point that ends at s[i] (i > 0). */
+static int32_t prev_cp(const char *s, size_t i)
+{
+	size_t k = i - 1;
+
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return tok_decode(s, i, &k);
+}
+
+static bool is_space_at(const struct scan *sc, size_t i)
+{
+	struct ch c;
+
+	if (i >= sc->len)
+		return true;
+	peek(sc, i, &c);
+	return c.nc == NC_SPACE;
+}
+
+/* Whether the text just before @i is white space (or the start), or an
+ * opening bracket or quote. */
+static bool opens_before(const struct scan *sc, size_t i)
+{
+	int32_t cp;
+
+	if (i == 0)
+		return true;
+	cp = prev_cp(sc->s, i);
+	if (cp == '(' || cp == '[' || cp == '{' || quote_type(cp) == 1 ||
+	    cp == 0x2014 || cp == 0x2013)
+		return true;
+	return rec_cls(ucd_rec(cp)) == CLS_SPACE || cp < 0x21;
+}
+
+static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
+                         int *err)
+{
+	const char *s = sc->s;
+	size_t len = sc->len, pos = c0->end;
+	int32_t cp = c0->cp;
+	int kind = c0->nc == NC_SYMBOL ? TK_SYMBOL : TK_PUNCT, flags = 0, q;
+
+	if (cp == '.' || cp == '!' || cp == '?' || cp == '-' || cp == '*' ||
+	    cp == '=' || cp == '~' || cp == '_' || cp == '+' || cp == '#' ||
+	    cp == '`' || cp == '<' || cp == '>') {
+		/* runs: ... !?! -- ** == `` */
+		while (pos < len && (s[pos] == (char)cp ||
+		       ((cp == '!' || cp == '?') && (s[pos] == '!' ||
+		                                     s[pos] == '?'))))
+			pos++;
+		if (pos < len && (unsigned char)s[pos] >= 0x80)
+			pos = grapheme_end(s, len, pos - 1);
+	}
+	if (is_term(cp)) {
+		flags |= TF_TERM;
+		if (cp == '.' && pos - start == 1)
+			flags |= TF_PERIOD;
+	}
+	if (cp == '`') {
+		kind = TK_QUOTE;
+		flags |= TF_OPEN;
+	} else if (cp == '\'' && pos + 1 <= len && pos < len && s[pos] == '\'' &&
+	           !opens_before(sc, start)) {
+		pos++;                                  /* '' closing */
+		kind = TK_QUOTE;
+		flags |= TF_CLOSE;
+	} else if ((q = quote_type(cp)) != 0) {
+		kind = TK_QUOTE;
+		if (q == 3) {
+			bool before = opens_before(sc, start);
+			bool after = is_space_at(sc, pos);
+
+			q = before && !after ? 1 : !before ? 2 : 3;
+		}
+		if (cp == '\'' || cp == 0x2019 || cp == 0x2018) {
+			if (q == 1) {
+				sc->squote_open = true;
+			} else if (q == 2) {
+				if (!sc->squote_open && start > 0 &&
+				    (s[start - 1] | 32) == 's') {
+					kind = TK_WORD;  /* troops' (possessive) */
+					q = 0;
+				}
+				sc->squote_open = false;
+			}
+		}
+		flags |= q == 1 ? TF_OPEN : q == 2 ? TF_CLOSE : 0;
+	} else if (cp == '(' || cp == '[' || cp == '{') {
+		flags |= TF_OPEN;
+	} else if (cp == ')' || cp == ']' || cp == '}') {
+		flags |= TF_CLOSE;
+	}
+	*err = emit(sc, start, pos, kind, flags, ABBR_NONE);
+	return pos;
+}
+
+/* '#tag' or '@name' at @start (the previous character is not a word
+ * character): the end, or 0. */
+static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
+{
+	size_t j = start + 1;
+	bool letter = false;
+	struct ch c;
+
+	if (start > 0) {
+		unsigned char p = (unsigned char)sc->s[start - 1];
+
+		if (is_ascii_alnum(p) || p == '_' || p == '&' || p >= 0x80)
+			return 0;
+	}
+	while (j < sc->len) {
+		unsigned char b = (unsigned char)sc->s[j];
+
+		if (b < 0x80) {
+			if (!is_ascii_alnum(b) && b != '_')
+				break;
+			letter = letter || is_ascii_alpha(b) || b == '_';
+			j++;
+			continue;
+		}
+		peek(sc, j, &c);
+		if (c.nc != NC_LETTER && c.nc != NC_DIGIT)
+			break;
+		letter = letter || c.nc == NC_LETTER;
+		j = c.end;
+	}
+	if (j == start + 1 || (hashtag && !letter))
+		return 0;
+	return j;
+}
+
+int news_tokenize(const struct news_opts *o, const char *s, size_t len,
+                  struct tok_list *out)
+{
+	struct scan sc = { .o = o, .s = s, .len = len, .out = out };
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, nl = 0;
+	int err = 0;
+	struct ch c;
+
+	while (i < len) {
+		if (u[i] < 0x80 && ascii_nc[u[i]] == NC_SPACE) {
+			if (u[i] == '\n' && ++nl >= 2)
+				sc.squote_open = false;   /* paragraph break */
+			i++;
+			continue;
+		}
+		peek(&sc, i, &c);
+		if (c.nc == NC_SPACE) {
+			i = c.end;
+			continue;
+		}
+		nl = 0;
+		switch (c.nc) {
+		case NC_LETTER:
+		case NC_DIGIT:
+			i = scan_word(&sc, i, &c, &err);
+			break;
+		case NC_EMOJI:
+			err = emit(&sc, i, c.end, TK_EMOJI, 0, ABBR_NONE);
+			i = c.end;
+			break;
+		default:
+			if (c.cp == '#' || c.cp == '@') {
+				size_t e = match_tag(&sc, i, c.cp == '#');
+
+				if (e) {
+					err = emit(&sc, i, e, c.cp == '#' ? TK_HASHTAG
+					           : TK_MENTION, 0, ABBR_NONE);
+					i = e;
+					break;
+				}
+			}
+			i = scan_punct(&sc, i, &c, &err);
+			break;
+		}
+		if (err < 0)
+			return -1;
+	}
+	return 0;
+}

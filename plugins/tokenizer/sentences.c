@@ -1,0 +1,244 @@
+/*
+ * sentences.c - sentence boundaries for the `news` mode.
+ *
+ * Works on the tokens of news.c: a boundary is decided between two tokens
+ * from the tokens around it and the white space between them (line breaks).
+ * The rules, in order:
+ *   1. a blank line (two line breaks) always ends a sentence;
+ *   2. with newline_breaks, one line break ends a sentence unless the next
+ *      line starts in lowercase (in a cased text) or continues the previous
+ *      one (after , ; ( or an opening quote);
+ *   3. a terminator (. ! ? ... and runs of them) with the closing quotes and
+ *      brackets glued to it ends a sentence, except: a period that makes a
+ *      list marker ("1." "a." at the start of a line); ! ? and ellipses
+ *      before a lowercase word; any terminator closed by a quote before a
+ *      lowercase word ("...!" he said); a terminator before , ; : or a
+ *      closing bracket;
+ *   4. after an abbreviation the sentence ends only when its class says so
+ *      (abbrev.c): never after titles, before a capitalised word after
+ *      terminal ones (Inc. etc.), before a sentence-starting word (The, He,
+ *      However, ...) after the others and after initials.
+ * A text is treated as caseless (seed 004) when fewer than 2% of its words
+ * start with a capital; rules then ignore case.
+ */
+#include <string.h>
+
+#include "tokenize.h"
+
+/* Words that typically start a sentence, lowercase, sorted. */
+static const char *const starters[] = {
+	"a", "according", "after", "all", "also", "although", "an", "and",
+	"as", "at", "because", "before", "both", "but", "despite", "during",
+	"each", "earlier", "for", "from", "further", "he", "her", "here",
+	"his", "how", "however", "i", "if", "in", "instead", "it", "its",
+	"last", "later", "many", "meanwhile", "moreover", "most", "my", "no",
+	"nor", "not", "now", "on", "one", "only", "or", "other", "our",
+	"she", "since", "so", "some", "still", "such", "that", "the", "their",
+	"then", "there", "these", "they", "this", "those", "though", "thus",
+	"to", "under", "until", "we", "what", "when", "where", "whether",
+	"which", "while", "who", "why", "with", "yet", "you",
+};
+
+struct ctx {
+	const struct news_opts *o;
+	const char *s;
+	const struct tok_list *t;
+	bool caseless;
+};
+
+static size_t tlen(const struct ctx *c, size_t k)
+{
+	return c->t->end[k] - c->t->start[k];
+}
+
+static bool tok_is(const struct ctx *c, size_t k, const char *text)
+{
+	size_t n = strlen(text);
+
+	return tlen(c, k) == n && !memcmp(c->s + c->t->start[k], text, n);
+}
+
+static bool is_starter(const struct ctx *c, size_t k)
+{
+	char buf[16];
+	size_t n = tlen(c, k), lo = 0, hi = sizeof starters / sizeof *starters;
+
+	if (c->t->kind[k] != TK_WORD || n >= sizeof buf)
+		return false;
+	if (!c->caseless && !(c->t->flags[k] & TF_UPPER))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = c->s[c->t->start[k] + i];
+
+		buf[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+	}
+	buf[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(buf, starters[mid]);
+
+		if (r == 0)
+			return true;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+/* Line breaks in s[a..b): LF, CR not before LF, NEL, LS, PS. */
+static int line_breaks(const char *s, size_t a, size_t b)
+{
+	int n = 0;
+
+	for (size_t i = a; i < b; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == '\n' || (ch == '\r' && (i + 1 >= b || s[i + 1] != '\n')))
+			n++;
+		else if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0x85)
+			n++;
+		else if (ch == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+		         ((unsigned char)s[i + 2] == 0xA8 ||
+		          (unsigned char)s[i + 2] == 0xA9))
+			n += 2;              /* paragraph/line separator */
+	}
+	return n;
+}
+
+static bool lower_word(const struct ctx *c, size_t k)
+{
+	return c->t->flags[k] & TF_LOWER;
+}
+
+/* Punctuation that continues a sentence when it follows a terminator. */
+static bool continuer(const struct ctx *c, size_t k)
+{
+	return tok_is(c, k, ",") || tok_is(c, k, ";") || tok_is(c, k, ":") ||
+	       (c->t->kind[k] == TK_PUNCT && (c->t->flags[k] & TF_CLOSE));
+}
+
+/* Rule 2: a single line break before token k. */
+static bool newline_break(const struct ctx *c, size_t k)
+{
+	size_t j = k - 1;
+
+	if (tok_is(c, j, ",") || tok_is(c, j, ";") || (c->t->flags[j] & TF_OPEN) ||
+	    tok_is(c, j, "-"))
+		return false;
+	if (lower_word(c, k))
+		return c->caseless;
+	if (continuer(c, k) || (c->t->flags[k] & TF_CLOSE))
+		return false;
+	return true;
+}
+
+/* Whether the period token @t is a list marker: "1." or "a." as the first
+ * token of a line (or of the text). */
+static bool list_marker(const struct ctx *c, size_t t)
+{
+	size_t m = t - 1;
+
+	if (t == 0 || c->t->end[m] != c->t->start[t] || tlen(c, m) > 3)
+		return false;
+	if (c->t->kind[m] != TK_NUMBER &&
+	    !(c->t->kind[m] == TK_WORD && tlen(c, m) == 1))
+		return false;
+	if (m == 0)
+		return true;
+	return line_breaks(c->s, c->t->end[m - 1], c->t->start[m]) > 0;
+}
+
+/* Rules 3 and 4: does the sentence end after token j (next is j + 1)? */
+static bool ends_after(const struct ctx *c, size_t first, size_t j)
+{
+	const struct tok_list *t = c->t;
+	size_t k = j + 1, m = j;
+	bool quoted = false;
+
+	/* closers glued to what precedes them stay in the sentence */
+	if ((t->flags[k] & TF_CLOSE) && t->start[k] == t->end[j])
+		return false;
+	/* so do terminators after terminators (". ." "?!") on one line */
+	if ((t->flags[k] & TF_TERM) && (t->flags[j] & (TF_TERM | TF_CLOSE)))
+		return false;
+	/* find the terminator under the closers */
+	while (m > first && (t->flags[m] & TF_CLOSE) &&
+	       t->start[m] == t->end[m - 1]) {
+		if (t->kind[m] == TK_QUOTE)
+			quoted = true;
+		m--;
+	}
+	while (m > first && (t->flags[m] & TF_TERM) &&
+	       (t->flags[m - 1] & TF_TERM))
+		m--;
+	if (t->flags[m] & TF_ABBREV) {
+		switch ((enum abbr_class)t->abbr[m]) {
+		case ABBR_TITLE:
+			return false;
+		case ABBR_INITIAL:
+		case ABBR_PLAIN:
+			return is_starter(c, k) || (m != j && !lower_word(c, k) &&
+			                            !continuer(c, k));
+		case ABBR_TERMINAL:
+			if (continuer(c, k))
+				return false;
+			if (c->caseless)
+				return is_starter(c, k);
+			return (t->flags[k] & (TF_UPPER | TF_OPEN)) != 0;
+		default:
+			return false;
+		}
+	}
+	if (!(t->flags[m] & TF_TERM))
+		return false;
+	if ((t->flags[m] & TF_PERIOD) && list_marker(c, m))
+		return false;
+	if (continuer(c, k))
+		return false;
+	if (lower_word(c, k)) {
+		if (quoted)
+			return false;
+		if (!(t->flags[m] & TF_PERIOD))
+			return c->caseless && !tok_is(c, m, "...") &&
+			       !tok_is(c, m, "\xE2\x80\xA6") && is_starter(c, k);
+		return true;
+	}
+	return true;
+}
+
+int news_sentences(const struct news_opts *o, const char *s, size_t len,
+                   const struct tok_list *toks, struct span_list *out)
+{
+	struct ctx c = { .o = o, .s = s, .t = toks };
+	size_t n = toks->n, first = 0, upper = 0, lower = 0;
+
+	(void)len;
+	if (n == 0)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		if (toks->flags[k] & TF_UPPER)
+			upper++;
+		else if (toks->flags[k] & TF_LOWER)
+			lower++;
+	}
+	c.caseless = lower >= 20 && upper * 50 < upper + lower;
+	for (size_t k = 1; k < n; k++) {
+		int nl = line_breaks(s, toks->end[k - 1], toks->start[k]);
+		bool brk;
+
+		if (nl >= 2)
+			brk = true;
+		else if (nl == 1 && o->newline_breaks && newline_break(&c, k))
+			brk = true;
+		else
+			brk = ends_after(&c, first, k - 1);
+		if (brk) {
+			if (span_push(out, toks->start[first], toks->end[k - 1]) < 0)
+				return -1;
+			first = k;
+		}
+	}
+	return span_push(out, toks->start[first], toks->end[n - 1]);
+}

@@ -1,0 +1,138 @@
+/*
+ * tokenize.h - the tokenizer's engine, independent of the docproc core.
+ *
+ * The plugin (tokenizer.c) and the benchmarks call these functions; they
+ * know nothing of documents or layers. Output goes to growable arrays whose
+ * memory comes from a caller-supplied allocator (the document arena in the
+ * plugin, realloc in the benchmark).
+ */
+#ifndef TOKENIZER_TOKENIZE_H
+#define TOKENIZER_TOKENIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Token kinds; tok_kind_name() gives the layer's `kind` value. */
+enum tok_kind {
+	TK_WORD, TK_NUMBER, TK_PUNCT, TK_QUOTE, TK_SYMBOL, TK_URL, TK_EMAIL,
+	TK_HASHTAG, TK_MENTION, TK_EMOJI,
+	TK_COUNT
+};
+
+const char *tok_kind_name(enum tok_kind k);
+
+/* Token flags: what the sentence splitter needs to know. */
+enum tok_flag {
+	TF_UPPER = 1 << 0,    /* starts with an uppercase or titlecase letter */
+	TF_LOWER = 1 << 1,    /* starts with a lowercase letter */
+	TF_ABBREV = 1 << 2,   /* ends with an abbreviation period (Mr., U.S.) */
+	TF_OPEN = 1 << 3,     /* quote or bracket that opens */
+	TF_CLOSE = 1 << 4,    /* quote or bracket that closes */
+	TF_TERM = 1 << 5,     /* . ! ? ... and runs of them */
+	TF_PERIOD = 1 << 6,   /* TF_TERM made only of one period */
+};
+
+/* Sentence behaviour of an abbreviation (the class stored per token). */
+enum abbr_class {
+	ABBR_NONE,
+	ABBR_TITLE,    /* Mr. Dr. Gen. e.g.: the sentence never ends here */
+	ABBR_INITIAL,  /* J. (one capital letter) */
+	ABBR_PLAIN,    /* U.S. Jan. No.: ends before a sentence-starting word */
+	ABBR_TERMINAL, /* etc. Inc. a.m.: ends before any capitalised word */
+};
+
+/* Allocator: returns a block of @newsize bytes holding the first @oldsize
+ * bytes of @old (like realloc; an arena may copy and leave @old), or NULL. */
+struct tok_alloc {
+	void *(*grow)(void *ctx, void *old, size_t oldsize, size_t newsize);
+	void *ctx;
+};
+
+/* Spans with kind, flags and abbreviation class, in text order. */
+struct tok_list {
+	uint32_t *start;
+	uint32_t *end;
+	uint8_t *kind;
+	uint8_t *flags;
+	uint8_t *abbr;
+	size_t n, cap;
+	struct tok_alloc alloc;
+};
+
+/* Sentences: spans over the text, in order. */
+struct span_list {
+	uint32_t *start;
+	uint32_t *end;
+	size_t n, cap;
+	struct tok_alloc alloc;
+};
+
+/* A sorted set of abbreviations (lowercase, without the final period). */
+struct abbr_entry {
+	const char *text;
+	uint8_t len;
+	uint8_t cls;   /* enum abbr_class */
+};
+
+struct abbr_set {
+	struct abbr_entry *v;  /* sorted by text */
+	size_t n;
+	char *pool;            /* owns the strings of user entries */
+};
+
+/* Builds the set from the built-in list plus @extra user entries (each with
+ * or without a final period; they get ABBR_PLAIN unless built in). Returns
+ * 0 or -1 on allocation failure; on failure *set is left empty. */
+int abbr_set_init(struct abbr_set *set, const char *const *extra,
+                  size_t nextra);
+void abbr_set_free(struct abbr_set *set);
+/* The class of s[0..len) (compared ASCII-case-insensitively), or ABBR_NONE */
+enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
+                            size_t len);
+
+struct news_opts {
+	const struct abbr_set *abbrevs;
+	bool split_clitics;
+	bool newline_breaks;
+};
+
+/* Tokenizes s[0..len) in news mode, appending to @out. 0 or -1 (no
+ * memory). */
+int news_tokenize(const struct news_opts *o, const char *s, size_t len,
+                  struct tok_list *out);
+
+/* Splits the tokens of news_tokenize() into sentences. 0 or -1. */
+int news_sentences(const struct news_opts *o, const char *s, size_t len,
+                   const struct tok_list *toks, struct span_list *out);
+
+/* UAX #29 word segmentation: appends every segment holding a letter, digit,
+ * punctuation or symbol to @out (kind from its first such character). */
+int uax29_tokenize(const char *s, size_t len, struct tok_list *out);
+/* UAX #29 sentence segmentation; each sentence is trimmed of white space
+ * at both ends and dropped if nothing is left. */
+int uax29_sentences(const char *s, size_t len, struct span_list *out);
+
+/* Raw UAX #29 boundaries (every segment, white space included): calls
+ * @cb(ctx, offset) for each boundary after offset 0, ending with len.
+ * For conformance tests. @sentence selects sentence instead of word
+ * breaks; @grapheme grapheme clusters. */
+int uax29_boundaries(const char *s, size_t len, int which,
+                     void (*cb)(void *ctx, size_t off), void *ctx);
+#define UAX29_WORD 0
+#define UAX29_SENTENCE 1
+#define UAX29_GRAPHEME 2
+
+/* End of the extended grapheme cluster starting at s[i] (UAX #29). */
+size_t grapheme_end(const char *s, size_t len, size_t i);
+
+/* Appends helpers shared by the engines. */
+int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
+             int flags, int abbr);
+int span_push(struct span_list *l, size_t start, size_t end);
+
+/* Decodes one code point at s[*i] (advancing *i); invalid bytes give
+ * U+FFFD and advance one byte. */
+int32_t tok_decode(const char *s, size_t len, size_t *i);
+
+#endif /* TOKENIZER_TOKENIZE_H */
