@@ -79,7 +79,7 @@ static void classify(const struct qx *q, const struct rq *r,
 	              (tok_is_punct(q, p, ",") && (first_cap || q->lower_doc) &&
 	               words >= 3);
 	ri->kind = direct ? QX_DIRECT : QX_PARTIAL;
-	if (!direct && words == 1 && first_cap && !q->lower_doc)
+	if (!direct && words == 1 && first_cap && !q->lower_doc && !ends)
 		ri->nameish = true;
 }
 
@@ -225,11 +225,17 @@ static void set_cue(struct qx *q, struct qx_quote *o, long c)
 		o->cue = "quoted ... as saying";
 		o->cue_len = strlen(o->cue);
 	}
-	if (cu->ent >= 0) {
-		const struct ent *e = &q->ent[cu->ent];
+	if (cu->sp0 >= 0) {
 		long s1 = cu->sp1;
-		o->speaker = q->t + e->full_s;
-		o->speaker_len = e->full_e - e->full_s;
+		if (cu->ent >= 0) {
+			const struct ent *e = &q->ent[cu->ent];
+			o->speaker = q->t + e->full_s;
+			o->speaker_len = e->full_e - e->full_s;
+		} else if (!tok_is(q, cu->sp0, "who")) {
+			/* a pronoun with no speaker before it */
+			o->speaker = q->t + q->tk[cu->sp0].s;
+			o->speaker_len = q->tk[cu->sp1].e - q->tk[cu->sp0].s;
+		}
 		if (s1 > cu->sp0 && (q->tk[s1].lcls & L_SPEECH) &&
 		    (q->tk[s1 - 1].flags & F_POSS))
 			s1--;

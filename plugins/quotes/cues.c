@@ -416,11 +416,12 @@ static int verb_cue(struct qx *q, long i)
 	}
 	/* speaker after the verb: "said Ryder", "added Prose" */
 	bool inverted = false;
-	if (c->sp0 < 0 && (type == CUE_SAY || type == CUE_SAYZ) &&
+	if (c->sp0 < 0 && type != CUE_WEAK && type != CUE_SELFTO &&
 	    is_word(q, j)) {
 		long e = np_right(q, j, last);
-		if (e >= 0 && (e == last || tok_is_punct(q, e + 1, ",.;") ||
-		               prep_or_time(q, e + 1) ||
+		bool say = type == CUE_SAY || type == CUE_SAYZ;
+		if (e >= 0 && (e == last || tok_is_punct(q, e + 1, ",.;?!") ||
+		               (say && prep_or_time(q, e + 1)) ||
 		               q->tk[e + 1].type == T_NL)) {
 			c->sp0 = j;
 			c->sp1 = e;
@@ -499,15 +500,6 @@ static int verb_cue(struct qx *q, long i)
 
 	/* "..., X said." / "..., said X." / "X said Friday." */
 	long after = (inverted ? c->sp1 : c->t1) + 1;
-	while (after <= last && (prep_or_time(q, after) ||
-	                         q->tk[after].type == T_MARK ||
-	                         (q->tk[after].flags & F_INQ) ||
-	                         (is_word(q, after) &&
-	                          (q->tk[after].lcls & (L_DET | L_ORG |
-	                                                L_ROLE | L_MOD) ||
-	                           q->tk[after].flags & F_CAP)) ||
-	                         tok_is_punct(q, after, "-")))
-		after++;
 	if (after <= last && prep_or_time(q, after)) {
 		/* "said on the air of the TV channel ..." */
 		long m = after;
@@ -519,6 +511,15 @@ static int verb_cue(struct qx *q, long i)
 		if (m > last || tok_is_punct(q, m, ",;"))
 			after = m;
 	}
+	while (after <= last && (prep_or_time(q, after) ||
+	                         q->tk[after].type == T_MARK ||
+	                         (q->tk[after].flags & F_INQ) ||
+	                         (is_word(q, after) &&
+	                          (q->tk[after].lcls & (L_DET | L_ORG |
+	                                                L_ROLE | L_MOD) ||
+	                           q->tk[after].flags & F_CAP)) ||
+	                         tok_is_punct(q, after, "-")))
+		after++;
 	bool ends = after > last || tok_is_punct(q, after, ".;") ||
 	            q->tk[after].type == T_NL ||
 	            (tok_is_punct(q, after, ",") && is_word(q, after + 1) &&

@@ -210,7 +210,7 @@ static void classify_word(struct qx *q, struct tok *t)
 /* Whether a straight quote at [i, i+1) sits in code-like context. */
 static bool code_like(const char *s, size_t len, size_t i)
 {
-	size_t j = i;
+	size_t j = i, next;
 	int32_t p = cp_before(s, i);
 
 	if (p == '=' || p == '(' || p == '[' || p == '{' || p == '\\' ||
@@ -218,8 +218,7 @@ static bool code_like(const char *s, size_t len, size_t i)
 		return true;
 	if (s[i] == '"' && p >= '0' && p <= '9')
 		return true; /* 12" */
-	if (s[i] == '"' && is_alnum_cp(p) && i + 1 < len &&
-	    is_alnum_cp((unsigned char)s[i + 1]))
+	if (s[i] == '"' && is_alnum_cp(p) && is_alnum_cp(cp_at(s, len, i + 1, &next)))
 		return true; /* foo"bar */
 	while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
 		j--;
