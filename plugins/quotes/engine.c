@@ -47,7 +47,8 @@ long qx_extract(const struct qx_config *cfg, const struct qx_input *in,
 	*out = NULL;
 	if (in->len > UINT32_MAX)
 		return -1;
-	if (lex_text(&q, in) < 0 || lex_sentences(&q, in) < 0 ||
+	if ((in->ntok ? lex_tokens(&q, in) : lex_text(&q, in)) < 0 ||
+	    lex_sentences(&q, in) < 0 ||
 	    pair_marks(&q) < 0 || find_cues(&q) < 0)
 		return -1;
 	return build_output(&q, out);

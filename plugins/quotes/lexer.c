@@ -14,6 +14,22 @@
 
 #include "qx_int.h"
 
+/* 1: a lowercase ASCII letter or digit, 2: an uppercase one. */
+static const uint8_t ascii_alnum[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+	['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
+	['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
+	['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+	['Y'] = 2, ['Z'] = 2,
+};
+
 static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
 {
 	utf8proc_int32_t cp;
@@ -171,9 +187,13 @@ static void classify_word(struct qx *q, struct tok *t)
 	char buf[48];
 	size_t n = t->e - t->s, next;
 	const char *w = q->t + t->s;
+	unsigned char c0 = (unsigned char)w[0];
+	uint32_t h = LEX_HASH_INIT;
+	bool plain = true; /* ASCII letters only: may be in the lexicon */
 	const struct lex_entry *e;
 
-	if (is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
+	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
+	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
 		t->flags |= F_CAP;
 	if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') &&
 	    (w[n - 2] == '\'' ||
@@ -181,28 +201,32 @@ static void classify_word(struct qx *q, struct tok *t)
 	      (unsigned char)w[n - 3] == 0x80 &&
 	      (unsigned char)w[n - 2] == 0x99)))
 		t->flags |= F_POSS;
-	if (n > 4 && memcmp(w + n - 3, "ing", 3) == 0)
+	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
 		t->flags |= F_ING;
-	for (size_t k = 0; k < n; k++)
-		if (w[k] >= '0' && w[k] <= '9') {
-			t->flags |= F_ALNUM;
-			break;
-		}
 	if (n >= sizeof(buf))
 		return;
 	for (size_t k = 0; k < n; k++) {
-		char c = w[k];
-		buf[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+		unsigned char c = (unsigned char)w[k];
+		if (c >= '0' && c <= '9') {
+			t->flags |= F_ALNUM;
+			plain = false;
+		} else if (c >= 0x80) {
+			plain = false;
+		} else if (c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c - 'A' + 'a');
+		}
+		buf[k] = (char)c;
+		h = LEX_HASH_STEP(h, c);
 	}
-	e = lex_find(buf, n);
+	e = plain ? lex_find_hashed(buf, n, h) : NULL;
 	if (e) {
 		t->lcls = e->cls;
 		t->cue = e->cue;
 	}
 	for (size_t k = 0; k < q->cfg->n_extra_cues; k++) {
 		const char *x = q->cfg->extra_cues[k];
-		if (strlen(x) == n && memcmp(x, buf, n) == 0 &&
-		    t->cue == CUE_NONE)
+		if (t->cue == CUE_NONE && strncmp(x, buf, n) == 0 &&
+		    x[n] == '\0')
 			t->cue = CUE_SAY;
 	}
 }
@@ -225,6 +249,10 @@ static bool code_like(const char *s, size_t len, size_t i)
 	return j > 0 && j < i && s[j - 1] == '=';
 }
 
+static void make_mark(const char *s, size_t len, int32_t c, struct tok *t,
+                      bool masked);
+static void set_lower_doc(struct qx *q, bool lower);
+
 int lex_text(struct qx *q, const struct qx_input *in)
 {
 	const char *s = in->text;
@@ -235,8 +263,6 @@ int lex_text(struct qx *q, const struct qx_input *in)
 	while (i < len) {
 		int32_t c = cp_at(s, len, i, &next);
 		struct tok t;
-		uint8_t dir, low;
-		int mc;
 
 		memset(&t, 0, sizeof(t));
 		t.s = (uint32_t)i;
@@ -248,7 +274,7 @@ int lex_text(struct qx *q, const struct qx_input *in)
 			i = next;
 			continue;
 		}
-		if (c < 0 || is_space_cp(c)) {
+		if (c == ' ' || c < 0 || is_space_cp(c)) {
 			i = next;
 			continue;
 		}
@@ -275,8 +301,17 @@ int lex_text(struct qx *q, const struct qx_input *in)
 			letters++;
 			for (;;) {
 				size_t n2, n3;
-				int32_t d = cp_at(s, len, k, &n2);
-				if (is_alnum_cp(d)) {
+				int32_t d;
+				/* ASCII letters and digits: the common case */
+				while (k < len && ascii_alnum[(unsigned char)s[k]]) {
+					if (ascii_alnum[(unsigned char)s[k]] == 2)
+						upper++;
+					letters++;
+					seg++;
+					k++;
+				}
+				d = cp_at(s, len, k, &n2);
+				if (d >= 0x80 && is_alnum_cp(d)) {
 					if (is_upper_cp(d))
 						upper++;
 					letters++;
@@ -328,46 +363,176 @@ int lex_text(struct qx *q, const struct qx_input *in)
 			i = t.e;
 			continue;
 		}
-		mc = mark_of(c, &dir, &low);
 		t.e = (uint32_t)next;
-		if (c == '\'' && next < len && s[next] == '\'') {
-			mc = MC_DOUBLE; /* LaTeX '' */
-			dir = MD_CLOSE;
-			t.e = (uint32_t)(next + 1);
-		}
-		if (mc && in_masked(in, &mi, i))
-			mc = 0;
-		if (mc && (c == '"' || c == '\'') && code_like(s, len, i))
-			mc = 0;
-		if (mc) {
-			int32_t p = cp_before(s, i);
-			int32_t nx = cp_at(s, len, t.e, &next);
-			t.type = T_MARK;
-			t.mclass = (uint8_t)mc;
-			t.mdir = dir;
-			t.low_open = low;
-			t.sp_before = (uint8_t)(p < 0 || p == '\n' ||
-			                        is_space_cp(p) || p == '(' ||
-			                        p == '[' || p == 0x2014 ||
-			                        p == 0x2013);
-			t.sp_after = (uint8_t)(nx < 0 || nx == '\n' ||
-			                       is_space_cp(nx) ||
-			                       (!is_alnum_cp(nx) && nx != '-' &&
-			                        mark_of(nx, &dir, &low) == 0 &&
-			                        nx != '(' && nx != '['));
-		} else {
-			t.type = T_PUNCT;
-		}
+		if (c == '\'' && next < len && s[next] == '\'')
+			t.e = (uint32_t)(next + 1); /* LaTeX '' */
+		make_mark(s, len, c, &t, in_masked(in, &mi, i));
 		if (push(q, &cap, &t) < 0)
 			return -1;
 		i = t.e;
 	}
-	q->lower_doc = letters > 200 && upper * 200 < letters;
-	if (q->lower_doc) {
-		/* capitalisation carries no information */
+	set_lower_doc(q, letters > 200 && upper * 200 < letters);
+	return 0;
+}
+
+/* Capitalisation carries no information in an all-lowercase text. */
+static void set_lower_doc(struct qx *q, bool lower)
+{
+	q->lower_doc = lower;
+	if (lower)
 		for (long k = 0; k < q->ntk; k++)
 			q->tk[k].flags &= (uint8_t)~F_CAP;
+}
+
+/* The token [t->s, t->e) starting with code point @c: a quote mark or
+ * punctuation. */
+static void make_mark(const char *s, size_t len, int32_t c, struct tok *t,
+                      bool masked)
+{
+	uint8_t dir, low;
+	size_t next;
+	int mc = mark_of(c, &dir, &low);
+
+	if (c == '\'' && t->e - t->s == 2 && s[t->s + 1] == '\'') {
+		mc = MC_DOUBLE; /* LaTeX '' */
+		dir = MD_CLOSE;
+	} else if (c == '`' && t->e - t->s == 2 && s[t->s + 1] == '`') {
+		mc = MC_DOUBLE; /* LaTeX `` */
+		dir = MD_OPEN;
+	} else if (mc && cp_at(s, len, t->s, &next) >= 0 && next != t->e) {
+		mc = 0; /* more than one character: not a mark */
 	}
+	if (mc && (masked || ((c == '"' || c == '\'') &&
+	                      code_like(s, len, t->s))))
+		mc = 0;
+	if (!mc) {
+		t->type = T_PUNCT;
+		return;
+	}
+	int32_t p = cp_before(s, t->s);
+	int32_t nx = cp_at(s, len, t->e, &next);
+	t->type = T_MARK;
+	t->mclass = (uint8_t)mc;
+	t->mdir = dir;
+	t->low_open = low;
+	t->sp_before = (uint8_t)(p < 0 || p == '\n' || is_space_cp(p) ||
+	                         p == '(' || p == '[' || p == 0x2014 ||
+	                         p == 0x2013);
+	t->sp_after = (uint8_t)(nx < 0 || nx == '\n' || is_space_cp(nx) ||
+	                        (!is_alnum_cp(nx) && nx != '-' &&
+	                         mark_of(nx, &dir, &low) == 0 && nx != '(' &&
+	                         nx != '['));
+}
+
+static bool apostrophe_start(const char *s, uint32_t a, uint32_t b)
+{
+	if (b > a && (s[a] == '\'' || (b - a >= 3 && s[a] == 'n' &&
+	                               (s[a + 1] == '\'' ||
+	                                (unsigned char)s[a + 1] == 0xE2))))
+		return true;
+	return b - a >= 3 && (unsigned char)s[a] == 0xE2 &&
+	       (unsigned char)s[a + 1] == 0x80 &&
+	       (unsigned char)s[a + 2] == 0x99;
+}
+
+/* The kind of token @k when its text cannot tell: words that may be
+ * URLs, e-mail addresses, hashtags or mentions, and apostrophes. */
+static int ask_kind(const struct qx_input *in, const char *s, size_t k,
+                    uint32_t a, uint32_t b, int32_t c, bool alnum)
+{
+	bool ask = c == '#' || c == '@' || c == '\'' || c == 0x2019;
+	if (!in->tok_kind)
+		return QX_TK_OTHER;
+	if (!ask && b - a > 3 && alnum)
+		for (uint32_t i = a + 1; i < b; i++)
+			if (s[i] == '/' || s[i] == '@' || s[i] == ':' ||
+			    (s[i] == '.' && i + 1 < b && s[i + 1] != '.' &&
+			     i > a + 2)) {
+				ask = true;
+				break;
+			}
+	return ask ? in->tok_kind(in->tok_kind_ctx, k) : QX_TK_OTHER;
+}
+
+/* The engine's tokens from the tokenizer's: words with their clitics
+ * joined again (Iraq ’s -> Iraq’s), quote marks, punctuation, masked
+ * tokens (URLs...) as opaque words, line breaks from the gaps. */
+int lex_tokens(struct qx *q, const struct qx_input *in)
+{
+	const char *s = in->text;
+	size_t len = in->len, words = 0, capwords = 0, next;
+	uint32_t prev_end = 0;
+	long cap = 0;
+
+	if (qx_grow(q, (void **)&q->tk, &cap,
+	            (long)(in->ntok + in->ntok / 8 + 64),
+	            sizeof(*q->tk)) < 0)
+		return -1;
+	for (size_t k = 0; k <= in->ntok; k++) {
+		uint32_t a = k < in->ntok ? in->tok_start[k] : (uint32_t)len;
+		uint32_t b = k < in->ntok ? in->tok_end[k] : (uint32_t)len;
+		struct tok t;
+
+		if (a < prev_end || b < a || b > len)
+			continue; /* not the tokenizer's contract */
+		for (uint32_t g = prev_end; g < a; g++) {
+			if (s[g] != '\n')
+				continue;
+			memset(&t, 0, sizeof(t));
+			t.type = T_NL;
+			t.s = g;
+			t.e = g + 1;
+			if (push(q, &cap, &t) < 0)
+				return -1;
+		}
+		if (k == in->ntok)
+			break;
+		memset(&t, 0, sizeof(t));
+		t.s = a;
+		t.e = b;
+		prev_end = b;
+		unsigned char b0 = (unsigned char)s[a];
+		int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
+		bool alnum = b0 < 0x80 ? ascii_alnum[b0] != 0 : is_alnum_cp(c);
+		int kind = ask_kind(in, s, k, a, b, c, alnum);
+		if (kind == QX_TK_MASKED) {
+			t.type = T_WORD;
+			t.flags = F_URL;
+		} else if (kind == QX_TK_WORD || (kind != QX_TK_QUOTE && alnum)) {
+			while (k + 1 < in->ntok && in->tok_start[k + 1] == b &&
+			       apostrophe_start(s, b, in->tok_end[k + 1]) &&
+			       (!in->tok_kind ||
+			        in->tok_kind(in->tok_kind_ctx, k + 1) ==
+			                QX_TK_WORD)) {
+				k++;
+				b = in->tok_end[k];
+			}
+			t.e = prev_end = b;
+			t.type = T_WORD;
+			classify_word(q, &t);
+			words++;
+			if (t.flags & F_CAP)
+				capwords++;
+		} else if (c == '`' && b - a == 1) {
+			/* `code`: opaque up to the next backtick on the line */
+			size_t m = k + 1;
+			while (m < in->ntok && s[in->tok_start[m]] != '`' &&
+			       !memchr(s + prev_end, '\n', in->tok_start[m] -
+			                                     prev_end))
+				m++;
+			if (m < in->ntok && s[in->tok_start[m]] == '`' &&
+			    in->tok_end[m] - in->tok_start[m] == 1) {
+				k = m;
+				t.e = prev_end = in->tok_end[m];
+			}
+			t.type = T_PUNCT;
+		} else {
+			make_mark(s, len, c, &t, false);
+		}
+		if (push(q, &cap, &t) < 0)
+			return -1;
+	}
+	set_lower_doc(q, words > 40 && capwords * 100 < words);
 	return 0;
 }
 
@@ -405,8 +570,12 @@ bool tok_is_punct(const struct qx *q, long i, const char *chars)
 	t = &q->tk[i];
 	if (t->type != T_PUNCT)
 		return false;
-	if (t->e - t->s == 1)
-		return strchr(chars, q->t[t->s]) != NULL;
+	if (t->e - t->s == 1) {
+		for (const char *c = chars; *c; c++)
+			if (*c == q->t[t->s])
+				return true;
+		return false;
+	}
 	/* dashes: match '-' */
 	return strchr(chars, '-') != NULL && t->e - t->s == 3 &&
 	       (unsigned char)q->t[t->s] == 0xE2 &&

@@ -215,48 +215,63 @@ static int read_sentences(struct dp_doc *doc, struct qx_input *in)
 	return 0;
 }
 
-/* URL, e-mail, hashtag and mention tokens: quote marks inside them are
- * not quote marks. */
-static int read_masked(struct dp_doc *doc, struct qx_input *in)
+/* The kind codes of the tokenizer's token kinds, for one document. */
+struct kinds {
+	struct dp_layer *layer;
+	int attr;
+	uint32_t ids[7];
+};
+
+static const char *const kind_names[7] = {
+	"word", "number", "url", "email", "hashtag", "mention", "quote",
+};
+static const uint8_t kind_codes[7] = {
+	QX_TK_WORD, QX_TK_WORD, QX_TK_MASKED, QX_TK_MASKED, QX_TK_MASKED,
+	QX_TK_MASKED, QX_TK_QUOTE,
+};
+
+static int token_kind(void *ctx, size_t i)
+{
+	const struct kinds *k = ctx;
+	uint32_t id = dp_layer_get_str_id(k->layer, i, k->attr);
+
+	for (size_t j = 0; j < 7; j++)
+		if (id == k->ids[j])
+			return kind_codes[j];
+	return QX_TK_OTHER;
+}
+
+/* The tokenizer's tokens: spans straight from the layer; their kinds
+ * (words, quote marks, and URLs, e-mail addresses, hashtags and
+ * mentions, inside which quote marks are not quote marks) on demand. */
+static int read_tokens(struct dp_doc *doc, struct qx_input *in)
 {
 	struct dp_layer *l = dp_layer_find(doc, "tokens");
-	size_t n = l ? dp_layer_size(l) : 0, m = 0;
-	int kind = l ? dp_layer_attr(l, "kind") : -1;
-	uint32_t ids[4];
-	struct qx_span *sp = NULL;
-	size_t cap = 0;
+	size_t n = l ? dp_layer_size(l) : 0;
+	int attr = l ? dp_layer_attr(l, "kind") : -1;
+	struct kinds *k;
 
-	in->masked = NULL;
-	in->nmasked = 0;
-	if (n == 0 || kind < 0)
+	in->ntok = 0;
+	if (n == 0)
 		return 0;
-	ids[0] = dp_doc_intern(doc, "url", 3);
-	ids[1] = dp_doc_intern(doc, "email", 5);
-	ids[2] = dp_doc_intern(doc, "hashtag", 7);
-	ids[3] = dp_doc_intern(doc, "mention", 7);
-	if (!ids[0] || !ids[1] || !ids[2] || !ids[3])
+	in->tok_start = dp_layer_starts(l);
+	in->tok_end = dp_layer_ends(l);
+	in->ntok = n;
+	if (attr < 0)
+		return 0;
+	k = dp_doc_alloc(doc, sizeof(*k));
+	if (!k)
 		return DP_ENOMEM;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t id = dp_layer_get_str_id(l, i, kind);
-		if (id != ids[0] && id != ids[1] && id != ids[2] &&
-		    id != ids[3])
-			continue;
-		if (m == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct qx_span *x = dp_doc_alloc(doc, ncap * sizeof(*x));
-			if (!x)
-				return DP_ENOMEM;
-			if (m)
-				memcpy(x, sp, m * sizeof(*x));
-			sp = x;
-			cap = ncap;
-		}
-		sp[m].start = (uint32_t)dp_layer_start(l, i);
-		sp[m].end = (uint32_t)dp_layer_end(l, i);
-		m++;
+	k->layer = l;
+	k->attr = attr;
+	for (size_t j = 0; j < 7; j++) {
+		k->ids[j] = dp_doc_intern(doc, kind_names[j],
+		                          strlen(kind_names[j]));
+		if (!k->ids[j])
+			return DP_ENOMEM;
 	}
-	in->masked = sp;
-	in->nmasked = m;
+	in->tok_kind = token_kind;
+	in->tok_kind_ctx = k;
 	return 0;
 }
 
@@ -321,7 +336,7 @@ static int quotes_process(void *state, struct dp_doc *doc)
 	in.text = dp_doc_text(doc, &in.len);
 	if ((uint64_t)in.len > UINT32_MAX)
 		return dp_doc_fail(doc, "quotes: text longer than 4 GiB");
-	if (read_sentences(doc, &in) < 0 || read_masked(doc, &in) < 0)
+	if (read_sentences(doc, &in) < 0 || read_tokens(doc, &in) < 0)
 		return dp_doc_fail(doc, "quotes: out of memory");
 	n = qx_extract(&st->cfg, &in, doc_alloc, doc, &q);
 	if (n < 0)
@@ -339,4 +354,4 @@ DP_PLUGIN_DEFINE(
 	.options = options,
 	.init = quotes_init,
 	.process = quotes_process,
-	.fini = quotes_fini)
+	.fini = quotes_fini);

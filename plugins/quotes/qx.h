@@ -39,9 +39,26 @@ struct qx_span {
 	uint32_t start, end;
 };
 
+/* Kinds of the tokenizer's tokens that the engine tells apart. */
+enum qx_tok_kind {
+	QX_TK_OTHER = 0,
+	QX_TK_WORD,     /* word or number */
+	QX_TK_MASKED,   /* url, email, hashtag, mention: no quote marks */
+	QX_TK_QUOTE,    /* a quote mark */
+};
+
 struct qx_input {
 	const char *text;
 	size_t len;
+	/* The tokenizer's tokens (sorted, disjoint); when ntok is 0 the
+	 * engine splits the text itself and uses `masked`. */
+	const uint32_t *tok_start, *tok_end;
+	size_t ntok;
+	/* The kind of token @i (enum qx_tok_kind), asked only for tokens
+	 * whose text cannot tell (apostrophes, URL-like words); NULL: the
+	 * text decides. */
+	int (*tok_kind)(void *ctx, size_t i);
+	void *tok_kind_ctx;
 	const struct qx_span *sentences; /* sorted; may be NULL (own split) */
 	size_t nsent;
 	const struct qx_span *masked;    /* sorted; may be NULL */

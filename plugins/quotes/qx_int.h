@@ -47,12 +47,18 @@ enum cue_type {
 
 struct lex_entry {
 	const char *w;
+	uint8_t len;
 	uint16_t cls;
 	uint8_t cue;
 };
 
 /* Looks up a lowercase word; NULL when unknown. */
 const struct lex_entry *lex_find(const char *w, size_t len);
+/* The same with the word's hash (FNV-1a, the steps below) computed. */
+const struct lex_entry *lex_find_hashed(const char *w, size_t len,
+                                       uint32_t h);
+#define LEX_HASH_INIT 2166136261u
+#define LEX_HASH_STEP(h, c) (((h) ^ (uint32_t)(c)) * 16777619u)
 
 /* ---- tokens ----------------------------------------------------------- */
 
@@ -162,6 +168,7 @@ int qx_grow(struct qx *q, void **arr, long *cap, long need, size_t elsize);
 
 /* lexer.c */
 int lex_text(struct qx *q, const struct qx_input *in);
+int lex_tokens(struct qx *q, const struct qx_input *in);
 int lex_sentences(struct qx *q, const struct qx_input *in);
 bool is_word(const struct qx *q, long i);
 bool tok_is(const struct qx *q, long i, const char *s);

@@ -128,8 +128,10 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 /* The longest name phrase in the document ending in the key word. */
 static void fullest_name(struct qx *q, struct ent *e)
 {
+	uint32_t klen = e->key_e - e->key_s;
+
 	for (long k = 0; k < q->ntk; k++) {
-		if (q->tk[k].type != T_WORD ||
+		if (q->tk[k].type != T_WORD || q->tk[k].e - q->tk[k].s < klen ||
 		    !same_bytes(q, q->tk[k].s, word_end(q, k), e->key_s,
 		                e->key_e))
 			continue;
@@ -174,6 +176,8 @@ static int by_key(struct qx *q, uint32_t k0, uint32_t k1)
  * the name found elsewhere in the text ("Al-Sudani"). */
 static void unglue(const struct qx *q, uint32_t *k0, uint32_t k1)
 {
+	if (k1 - *k0 < 8 || !memchr(q->t + *k0 + 3, '-', k1 - *k0 - 3))
+		return;
 	for (long m = 0; m < q->ntk; m++) {
 		uint32_t a = q->tk[m].s, b = word_end(q, m);
 		if (!proper_word(q, m) || b - a < 6 || b - a >= k1 - *k0)
@@ -190,9 +194,12 @@ static int named(struct qx *q, long s0, long s1, long key)
 	uint32_t k0 = q->tk[key].s, k1 = word_end(q, key);
 	int id;
 
-	unglue(q, &k0, k1);
-	uint32_t m0 = k0 != q->tk[key].s ? k0 : q->tk[s0].s;
 	id = by_key(q, k0, k1);
+	if (id < 0) {
+		unglue(q, &k0, k1);
+		id = by_key(q, k0, k1);
+	}
+	uint32_t m0 = k0 != q->tk[key].s ? k0 : q->tk[s0].s;
 
 	if (id >= 0) {
 		if (word_end(q, s1) - m0 >
