@@ -62,7 +62,8 @@ static void classify(const struct qx *q, const struct rq *r,
 	}
 	if (is_word(q, p) && ((q->tk[p].lcls & L_NAMETRIG) ||
 	                      (tok_is(q, p, "as") && tok_is(q, p - 1, "known")))) {
-		ri->kind = RK_NAME;
+		/* the organization "Hezbollah"; a so-called "deadly quartet" */
+		ri->kind = first_cap || words > 4 ? RK_NAME : QX_SCARE;
 		return;
 	}
 	if (!q->lower_doc && words >= 2 && words <= 8 && caps + small == words &&
@@ -288,7 +289,7 @@ long build_output(struct qx *q, struct qx_quote **out)
 	for (long i = 0; i < q->nrq; i++) {
 		const struct rq *r = &q->rq[i];
 		classify(q, r, &ri[i]);
-		if (ri[i].kind == RK_NAME)
+		if (ri[i].kind == RK_NAME || ri[i].kind == QX_SCARE)
 			continue;
 		long c = right_cue(q, cue_of, r);
 		if (c < 0)
@@ -306,16 +307,29 @@ long build_output(struct qx *q, struct qx_quote **out)
 	for (long i = q->nrq - 2; i >= 0; i--) {
 		const struct rq *r = &q->rq[i], *nx = &q->rq[i + 1];
 		long end = r->ct >= 0 ? r->ct : r->clt;
-		if (ri[i].kind == RK_NAME || ri[i].cue >= 0 ||
-		    ri[i + 1].cue < 0 || ri[i + 1].kind == RK_NAME)
+		if (ri[i].kind == RK_NAME || ri[i].kind == QX_SCARE ||
+		    ri[i].cue >= 0 || ri[i + 1].cue < 0 ||
+		    ri[i + 1].kind == RK_NAME || ri[i + 1].kind == QX_SCARE)
 			continue;
 		if (nx->ot - end <= 2 && q->tk[nx->ot].sent - q->tk[end].sent <= 1)
 			ri[i].cue = ri[i + 1].cue;
 	}
+	/* "Yes," he said, "we agree.": the quote goes on after its cue */
+	for (long i = 1; i < q->nrq; i++) {
+		const struct rq *pr = &q->rq[i - 1];
+		long end = pr->ct >= 0 ? pr->ct : pr->clt;
+		if (ri[i].kind == QX_PARTIAL && ri[i - 1].kind == QX_DIRECT &&
+		    ri[i].cue >= 0 && ri[i].cue == ri[i - 1].cue &&
+		    q->rq[i].ot - end <= 8 && q->cu[ri[i].cue].t0 > end &&
+		    q->cu[ri[i].cue].t0 < q->rq[i].ot &&
+		    tok_is_punct(q, q->rq[i].ot - 1, ","))
+			ri[i].kind = QX_DIRECT;
+	}
 	/* a short fragment right after a speaker's quote is theirs too */
 	for (long i = 1; i < q->nrq; i++) {
 		if (ri[i].kind != QX_PARTIAL || ri[i].cue >= 0 ||
-		    ri[i - 1].cue < 0 || ri[i - 1].kind == RK_NAME)
+		    ri[i - 1].cue < 0 || ri[i - 1].kind == RK_NAME ||
+		    ri[i - 1].kind == QX_SCARE)
 			continue;
 		if (q->tk[q->rq[i].ot].sent - q->tk[q->rq[i - 1].ot].sent <= 1)
 			ri[i].cue = ri[i - 1].cue;

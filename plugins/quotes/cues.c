@@ -363,6 +363,36 @@ static long find_that(const struct qx *q, long j, long lim)
 	return -1;
 }
 
+/* Whether a quote mark follows @i in its sentence. */
+static bool quoted_after(const struct qx *q, long i)
+{
+	long last = q->sent_last[q->tk[i].sent];
+	for (long k = i + 1; k <= last; k++)
+		if (q->tk[k].type == T_MARK || (q->tk[k].flags & F_INQ))
+			return true;
+	return false;
+}
+
+/* Words after "said" that start no reported clause: "said nothing". */
+static bool no_clause(const struct qx *q, long k)
+{
+	static const char *const w[] = {
+		"nothing", "something", "anything", "so", "no", "yes", "little",
+		"much", "more", "otherwise", "goodbye", "hello", "sorry",
+		"thanks", "this", "it", "all", "everything", "a", "an", "the",
+		"what", "why", "how", "when", "where", "whether", "if", "which",
+		NULL,
+	};
+	for (int i = 0; w[i]; i++)
+		if (tok_is(q, k, w[i]))
+			return !(tok_is(q, k, "it") || tok_is(q, k, "this") ||
+			         tok_is(q, k, "the") || tok_is(q, k, "a") ||
+			         tok_is(q, k, "an") || tok_is(q, k, "all")) ||
+			       !is_word(q, k + 1) ||
+			       tok_is_punct(q, k + 1, ".,;");
+	return false;
+}
+
 static int verb_cue(struct qx *q, long i)
 {
 	struct tok *t = &q->tk[i];
@@ -465,7 +495,7 @@ static int verb_cue(struct qx *q, long i)
 		           is_word(q, j) && !(q->tk[j].flags & F_INQ) &&
 		           !(q->tk[j].lcls & (L_PREP | L_TIME)) &&
 		           !(q->tk[j].lcls & L_CLAUSE && !tok_is(q, j, "that")) &&
-		           q->tk[j].cue == CUE_NONE) {
+		           q->tk[j].cue == CUE_NONE && !no_clause(q, j)) {
 			c->cs0 = j; /* zero "that" */
 		}
 		break;
@@ -533,7 +563,7 @@ static int verb_cue(struct qx *q, long i)
 		c->trailing = true;
 		c->cs0 = a;
 		c->cs1 = before - 1;
-	} else if (before < a && !inverted && s > 0 &&
+	} else if (before < a && !inverted && s > 0 && !quoted_after(q, i) &&
 	           q->sent_first[s - 1] >= 0 &&
 	           q->tk[q->sent_first[s - 1]].type != T_MARK) {
 		c->bare = true;

@@ -280,10 +280,15 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 			break;
 		}
 	}
-	/* 3. "this official", "the striker": the most recent person */
-	if (q->tk[s1].lcls & L_ROLE) {
+	/* 3. "this official", "the striker": the most recent person named
+	 * nearby (not for plurals: "officials said") */
+	uint32_t hl = q->tk[s1].e - q->tk[s1].s;
+	bool plural = hl > 3 && q->t[q->tk[s1].e - 1] == 's' &&
+	              q->t[q->tk[s1].e - 2] != 's';
+	if ((q->tk[s1].lcls & L_ROLE) && !plural) {
 		int p = most_recent(q, pos, 0);
-		if (p >= 0 && (demonstrative || pos - q->ent[p].last_pos < 400))
+		if (p >= 0 && q->ent[p].named &&
+		    (demonstrative || pos - q->ent[p].last_pos < 400))
 			return p;
 	}
 	/* 4. a speaker of its own */
