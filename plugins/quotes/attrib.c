@@ -344,6 +344,8 @@ long build_output(struct qx *q, struct qx_quote **out)
 			continue;
 		if (kind == QX_PARTIAL && ri[i].cue < 0 && ri[i].words <= 4)
 			kind = QX_SCARE;
+		if (kind == QX_DIRECT && ri[i].cue < 0 && ri[i].words == 1)
+			kind = QX_SCARE; /* "Titleing," alone on its line */
 		if (!(q->cfg->kinds & (unsigned)kind))
 			continue;
 		memset(x, 0, sizeof(*x));

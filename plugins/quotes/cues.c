@@ -48,6 +48,22 @@ bool is_headline(const struct qx *q, int32_t sent)
 	return words >= 3 && caps * 10 >= words * 6;
 }
 
+/* A plain noun phrase: "my husband", "the young woman" (up to two
+ * words after the determiner, none of them a verb we know). */
+static long det_noun_left(const struct qx *q, long end, long lim)
+{
+	for (long k = end - 1; k >= lim && k >= end - 3; k--) {
+		const struct tok *w = &q->tk[k];
+		if (!is_word(q, k) || (w->flags & (F_INQ | F_CAP)))
+			return -1;
+		if ((w->lcls & L_DET) && !tok_is(q, k, "that"))
+			return k;
+		if (w->cue != CUE_NONE || (w->lcls & ~(L_MOD | L_ROLE)))
+			return -1;
+	}
+	return -1;
+}
+
 long np_left(const struct qx *q, long end, long lim, bool name_only)
 {
 	long k = end, start = -1;
@@ -93,6 +109,8 @@ long np_left(const struct qx *q, long end, long lim, bool name_only)
 		words++;
 		k--;
 	}
+	if ((start < 0 || !head) && !name_only)
+		return det_noun_left(q, end, lim);
 	if (start < 0 || !head)
 		return -1;
 	while (start < end && is_word(q, start) &&
@@ -143,6 +161,22 @@ long np_right(const struct qx *q, long start, long lim)
 			break;
 		}
 		k++;
+	}
+	if ((end < 0 || !head) && (q->tk[start].lcls & L_DET) &&
+	    !tok_is(q, start, "that")) {
+		/* "my husband" before a verb we know */
+		for (k = start + 1; k <= lim && k <= start + 3; k++) {
+			if (!is_word(q, k) || (q->tk[k].flags & F_INQ) ||
+			    (q->tk[k].lcls & ~(L_MOD | L_ROLE)))
+				return -1;
+			if (q->tk[k].cue != CUE_NONE || tok_is(q, k + 1, "was") ||
+			    tok_is(q, k + 1, "is"))
+				return k - 1 > start ? k - 1 : -1;
+			if (is_word(q, k + 1) && (q->tk[k + 1].cue != CUE_NONE ||
+			                          q->tk[k + 1].lcls & L_ADV))
+				return k;
+		}
+		return -1;
 	}
 	if (end < 0 || !head)
 		return -1;
@@ -459,8 +493,8 @@ static int verb_cue(struct qx *q, long i)
 			j = e + 1;
 		}
 	}
-	if (c->sp0 < 0 && (c->ing || k < a || (is_word(q, k) &&
-	                                      (q->tk[k].lcls & L_CLAUSE))))
+	if (c->sp0 < 0 && (c->ing || k < a || tok_is_punct(q, k, ",") ||
+	                   (is_word(q, k) && (q->tk[k].lcls & L_CLAUSE))))
 		clause_subject(q, i, &c->sp0, &c->sp1);
 
 	/* the reported clause */
@@ -713,7 +747,7 @@ int find_cues(struct qx *q)
 			if (d->t0 < c->cs0)
 				continue;
 			from = (d->sp0 >= 0 && d->sp0 < d->t0) ? d->sp0 : d->t0;
-			if (tok_is_punct(q, from - 1, ",") &&
+			if (from - 1 > c->cs0 && tok_is_punct(q, from - 1, ",") &&
 			    d->type != CUE_ACCORDING) {
 				c->cs1 = from - 2;
 				break;

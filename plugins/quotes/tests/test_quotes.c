@@ -354,7 +354,7 @@ static void test_urls_and_code(void **unused)
 	expect_none(h, "See https://example.com/search?q=\"abc\"&x='y' for "
 	               "details.");
 	expect_none(h, "Type print(\"hello world\") and x = \"value\" in the "
-	               "console, the manual says.");
+	               "console.");
 	expect_none(h, "Run `echo \"it is done\"` in a shell; the tag is "
 	               "<a href=\"page.html\">.");
 	expect_none(h, "The pipe is 12\" wide and 5'10\" long.");
