@@ -476,8 +476,12 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 		if (a < prev_end || b < a || b > len)
 			continue; /* not the tokenizer's contract */
 		for (uint32_t g = prev_end; g < a; g++) {
-			if (s[g] != '\n')
-				continue;
+			if (s[g] != '\n') {
+				const char *nl = memchr(s + g, '\n', a - g);
+				if (!nl)
+					break;
+				g = (uint32_t)(nl - s);
+			}
 			memset(&t, 0, sizeof(t));
 			t.type = T_NL;
 			t.s = g;

@@ -132,6 +132,7 @@ static void fullest_name(struct qx *q, struct ent *e)
 
 	for (long k = 0; k < q->ntk; k++) {
 		if (q->tk[k].type != T_WORD || q->tk[k].e - q->tk[k].s < klen ||
+		    (!q->lower_doc && !(q->tk[k].flags & F_CAP)) ||
 		    !same_bytes(q, q->tk[k].s, word_end(q, k), e->key_s,
 		                e->key_e))
 			continue;
