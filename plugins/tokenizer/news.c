@@ -70,11 +70,11 @@ static inline bool is_ascii_upper(unsigned char c)
 }
 
 /* Reads the cluster at @i (i < len). */
-static void peek(const struct scan *sc, size_t i, struct ch *c)
+static void peek_slow(const struct scan *sc, size_t i, struct ch *c);
+
+static inline void peek(const struct scan *sc, size_t i, struct ch *c)
 {
 	const unsigned char *u = (const unsigned char *)sc->s;
-	size_t j = i;
-	uint32_t r;
 
 	if (u[i] < 0x80 && (i + 1 >= sc->len || u[i + 1] < 0x80)) {
 		uint8_t a = ascii_nc[u[i]];
@@ -88,6 +88,15 @@ static void peek(const struct scan *sc, size_t i, struct ch *c)
 		c->emoji_seq = false;
 		return;
 	}
+	peek_slow(sc, i, c);
+}
+
+/* peek() for non-ASCII clusters and ASCII followed by non-ASCII. */
+static void peek_slow(const struct scan *sc, size_t i, struct ch *c)
+{
+	size_t j = i;
+	uint32_t r;
+
 	c->cp = tok_decode(sc->s, sc->len, &j);
 	c->end = grapheme_end(sc->s, sc->len, i);
 	c->emoji_seq = false;
@@ -449,6 +458,17 @@ static int emit_word(struct scan *sc, size_t a, size_t b, int kind, int flags,
 	return emit(sc, a, b, kind, flags, abbr);
 }
 
+/* Characters at which a word may turn out to be a URL or an address. */
+static bool is_url_stop(unsigned char c)
+{
+	switch (c) {
+	case '@': case '.': case '_': case '%': case '+': case '-': case ':':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Letters of the ASCII run at @i (dotted-acronym segments). */
 static size_t alpha_run(const char *s, size_t len, size_t i)
 {
@@ -471,33 +491,41 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 	unsigned seg_letters = c0->nc == NC_LETTER, seg_digits = !seg_letters;
 	unsigned dots = 0, seg_clusters = 1;
 	bool acronym_done = false, has_letter = c0->nc == NC_LETTER;
-	bool seg_upper = c0->cased == AC_UP;
+	bool seg_upper = c0->cased == AC_UP, apos = false;
 	int abbr = ABBR_NONE, kind;
 	struct ch c;
 
-	if (c0->cp < 0x80 && strchr("hHfFwW", (int)c0->cp)) {
-		size_t e = match_url(s, len, start);
-
-		if (e) {
-			*err = emit(sc, start, e, TK_URL, 0, 0);
-			return e;
-		}
-	}
 	while (pos < len) {
 		unsigned char b = (unsigned char)s[pos];
 
-		if (b < 0x80 && ascii_nc[b] & (AC_UP | AC_LO) && !cjk &&
-		    script == SCRIPT_OTHER) {
-			/* ASCII letter fast path */
-			seg_upper = seg_upper && (ascii_nc[b] & AC_UP);
-			seg_letters++;
-			seg_clusters++;
-			has_letter = true;
-			pos++;
+		if (b < 0x80 && script == SCRIPT_OTHER &&
+		    (unsigned)((ascii_nc[b] & 7) - NC_LETTER) < 2u) {
+			/* ASCII fast path: a run of letters and digits */
+			size_t p0 = pos;
+			unsigned nl = 0;
+
+			do {
+				uint8_t a = ascii_nc[(unsigned char)s[pos]];
+
+				if (a & (AC_UP | AC_LO)) {
+					nl++;
+					if (!(a & AC_UP))
+						seg_upper = false;
+				} else if (a != NC_DIGIT) {
+					break;
+				}
+			} while (++pos < len);
+			seg_letters += nl;
+			seg_digits += (unsigned)(pos - p0) - nl;
+			seg_clusters += (unsigned)(pos - p0);
+			has_letter = has_letter || nl;
+			/* a combining mark or ZWJ belongs to the last letter */
 			if (pos < len && (unsigned char)s[pos] >= 0x80)
 				pos = grapheme_end(s, len, pos - 1);
 			continue;
 		}
+		if (b < 0x80 && ascii_nc[b] == NC_SPACE)
+			break;
 		peek(sc, pos, &c);
 		if (continues_run(&c, script) ||
 		    (c.nc == NC_LETTER && !cjk && c.script == SCRIPT_OTHER &&
@@ -545,9 +573,10 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 				                   pos - 1 - start);
 				if (abbr == ABBR_NONE)
 					abbr = ABBR_PLAIN;
-				if (pos + 1 < len && (s[pos] == '-' ||
-				    is_apostrophe(s, len, pos, &n)))
-					continue;       /* U.S.-led, U.S.'s */
+				if (pos + 1 < len && s[pos] == '-')
+					continue;       /* U.S.-led */
+				if (pos + 1 < len && is_apostrophe(s, len, pos, &n))
+					continue;       /* U.S.'s */
 				break;
 			}
 			break;
@@ -598,6 +627,7 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 			peek(sc, pos + n, &d);
 			if (d.nc == NC_LETTER && d.script == SCRIPT_OTHER) {
 				pos += n;               /* don't, O'Brien */
+				apos = true;
 				goto new_segment;
 			}
 			break;
@@ -617,11 +647,17 @@ new_segment:
 		seg_letters = seg_digits = seg_clusters = 0;
 		seg_upper = true;
 	}
-	/* e-mail addresses and bare domains end where the word stopped at
-	 * one of their characters */
-	if (!cjk && pos < len && strchr("@._%+-", s[pos] ? s[pos] : 1) &&
+	/* URLs, e-mail addresses and bare domains end where the word stopped
+	 * at one of their characters */
+	if (!cjk && pos < len && is_url_stop((unsigned char)s[pos]) &&
 	    (unsigned char)s[start] < 0x80) {
-		size_t e = match_email(s, len, start);
+		size_t e = pos - start <= 5 ? match_url(s, len, start) : 0;
+
+		if (e) {
+			*err = emit(sc, start, e, TK_URL, 0, 0);
+			return e;
+		}
+		e = s[pos] == ':' ? 0 : match_email(s, len, start);
 
 		if (e) {
 			*err = emit(sc, start, e, TK_EMAIL, 0, 0);
@@ -662,7 +698,8 @@ new_segment:
 
 		if (abbr != ABBR_NONE)
 			flags |= TF_ABBREV;
-		*err = emit_word(sc, start, pos, kind, flags, abbr);
+		*err = apos ? emit_word(sc, start, pos, kind, flags, abbr)
+		            : emit(sc, start, pos, kind, flags, abbr);
 	}
 	return pos;
 }
@@ -753,7 +790,9 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 		if (cp == '.' && pos - start == 1)
 			flags |= TF_PERIOD;
 	}
-	if (cp == '`') {
+	if (cp == ',' || cp == ';' || cp == ':') {
+		flags |= TF_CONT;
+	} else if (cp == '`') {
 		kind = TK_QUOTE;
 		flags |= TF_OPEN;
 	} else if (cp == '\'' && pos + 1 <= len && pos < len && s[pos] == '\'' &&

@@ -115,7 +115,7 @@ static bool lower_word(const struct ctx *c, size_t k)
 /* Punctuation that continues a sentence when it follows a terminator. */
 static bool continuer(const struct ctx *c, size_t k)
 {
-	return tok_is(c, k, ",") || tok_is(c, k, ";") || tok_is(c, k, ":") ||
+	return (c->t->flags[k] & TF_CONT) ||
 	       (c->t->kind[k] == TK_PUNCT && (c->t->flags[k] & TF_CLOSE));
 }
 
@@ -157,6 +157,8 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 	size_t k = j + 1, m = j;
 	bool quoted = false;
 
+	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)))
+		return false;   /* the common case: a word or a comma */
 	/* closers glued to what precedes them stay in the sentence */
 	if ((t->flags[k] & TF_CLOSE) && t->start[k] == t->end[j])
 		return false;
@@ -225,7 +227,8 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 	}
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
 	for (size_t k = 1; k < n; k++) {
-		int nl = line_breaks(s, toks->end[k - 1], toks->start[k]);
+		size_t ga = toks->end[k - 1], gb = toks->start[k];
+		int nl = gb - ga == 1 && s[ga] == ' ' ? 0 : line_breaks(s, ga, gb);
 		bool brk;
 
 		if (nl >= 2)

@@ -31,6 +31,7 @@ enum tok_flag {
 	TF_CLOSE = 1 << 4,    /* quote or bracket that closes */
 	TF_TERM = 1 << 5,     /* . ! ? ... and runs of them */
 	TF_PERIOD = 1 << 6,   /* TF_TERM made only of one period */
+	TF_CONT = 1 << 7,     /* , ; : (a sentence goes on after them) */
 };
 
 /* Sentence behaviour of an abbreviation (the class stored per token). */

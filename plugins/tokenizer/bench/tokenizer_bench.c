@@ -9,6 +9,7 @@
  * -d splits the input at blank-line-free form feeds (\f) into documents,
  * as the real pipeline sees them; by default each file is one text.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
