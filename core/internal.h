@@ -47,6 +47,33 @@ static inline int dp_buf_putc(struct dp_buf *b, char c)
 	return 0;
 }
 
+/* ------------------------------------------- 8 bytes at a time (SWAR) */
+
+#include <string.h>
+
+#define DP_ONES 0x0101010101010101ULL
+#define DP_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t dp_load8(const void *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/* Non-zero when some byte of @x is zero / is below @n (n <= 128). Exact
+ * as to whether any byte matches, which is all the callers need. */
+static inline uint64_t dp_swar_zero(uint64_t x)
+{
+	return (x - DP_ONES) & ~x & DP_HIGHS;
+}
+
+static inline uint64_t dp_swar_less(uint64_t x, unsigned n)
+{
+	return (x - DP_ONES * n) & ~x & DP_HIGHS;
+}
+
 /* ----------------------------------------------------------- errors */
 
 struct dp_error {
