@@ -7,7 +7,10 @@
  *   1. a blank line (two line breaks) always ends a sentence;
  *   2. with newline_breaks, one line break ends a sentence unless the next
  *      line starts in lowercase (in a cased text) or continues the previous
- *      one (after , ; ( or an opening quote);
+ *      one (after , ; ( or an opening quote); in hard-wrapped text (lines
+ *      of at most 100 bytes, many of them full and ending mid-sentence, as
+ *      in Reuters-21578) only before an indented line, or after a short or
+ *      all-capitals line (a headline);
  *   3. a terminator (. ! ? ... and runs of them) with the closing quotes and
  *      brackets glued to it ends a sentence, except: a period that makes a
  *      list marker ("1." "a." at the start of a line); ! ? and ellipses
@@ -44,7 +47,55 @@ struct ctx {
 	const char *s;
 	const struct tok_list *t;
 	bool caseless;
+	bool wrapped;       /* hard-wrapped lines */
+	size_t width;       /* the longest line, in bytes */
 };
+
+/* The line that ends in the gap s[ga..gb): its length in bytes (from the
+ * previous line break or the start of the text to the first line break in
+ * the gap). */
+static size_t line_length(const char *s, size_t ga, size_t gb)
+{
+	size_t e = ga, b;
+
+	while (e < gb && s[e] != '\n' && s[e] != '\r')
+		e++;
+	b = ga;
+	while (b > 0 && s[b - 1] != '\n' && s[b - 1] != '\r')
+		b--;
+	return e - b;
+}
+
+/* Whether the line after the gap s[ga..gb) is indented (two spaces or a
+ * tab after the last line break). */
+static bool indented(const char *s, size_t ga, size_t gb)
+{
+	size_t b = gb, sp = 0;
+
+	while (b > ga && s[b - 1] != '\n' && s[b - 1] != '\r') {
+		b--;
+		sp += s[b] == '\t' ? 2 : 1;
+	}
+	return sp >= 2;
+}
+
+/* Whether the line ending at token j has letters, all of them capitals. */
+static bool caps_line(const struct ctx *c, size_t j)
+{
+	bool upper = false;
+	size_t b = c->t->start[j];
+
+	while (b > 0 && c->s[b - 1] != '\n' && c->s[b - 1] != '\r')
+		b--;
+	for (size_t i = b; i < c->t->end[j]; i++) {
+		unsigned char ch = (unsigned char)c->s[i];
+
+		if (ch >= 'a' && ch <= 'z')
+			return false;
+		upper = upper || (ch >= 'A' && ch <= 'Z');
+	}
+	return upper;
+}
 
 static size_t tlen(const struct ctx *c, size_t k)
 {
@@ -124,6 +175,16 @@ static bool newline_break(const struct ctx *c, size_t k)
 {
 	size_t j = k - 1;
 
+	if (c->wrapped) {
+		size_t ga = c->t->end[j], gb = c->t->start[k];
+
+		if (indented(c->s, ga, gb))
+			return true;
+		if (lower_word(c, k) || continuer(c, k))
+			return false;
+		return line_length(c->s, ga, gb) * 10 < c->width * 7 ||
+		       caps_line(c, j);
+	}
 	if (tok_is(c, j, ",") || tok_is(c, j, ";") || (c->t->flags[j] & TF_OPEN) ||
 	    tok_is(c, j, "-"))
 		return false;
@@ -210,6 +271,44 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 	return true;
 }
 
+/* Hard-wrapped text: no line longer than 100 bytes, and at least 40% of
+ * the single line breaks (and two or more) follow a full line (70% of the
+ * longest) that does not end a sentence. */
+static void detect_wrapping(struct ctx *c)
+{
+	const struct tok_list *t = c->t;
+	size_t singles = 0, wraps = 0, width = 0;
+
+	for (size_t k = 1; k < t->n; k++) {
+		size_t ga = t->end[k - 1], gb = t->start[k], len;
+
+		if (gb - ga == 1 && c->s[ga] == ' ')
+			continue;
+		if (!memchr(c->s + ga, '\n', gb - ga) &&
+		    !memchr(c->s + ga, '\r', gb - ga))
+			continue;
+		len = line_length(c->s, ga, gb);
+		if (len > width)
+			width = len;
+		if (line_breaks(c->s, ga, gb) == 1)
+			singles++;
+	}
+	if (width < 40 || width > 100 || singles < 2)
+		return;
+	for (size_t k = 1; k < t->n; k++) {
+		size_t ga = t->end[k - 1], gb = t->start[k];
+
+		if ((gb - ga == 1 && c->s[ga] == ' ') ||
+		    line_breaks(c->s, ga, gb) != 1)
+			continue;
+		if (!(t->flags[k - 1] & (TF_TERM | TF_CLOSE)) &&
+		    line_length(c->s, ga, gb) * 10 >= width * 7)
+			wraps++;
+	}
+	c->width = width;
+	c->wrapped = wraps >= 2 && wraps * 10 >= singles * 4;
+}
+
 int news_sentences(const struct news_opts *o, const char *s, size_t len,
                    const struct tok_list *toks, struct span_list *out)
 {
@@ -226,6 +325,8 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 			lower++;
 	}
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
+	if (o->newline_breaks)
+		detect_wrapping(&c);
 	for (size_t k = 1; k < n; k++) {
 		size_t ga = toks->end[k - 1], gb = toks->start[k];
 		int nl = gb - ga == 1 && s[ga] == ' ' ? 0 : line_breaks(s, ga, gb);

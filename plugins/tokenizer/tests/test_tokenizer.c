@@ -459,6 +459,23 @@ static void test_sentences_lists_lines(void **unused)
 	/* a wrapped line that continues in lowercase */
 	check_sentences(h, "The troops will\nstay in Iraq.",
 	                "The troops will\nstay in Iraq.");
+	/* hard-wrapped text: lines break mid-sentence; a headline, an
+	 * indented paragraph and a short line still end sentences */
+	check_sentences(h, "OIL FIRM TO FORM UNIT\n"
+	                "CLEVELAND, Feb 26 - Standard Oil Co and BP North America\n"
+	                "Inc said they plan to form a venture to manage the money\n"
+	                "Market borrowing and investment activities of both firms.\n"
+	                "    The venture will be called BP/Standard Financial and\n"
+	                "Will be run by Standard Oil under the oversight of a joint\n"
+	                "Management committee\n"
+	                "    Reuter",
+	                "OIL FIRM TO FORM UNIT | CLEVELAND, Feb 26 - Standard Oil Co "
+	                "and BP North America\nInc said they plan to form a venture "
+	                "to manage the money\nMarket borrowing and investment "
+	                "activities of both firms. | The venture will be called "
+	                "BP/Standard Financial and\nWill be run by Standard Oil "
+	                "under the oversight of a joint\nManagement committee | "
+	                "Reuter");
 	/* missing final punctuation at the end of a paragraph */
 	check_sentences(h, "Back to top button\n\nThe next story",
 	                "Back to top button | The next story");
