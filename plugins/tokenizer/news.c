@@ -505,8 +505,12 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 			unsigned nl = 0;
 
 			do {
-				uint8_t a = ascii_nc[(unsigned char)s[pos]];
+				unsigned char x = (unsigned char)s[pos];
+				uint8_t a;
 
+				if (x >= 0x80)
+					break;
+				a = ascii_nc[x];
 				if (a & (AC_UP | AC_LO)) {
 					nl++;
 					if (!(a & AC_UP))
@@ -578,6 +582,18 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 				if (pos + 1 < len && is_apostrophe(s, len, pos, &n))
 					continue;       /* U.S.'s */
 				break;
+			}
+			if (seg_start == start && seg_upper && seg_digits == 0 &&
+			    seg_letters >= 2 && seg_letters <= 5 &&
+			    d.nc == NC_LETTER && d.cased == AC_UP) {
+				size_t r = alpha_run(s, len, pos + 1), e = pos + 1 + r;
+
+				if (r <= 2 && is_ascii_upper((unsigned char)s[e - 1]) &&
+				    (e >= len || s[e] == ')' || s[e] == ',' ||
+				     s[e] == ' ' || s[e] == ';')) {
+					pos = e;        /* Reuters codes: IBM.N */
+					break;
+				}
 			}
 			break;
 		}
@@ -677,6 +693,14 @@ new_segment:
 		kind = TK_NUMBER;
 	/* an abbreviation keeps its period */
 	if (!acronym_done && pos < len && s[pos] == '.' &&
+	    (pos + 1 >= len || s[pos + 1] != '.') && kind == TK_WORD &&
+	    seg_start > start && seg_digits == 0 && seg_letters > 1 &&
+	    s[seg_start - 1] == '-') {
+		/* R-Ariz. : the last part of a compound */
+		abbr = abbr_lookup(sc->o->abbrevs, s + seg_start, pos - seg_start);
+		if (abbr != ABBR_NONE)
+			pos++;
+	} else if (!acronym_done && pos < len && s[pos] == '.' &&
 	    (pos + 1 >= len || s[pos + 1] != '.') && kind == TK_WORD &&
 	    seg_start == start && seg_digits == 0) {
 		abbr = abbr_lookup(sc->o->abbrevs, s + start, pos - start);

@@ -30,16 +30,28 @@
 
 /* Words that typically start a sentence, lowercase, sorted. */
 static const char *const starters[] = {
-	"a", "according", "after", "all", "also", "although", "an", "and",
-	"as", "at", "because", "before", "both", "but", "despite", "during",
-	"each", "earlier", "for", "from", "further", "he", "her", "here",
-	"his", "how", "however", "i", "if", "in", "instead", "it", "its",
-	"last", "later", "many", "meanwhile", "moreover", "most", "my", "no",
-	"nor", "not", "now", "on", "one", "only", "or", "other", "our",
-	"she", "since", "so", "some", "still", "such", "that", "the", "their",
-	"then", "there", "these", "they", "this", "those", "though", "thus",
-	"to", "under", "until", "we", "what", "when", "where", "whether",
-	"which", "while", "who", "why", "with", "yet", "you",
+	"a", "according", "after", "all", "also", "although", "among", "an",
+	"analysts", "and", "as", "asked", "at", "because", "before", "both", "but",
+	"by", "critics", "despite", "during", "each", "earlier", "even", "experts",
+	"for", "from", "further", "he", "her", "here", "his", "how", "however", "i",
+	"if", "in", "instead", "it", "its", "last", "later", "many", "meanwhile",
+	"moreover", "most", "my", "next", "no", "nor", "not", "now", "officials",
+	"on", "one", "only", "or", "other", "our", "police", "residents",
+	"separately", "several", "she", "since", "so", "some", "speaking", "still",
+	"such", "that", "the", "their", "then", "there", "these", "they", "this",
+	"those", "though", "three", "thus", "to", "today", "two", "under", "until",
+	"we", "what", "when", "where", "whether", "which", "while", "who", "why",
+	"with", "witnesses", "yesterday", "yet", "you",
+};
+
+/* Words that go on after a.m., p.m., Inc. and the like: days, months,
+ * time zones; lowercase, sorted. */
+static const char *const after_time[] = {
+	"april", "august", "bst", "cdt", "cet", "cst", "december", "edt", "est",
+	"et", "february", "friday", "gmt", "january", "july", "june", "march",
+	"may", "mdt", "monday", "mst", "november", "october", "pdt", "pst", "pt",
+	"saturday", "september", "sunday", "thursday", "tuesday", "utc",
+	"wednesday",
 };
 
 struct ctx {
@@ -109,10 +121,13 @@ static bool tok_is(const struct ctx *c, size_t k, const char *text)
 	return tlen(c, k) == n && !memcmp(c->s + c->t->start[k], text, n);
 }
 
-static bool is_starter(const struct ctx *c, size_t k)
+/* Whether word k, lowercased, is in the sorted @list; in a cased text it
+ * must start with a capital. */
+static bool in_list(const struct ctx *c, size_t k, const char *const *list,
+                    size_t hi)
 {
 	char buf[16];
-	size_t n = tlen(c, k), lo = 0, hi = sizeof starters / sizeof *starters;
+	size_t n = tlen(c, k), lo = 0;
 
 	if (c->t->kind[k] != TK_WORD || n >= sizeof buf)
 		return false;
@@ -126,7 +141,7 @@ static bool is_starter(const struct ctx *c, size_t k)
 	buf[n] = '\0';
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int r = strcmp(buf, starters[mid]);
+		int r = strcmp(buf, list[mid]);
 
 		if (r == 0)
 			return true;
@@ -136,6 +151,16 @@ static bool is_starter(const struct ctx *c, size_t k)
 			lo = mid + 1;
 	}
 	return false;
+}
+
+static bool is_starter(const struct ctx *c, size_t k)
+{
+	return in_list(c, k, starters, sizeof starters / sizeof *starters);
+}
+
+static bool is_after_time(const struct ctx *c, size_t k)
+{
+	return in_list(c, k, after_time, sizeof after_time / sizeof *after_time);
 }
 
 /* Line breaks in s[a..b): LF, CR not before LF, NEL, LS, PS. */
@@ -215,8 +240,8 @@ static bool list_marker(const struct ctx *c, size_t t)
 static bool ends_after(const struct ctx *c, size_t first, size_t j)
 {
 	const struct tok_list *t = c->t;
-	size_t k = j + 1, m = j;
-	bool quoted = false;
+	size_t k = j + 1, m = j, last;
+	bool quoted = false, ellipsis;
 
 	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)))
 		return false;   /* the common case: a word or a comma */
@@ -233,9 +258,12 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 			quoted = true;
 		m--;
 	}
+	last = m;
 	while (m > first && (t->flags[m] & TF_TERM) &&
 	       (t->flags[m - 1] & TF_TERM))
 		m--;
+	/* ". . ." spaced out is an ellipsis */
+	ellipsis = !(t->flags[m] & TF_PERIOD) || last > m;
 	if (t->flags[m] & TF_ABBREV) {
 		switch ((enum abbr_class)t->abbr[m]) {
 		case ABBR_TITLE:
@@ -249,7 +277,8 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 				return false;
 			if (c->caseless)
 				return is_starter(c, k);
-			return (t->flags[k] & (TF_UPPER | TF_OPEN)) != 0;
+			return (t->flags[k] & (TF_UPPER | TF_OPEN)) != 0 &&
+			       !is_after_time(c, k);
 		default:
 			return false;
 		}
@@ -263,8 +292,9 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 	if (lower_word(c, k)) {
 		if (quoted)
 			return false;
-		if (!(t->flags[m] & TF_PERIOD))
-			return c->caseless && !tok_is(c, m, "...") &&
+		if (ellipsis)   /* ! ? and ellipses before lowercase */
+			return c->caseless && (t->flags[m] & TF_PERIOD) == 0 &&
+			       !tok_is(c, m, "...") &&
 			       !tok_is(c, m, "\xE2\x80\xA6") && is_starter(c, k);
 		return true;
 	}

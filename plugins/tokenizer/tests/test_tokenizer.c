@@ -176,6 +176,9 @@ static void test_abbreviations(void **unused)
 	/* an ordinary word keeps no period; an ellipsis is never eaten */
 	check_tokens(h, "It ended. Mr... no", "It ended . Mr ... no");
 	check_tokens(h, "end.The next", "end . The next");
+	/* Reuters instrument codes */
+	check_tokens(h, "shares of IBM.N and (VOD.L) rose",
+	             "shares of IBM.N and ( VOD.L ) rose");
 	dp_harness_free(h);
 }
 
@@ -404,6 +407,14 @@ static void test_sentences_abbreviations(void **unused)
 	                "They met at 5 p.m. | Nobody came.");
 	check_sentences(h, "On Jan. 8 Gen. Qassem spoke, e.g. about Iraq.",
 	                "On Jan. 8 Gen. Qassem spoke, e.g. about Iraq.");
+	check_sentences(h, "They meet at 10 a.m. Monday in Baghdad. Sen. John "
+	                "McCain (R-Ariz.) said so. Shares of IBM.N rose.",
+	                "They meet at 10 a.m. Monday in Baghdad. | Sen. John "
+	                "McCain (R-Ariz.) said so. | Shares of IBM.N rose.");
+	check_sentences(h, "It moved to the U.S. Officials said so. Plan B. The "
+	                "end of Plan B. was near.",
+	                "It moved to the U.S. | Officials said so. | Plan B. | "
+	                "The end of Plan B. was near.");
 	dp_harness_free(h);
 }
 
@@ -419,6 +430,10 @@ static void test_sentences_numbers_ellipses(void **unused)
 	                "in any form... will not help. | It stated its "
 	                "position... | Iraq has the capacity.");
 	check_sentences(h, "We waited… And waited…", "We waited… | And waited…");
+	check_sentences(h, "in any form . . . will not help . . . It ends.",
+	                "in any form . . . will not help . . . | It ends.");
+	check_sentences(h, "\"Why?\" he asked. \"Why?\" He left!",
+	                "\"Why?\" he asked. | \"Why?\" | He left!");
 	dp_harness_free(h);
 }
 
