@@ -128,8 +128,12 @@ static void peek_slow(const struct scan *sc, size_t i, struct ch *c)
 			break;
 		case CLS_SPACE:
 		case CLS_CONTROL:
+			/* white space is skipped one code point at a time: a
+			 * combining mark after it starts a token, as after an
+			 * ASCII space, instead of vanishing into the gap */
 			c->nc = NC_SPACE;
-			break;
+			c->end = j;
+			return;
 		default:
 			c->nc = rec_extpict(r) || rec_gcb(r) == GCB_RI
 			        ? NC_EMOJI : NC_SYMBOL;
