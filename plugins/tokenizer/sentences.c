@@ -292,10 +292,15 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 	if (lower_word(c, k)) {
 		if (quoted)
 			return false;
-		if (ellipsis)   /* ! ? and ellipses before lowercase */
-			return c->caseless && (t->flags[m] & TF_PERIOD) == 0 &&
-			       !tok_is(c, m, "...") &&
-			       !tok_is(c, m, "\xE2\x80\xA6") && is_starter(c, k);
+		if (!ellipsis)  /* a plain period */
+			return true;
+		if (!c->caseless)
+			return false;   /* ! ? ... before lowercase */
+		/* caseless text: ! and ? end sentences, ellipses only before
+		 * a sentence-starting word */
+		if ((t->flags[m] & TF_PERIOD) || tok_is(c, m, "...") ||
+		    tok_is(c, m, "\xE2\x80\xA6"))
+			return is_starter(c, k);
 		return true;
 	}
 	return true;

@@ -526,6 +526,9 @@ static void test_sentences_lowercase(void **unused)
 	assert_true(i >= 0);
 	i = dp_harness_find(h, "sentences", "source: cctv news", 0);
 	assert_true(i >= 0);
+	i = dp_harness_find(h, "sentences", "so, what led to the agreement "
+	                    "between the united states and iraq?", 0);
+	assert_true(i >= 0);
 	free(t4);
 	dp_harness_free(h);
 }
