@@ -63,19 +63,29 @@ struct ctx {
 	size_t width;       /* the longest line, in bytes */
 };
 
-/* The line that ends in the gap s[ga..gb): its length in bytes (from the
- * previous line break or the start of the text to the first line break in
- * the gap). */
-static size_t line_length(const char *s, size_t ga, size_t gb)
+/* Lines are tracked while walking the gaps in order: newlines only ever
+ * occur in gaps. @line_start is where the current line began; a gap with
+ * a line break ends it. */
+struct lines {
+	size_t start;
+};
+
+/* For the gap s[ga..gb): if it holds a line break, stores the length of
+ * the line it ends in *len, moves @l to the next line and returns true. */
+static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
+                     size_t *len)
 {
-	size_t e = ga, b;
+	size_t e = ga, b = gb;
 
 	while (e < gb && s[e] != '\n' && s[e] != '\r')
 		e++;
-	b = ga;
-	while (b > 0 && s[b - 1] != '\n' && s[b - 1] != '\r')
+	if (e == gb)
+		return false;
+	*len = e - l->start;
+	while (b > e && s[b - 1] != '\n' && s[b - 1] != '\r')
 		b--;
-	return e - b;
+	l->start = b;
+	return true;
 }
 
 /* Whether the line after the gap s[ga..gb) is indented (two spaces or a
@@ -91,14 +101,11 @@ static bool indented(const char *s, size_t ga, size_t gb)
 	return sp >= 2;
 }
 
-/* Whether the line ending at token j has letters, all of them capitals. */
-static bool caps_line(const struct ctx *c, size_t j)
+/* Whether the line s[b..token j] has letters, all of them capitals. */
+static bool caps_line(const struct ctx *c, size_t b, size_t j)
 {
 	bool upper = false;
-	size_t b = c->t->start[j];
 
-	while (b > 0 && c->s[b - 1] != '\n' && c->s[b - 1] != '\r')
-		b--;
 	for (size_t i = b; i < c->t->end[j]; i++) {
 		unsigned char ch = (unsigned char)c->s[i];
 
@@ -163,26 +170,6 @@ static bool is_after_time(const struct ctx *c, size_t k)
 	return in_list(c, k, after_time, sizeof after_time / sizeof *after_time);
 }
 
-/* Line breaks in s[a..b): LF, CR not before LF, NEL, LS, PS. */
-static int line_breaks(const char *s, size_t a, size_t b)
-{
-	int n = 0;
-
-	for (size_t i = a; i < b; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch == '\n' || (ch == '\r' && (i + 1 >= b || s[i + 1] != '\n')))
-			n++;
-		else if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0x85)
-			n++;
-		else if (ch == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
-		         ((unsigned char)s[i + 2] == 0xA8 ||
-		          (unsigned char)s[i + 2] == 0xA9))
-			n += 2;              /* paragraph/line separator */
-	}
-	return n;
-}
-
 static bool lower_word(const struct ctx *c, size_t k)
 {
 	return c->t->flags[k] & TF_LOWER;
@@ -196,7 +183,8 @@ static bool continuer(const struct ctx *c, size_t k)
 }
 
 /* Rule 2: a single line break before token k. */
-static bool newline_break(const struct ctx *c, size_t k)
+static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
+                          size_t line_len)
 {
 	size_t j = k - 1;
 
@@ -207,8 +195,8 @@ static bool newline_break(const struct ctx *c, size_t k)
 			return true;
 		if (lower_word(c, k) || continuer(c, k))
 			return false;
-		return line_length(c->s, ga, gb) * 10 < c->width * 7 ||
-		       caps_line(c, j);
+		return line_len * 10 < c->width * 7 ||
+		       caps_line(c, line_start, j);
 	}
 	if (tok_is(c, j, ",") || tok_is(c, j, ";") || (c->t->flags[j] & TF_OPEN) ||
 	    tok_is(c, j, "-"))
@@ -233,7 +221,7 @@ static bool list_marker(const struct ctx *c, size_t t)
 		return false;
 	if (m == 0)
 		return true;
-	return line_breaks(c->s, c->t->end[m - 1], c->t->start[m]) > 0;
+	return c->t->gap[m] > 0;
 }
 
 /* Rules 3 and 4: does the sentence end after token j (next is j + 1)? */
@@ -312,32 +300,30 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 static void detect_wrapping(struct ctx *c)
 {
 	const struct tok_list *t = c->t;
-	size_t singles = 0, wraps = 0, width = 0;
+	size_t singles = 0, wraps = 0, width = 0, len;
+	struct lines l = { 0 };
 
 	for (size_t k = 1; k < t->n; k++) {
-		size_t ga = t->end[k - 1], gb = t->start[k], len;
+		size_t ga = t->end[k - 1], gb = t->start[k];
 
-		if (gb - ga == 1 && c->s[ga] == ' ')
+		if (!t->gap[k] || !gap_line(&l, c->s, ga, gb, &len))
 			continue;
-		if (!memchr(c->s + ga, '\n', gb - ga) &&
-		    !memchr(c->s + ga, '\r', gb - ga))
-			continue;
-		len = line_length(c->s, ga, gb);
 		if (len > width)
 			width = len;
-		if (line_breaks(c->s, ga, gb) == 1)
+		if (t->gap[k] == 1)
 			singles++;
 	}
 	if (width < 40 || width > 100 || singles < 2)
 		return;
+	l.start = 0;
 	for (size_t k = 1; k < t->n; k++) {
 		size_t ga = t->end[k - 1], gb = t->start[k];
 
-		if ((gb - ga == 1 && c->s[ga] == ' ') ||
-		    line_breaks(c->s, ga, gb) != 1)
+		if (!t->gap[k] || !gap_line(&l, c->s, ga, gb, &len) ||
+		    t->gap[k] != 1)
 			continue;
 		if (!(t->flags[k - 1] & (TF_TERM | TF_CLOSE)) &&
-		    line_length(c->s, ga, gb) * 10 >= width * 7)
+		    len * 10 >= width * 7)
 			wraps++;
 	}
 	c->width = width;
@@ -348,28 +334,30 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
                    const struct tok_list *toks, struct span_list *out)
 {
 	struct ctx c = { .o = o, .s = s, .t = toks };
+	struct lines lines = { 0 };
 	size_t n = toks->n, first = 0, upper = 0, lower = 0;
 
 	(void)len;
 	if (n == 0)
 		return 0;
-	for (size_t k = 0; k < n; k++) {
-		if (toks->flags[k] & TF_UPPER)
-			upper++;
-		else if (toks->flags[k] & TF_LOWER)
-			lower++;
-	}
+	upper = toks->n_upper;
+	lower = toks->n_lower;
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
 	if (o->newline_breaks)
 		detect_wrapping(&c);
 	for (size_t k = 1; k < n; k++) {
 		size_t ga = toks->end[k - 1], gb = toks->start[k];
-		int nl = gb - ga == 1 && s[ga] == ' ' ? 0 : line_breaks(s, ga, gb);
+		size_t line_start = lines.start, line_len = 0;
+		int nl = 0;
 		bool brk;
 
+		nl = toks->gap[k];
+		if (nl)
+			gap_line(&lines, s, ga, gb, &line_len);
 		if (nl >= 2)
 			brk = true;
-		else if (nl == 1 && o->newline_breaks && newline_break(&c, k))
+		else if (nl == 1 && o->newline_breaks &&
+		         newline_break(&c, k, line_start, line_len))
 			brk = true;
 		else
 			brk = ends_after(&c, first, k - 1);

@@ -53,12 +53,16 @@ static int tok_grow(struct tok_list *t)
 	if (!a)
 		return -1;
 	t->abbr = a;
+	a = grow_array(&t->alloc, t->gap, t->n, cap, 1);
+	if (!a)
+		return -1;
+	t->gap = a;
 	t->cap = cap;
 	return 0;
 }
 
 int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
-             int flags, int abbr)
+             int flags, int abbr, int gap)
 {
 	if (t->n == t->cap && tok_grow(t) < 0)
 		return -1;
@@ -67,6 +71,9 @@ int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
 	t->kind[t->n] = (uint8_t)kind;
 	t->flags[t->n] = (uint8_t)flags;
 	t->abbr[t->n] = (uint8_t)abbr;
+	t->gap[t->n] = (uint8_t)gap;
+	t->n_upper += (flags & TF_UPPER) != 0;
+	t->n_lower += (flags & TF_LOWER) != 0;
 	t->n++;
 	return 0;
 }

@@ -57,7 +57,11 @@ struct tok_list {
 	uint8_t *kind;
 	uint8_t *flags;
 	uint8_t *abbr;
+	uint8_t *gap;       /* line breaks between the previous token and this
+	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
+	size_t n_upper;     /* tokens with TF_UPPER, and with TF_LOWER */
+	size_t n_lower;
 	struct tok_alloc alloc;
 };
 
@@ -129,7 +133,7 @@ size_t grapheme_end(const char *s, size_t len, size_t i);
 
 /* Appends helpers shared by the engines. */
 int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
-             int flags, int abbr);
+             int flags, int abbr, int gap);
 int span_push(struct span_list *l, size_t start, size_t end);
 
 /* Decodes one code point at s[*i] (advancing *i); invalid bytes give

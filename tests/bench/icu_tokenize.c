@@ -10,7 +10,11 @@
  * `make -f tests/bench/Makefile.icu` (Debian packages libicu-dev,
  * libjansson-dev).
  *
- *   icu_tokenize [-o OUT.jsonl] [INPUT.jsonl...]
+ *   icu_tokenize [-o OUT.jsonl | -n] [INPUT.jsonl...]
+ *
+ * -n segments without writing anything (to time ICU alone).
+ * -f TEXT segments a plain text file whose documents are separated by form
+ *    feeds, without JSON (the input of plugins/tokenizer/bench).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +76,8 @@ static int segment(struct iters *it, const char *text, size_t len, FILE *out)
 		utext_close(ut);
 		return -1;
 	}
-	fputs("\"sentences\":[", out);
+	if (out)
+		fputs("\"sentences\":[", out);
 	for (a = ubrk_first(it->sent); (b = ubrk_next(it->sent)) != UBRK_DONE;
 	     a = b) {
 		int32_t s = a, e = b;
@@ -94,22 +99,24 @@ static int segment(struct iters *it, const char *text, size_t len, FILE *out)
 				break;
 			e = k;
 		}
-		if (e > s) {
+		if (e > s && out) {
 			fprintf(out, "%s{\"start\":%d,\"end\":%d}", sep, s, e);
 			sep = ",";
 		}
 	}
-	fputs("],\"tokens\":[", out);
+	if (out)
+		fputs("],\"tokens\":[", out);
 	sep = "";
 	for (a = ubrk_first(it->word); (b = ubrk_next(it->word)) != UBRK_DONE;
 	     a = b) {
-		if (all_space(text, a, b))
+		if (all_space(text, a, b) || !out)
 			continue;
 		fprintf(out, "%s{\"start\":%d,\"end\":%d,\"kind\":\"%s\"}", sep,
 		        a, b, kind_of(text, a, b, ubrk_getRuleStatus(it->word)));
 		sep = ",";
 	}
-	fputc(']', out);
+	if (out)
+		fputc(']', out);
 	utext_close(ut);
 	return 0;
 }
@@ -144,6 +151,14 @@ static int run(struct iters *it, FILE *in, FILE *out, size_t *docs,
 		t = json_object_get(doc, "text");
 		text = json_string_value(t);
 		len = json_string_length(t);
+		if (!out) {             /* -n: segment only */
+			if (text)
+				segment(it, text, len, NULL);
+			json_decref(doc);
+			(*docs)++;
+			*bytes += (size_t)n;
+			continue;
+		}
 		fputc('{', out);
 		put_member(out, "id", json_object_get(doc, "id"), false);
 		fputs(",\"status\":\"ok\"", out);
@@ -162,6 +177,44 @@ static int run(struct iters *it, FILE *in, FILE *out, size_t *docs,
 	return 0;
 }
 
+/* -f: plain text, documents separated by form feeds, no JSON at all. */
+static int run_text(struct iters *it, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+	size_t a = 0, docs = 0;
+	struct timespec t0, t1;
+	double secs;
+
+	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0) {
+		perror(path);
+		return 1;
+	}
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		perror(path);
+		return 1;
+	}
+	fclose(f);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (a < (size_t)n) {
+		char *ff = memchr(buf + a, '\f', (size_t)n - a);
+		size_t b = ff ? (size_t)(ff - buf) : (size_t)n;
+
+		segment(it, buf + a, b - a, NULL);
+		docs++;
+		a = b + 1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	fprintf(stderr, "icu_tokenize -f: %zu documents, %.2f MB in %.3f s, "
+	        "%.1f MB/s\n", docs, n / 1e6, secs, n / 1e6 / secs);
+	free(buf);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -172,7 +225,10 @@ int main(int argc, char **argv)
 	int i = 1;
 	double secs;
 
-	if (argc > 2 && !strcmp(argv[1], "-o")) {
+	if (argc > 1 && !strcmp(argv[1], "-n")) {
+		out = NULL;
+		i = 2;
+	} else if (argc > 2 && !strcmp(argv[1], "-o")) {
 		out = fopen(argv[2], "w");
 		if (!out) {
 			perror(argv[2]);
@@ -185,6 +241,13 @@ int main(int argc, char **argv)
 	if (U_FAILURE(err)) {
 		fprintf(stderr, "icu_tokenize: %s\n", u_errorName(err));
 		return 1;
+	}
+	if (argc > 2 && !strcmp(argv[1], "-f")) {
+		int rc = run_text(&it, argv[2]);
+
+		ubrk_close(it.word);
+		ubrk_close(it.sent);
+		return rc;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (i == argc)
@@ -200,7 +263,7 @@ int main(int argc, char **argv)
 		if (in != stdin)
 			fclose(in);
 	}
-	if (out != stdout && fclose(out) != 0) {
+	if (out && out != stdout && fclose(out) != 0) {
 		perror("icu_tokenize: output");
 		return 1;
 	}

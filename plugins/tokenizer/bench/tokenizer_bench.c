@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 
 					b = ff ? (size_t)(ff - text) : len;
 				}
-				t.n = 0;
+				t.n = t.n_upper = t.n_lower = 0;
 				s.n = 0;
 				if (!strcmp(mode, "uax29")) {
 					if (uax29_tokenize(text + a, b - a, &t) < 0 ||
@@ -137,6 +137,7 @@ int main(int argc, char **argv)
 	free(t.kind);
 	free(t.flags);
 	free(t.abbr);
+	free(t.gap);
 	free(s.start);
 	free(s.end);
 	abbr_set_free(&set);
