@@ -167,6 +167,10 @@ DP_INTERNAL void *dp_doc_realloc(struct dp_doc *doc, void *p, size_t size);
 DP_INTERNAL const struct dp_str *dp_doc_str(const struct dp_doc *doc,
                                             uint32_t id);
 DP_INTERNAL void dp_layer_release(struct dp_layer *l);
+/* dp_layer_add() without the ownership check, for the core's own layers
+ * (the edits log is written while a plugin's step is running). */
+DP_INTERNAL long dp_layer_append(struct dp_layer *l, size_t start,
+                                 size_t end);
 DP_INTERNAL void dp_layer_clear(struct dp_layer *l);
 DP_INTERNAL int dp_layer_sort(struct dp_layer *l);
 DP_INTERNAL bool dp_layer_is_sorted(const struct dp_layer *l);

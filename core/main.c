@@ -473,6 +473,7 @@ out_output:
 		}
 	}
 out_input:
+	dp_run_stats_free(&st);
 	dp_input_close(in);
 out_pipeline:
 	free(stamps);

@@ -433,3 +433,9 @@ out_free:
 	stats->seconds = now_s() - t0;
 	return rc;
 }
+
+void dp_run_stats_free(struct dp_run_stats *stats)
+{
+	free(stats->step_ns);
+	stats->step_ns = NULL;
+}
