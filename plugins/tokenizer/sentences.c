@@ -160,8 +160,19 @@ static bool in_list(const struct ctx *c, size_t k, const char *const *list,
 	return false;
 }
 
+/* In caseless text only words that hardly ever follow an abbreviation
+ * inside a sentence count (not "and", "in", "to"...). */
+static const char *const strong_starters[] = {
+	"according", "furthermore", "he", "however", "i", "it", "meanwhile",
+	"moreover", "nevertheless", "she", "the", "there", "these", "they",
+	"those", "we",
+};
+
 static bool is_starter(const struct ctx *c, size_t k)
 {
+	if (c->caseless)
+		return in_list(c, k, strong_starters,
+		               sizeof strong_starters / sizeof *strong_starters);
 	return in_list(c, k, starters, sizeof starters / sizeof *starters);
 }
 
@@ -219,9 +230,13 @@ static bool list_marker(const struct ctx *c, size_t t)
 	if (c->t->kind[m] != TK_NUMBER &&
 	    !(c->t->kind[m] == TK_WORD && tlen(c, m) == 1))
 		return false;
-	if (m == 0)
-		return true;
-	return c->t->gap[m] > 0;
+	if (m == 0 || c->t->gap[m] > 0)
+		return true;            /* first on its line */
+	/* inline: "three steps: 1. withdraw, 2. leave" */
+	return (c->t->flags[m - 1] & TF_CONT) ||
+	       ((c->t->flags[m - 1] & TF_OPEN) && c->t->kind[m - 1] == TK_PUNCT) ||
+	       (c->t->kind[m] == TK_NUMBER && tlen(c, m) <= 2 &&
+	        t + 1 < c->t->n && lower_word(c, t + 1) && !c->caseless);
 }
 
 /* Rules 3 and 4: does the sentence end after token j (next is j + 1)? */

@@ -466,6 +466,10 @@ static void test_sentences_lists_lines(void **unused)
 	                "Steps: | 1. Withdraw troops. | 2. Leave bases.");
 	check_sentences(h, "The plan: (a) withdraw; (b) leave. It ends.",
 	                "The plan: (a) withdraw; (b) leave. | It ends.");
+	check_sentences(h, "Two steps: 1. withdraw troops, 2. close bases. "
+	                "Then talk.",
+	                "Two steps: 1. withdraw troops, 2. close bases. | "
+	                "Then talk.");
 	/* a headline and a dateline on their own lines */
 	check_sentences(h, "Iraq Demands Withdrawal\nBAGHDAD, Jan 8 (Reuters)\n"
 	                "Iraq asked the troops to leave.",
@@ -526,6 +530,15 @@ static void test_sentences_lowercase(void **unused)
 	assert_true(i >= 0);
 	i = dp_harness_find(h, "sentences", "source: cctv news", 0);
 	assert_true(i >= 0);
+	/* caseless text: an abbreviation before "and" goes on */
+	run(h, "the u.s. and iraq met in baghdad. the u.s. the talks went on. "
+	    "the talks were held in iraq and in the region. officials met again "
+	    "and again. they agreed to meet. the talks will continue in the "
+	    "coming weeks.");
+	assert_true(dp_harness_find(h, "sentences", "the u.s. and iraq met in "
+	                            "baghdad.", 0) >= 0);
+	assert_true(dp_harness_find(h, "sentences", "the u.s.", 0) >= 0);
+	run(h, t4);
 	i = dp_harness_find(h, "sentences", "so, what led to the agreement "
 	                    "between the united states and iraq?", 0);
 	assert_true(i >= 0);
