@@ -25,7 +25,7 @@ static void *grow_array(struct tok_alloc *a, void *old, size_t n, size_t cap,
 	return a->grow(a->ctx, old, n * size, cap * size);
 }
 
-static int tok_grow(struct tok_list *t)
+int tok_grow(struct tok_list *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
 	uint32_t *s, *e;
@@ -58,23 +58,6 @@ static int tok_grow(struct tok_list *t)
 		return -1;
 	t->gap = a;
 	t->cap = cap;
-	return 0;
-}
-
-int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
-             int flags, int abbr, int gap)
-{
-	if (t->n == t->cap && tok_grow(t) < 0)
-		return -1;
-	t->start[t->n] = (uint32_t)start;
-	t->end[t->n] = (uint32_t)end;
-	t->kind[t->n] = (uint8_t)kind;
-	t->flags[t->n] = (uint8_t)flags;
-	t->abbr[t->n] = (uint8_t)abbr;
-	t->gap[t->n] = (uint8_t)gap;
-	t->n_upper += (flags & TF_UPPER) != 0;
-	t->n_lower += (flags & TF_LOWER) != 0;
-	t->n++;
 	return 0;
 }
 

@@ -131,10 +131,26 @@ int uax29_boundaries(const char *s, size_t len, int which,
 /* End of the extended grapheme cluster starting at s[i] (UAX #29). */
 size_t grapheme_end(const char *s, size_t len, size_t i);
 
-/* Appends helpers shared by the engines. */
-int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
-             int flags, int abbr, int gap);
+/* Append helpers shared by the engines; 0 or -1 (no memory). */
+int tok_grow(struct tok_list *t);
 int span_push(struct span_list *l, size_t start, size_t end);
+
+static inline int tok_push(struct tok_list *t, size_t start, size_t end,
+                           int kind, int flags, int abbr, int gap)
+{
+	if (t->n == t->cap && tok_grow(t) < 0)
+		return -1;
+	t->start[t->n] = (uint32_t)start;
+	t->end[t->n] = (uint32_t)end;
+	t->kind[t->n] = (uint8_t)kind;
+	t->flags[t->n] = (uint8_t)flags;
+	t->abbr[t->n] = (uint8_t)abbr;
+	t->gap[t->n] = (uint8_t)gap;
+	t->n_upper += (flags & TF_UPPER) != 0;
+	t->n_lower += (flags & TF_LOWER) != 0;
+	t->n++;
+	return 0;
+}
 
 /* Decodes one code point at s[*i] (advancing *i); invalid bytes give
  * U+FFFD and advance one byte. */
