@@ -47,6 +47,7 @@ struct scan {
 	size_t len;
 	struct tok_list *out;
 	bool squote_open;   /* a single opening quote is waiting */
+	uint8_t gap;        /* line breaks before the next token (0-2) */
 };
 
 static inline bool is_ascii_alnum(unsigned char c)
@@ -70,11 +71,11 @@ static inline bool is_ascii_upper(unsigned char c)
 }
 
 /* Reads the cluster at @i (i < len). */
-static void peek(const struct scan *sc, size_t i, struct ch *c)
+static void peek_slow(const struct scan *sc, size_t i, struct ch *c);
+
+static inline void peek(const struct scan *sc, size_t i, struct ch *c)
 {
 	const unsigned char *u = (const unsigned char *)sc->s;
-	size_t j = i;
-	uint32_t r;
 
 	if (u[i] < 0x80 && (i + 1 >= sc->len || u[i + 1] < 0x80)) {
 		uint8_t a = ascii_nc[u[i]];
@@ -88,6 +89,15 @@ static void peek(const struct scan *sc, size_t i, struct ch *c)
 		c->emoji_seq = false;
 		return;
 	}
+	peek_slow(sc, i, c);
+}
+
+/* peek() for non-ASCII clusters and ASCII followed by non-ASCII. */
+static void peek_slow(const struct scan *sc, size_t i, struct ch *c)
+{
+	size_t j = i;
+	uint32_t r;
+
 	c->cp = tok_decode(sc->s, sc->len, &j);
 	c->end = grapheme_end(sc->s, sc->len, i);
 	c->emoji_seq = false;
@@ -119,8 +129,12 @@ static void peek(const struct scan *sc, size_t i, struct ch *c)
 			break;
 		case CLS_SPACE:
 		case CLS_CONTROL:
+			/* white space is skipped one code point at a time: a
+			 * combining mark after it starts a token, as after an
+			 * ASCII space, instead of vanishing into the gap */
 			c->nc = NC_SPACE;
-			break;
+			c->end = j;
+			return;
 		default:
 			c->nc = rec_extpict(r) || rec_gcb(r) == GCB_RI
 			        ? NC_EMOJI : NC_SYMBOL;
@@ -151,7 +165,10 @@ static void peek(const struct scan *sc, size_t i, struct ch *c)
 static int emit(struct scan *sc, size_t a, size_t b, int kind, int flags,
                 int abbr)
 {
-	return tok_push(sc->out, a, b, kind, flags, abbr);
+	int rc = tok_push(sc->out, a, b, kind, flags, abbr, sc->gap);
+
+	sc->gap = 0;
+	return rc;
 }
 
 static bool is_apostrophe(const char *s, size_t len, size_t i, size_t *n)
@@ -449,6 +466,74 @@ static int emit_word(struct scan *sc, size_t a, size_t b, int kind, int flags,
 	return emit(sc, a, b, kind, flags, abbr);
 }
 
+/* Characters at which a word may turn out to be a URL or an address. */
+static bool is_url_stop(unsigned char c)
+{
+	switch (c) {
+	case '@': case '.': case '_': case '%': case '+': case '-': case ':':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ASCII letters and digits: the bytes of the scanner's innermost loop. */
+static const bool word_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* Counts the letters, digits and clusters of the segment s[a..b) (whole
+ * clusters of one word) and whether all its letters are capitals. Called
+ * only where a word meets a connector, so the hot loop counts nothing. */
+static void seg_stats(const struct scan *sc, size_t a, size_t b,
+                      unsigned *letters, unsigned *digits, unsigned *clusters,
+                      bool *upper)
+{
+	struct ch c;
+
+	*letters = *digits = *clusters = 0;
+	*upper = true;
+	while (a < b) {
+		unsigned char x = (unsigned char)sc->s[a];
+
+		if (x < 0x80 && (a + 1 >= b || (unsigned char)sc->s[a + 1] < 0x80)) {
+			uint8_t v = ascii_nc[x];
+
+			if (v & (AC_UP | AC_LO)) {
+				(*letters)++;
+				if (!(v & AC_UP))
+					*upper = false;
+			} else if ((v & 7) == NC_DIGIT) {
+				(*digits)++;
+			}
+			(*clusters)++;
+			a++;
+			continue;
+		}
+		peek(sc, a, &c);
+		if (c.nc == NC_LETTER) {
+			(*letters)++;
+			if (c.cased != AC_UP)
+				*upper = false;
+		} else if (c.nc == NC_DIGIT) {
+			(*digits)++;
+		}
+		(*clusters)++;
+		a = c.end;
+	}
+}
+
 /* Letters of the ASCII run at @i (dotted-acronym segments). */
 static size_t alpha_run(const char *s, size_t len, size_t i)
 {
@@ -468,51 +553,39 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 	size_t len = sc->len, pos = c0->end, seg_start = start, n;
 	uint8_t script = c0->nc == NC_LETTER ? c0->script : SCRIPT_OTHER;
 	bool cjk = script != SCRIPT_OTHER && script != SCRIPT_HANGUL;
-	unsigned seg_letters = c0->nc == NC_LETTER, seg_digits = !seg_letters;
-	unsigned dots = 0, seg_clusters = 1;
+	unsigned seg_letters = 0, seg_digits = 0, seg_clusters = 0, dots = 0;
 	bool acronym_done = false, has_letter = c0->nc == NC_LETTER;
-	bool seg_upper = c0->cased == AC_UP;
+	bool seg_upper = false, apos = false;
 	int abbr = ABBR_NONE, kind;
 	struct ch c;
 
-	if (c0->cp < 0x80 && strchr("hHfFwW", (int)c0->cp)) {
-		size_t e = match_url(s, len, start);
-
-		if (e) {
-			*err = emit(sc, start, e, TK_URL, 0, 0);
-			return e;
-		}
-	}
 	while (pos < len) {
 		unsigned char b = (unsigned char)s[pos];
 
-		if (b < 0x80 && ascii_nc[b] & (AC_UP | AC_LO) && !cjk &&
-		    script == SCRIPT_OTHER) {
-			/* ASCII letter fast path */
-			seg_upper = seg_upper && (ascii_nc[b] & AC_UP);
-			seg_letters++;
-			seg_clusters++;
-			has_letter = true;
-			pos++;
+		if (word_byte[b] && script == SCRIPT_OTHER) {
+			/* ASCII fast path: a run of letters and digits */
+			while (++pos < len && word_byte[(unsigned char)s[pos]])
+				;
+			/* a combining mark or ZWJ belongs to the last letter */
 			if (pos < len && (unsigned char)s[pos] >= 0x80)
 				pos = grapheme_end(s, len, pos - 1);
 			continue;
 		}
+		if (b < 0x80 && ascii_nc[b] == NC_SPACE)
+			break;
 		peek(sc, pos, &c);
 		if (continues_run(&c, script) ||
 		    (c.nc == NC_LETTER && !cjk && c.script == SCRIPT_OTHER &&
 		     script == SCRIPT_OTHER)) {
-			if (c.nc == NC_LETTER) {
-				seg_letters++;
-				has_letter = true;
-				seg_upper = seg_upper && c.cased == AC_UP;
-			} else {
-				seg_digits++;
-			}
-			seg_clusters++;
 			pos = c.end;
 			continue;
 		}
+		if (cjk)
+			break;
+		/* the segment's make-up, for the connector rules below */
+		seg_stats(sc, seg_start, pos, &seg_letters, &seg_digits,
+		          &seg_clusters, &seg_upper);
+		has_letter = has_letter || seg_letters > 0;
 		if (cjk)
 			break;
 		/* connectors: look at the cluster after */
@@ -545,10 +618,23 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 				                   pos - 1 - start);
 				if (abbr == ABBR_NONE)
 					abbr = ABBR_PLAIN;
-				if (pos + 1 < len && (s[pos] == '-' ||
-				    is_apostrophe(s, len, pos, &n)))
-					continue;       /* U.S.-led, U.S.'s */
+				if (pos + 1 < len && s[pos] == '-')
+					continue;       /* U.S.-led */
+				if (pos + 1 < len && is_apostrophe(s, len, pos, &n))
+					continue;       /* U.S.'s */
 				break;
+			}
+			if (seg_start == start && seg_upper && seg_digits == 0 &&
+			    seg_letters >= 2 && seg_letters <= 5 &&
+			    d.nc == NC_LETTER && d.cased == AC_UP) {
+				size_t r = alpha_run(s, len, pos + 1), e = pos + 1 + r;
+
+				if (r <= 2 && is_ascii_upper((unsigned char)s[e - 1]) &&
+				    (e >= len || s[e] == ')' || s[e] == ',' ||
+				     s[e] == ' ' || s[e] == ';')) {
+					pos = e;        /* Reuters codes: IBM.N */
+					break;
+				}
 			}
 			break;
 		}
@@ -598,6 +684,7 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 			peek(sc, pos + n, &d);
 			if (d.nc == NC_LETTER && d.script == SCRIPT_OTHER) {
 				pos += n;               /* don't, O'Brien */
+				apos = true;
 				goto new_segment;
 			}
 			break;
@@ -614,14 +701,18 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 		break;
 new_segment:
 		seg_start = pos;
-		seg_letters = seg_digits = seg_clusters = 0;
-		seg_upper = true;
 	}
-	/* e-mail addresses and bare domains end where the word stopped at
-	 * one of their characters */
-	if (!cjk && pos < len && strchr("@._%+-", s[pos] ? s[pos] : 1) &&
+	/* URLs, e-mail addresses and bare domains end where the word stopped
+	 * at one of their characters */
+	if (!cjk && pos < len && is_url_stop((unsigned char)s[pos]) &&
 	    (unsigned char)s[start] < 0x80) {
-		size_t e = match_email(s, len, start);
+		size_t e = pos - start <= 5 ? match_url(s, len, start) : 0;
+
+		if (e) {
+			*err = emit(sc, start, e, TK_URL, 0, 0);
+			return e;
+		}
+		e = s[pos] == ':' ? 0 : match_email(s, len, start);
 
 		if (e) {
 			*err = emit(sc, start, e, TK_EMAIL, 0, 0);
@@ -635,12 +726,29 @@ new_segment:
 			}
 		}
 	}
-	kind = c0->nc == NC_DIGIT && number_shape(s, start, pos) ? TK_NUMBER
-	                                                         : TK_WORD;
-	if (kind == TK_WORD && !has_letter)
-		kind = TK_NUMBER;
+	kind = TK_WORD;
+	if (c0->nc == NC_DIGIT) {
+		unsigned l, d, k;
+		bool u;
+
+		if (number_shape(s, start, pos))
+			kind = TK_NUMBER;
+		else if (!has_letter) {
+			seg_stats(sc, start, pos, &l, &d, &k, &u);
+			if (l == 0)
+				kind = TK_NUMBER;
+		}
+	}
 	/* an abbreviation keeps its period */
 	if (!acronym_done && pos < len && s[pos] == '.' &&
+	    (pos + 1 >= len || s[pos + 1] != '.') && kind == TK_WORD &&
+	    seg_start > start && seg_digits == 0 && seg_letters > 1 &&
+	    s[seg_start - 1] == '-') {
+		/* R-Ariz. : the last part of a compound */
+		abbr = abbr_lookup(sc->o->abbrevs, s + seg_start, pos - seg_start);
+		if (abbr != ABBR_NONE)
+			pos++;
+	} else if (!acronym_done && pos < len && s[pos] == '.' &&
 	    (pos + 1 >= len || s[pos + 1] != '.') && kind == TK_WORD &&
 	    seg_start == start && seg_digits == 0) {
 		abbr = abbr_lookup(sc->o->abbrevs, s + start, pos - start);
@@ -662,7 +770,8 @@ new_segment:
 
 		if (abbr != ABBR_NONE)
 			flags |= TF_ABBREV;
-		*err = emit_word(sc, start, pos, kind, flags, abbr);
+		*err = apos ? emit_word(sc, start, pos, kind, flags, abbr)
+		            : emit(sc, start, pos, kind, flags, abbr);
 	}
 	return pos;
 }
@@ -753,7 +862,9 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 		if (cp == '.' && pos - start == 1)
 			flags |= TF_PERIOD;
 	}
-	if (cp == '`') {
+	if (cp == ',' || cp == ';' || cp == ':') {
+		flags |= TF_CONT;
+	} else if (cp == '`') {
 		kind = TK_QUOTE;
 		flags |= TF_OPEN;
 	} else if (cp == '\'' && pos + 1 <= len && pos < len && s[pos] == '\'' &&
@@ -837,16 +948,24 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 
 	while (i < len) {
 		if (u[i] < 0x80 && ascii_nc[u[i]] == NC_SPACE) {
-			if (u[i] == '\n' && ++nl >= 2)
-				sc.squote_open = false;   /* paragraph break */
+			if (u[i] == '\n' || (u[i] == '\r' &&
+			                     (i + 1 >= len || u[i + 1] != '\n')))
+				nl++;
 			i++;
 			continue;
 		}
 		peek(&sc, i, &c);
 		if (c.nc == NC_SPACE) {
+			if (c.cp == 0x85 || c.cp == 0x2028)
+				nl++;
+			else if (c.cp == 0x2029)
+				nl += 2;
 			i = c.end;
 			continue;
 		}
+		if (nl >= 2)
+			sc.squote_open = false;   /* paragraph break */
+		sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
 		nl = 0;
 		switch (c.nc) {
 		case NC_LETTER:

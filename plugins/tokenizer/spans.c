@@ -25,7 +25,7 @@ static void *grow_array(struct tok_alloc *a, void *old, size_t n, size_t cap,
 	return a->grow(a->ctx, old, n * size, cap * size);
 }
 
-static int tok_grow(struct tok_list *t)
+int tok_grow(struct tok_list *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
 	uint32_t *s, *e;
@@ -53,21 +53,11 @@ static int tok_grow(struct tok_list *t)
 	if (!a)
 		return -1;
 	t->abbr = a;
-	t->cap = cap;
-	return 0;
-}
-
-int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
-             int flags, int abbr)
-{
-	if (t->n == t->cap && tok_grow(t) < 0)
+	a = grow_array(&t->alloc, t->gap, t->n, cap, 1);
+	if (!a)
 		return -1;
-	t->start[t->n] = (uint32_t)start;
-	t->end[t->n] = (uint32_t)end;
-	t->kind[t->n] = (uint8_t)kind;
-	t->flags[t->n] = (uint8_t)flags;
-	t->abbr[t->n] = (uint8_t)abbr;
-	t->n++;
+	t->gap = a;
+	t->cap = cap;
 	return 0;
 }
 

@@ -31,6 +31,7 @@ enum tok_flag {
 	TF_CLOSE = 1 << 4,    /* quote or bracket that closes */
 	TF_TERM = 1 << 5,     /* . ! ? ... and runs of them */
 	TF_PERIOD = 1 << 6,   /* TF_TERM made only of one period */
+	TF_CONT = 1 << 7,     /* , ; : (a sentence goes on after them) */
 };
 
 /* Sentence behaviour of an abbreviation (the class stored per token). */
@@ -56,7 +57,11 @@ struct tok_list {
 	uint8_t *kind;
 	uint8_t *flags;
 	uint8_t *abbr;
+	uint8_t *gap;       /* line breaks between the previous token and this
+	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
+	size_t n_upper;     /* tokens with TF_UPPER, and with TF_LOWER */
+	size_t n_lower;
 	struct tok_alloc alloc;
 };
 
@@ -126,10 +131,26 @@ int uax29_boundaries(const char *s, size_t len, int which,
 /* End of the extended grapheme cluster starting at s[i] (UAX #29). */
 size_t grapheme_end(const char *s, size_t len, size_t i);
 
-/* Appends helpers shared by the engines. */
-int tok_push(struct tok_list *t, size_t start, size_t end, int kind,
-             int flags, int abbr);
+/* Append helpers shared by the engines; 0 or -1 (no memory). */
+int tok_grow(struct tok_list *t);
 int span_push(struct span_list *l, size_t start, size_t end);
+
+static inline int tok_push(struct tok_list *t, size_t start, size_t end,
+                           int kind, int flags, int abbr, int gap)
+{
+	if (t->n == t->cap && tok_grow(t) < 0)
+		return -1;
+	t->start[t->n] = (uint32_t)start;
+	t->end[t->n] = (uint32_t)end;
+	t->kind[t->n] = (uint8_t)kind;
+	t->flags[t->n] = (uint8_t)flags;
+	t->abbr[t->n] = (uint8_t)abbr;
+	t->gap[t->n] = (uint8_t)gap;
+	t->n_upper += (flags & TF_UPPER) != 0;
+	t->n_lower += (flags & TF_LOWER) != 0;
+	t->n++;
+	return 0;
+}
 
 /* Decodes one code point at s[*i] (advancing *i); invalid bytes give
  * U+FFFD and advance one byte. */

@@ -328,7 +328,7 @@ static void on_word(void *ctx, size_t off)
 	int kind = segment_kind(c->s, c->prev, off);
 
 	if (kind >= 0 && !c->err &&
-	    tok_push(c->toks, c->prev, off, kind, 0, ABBR_NONE) < 0)
+	    tok_push(c->toks, c->prev, off, kind, 0, ABBR_NONE, 0) < 0)
 		c->err = -1;
 	c->prev = off;
 }

@@ -9,6 +9,7 @@
  * -d splits the input at blank-line-free form feeds (\f) into documents,
  * as the real pipeline sees them; by default each file is one text.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +108,7 @@ int main(int argc, char **argv)
 
 					b = ff ? (size_t)(ff - text) : len;
 				}
-				t.n = 0;
+				t.n = t.n_upper = t.n_lower = 0;
 				s.n = 0;
 				if (!strcmp(mode, "uax29")) {
 					if (uax29_tokenize(text + a, b - a, &t) < 0 ||
@@ -136,6 +137,7 @@ int main(int argc, char **argv)
 	free(t.kind);
 	free(t.flags);
 	free(t.abbr);
+	free(t.gap);
 	free(s.start);
 	free(s.end);
 	abbr_set_free(&set);

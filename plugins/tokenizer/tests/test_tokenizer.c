@@ -176,6 +176,9 @@ static void test_abbreviations(void **unused)
 	/* an ordinary word keeps no period; an ellipsis is never eaten */
 	check_tokens(h, "It ended. Mr... no", "It ended . Mr ... no");
 	check_tokens(h, "end.The next", "end . The next");
+	/* Reuters instrument codes */
+	check_tokens(h, "shares of IBM.N and (VOD.L) rose",
+	             "shares of IBM.N and ( VOD.L ) rose");
 	dp_harness_free(h);
 }
 
@@ -404,6 +407,14 @@ static void test_sentences_abbreviations(void **unused)
 	                "They met at 5 p.m. | Nobody came.");
 	check_sentences(h, "On Jan. 8 Gen. Qassem spoke, e.g. about Iraq.",
 	                "On Jan. 8 Gen. Qassem spoke, e.g. about Iraq.");
+	check_sentences(h, "They meet at 10 a.m. Monday in Baghdad. Sen. John "
+	                "McCain (R-Ariz.) said so. Shares of IBM.N rose.",
+	                "They meet at 10 a.m. Monday in Baghdad. | Sen. John "
+	                "McCain (R-Ariz.) said so. | Shares of IBM.N rose.");
+	check_sentences(h, "It moved to the U.S. Officials said so. Plan B. The "
+	                "end of Plan B. was near.",
+	                "It moved to the U.S. | Officials said so. | Plan B. | "
+	                "The end of Plan B. was near.");
 	dp_harness_free(h);
 }
 
@@ -419,6 +430,10 @@ static void test_sentences_numbers_ellipses(void **unused)
 	                "in any form... will not help. | It stated its "
 	                "position... | Iraq has the capacity.");
 	check_sentences(h, "We waited… And waited…", "We waited… | And waited…");
+	check_sentences(h, "in any form . . . will not help . . . It ends.",
+	                "in any form . . . will not help . . . | It ends.");
+	check_sentences(h, "\"Why?\" he asked. \"Why?\" He left!",
+	                "\"Why?\" he asked. | \"Why?\" | He left!");
 	dp_harness_free(h);
 }
 
@@ -451,6 +466,10 @@ static void test_sentences_lists_lines(void **unused)
 	                "Steps: | 1. Withdraw troops. | 2. Leave bases.");
 	check_sentences(h, "The plan: (a) withdraw; (b) leave. It ends.",
 	                "The plan: (a) withdraw; (b) leave. | It ends.");
+	check_sentences(h, "Two steps: 1. withdraw troops, 2. close bases. "
+	                "Then talk.",
+	                "Two steps: 1. withdraw troops, 2. close bases. | "
+	                "Then talk.");
 	/* a headline and a dateline on their own lines */
 	check_sentences(h, "Iraq Demands Withdrawal\nBAGHDAD, Jan 8 (Reuters)\n"
 	                "Iraq asked the troops to leave.",
@@ -459,6 +478,23 @@ static void test_sentences_lists_lines(void **unused)
 	/* a wrapped line that continues in lowercase */
 	check_sentences(h, "The troops will\nstay in Iraq.",
 	                "The troops will\nstay in Iraq.");
+	/* hard-wrapped text: lines break mid-sentence; a headline, an
+	 * indented paragraph and a short line still end sentences */
+	check_sentences(h, "OIL FIRM TO FORM UNIT\n"
+	                "CLEVELAND, Feb 26 - Standard Oil Co and BP North America\n"
+	                "Inc said they plan to form a venture to manage the money\n"
+	                "Market borrowing and investment activities of both firms.\n"
+	                "    The venture will be called BP/Standard Financial and\n"
+	                "Will be run by Standard Oil under the oversight of a joint\n"
+	                "Management committee\n"
+	                "    Reuter",
+	                "OIL FIRM TO FORM UNIT | CLEVELAND, Feb 26 - Standard Oil Co "
+	                "and BP North America\nInc said they plan to form a venture "
+	                "to manage the money\nMarket borrowing and investment "
+	                "activities of both firms. | The venture will be called "
+	                "BP/Standard Financial and\nWill be run by Standard Oil "
+	                "under the oversight of a joint\nManagement committee | "
+	                "Reuter");
 	/* missing final punctuation at the end of a paragraph */
 	check_sentences(h, "Back to top button\n\nThe next story",
 	                "Back to top button | The next story");
@@ -494,6 +530,18 @@ static void test_sentences_lowercase(void **unused)
 	assert_true(i >= 0);
 	i = dp_harness_find(h, "sentences", "source: cctv news", 0);
 	assert_true(i >= 0);
+	/* caseless text: an abbreviation before "and" goes on */
+	run(h, "the u.s. and iraq met in baghdad. the u.s. the talks went on. "
+	    "the talks were held in iraq and in the region. officials met again "
+	    "and again. they agreed to meet. the talks will continue in the "
+	    "coming weeks.");
+	assert_true(dp_harness_find(h, "sentences", "the u.s. and iraq met in "
+	                            "baghdad.", 0) >= 0);
+	assert_true(dp_harness_find(h, "sentences", "the u.s.", 0) >= 0);
+	run(h, t4);
+	i = dp_harness_find(h, "sentences", "so, what led to the agreement "
+	                    "between the united states and iraq?", 0);
+	assert_true(i >= 0);
 	free(t4);
 	dp_harness_free(h);
 }
@@ -509,6 +557,28 @@ static bool gap_char(int32_t cp)
 	       cp == 0xAD;
 }
 
+/* Prints @text with bytes >= 0x7F and controls as \xNN. */
+static void print_escaped(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c < 0x20 || c >= 0x7F || c == '\\')
+			print_error("\\x%02X", c);
+		else
+			print_error("%c", c);
+	}
+	print_error("\n");
+}
+
+/* Fails the test with the text that broke the contract. */
+#define CHECK(cond) do { \
+	if (!(cond)) { \
+		print_error("contract: %s, text: ", #cond); \
+		print_escaped(text, len); \
+		fail(); \
+	} } while (0)
+
 static void check_contract(struct dp_harness *h, const char *text,
                            size_t len)
 {
@@ -517,49 +587,49 @@ static void check_contract(struct dp_harness *h, const char *text,
 	size_t n, ns, pos = 0, k = 0;
 	int kind;
 
-	assert_non_null(t);
-	assert_non_null(s);
+	CHECK(t != NULL);
+	CHECK(s != NULL);
 	n = dp_layer_size(t);
 	ns = dp_layer_size(s);
 	kind = dp_layer_attr(t, "kind");
-	assert_true(kind >= 0);
-	assert_true(n > 0);
+	CHECK(kind >= 0);
+	CHECK(n > 0);
 	for (size_t i = 0; i < n; i++) {
 		size_t a = dp_layer_start(t, i), b = dp_layer_end(t, i), j;
 
-		assert_true(a >= pos);
-		assert_true(b > a);
-		assert_true(b <= len);
+		CHECK(a >= pos);
+		CHECK(b > a);
+		CHECK(b <= len);
 		/* the gap is white space only */
 		for (j = pos; j < a;)
-			assert_true(gap_char(dp_utf8_next(text, len, &j)));
+			CHECK(gap_char(dp_utf8_next(text, len, &j)));
 		/* the token holds none */
 		for (j = a; j < b;) {
 			int32_t cp = dp_utf8_next(text, len, &j);
 
-			assert_true(cp > 0x20 && cp != 0xA0 && cp != 0x3000 &&
+			CHECK(cp > 0x20 && cp != 0xA0 && cp != 0x3000 &&
 			            !(cp >= 0x2000 && cp <= 0x200A));
 		}
-		assert_non_null(dp_layer_get_str(t, i, kind, NULL));
+		CHECK(dp_layer_get_str(t, i, kind, NULL) != NULL);
 		pos = b;
 	}
 	for (size_t j = pos; j < len;)
-		assert_true(gap_char(dp_utf8_next(text, len, &j)));
+		CHECK(gap_char(dp_utf8_next(text, len, &j)));
 	/* sentences: sorted, each from a token start to a token end, covering
 	 * every token once */
-	assert_true(ns > 0);
+	CHECK(ns > 0);
 	for (size_t i = 0; i < ns; i++) {
 		size_t a = dp_layer_start(s, i), b = dp_layer_end(s, i);
 
-		assert_true(k < n);
-		assert_int_equal(dp_layer_start(t, k), a);
+		CHECK(k < n);
+		CHECK(dp_layer_start(t, k) == a);
 		while (k < n && dp_layer_end(t, k) < b)
 			k++;
-		assert_true(k < n);
-		assert_int_equal(dp_layer_end(t, k), b);
+		CHECK(k < n);
+		CHECK(dp_layer_end(t, k) == b);
 		k++;
 	}
-	assert_int_equal(k, n);
+	CHECK(k == n);
 }
 
 static void test_contract_seeds(void **unused)
@@ -608,6 +678,53 @@ static void test_contract_odd_texts(void **unused)
 		check_contract(h, texts[i], len);
 	}
 	dp_harness_free(h);
+}
+
+/* Random texts from a palette of hard pieces: the contract must hold for
+ * every one, in both modes (a deterministic generator, so failures
+ * repeat). */
+static void test_contract_random(void **unused)
+{
+	static const char *const pieces[] = {
+		"a", "Z", "7", " ", "\n", "\n\n", "\t", ".", "..", ",", "'", "’",
+		"\"", "“", "”", "-", "--", "—", "(", ")", "#", "@", "$", "%", "*",
+		"U.S.", "Mr.", "http://a.io/x?y=1", "a@b.com", "e\xCC\x81",
+		"\xCC\x81", "\xE2\x80\x8D", "\xEF\xB8\x8F", "👍", "🏽", "🇮",
+		"日本", "です", "한", "Ж", "\xC2\xA0", "\xE2\x80\x8B", "…", "!?",
+		"n't", "'s", "2,500", "1.5", "&", "_", "/", ":", "\r\n", "\xC2\xAD",
+	};
+	const char *modes[] = { NULL, "{mode: uax29}" };
+	uint32_t seed = 12345;
+	char text[512];
+
+	(void)unused;
+	for (size_t m = 0; m < 2; m++) {
+		struct dp_harness *h = harness(modes[m]);
+
+		for (int round = 0; round < 5000; round++) {
+			size_t len = 0, n;
+
+			seed = seed * 1103515245u + 12345u;
+			n = 1 + (seed >> 16) % 24;
+			for (size_t i = 0; i < n; i++) {
+				const char *p;
+
+				seed = seed * 1103515245u + 12345u;
+				p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+				if (len + strlen(p) >= sizeof text)
+					break;
+				memcpy(text + len, p, strlen(p));
+				len += strlen(p);
+			}
+			text[len] = '\0';
+			run(h, text);
+			if (dp_harness_count(h, "tokens") == 0)
+				continue;
+			if (m == 0)
+				check_contract(h, text, len);
+		}
+		dp_harness_free(h);
+	}
 }
 
 /* ---- uax29 mode: the layers against Unicode's test files --------------- */
@@ -826,6 +943,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_lowercase),
 		cmocka_unit_test(test_contract_seeds),
 		cmocka_unit_test(test_contract_odd_texts),
+		cmocka_unit_test(test_contract_random),
 		cmocka_unit_test(test_uax29_tokens),
 		cmocka_unit_test(test_uax29_sentences),
 		cmocka_unit_test(test_uax29_kinds),
