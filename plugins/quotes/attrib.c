@@ -147,7 +147,8 @@ static long left_cue(const struct qx *q, const long *cue_of,
 	return -1;
 }
 
-/* The nearest cue in the quote's sentences, outside the quote. */
+/* The nearest cue in the quote's sentences, outside the quote, that
+ * governs it. */
 static long sentence_cue(const struct qx *q, const struct rq *r)
 {
 	int32_t s0 = q->tk[r->ot].sent;
@@ -162,6 +163,14 @@ static long sentence_cue(const struct qx *q, const struct rq *r)
 			/* a bare "X said." reports the sentence before */
 			continue;
 		}
+		/* the cue must govern the quote: its clause holds it, or it
+		 * stands close by ("called it “...”", "“...”, he said") */
+		bool covers = c->cs0 >= 0 && c->cs0 <= r->ot &&
+		              r->ot <= c->cs1 + 1;
+		long gap = c->t0 < r->ot ? r->ot - c->t1
+		                         : c->t0 - (r->ct >= 0 ? r->ct : r->clt);
+		if (!covers && gap > 8)
+			continue;
 		if (c->sp0 < 0 && ((c->t0 < r->ot && before >= 0) ||
 		                   (c->t0 > r->clt && after >= 0)))
 			continue; /* "remarks" as a noun */
@@ -176,6 +185,16 @@ static long sentence_cue(const struct qx *q, const struct rq *r)
 		const struct cue *c = &q->cu[n];
 		if (c->bare && c->sent == s1 + 1 && c->type != CUE_NONE)
 			return before >= 0 ? before : after >= 0 ? after : n;
+	}
+	if (before < 0 && after < 0) {
+		/* "M. Pompeo called for an end to ... and a “new alliance”":
+		 * the last cue with a speaker earlier in the sentence */
+		for (long n = 0; n < q->ncu; n++) {
+			const struct cue *c = &q->cu[n];
+			if (c->sent == s0 && c->t0 < r->ot && c->sp0 >= 0 &&
+			    c->sp0 < c->t0 && c->type != CUE_NONE && !c->bare)
+				before = n;
+		}
 	}
 	return before >= 0 ? before : after;
 }
@@ -325,13 +344,41 @@ long build_output(struct qx *q, struct qx_quote **out)
 		    tok_is_punct(q, q->rq[i].ot - 1, ","))
 			ri[i].kind = QX_DIRECT;
 	}
+	/* a direct quote with no cue of its own, right after a quote or a
+	 * sentence with a speaker, is that speaker's: "He adds that ...
+	 * "Danish clubs have ..."" */
+	for (long i = 0; i < q->nrq; i++) {
+		int32_t s = q->tk[q->rq[i].ot].sent;
+		if (ri[i].kind != QX_DIRECT || ri[i].cue >= 0)
+			continue;
+		if (i > 0 && ri[i - 1].cue >= 0 && ri[i - 1].kind == QX_DIRECT) {
+			const struct rq *pr = &q->rq[i - 1];
+			int32_t pe = q->tk[pr->ct >= 0 ? pr->ct : pr->clt].sent;
+			if (s - pe <= 1) {
+				ri[i].cue = ri[i - 1].cue;
+				continue;
+			}
+		}
+		for (long m = q->ncu - 1; m >= 0; m--) {
+			const struct cue *c = &q->cu[m];
+			if (c->sent >= s || c->sent < s - 1)
+				continue;
+			if (c->type != CUE_NONE && c->type != CUE_WEAK &&
+			    c->sp0 >= 0 && c->ent >= 0 && q->ent[c->ent].person) {
+				ri[i].cue = m;
+				break;
+			}
+		}
+	}
 	/* a short fragment right after a speaker's quote is theirs too */
 	for (long i = 1; i < q->nrq; i++) {
 		if (ri[i].kind != QX_PARTIAL || ri[i].cue >= 0 ||
 		    ri[i - 1].cue < 0 || ri[i - 1].kind == RK_NAME ||
 		    ri[i - 1].kind == QX_SCARE)
 			continue;
-		if (q->tk[q->rq[i].ot].sent - q->tk[q->rq[i - 1].ot].sent <= 1)
+		const struct rq *pr = &q->rq[i - 1];
+		if (q->tk[q->rq[i].ot].sent -
+		            q->tk[pr->ct >= 0 ? pr->ct : pr->clt].sent == 1)
 			ri[i].cue = ri[i - 1].cue;
 	}
 

@@ -48,22 +48,6 @@ bool is_headline(const struct qx *q, int32_t sent)
 	return words >= 3 && caps * 10 >= words * 6;
 }
 
-/* A plain noun phrase: "my husband", "the young woman" (up to two
- * words after the determiner, none of them a verb we know). */
-static long det_noun_left(const struct qx *q, long end, long lim)
-{
-	for (long k = end - 1; k >= lim && k >= end - 3; k--) {
-		const struct tok *w = &q->tk[k];
-		if (!is_word(q, k) || (w->flags & (F_INQ | F_CAP)))
-			return -1;
-		if ((w->lcls & L_DET) && !tok_is(q, k, "that"))
-			return k;
-		if (w->cue != CUE_NONE || (w->lcls & ~(L_MOD | L_ROLE)))
-			return -1;
-	}
-	return -1;
-}
-
 long np_left(const struct qx *q, long end, long lim, bool name_only)
 {
 	long k = end, start = -1;
@@ -109,8 +93,6 @@ long np_left(const struct qx *q, long end, long lim, bool name_only)
 		words++;
 		k--;
 	}
-	if ((start < 0 || !head) && !name_only)
-		return det_noun_left(q, end, lim);
 	if (start < 0 || !head)
 		return -1;
 	while (start < end && is_word(q, start) &&
@@ -123,7 +105,17 @@ long np_left(const struct qx *q, long end, long lim, bool name_only)
 	return start;
 }
 
+static long np_right_any(const struct qx *q, long start, long lim,
+                         bool plain);
+
 long np_right(const struct qx *q, long start, long lim)
+{
+	return np_right_any(q, start, lim, false);
+}
+
+/* np_right(), or a plain noun phrase ("my husband") when @plain. */
+static long np_right_any(const struct qx *q, long start, long lim,
+                         bool plain)
 {
 	long k = start, end = -1;
 	int words = 0;
@@ -135,7 +127,7 @@ long np_right(const struct qx *q, long start, long lim)
 		return (q->tk[start].lcls & L_DET) &&
 		               is_word(q, start + 1) &&
 		               head_word(&q->tk[start + 1])
-		       ? np_right(q, start + 1, lim)
+		       ? np_right_any(q, start + 1, lim, plain)
 		       : start;
 	if (q->tk[start].lcls & L_DET)
 		k++;
@@ -162,7 +154,7 @@ long np_right(const struct qx *q, long start, long lim)
 		}
 		k++;
 	}
-	if ((end < 0 || !head) && (q->tk[start].lcls & L_DET) &&
+	if ((end < 0 || !head) && plain && (q->tk[start].lcls & L_DET) &&
 	    !tok_is(q, start, "that")) {
 		/* "my husband" before a verb we know */
 		for (k = start + 1; k <= lim && k <= start + 3; k++) {
@@ -172,8 +164,10 @@ long np_right(const struct qx *q, long start, long lim)
 			if (q->tk[k].cue != CUE_NONE || tok_is(q, k + 1, "was") ||
 			    tok_is(q, k + 1, "is"))
 				return k - 1 > start ? k - 1 : -1;
-			if (is_word(q, k + 1) && (q->tk[k + 1].cue != CUE_NONE ||
-			                          q->tk[k + 1].lcls & L_ADV))
+			if (k + 1 > lim || tok_is_punct(q, k + 1, ",.;:") ||
+			    (is_word(q, k + 1) && (q->tk[k + 1].cue != CUE_NONE ||
+			                           q->tk[k + 1].lcls &
+			                                   (L_ADV | L_PREP))))
 				return k;
 		}
 		return -1;
@@ -223,6 +217,15 @@ static struct cue *new_cue(struct qx *q, long t0, long t1, int type)
 static long clause_end(const struct qx *q, long k)
 {
 	long last = q->sent_last[q->tk[k].sent];
+
+	/* "says he wants to leave - “I have been ...”": the quote after a
+	 * dash is not part of the clause */
+	for (long m = k + 1; m < last; m++)
+		if (tok_is_punct(q, m, "-") && q->tk[m + 1].type == T_MARK &&
+		    q->tk[m + 1].mdir != MD_CLOSE) {
+			last = m - 1;
+			break;
+		}
 
 	while (last > k && q->tk[last].type == T_PUNCT &&
 	       !tok_is_punct(q, last, ")]"))
@@ -296,7 +299,7 @@ static void clause_subject(const struct qx *q, long i, long *s0, long *s1)
 			return;
 		k = m + 1;
 	}
-	long e = np_right(q, k, i - 1);
+	long e = np_right_any(q, k, i - 1, true);
 	if (e < 0)
 		return;
 	/* "A statement from the Iraqi parliament ... called on" */

@@ -30,8 +30,12 @@ add('L_ROLE', """spokesman spokeswoman spokesperson spokespeople official offici
  manager executive ceo founder candidate candidates member members mp mps negotiator negotiators delegate
  delegates cleric mufti speaker host anchor editor critic critics observer observers insider insiders person
  people man woman boy girl mother father driver guard spokespersons governor-general vice-president mr mrs ms dr
- prof sen gov rep gen lt col sgt
- """)
+ prof sen gov rep gen lt col sgt actor actress actors singer star player players athlete footballer
+ model designer musician artist writer producer chef teacher teachers student students patient patients
+ victim victims fan fans owner farmer worker workers nurse nurses husband wife son daughter brother sister
+ friend neighbour neighbor colleague partner citizen citizens voter voters protester protesters doctors
+ scientist physician surgeon pilot soldier soldiers commentator blogger businessman businesswoman
+ entrepreneur investor investors banker bankers trader traders""")
 add('L_ORG', """ministry government department office parliament committee agency council army military police
  report statement news newspaper agency outlet white house kremlin pentagon administration cabinet court
  embassy company firm union party coalition organization organisation authority authorities command forces

@@ -174,6 +174,44 @@ static int emit(struct qx *q, long *cap, long ot, long ct, long last,
 	return 0;
 }
 
+/* A closing mark with no opening one, followed by an attribution:
+ * "The club knows that I miss Denmark," said Tobias. The quote is the
+ * sentence before the mark, within its line and after any earlier
+ * quotation. */
+static int emit_unopened(struct qx *q, long *cap, long ct)
+{
+	long first = ct - 1, words = 0;
+	int32_t s;
+	struct rq r;
+
+	/* only after the end of a quoted sentence: `me," said Tobias` */
+	if (first < 0 || !tok_is_punct(q, first, ",.!?"))
+		return 0;
+	s = q->tk[first].sent;
+	while (first - 1 >= 0 && q->tk[first - 1].type != T_NL &&
+	       q->tk[first - 1].type != T_MARK && q->tk[first - 1].sent == s)
+		first--;
+	for (long k = first; k < ct; k++)
+		if (q->tk[k].type == T_WORD)
+			words++;
+	if (words < 3)
+		return 0;
+	if (qx_grow(q, (void **)&q->rq, cap, q->nrq + 1, sizeof(r)) < 0)
+		return -1;
+	memset(&r, 0, sizeof(r));
+	r.ot = first; /* no opening mark: the content's first token */
+	r.ct = ct;
+	r.s = r.cs = q->tk[first].s;
+	r.e = q->tk[ct].e;
+	r.ce = q->tk[ct - 1].e;
+	r.cft = first;
+	r.clt = ct - 1;
+	r.flags = RQ_UNOPENED;
+	r.reopen_first = (uint32_t)q->nreopen;
+	q->rq[q->nrq++] = r;
+	return 0;
+}
+
 /* The closing mark of an open quote in the lines after a paragraph end
  * at @nl, or -1. */
 static long lookahead(const struct qx *q, long nl, long ot)
@@ -349,6 +387,10 @@ int pair_marks(struct qx *q)
 				push = !(t->sp_after && !t->sp_before);
 			else
 				push = t->sp_before && !t->sp_after;
+			if (!push && t->mclass == MC_DOUBLE && closerish(t) &&
+			    attribution_follows(q, i) &&
+			    emit_unopened(q, &cap, i) < 0)
+				return -1;
 		}
 
 		if (close) {

@@ -103,6 +103,7 @@ enum {
 	RQ_UNCLOSED = 1 << 0,
 	RQ_MULTIPARA = 1 << 1,
 	RQ_NESTED = 1 << 2,
+	RQ_UNOPENED = 1 << 3, /* a closing mark only; ot is the content's */
 };
 
 struct rq {

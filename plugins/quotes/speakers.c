@@ -18,7 +18,7 @@
 static bool proper_word(const struct qx *q, long k)
 {
 	const struct tok *t = &q->tk[k];
-	if (t->type != T_WORD || (t->flags & F_URL))
+	if (t->type != T_WORD || (t->flags & F_URL) || t->cue != CUE_NONE)
 		return false;
 	if (t->lcls & (L_ROLE | L_ORG | L_MOD | L_PLACE | L_DET | L_CONN |
 	               L_STOP | L_PRON | L_TIME))
@@ -139,9 +139,15 @@ static void fullest_name(struct qx *q, struct ent *e)
 		long a = q->tk[k].sent >= 0 ? q->sent_first[q->tk[k].sent] : 0;
 		long st = q->lower_doc ? lower_name_left(q, k, a < 0 ? 0 : a)
 		                       : np_left(q, k, a < 0 ? 0 : a, true);
+		long en = k;
 		if (st < 0)
 			continue;
-		uint32_t fs = q->tk[st].s, fe = word_end(q, k);
+		/* "Tobias" is also "Tobias Thomsen" */
+		while (!q->lower_doc && !(q->tk[en].flags & F_POSS) &&
+		       en + 1 < q->ntk && q->tk[en + 1].type == T_WORD &&
+		       proper_word(q, en + 1) && en < k + 3)
+			en++;
+		uint32_t fs = q->tk[st].s, fe = word_end(q, en);
 		if (fe - fs > e->full_e - e->full_s) {
 			e->full_s = fs;
 			e->full_e = fe;
@@ -261,7 +267,10 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 	/* 2. a capitalised name earlier in the text holding the head */
 	if (!q->lower_doc && (q->tk[s1].lcls & L_ROLE)) {
 		for (long k = s0 - 1; k >= 0; k--) {
-			if (!(q->tk[k].flags & F_CAP) ||
+			/* "Acting Governor ... Degtyarev", "actress Sarah
+			 * Hyland" */
+			if (!((q->tk[k].flags & F_CAP) ||
+			      (k + 1 < q->ntk && proper_word(q, k + 1))) ||
 			    !same_bytes(q, q->tk[k].s, q->tk[k].e, q->tk[s1].s,
 			                q->tk[s1].e))
 				continue;
