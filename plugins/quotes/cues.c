@@ -676,7 +676,7 @@ static int according_cue(struct qx *q, long i)
 	for (k = s1 + 1; k <= last && !tok_is_punct(q, k, ","); k++)
 		if (!is_word(q, k))
 			break;
-	bool starts = i == a || tok_is_punct(q, i - 1, ",") ||
+	bool starts = i == a || tok_is_punct(q, i - 1, ",:;") ||
 	              (i - 1 >= a && is_word(q, i - 1) &&
 	               (q->tk[i - 1].lcls & (L_STOP | L_CLAUSE)));
 	if (starts && tok_is_punct(q, k, ",") && k + 1 <= last &&
@@ -750,8 +750,10 @@ int find_cues(struct qx *q)
 			if (d->t0 < c->cs0)
 				continue;
 			from = (d->sp0 >= 0 && d->sp0 < d->t0) ? d->sp0 : d->t0;
-			if (from - 1 > c->cs0 && tok_is_punct(q, from - 1, ",") &&
-			    d->type != CUE_ACCORDING) {
+			if (from - 1 > c->cs0 &&
+			    (tok_is_punct(q, from - 1, ":;") ||
+			     (tok_is_punct(q, from - 1, ",") &&
+			      d->type != CUE_ACCORDING))) {
 				c->cs1 = from - 2;
 				break;
 			}

@@ -85,14 +85,15 @@ cue('CUE_SAY', """stated stating stresses stressed stressing emphasize emphasize
  predicted predicts estimated estimates reported reports announces agreed maintained maintains alleged alleges
  contended contends conceded concedes emphasising acknowledges specified specifies shouted shouts
  yelled yells cried whispered whispers exclaimed muttered screamed murmured sighed snapped quipped joked
- laughed boasted bragged testified retorted countered objected protested demanded demands""")
+ laughed boasted bragged testified retorted countered objected protested demanded demands reminded reminds believes thinks
+ hoped hopes expects expected feared fears""")
 cue('CUE_OBJTO', """urge urges urged urging asks asked ordered instructed instructs encouraged encourages
  appealed requested advised advises""")
 cue('CUE_SELFTO', """promise promises promised promising vow vows vowed vowing pledge pledges pledged pledging threatened
  threatens threatening""")
 cue('CUE_WEAK', """call calls called calling describe describes described describing consider considers considered
  considering term terms termed label labels labelled labeled brand branded praised praises criticized
- criticised criticizes slammed slams condemned condemns accused accuses welcomed welcomes spoke speaks""")
+ criticised criticizes slammed slams condemned condemns accused accuses welcomed welcomes spoke speaks sees saw""")
 cue('CUE_ACCORDING', "according")
 cue('CUE_QUOTED', "quoted quotes quoting")
 
