@@ -84,16 +84,56 @@ static void classify(const struct qx *q, const struct rq *r,
 		ri->nameish = true;
 }
 
-/* The cue whose first or last token is @k, or -1. */
-static long cue_at(const struct qx *q, const long *cue_of, long k)
+/* The cue whose first or last token is @k, or -1. @by_t0 lists the
+ * cues (not transcripts) sorted by first token. */
+static long cue_at(const struct qx *q, const long *by_t0, long nsorted,
+                   long k)
 {
+	long lo = 0, hi = nsorted;
+
 	if (k < 0 || k >= q->ntk)
 		return -1;
-	return cue_of[k];
+	while (lo < hi) {
+		long mid = (lo + hi) / 2;
+		if (q->cu[by_t0[mid]].t0 <= k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* lo - 1: the last cue starting at or before k */
+	for (long m = lo - 1; m >= 0 && q->cu[by_t0[m]].t0 >= k - 20; m--) {
+		const struct cue *c = &q->cu[by_t0[m]];
+		if (c->t0 == k || c->t1 == k)
+			return by_t0[m];
+	}
+	return -1;
+}
+
+/* The cues in order of first token (insertion sort: they are found in
+ * nearly that order). Returns the array, *n its length, NULL on failure. */
+static long *cues_by_t0(struct qx *q, long *n)
+{
+	long *a = qx_alloc(q, sizeof(long) * (size_t)(q->ncu + 1));
+
+	*n = 0;
+	if (!a)
+		return NULL;
+	for (long c = 0; c < q->ncu; c++) {
+		long k = *n;
+		if (q->cu[c].direct)
+			continue;
+		while (k > 0 && q->cu[a[k - 1]].t0 > q->cu[c].t0) {
+			a[k] = a[k - 1];
+			k--;
+		}
+		a[k] = c;
+		(*n)++;
+	}
+	return a;
 }
 
 /* "..." , said X / "...," X said / "..." - said X */
-static long right_cue(const struct qx *q, const long *cue_of,
+static long right_cue(const struct qx *q, const long *cue_of, long ncs,
                       const struct rq *r)
 {
 	long k = (r->ct >= 0 ? r->ct : r->clt) + 1;
@@ -110,7 +150,7 @@ static long right_cue(const struct qx *q, const long *cue_of,
 		}
 		if (first < 0)
 			first = k;
-		long c = cue_at(q, cue_of, k);
+		long c = cue_at(q, cue_of, ncs, k);
 		if (c >= 0 && q->cu[c].type != CUE_NONE &&
 		    q->cu[c].type != CUE_ACCORDING) {
 			const struct cue *cu = &q->cu[c];
@@ -128,7 +168,7 @@ static long right_cue(const struct qx *q, const long *cue_of,
 }
 
 /* X said: "..." / X said, "..." */
-static long left_cue(const struct qx *q, const long *cue_of,
+static long left_cue(const struct qx *q, const long *cue_of, long ncs,
                      const struct rq *r)
 {
 	long k = r->ot - 1;
@@ -140,7 +180,7 @@ static long left_cue(const struct qx *q, const long *cue_of,
 		if (t->type == T_NL || t->type == T_MARK ||
 		    tok_sentence_end(q, k))
 			return -1;
-		long c = cue_at(q, cue_of, k);
+		long c = cue_at(q, cue_of, ncs, k);
 		if (c >= 0 && q->cu[c].type != CUE_NONE && q->cu[c].sp0 >= 0)
 			return c;
 	}
@@ -151,8 +191,8 @@ static long left_cue(const struct qx *q, const long *cue_of,
  * governs it. */
 static long sentence_cue(const struct qx *q, const struct rq *r)
 {
-	int32_t s0 = q->tk[r->ot].sent;
-	int32_t s1 = q->tk[r->ct >= 0 ? r->ct : r->clt].sent;
+	int32_t s0 = q->tsent[r->ot];
+	int32_t s1 = q->tsent[r->ct >= 0 ? r->ct : r->clt];
 	long before = -1, after = -1;
 
 	for (long n = 0; n < q->ncu; n++) {
@@ -279,7 +319,8 @@ static int by_start(const void *a, const void *b)
 
 long build_output(struct qx *q, struct qx_quote **out)
 {
-	long *cue_of = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
+	long ncs;
+	long *cue_of = cues_by_t0(q, &ncs);
 	struct rinfo *ri = qx_alloc(q, sizeof(*ri) * (size_t)(q->nrq + 1));
 	struct qx_quote *o = qx_alloc(q, sizeof(*o) *
 	                                    (size_t)(q->nrq + q->ncu + 1));
@@ -287,15 +328,6 @@ long build_output(struct qx *q, struct qx_quote **out)
 
 	if (!cue_of || !ri || !o)
 		return -1;
-	for (long k = 0; k < q->ntk; k++)
-		cue_of[k] = -1;
-	for (long c = 0; c < q->ncu; c++) {
-		if (q->cu[c].direct)
-			continue;
-		cue_of[q->cu[c].t0] = c;
-		if (cue_of[q->cu[c].t1] < 0)
-			cue_of[q->cu[c].t1] = c;
-	}
 	/* speakers, in text order so that pronouns find the last one */
 	for (long c = 0; c < q->ncu; c++) {
 		int id = resolve_speaker(q, q->cu[c].sp0, q->cu[c].sp1,
@@ -310,9 +342,9 @@ long build_output(struct qx *q, struct qx_quote **out)
 		classify(q, r, &ri[i]);
 		if (ri[i].kind == RK_NAME || ri[i].kind == QX_SCARE)
 			continue;
-		long c = right_cue(q, cue_of, r);
+		long c = right_cue(q, cue_of, ncs, r);
 		if (c < 0)
-			c = left_cue(q, cue_of, r);
+			c = left_cue(q, cue_of, ncs, r);
 		if (c < 0)
 			c = sentence_cue(q, r);
 		ri[i].cue = c;
@@ -330,7 +362,7 @@ long build_output(struct qx *q, struct qx_quote **out)
 		    ri[i].cue >= 0 || ri[i + 1].cue < 0 ||
 		    ri[i + 1].kind == RK_NAME || ri[i + 1].kind == QX_SCARE)
 			continue;
-		if (nx->ot - end <= 2 && q->tk[nx->ot].sent - q->tk[end].sent <= 1)
+		if (nx->ot - end <= 2 && q->tsent[nx->ot] - q->tsent[end] <= 1)
 			ri[i].cue = ri[i + 1].cue;
 	}
 	/* "Yes," he said, "we agree.": the quote goes on after its cue */
@@ -348,12 +380,12 @@ long build_output(struct qx *q, struct qx_quote **out)
 	 * sentence with a speaker, is that speaker's: "He adds that ...
 	 * "Danish clubs have ..."" */
 	for (long i = 0; i < q->nrq; i++) {
-		int32_t s = q->tk[q->rq[i].ot].sent;
+		int32_t s = q->tsent[q->rq[i].ot];
 		if (ri[i].kind != QX_DIRECT || ri[i].cue >= 0)
 			continue;
 		if (i > 0 && ri[i - 1].cue >= 0 && ri[i - 1].kind == QX_DIRECT) {
 			const struct rq *pr = &q->rq[i - 1];
-			int32_t pe = q->tk[pr->ct >= 0 ? pr->ct : pr->clt].sent;
+			int32_t pe = q->tsent[pr->ct >= 0 ? pr->ct : pr->clt];
 			if (s - pe <= 1) {
 				ri[i].cue = ri[i - 1].cue;
 				continue;
@@ -377,8 +409,8 @@ long build_output(struct qx *q, struct qx_quote **out)
 		    ri[i - 1].kind == QX_SCARE)
 			continue;
 		const struct rq *pr = &q->rq[i - 1];
-		if (q->tk[q->rq[i].ot].sent -
-		            q->tk[pr->ct >= 0 ? pr->ct : pr->clt].sent == 1)
+		if (q->tsent[q->rq[i].ot] -
+		            q->tsent[pr->ct >= 0 ? pr->ct : pr->clt] == 1)
 			ri[i].cue = ri[i - 1].cue;
 	}
 

@@ -207,7 +207,7 @@ static struct cue *new_cue(struct qx *q, long t0, long t1, int type)
 	c->t1 = t1;
 	c->type = (uint8_t)type;
 	c->sp0 = c->sp1 = c->cs0 = c->cs1 = -1;
-	c->sent = q->tk[t0].sent;
+	c->sent = q->tsent[t0];
 	c->ent = -1;
 	return c;
 }
@@ -216,7 +216,7 @@ static struct cue *new_cue(struct qx *q, long t0, long t1, int type)
  * its final punctuation. */
 static long clause_end(const struct qx *q, long k)
 {
-	long last = q->sent_last[q->tk[k].sent];
+	long last = q->sent_last[q->tsent[k]];
 
 	/* "says he wants to leave - “I have been ...”": the quote after a
 	 * dash is not part of the clause */
@@ -272,7 +272,7 @@ static void according_np(const struct qx *q, long a, long lim, long *s0,
 /* The subject of the sentence of @i, for participles and "and said". */
 static void clause_subject(const struct qx *q, long i, long *s0, long *s1)
 {
-	int32_t s = q->tk[i].sent;
+	int32_t s = q->tsent[i];
 	long a = q->sent_first[s], k;
 
 	/* ", who ... said" */
@@ -403,7 +403,7 @@ static long find_that(const struct qx *q, long j, long lim)
 /* Whether a quote mark follows @i in its sentence. */
 static bool quoted_after(const struct qx *q, long i)
 {
-	long last = q->sent_last[q->tk[i].sent];
+	long last = q->sent_last[q->tsent[i]];
 	for (long k = i + 1; k <= last; k++)
 		if (q->tk[k].type == T_MARK || (q->tk[k].flags & F_INQ))
 			return true;
@@ -433,7 +433,7 @@ static bool no_clause(const struct qx *q, long k)
 static int verb_cue(struct qx *q, long i)
 {
 	struct tok *t = &q->tk[i];
-	int32_t s = t->sent;
+	int32_t s = q->tsent[i];
 	long a = q->sent_first[s], last = q->sent_last[s];
 	long k, j = i + 1, t1 = i;
 	int type = t->cue;
@@ -612,7 +612,7 @@ static int verb_cue(struct qx *q, long i)
 
 static int quoted_cue(struct qx *q, long i)
 {
-	int32_t s = q->tk[i].sent;
+	int32_t s = q->tsent[i];
 	long last = q->sent_last[s];
 	long e = np_right(q, i + 1, last);
 	struct cue *c;
@@ -649,7 +649,7 @@ static int quoted_cue(struct qx *q, long i)
 
 static int according_cue(struct qx *q, long i)
 {
-	int32_t s = q->tk[i].sent;
+	int32_t s = q->tsent[i];
 	long a = q->sent_first[s], last = q->sent_last[s];
 	struct cue *c;
 	long s0 = -1, s1 = -1, k;

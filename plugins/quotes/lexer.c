@@ -184,7 +184,6 @@ size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap)
 
 static void classify_word(struct qx *q, struct tok *t)
 {
-	char buf[48];
 	size_t n = t->e - t->s, next;
 	const char *w = q->t + t->s;
 	unsigned char c0 = (unsigned char)w[0];
@@ -203,7 +202,7 @@ static void classify_word(struct qx *q, struct tok *t)
 		t->flags |= F_POSS;
 	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
 		t->flags |= F_ING;
-	if (n >= sizeof(buf))
+	if (n > 40)
 		return;
 	for (size_t k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)w[k];
@@ -215,18 +214,21 @@ static void classify_word(struct qx *q, struct tok *t)
 		} else if (c >= 'A' && c <= 'Z') {
 			c = (unsigned char)(c - 'A' + 'a');
 		}
-		buf[k] = (char)c;
 		h = LEX_HASH_STEP(h, c);
 	}
-	e = plain ? lex_find_hashed(buf, n, h) : NULL;
+	e = plain ? lex_find_hashed(w, n, h) : NULL;
 	if (e) {
 		t->lcls = e->cls;
 		t->cue = e->cue;
 	}
-	for (size_t k = 0; k < q->cfg->n_extra_cues; k++) {
+	for (size_t k = 0; k < q->cfg->n_extra_cues && t->cue == CUE_NONE;
+	     k++) {
 		const char *x = q->cfg->extra_cues[k];
-		if (t->cue == CUE_NONE && strncmp(x, buf, n) == 0 &&
-		    x[n] == '\0')
+		size_t m = 0;
+		while (m < n && x[m] &&
+		       x[m] == ((w[m] >= 'A' && w[m] <= 'Z') ? w[m] + 32 : w[m]))
+			m++;
+		if (m == n && x[n] == '\0')
 			t->cue = CUE_SAY;
 	}
 }
@@ -670,7 +672,8 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	}
 	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
-	if (!q->sent_first || !q->sent_last)
+	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
+	if (!q->sent_first || !q->sent_last || !q->tsent)
 		return -1;
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
@@ -679,7 +682,7 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	for (long i = 0; i < q->ntk; i++) {
 		while (si + 1 < q->nsent && q->sent[si + 1].start <= q->tk[i].s)
 			si++;
-		q->tk[i].sent = (int32_t)si;
+		q->tsent[i] = (int32_t)si;
 		if (q->tk[i].type == T_NL)
 			continue;
 		if (q->sent_first[si] < 0)

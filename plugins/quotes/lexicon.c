@@ -18,6 +18,19 @@
 #define LEX_EMPTY 0xFFFF
 #define LEX_MAX_LEN 17
 
+/* Whether ASCII @w equals the lowercase @e, ignoring the case of @w. */
+static bool same_ci(const char *w, const char *e, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != e[i])
+			return false;
+	}
+	return true;
+}
+
 const struct lex_entry *lex_find_hashed(const char *w, size_t len,
                                        uint32_t h)
 {
@@ -27,7 +40,8 @@ const struct lex_entry *lex_find_hashed(const char *w, size_t len,
 		uint16_t k = slots[j];
 		if (k == LEX_EMPTY)
 			return NULL;
-		if (lexicon[k].len == len && memcmp(lexicon[k].w, w, len) == 0)
+		if (lexicon[k].len == len && lexicon[k].w[0] == (w[0] | 0x20) &&
+		    same_ci(w, lexicon[k].w, len))
 			return &lexicon[k];
 	}
 }
@@ -36,8 +50,12 @@ const struct lex_entry *lex_find(const char *w, size_t len)
 {
 	uint32_t h = LEX_HASH_INIT;
 
-	for (size_t i = 0; i < len; i++)
-		h = LEX_HASH_STEP(h, (unsigned char)w[i]);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = LEX_HASH_STEP(h, c);
+	}
 	return lex_find_hashed(w, len, h);
 }
 

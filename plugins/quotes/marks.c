@@ -187,9 +187,9 @@ static int emit_unopened(struct qx *q, long *cap, long ct)
 	/* only after the end of a quoted sentence: `me," said Tobias` */
 	if (first < 0 || !tok_is_punct(q, first, ",.!?"))
 		return 0;
-	s = q->tk[first].sent;
+	s = q->tsent[first];
 	while (first - 1 >= 0 && q->tk[first - 1].type != T_NL &&
-	       q->tk[first - 1].type != T_MARK && q->tk[first - 1].sent == s)
+	       q->tk[first - 1].type != T_MARK && q->tsent[first - 1] == s)
 		first--;
 	for (long k = first; k < ct; k++)
 		if (q->tk[k].type == T_WORD)
@@ -402,7 +402,7 @@ int pair_marks(struct qx *q)
 				            q->cfg->max_len) {
 					/* too long: the opening mark is
 					 * unclosed, this one is stray */
-					long end = q->sent_last[q->tk[ot].sent];
+					long end = q->sent_last[q->tsent[ot]];
 					if (end < ot)
 						end = ot;
 					if (end > i - 1)

@@ -54,7 +54,8 @@ struct lex_entry {
 
 /* Looks up a lowercase word; NULL when unknown. */
 const struct lex_entry *lex_find(const char *w, size_t len);
-/* The same with the word's hash (FNV-1a, the steps below) computed. */
+/* The same for a word in any ASCII case, with the hash (FNV-1a, the
+ * steps below) of its lowercase form. */
 const struct lex_entry *lex_find_hashed(const char *w, size_t len,
                                        uint32_t h);
 #define LEX_HASH_INIT 2166136261u
@@ -83,18 +84,18 @@ enum {
 enum { MC_DOUBLE = 1, MC_SINGLE = 2 };
 enum { MD_OPEN = 1, MD_CLOSE = 2, MD_AMBIG = 3 };
 
+/* 16 bytes: documents have a token every five bytes or so. */
 struct tok {
 	uint32_t s, e;        /* bytes */
 	uint8_t type;
 	uint8_t flags;
-	uint8_t mclass, mdir; /* T_MARK */
-	uint8_t sp_before, sp_after; /* T_MARK: space/start, space/end */
-	uint8_t low_open;     /* T_MARK: the low mark „ or ‚ */
-	uint8_t pad;
-	uint16_t lcls;        /* lexicon classes of a word */
+	uint8_t mclass : 2;   /* T_MARK: MC_* */
+	uint8_t mdir : 2;     /* T_MARK: MD_* */
+	uint8_t sp_before : 1; /* T_MARK: space or start before */
+	uint8_t sp_after : 1; /* T_MARK: space, end or punctuation after */
+	uint8_t low_open : 1; /* T_MARK: the low mark „ or ‚ */
 	uint8_t cue;          /* enum cue_type of a word */
-	uint8_t pad2;
-	int32_t sent;         /* sentence index */
+	uint16_t lcls;        /* lexicon classes of a word */
 };
 
 /* ---- raw quotations from marks ---------------------------------------- */
@@ -152,6 +153,7 @@ struct qx {
 	struct qx_span *sent; /* sentence byte spans */
 	long nsent;
 	long *sent_first, *sent_last; /* token bounds per sentence, -1 */
+	int32_t *tsent;       /* the sentence of each token */
 	bool lower_doc;       /* the document is all lowercase */
 	struct rq *rq;
 	long nrq;
@@ -161,6 +163,11 @@ struct qx {
 	long ncu, capcu;
 	struct ent *ent;
 	long nent, capent;
+	long *names;          /* words that are or precede a capitalised
+	                         word (all words in lowercase text), built
+	                         when the first speaker is named */
+	long nnames;
+	bool names_built;
 };
 
 void *qx_alloc(struct qx *q, size_t size);

@@ -126,17 +126,36 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 }
 
 /* The longest name phrase in the document ending in the key word. */
+/* The tokens a name can contain, once per document: capitalised words
+ * and the word before each ("actress Sarah Hyland"). */
+static int build_names(struct qx *q)
+{
+	if (q->names_built)
+		return 0;
+	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
+	if (!q->names)
+		return -1;
+	for (long k = 0; k < q->ntk; k++)
+		if (q->tk[k].type == T_WORD &&
+		    (q->lower_doc || (q->tk[k].flags & F_CAP) ||
+		     (k + 1 < q->ntk && (q->tk[k + 1].flags & F_CAP))))
+			q->names[q->nnames++] = k;
+	q->names_built = true;
+	return 0;
+}
+
 static void fullest_name(struct qx *q, struct ent *e)
 {
 	uint32_t klen = e->key_e - e->key_s;
 
-	for (long k = 0; k < q->ntk; k++) {
-		if (q->tk[k].type != T_WORD || q->tk[k].e - q->tk[k].s < klen ||
+	for (long j = 0; j < q->nnames; j++) {
+		long k = q->names[j];
+		if (q->tk[k].e - q->tk[k].s < klen ||
 		    (!q->lower_doc && !(q->tk[k].flags & F_CAP)) ||
 		    !same_bytes(q, q->tk[k].s, word_end(q, k), e->key_s,
 		                e->key_e))
 			continue;
-		long a = q->tk[k].sent >= 0 ? q->sent_first[q->tk[k].sent] : 0;
+		long a = q->tsent[k] >= 0 ? q->sent_first[q->tsent[k]] : 0;
 		long st = q->lower_doc ? lower_name_left(q, k, a < 0 ? 0 : a)
 		                       : np_left(q, k, a < 0 ? 0 : a, true);
 		long en = k;
@@ -266,13 +285,18 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 		return best;
 	/* 2. a capitalised name earlier in the text holding the head */
 	if (!q->lower_doc && (q->tk[s1].lcls & L_ROLE)) {
-		for (long k = s0 - 1; k >= 0; k--) {
+		long j = q->nnames;
+		while (j > 0 && q->names[j - 1] >= s0)
+			j--;
+		while (j-- > 0) {
+			long k = q->names[j];
 			/* "Acting Governor ... Degtyarev", "actress Sarah
 			 * Hyland" */
-			if (!((q->tk[k].flags & F_CAP) ||
-			      (k + 1 < q->ntk && proper_word(q, k + 1))) ||
+			if (q->tk[k].e - q->tk[k].s != q->tk[s1].e - q->tk[s1].s ||
 			    !same_bytes(q, q->tk[k].s, q->tk[k].e, q->tk[s1].s,
-			                q->tk[s1].e))
+			                q->tk[s1].e) ||
+			    !((q->tk[k].flags & F_CAP) ||
+			      (k + 1 < q->ntk && proper_word(q, k + 1))))
 				continue;
 			long e = k, key = -1;
 			while (e + 1 < q->ntk && is_word(q, e + 1) &&
@@ -317,6 +341,8 @@ int resolve_speaker(struct qx *q, long sp0, long sp1, uint32_t pos)
 
 	if (sp0 < 0 || sp1 < sp0)
 		return -1;
+	if (build_names(q) < 0)
+		return -2;
 	if (sp1 > sp0 && (q->tk[sp1].lcls & L_SPEECH) &&
 	    (q->tk[sp1 - 1].flags & F_POSS))
 		sp1--; /* Al-Sudani’s statement */
