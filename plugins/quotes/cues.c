@@ -366,7 +366,7 @@ static bool aux_verb(const struct qx *q, long k)
 		"does", "did", "do", "shall", NULL,
 	};
 	for (int i = 0; aux[i]; i++)
-		if (tok_is(q, k, aux[i]))
+		if (tok_is_n(q, k, aux[i], strlen(aux[i])))
 			return true;
 	return false;
 }
@@ -421,7 +421,7 @@ static bool no_clause(const struct qx *q, long k)
 		NULL,
 	};
 	for (int i = 0; w[i]; i++)
-		if (tok_is(q, k, w[i]))
+		if (tok_is_n(q, k, w[i], strlen(w[i])))
 			return !(tok_is(q, k, "it") || tok_is(q, k, "this") ||
 			         tok_is(q, k, "the") || tok_is(q, k, "a") ||
 			         tok_is(q, k, "an") || tok_is(q, k, "all")) ||

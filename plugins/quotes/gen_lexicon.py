@@ -5,8 +5,8 @@
 
 Edit the lists below (class bits and cue types are those of qx_int.h),
 then regenerate. Words are lowercase; verb forms are listed one by one
-(no stemming). The table is sorted; a hash table of FNV-1a slots with
-linear probing finds a word in it.
+(no stemming). The table is sorted; a hash table (lex_hash() of qx_int.h,
+linear probing) finds a word in it.
 """
 import collections
 import sys
@@ -99,13 +99,22 @@ cue('CUE_QUOTED', "quoted quotes quoting")
 
 
 # ---- output ---------------------------------------------------------------
-SLOTS = 2048
+SLOTS = 4096
+M32 = 0xffffffff
 
 
-def fnv1a(b):
-    h = 2166136261
-    for c in b:
-        h = ((h ^ c) * 16777619) & 0xffffffff
+def lex_hash(b):
+    """The hash of lex_hash() in qx_int.h: length, first two and last two
+    bytes (ASCII lowercase)."""
+    n = len(b)
+    c0, cl = b[0], b[-1]
+    c1 = b[1] if n > 1 else 0
+    cm = b[-2] if n > 1 else 0
+    h = ((c0 * 0x01000193) ^ (c1 * 0x9E3779B1) ^ (cl * 0x85EBCA6B) ^
+         (cm * 0xC2B2AE35) ^ (n * 0x27D4EB2F)) & M32
+    h ^= h >> 15
+    h = (h * 0x2C1B3C6D) & M32
+    h ^= h >> 12
     return h
 
 
@@ -114,7 +123,7 @@ def main():
     assert all(len(k.encode()) <= 17 for k in keys), 'LEX_MAX_LEN is 17'
     slots = [0xffff] * SLOTS
     for i, k in enumerate(keys):
-        j = fnv1a(k.encode()) & (SLOTS - 1)
+        j = lex_hash(k.encode()) & (SLOTS - 1)
         while slots[j] != 0xffff:
             j = (j + 1) & (SLOTS - 1)
         slots[j] = i

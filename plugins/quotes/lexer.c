@@ -187,13 +187,13 @@ static void classify_word(struct qx *q, struct tok *t)
 	size_t n = t->e - t->s, next;
 	const char *w = q->t + t->s;
 	unsigned char c0 = (unsigned char)w[0];
-	uint32_t h = LEX_HASH_INIT;
-	bool plain = true; /* ASCII letters only: may be in the lexicon */
 	const struct lex_entry *e;
 
 	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
 	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
 		t->flags |= F_CAP;
+	else if (c0 >= '0' && c0 <= '9')
+		t->flags |= F_ALNUM;
 	if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') &&
 	    (w[n - 2] == '\'' ||
 	     (n > 4 && (unsigned char)w[n - 4] == 0xE2 &&
@@ -202,21 +202,15 @@ static void classify_word(struct qx *q, struct tok *t)
 		t->flags |= F_POSS;
 	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
 		t->flags |= F_ING;
-	if (n > 40)
-		return;
-	for (size_t k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)w[k];
-		if (c >= '0' && c <= '9') {
-			t->flags |= F_ALNUM;
-			plain = false;
-		} else if (c >= 0x80) {
-			plain = false;
-		} else if (c >= 'A' && c <= 'Z') {
-			c = (unsigned char)(c - 'A' + 'a');
-		}
-		h = LEX_HASH_STEP(h, c);
+	if (n >= 7) {
+		/* a URL or an e-mail address: "reuters.com/x", "a@b.org" */
+		for (size_t k = 1; k < n; k++)
+			if (w[k] == '/' || w[k] == '@' || w[k] == ':') {
+				t->flags |= F_URL;
+				return;
+			}
 	}
-	e = plain ? lex_find_hashed(w, n, h) : NULL;
+	e = n <= 17 ? lex_find_hashed(w, n, lex_hash(w, n)) : NULL;
 	if (e) {
 		t->lcls = e->cls;
 		t->cue = e->cue;
@@ -437,23 +431,13 @@ static bool apostrophe_start(const char *s, uint32_t a, uint32_t b)
 	       (unsigned char)s[a + 2] == 0x99;
 }
 
-/* The kind of token @k when its text cannot tell: words that may be
- * URLs, e-mail addresses, hashtags or mentions, and apostrophes. */
-static int ask_kind(const struct qx_input *in, const char *s, size_t k,
-                    uint32_t a, uint32_t b, int32_t c, bool alnum)
+/* Whether [a, b) is an apostrophe alone (' or ’). */
+static int lone_apostrophe(const char *s, uint32_t a, uint32_t b)
 {
-	bool ask = c == '#' || c == '@' || c == '\'' || c == 0x2019;
-	if (!in->tok_kind)
-		return QX_TK_OTHER;
-	if (!ask && b - a > 3 && alnum)
-		for (uint32_t i = a + 1; i < b; i++)
-			if (s[i] == '/' || s[i] == '@' || s[i] == ':' ||
-			    (s[i] == '.' && i + 1 < b && s[i + 1] != '.' &&
-			     i > a + 2)) {
-				ask = true;
-				break;
-			}
-	return ask ? in->tok_kind(in->tok_kind_ctx, k) : QX_TK_OTHER;
+	return (b - a == 1 && s[a] == '\'') ||
+	       (b - a == 3 && (unsigned char)s[a] == 0xE2 &&
+	        (unsigned char)s[a + 1] == 0x80 &&
+	        (unsigned char)s[a + 2] == 0x99);
 }
 
 /* The engine's tokens from the tokenizer's: words with their clitics
@@ -473,51 +457,56 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	for (size_t k = 0; k <= in->ntok; k++) {
 		uint32_t a = k < in->ntok ? in->tok_start[k] : (uint32_t)len;
 		uint32_t b = k < in->ntok ? in->tok_end[k] : (uint32_t)len;
-		struct tok t;
+		struct tok *t;
 
 		if (a < prev_end || b < a || b > len)
 			continue; /* not the tokenizer's contract */
-		for (uint32_t g = prev_end; g < a; g++) {
-			if (s[g] != '\n') {
-				const char *nl = memchr(s + g, '\n', a - g);
-				if (!nl)
-					break;
-				g = (uint32_t)(nl - s);
+		if (a > prev_end + 1 || (a == prev_end + 1 && s[prev_end] != ' '))
+			for (uint32_t g = prev_end; g < a; g++) {
+				if (s[g] != '\n')
+					continue;
+				if (q->ntk == cap &&
+				    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
+				            sizeof(*q->tk)) < 0)
+					return -1;
+				t = &q->tk[q->ntk++];
+				memset(t, 0, sizeof(*t));
+				t->type = T_NL;
+				t->s = g;
+				t->e = g + 1;
 			}
-			memset(&t, 0, sizeof(t));
-			t.type = T_NL;
-			t.s = g;
-			t.e = g + 1;
-			if (push(q, &cap, &t) < 0)
-				return -1;
-		}
 		if (k == in->ntok)
 			break;
-		memset(&t, 0, sizeof(t));
-		t.s = a;
-		t.e = b;
+		if (q->ntk == cap &&
+		    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
+		            sizeof(*q->tk)) < 0)
+			return -1;
+		t = &q->tk[q->ntk++];
+		memset(t, 0, sizeof(*t));
+		t->s = a;
+		t->e = b;
 		prev_end = b;
 		unsigned char b0 = (unsigned char)s[a];
 		int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
 		bool alnum = b0 < 0x80 ? ascii_alnum[b0] != 0 : is_alnum_cp(c);
-		int kind = ask_kind(in, s, k, a, b, c, alnum);
-		if (kind == QX_TK_MASKED) {
-			t.type = T_WORD;
-			t.flags = F_URL;
-		} else if (kind == QX_TK_WORD || (kind != QX_TK_QUOTE && alnum)) {
+		if (alnum) {
+			/* clitics back on their word: Iraq ’s, do n’t; a lone
+			 * apostrophe only when the tokenizer calls it a word
+			 * (troops ') rather than a quote mark (‘appropriate’) */
 			while (k + 1 < in->ntok && in->tok_start[k + 1] == b &&
 			       apostrophe_start(s, b, in->tok_end[k + 1]) &&
-			       (!in->tok_kind ||
-			        in->tok_kind(in->tok_kind_ctx, k + 1) ==
-			                QX_TK_WORD)) {
+			       (lone_apostrophe(s, b, in->tok_end[k + 1]) == 0 ||
+			        (in->tok_kind &&
+			         in->tok_kind(in->tok_kind_ctx, k + 1) ==
+			                 QX_TK_WORD))) {
 				k++;
 				b = in->tok_end[k];
 			}
-			t.e = prev_end = b;
-			t.type = T_WORD;
-			classify_word(q, &t);
+			t->e = prev_end = b;
+			t->type = T_WORD;
+			classify_word(q, t);
 			words++;
-			if (t.flags & F_CAP)
+			if (t->flags & F_CAP)
 				capwords++;
 		} else if (c == '`' && b - a == 1) {
 			/* `code`: opaque up to the next backtick on the line */
@@ -529,14 +518,12 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			if (m < in->ntok && s[in->tok_start[m]] == '`' &&
 			    in->tok_end[m] - in->tok_start[m] == 1) {
 				k = m;
-				t.e = prev_end = in->tok_end[m];
+				t->e = prev_end = in->tok_end[m];
 			}
-			t.type = T_PUNCT;
+			t->type = T_PUNCT;
 		} else {
-			make_mark(s, len, c, &t, false);
+			make_mark(s, len, c, t, false);
 		}
-		if (push(q, &cap, &t) < 0)
-			return -1;
 	}
 	set_lower_doc(q, words > 40 && capwords * 100 < words);
 	return 0;
@@ -547,9 +534,8 @@ bool is_word(const struct qx *q, long i)
 	return i >= 0 && i < q->ntk && q->tk[i].type == T_WORD;
 }
 
-bool tok_is(const struct qx *q, long i, const char *s)
+bool tok_is_n(const struct qx *q, long i, const char *s, size_t n)
 {
-	size_t n = strlen(s);
 	const struct tok *t;
 
 	if (i < 0 || i >= q->ntk)

@@ -13,8 +13,8 @@
 
 #include "lexicon_table.h"
 
-/* Open addressing over the table: slot = FNV-1a(word) mod LEX_SLOTS, then
- * the next slots until an empty one. */
+/* Open addressing over the table: slot = lex_hash(word) mod LEX_SLOTS,
+ * then the next slots until an empty one. */
 #define LEX_EMPTY 0xFFFF
 #define LEX_MAX_LEN 17
 
@@ -48,15 +48,9 @@ const struct lex_entry *lex_find_hashed(const char *w, size_t len,
 
 const struct lex_entry *lex_find(const char *w, size_t len)
 {
-	uint32_t h = LEX_HASH_INIT;
-
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)w[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		h = LEX_HASH_STEP(h, c);
-	}
-	return lex_find_hashed(w, len, h);
+	if (len == 0 || len > LEX_MAX_LEN)
+		return NULL;
+	return lex_find_hashed(w, len, lex_hash(w, len));
 }
 
 bool qx_is_builtin_cue(const char *word, size_t len)

@@ -52,14 +52,34 @@ struct lex_entry {
 	uint8_t cue;
 };
 
-/* Looks up a lowercase word; NULL when unknown. */
+/* Looks up a word in any ASCII case; NULL when unknown. */
 const struct lex_entry *lex_find(const char *w, size_t len);
-/* The same for a word in any ASCII case, with the hash (FNV-1a, the
- * steps below) of its lowercase form. */
+
+/* The lexicon's hash: the length and the first two and last two bytes,
+ * ASCII lowercase (cheap: no loop over the word). gen_lexicon.py has the
+ * same function. */
+static inline uint32_t lex_hash(const char *w, size_t n)
+{
+	uint32_t c0 = (unsigned char)w[0], cl = (unsigned char)w[n - 1];
+	uint32_t c1 = n > 1 ? (unsigned char)w[1] : 0;
+	uint32_t cm = n > 1 ? (unsigned char)w[n - 2] : 0;
+	uint32_t h;
+
+	c0 |= (c0 >= 'A' && c0 <= 'Z') ? 0x20 : 0;
+	c1 |= (c1 >= 'A' && c1 <= 'Z') ? 0x20 : 0;
+	cl |= (cl >= 'A' && cl <= 'Z') ? 0x20 : 0;
+	cm |= (cm >= 'A' && cm <= 'Z') ? 0x20 : 0;
+	h = (c0 * 0x01000193u) ^ (c1 * 0x9E3779B1u) ^ (cl * 0x85EBCA6Bu) ^
+	    (cm * 0xC2B2AE35u) ^ ((uint32_t)n * 0x27D4EB2Fu);
+	h ^= h >> 15;
+	h *= 0x2C1B3C6Du;
+	h ^= h >> 12;
+	return h;
+}
+
+/* lex_find() with the hash already computed. */
 const struct lex_entry *lex_find_hashed(const char *w, size_t len,
                                        uint32_t h);
-#define LEX_HASH_INIT 2166136261u
-#define LEX_HASH_STEP(h, c) (((h) ^ (uint32_t)(c)) * 16777619u)
 
 /* ---- tokens ----------------------------------------------------------- */
 
@@ -179,7 +199,10 @@ int lex_text(struct qx *q, const struct qx_input *in);
 int lex_tokens(struct qx *q, const struct qx_input *in);
 int lex_sentences(struct qx *q, const struct qx_input *in);
 bool is_word(const struct qx *q, long i);
-bool tok_is(const struct qx *q, long i, const char *s);
+/* Whether token @i is the lowercase word @s (@n bytes), in any case;
+ * tok_is() for string literals. */
+bool tok_is_n(const struct qx *q, long i, const char *s, size_t n);
+#define tok_is(q, i, s) tok_is_n((q), (i), "" s, sizeof(s) - 1)
 bool tok_is_punct(const struct qx *q, long i, const char *chars);
 bool tok_sentence_end(const struct qx *q, long i);
 size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap);
