@@ -420,7 +420,7 @@ static void make_mark(const char *s, size_t len, int32_t c, struct tok *t,
 	                         nx != '['));
 }
 
-static bool apostrophe_start(const char *s, uint32_t a, uint32_t b)
+static inline bool apostrophe_start(const char *s, uint32_t a, uint32_t b)
 {
 	if (b > a && (s[a] == '\'' || (b - a >= 3 && s[a] == 'n' &&
 	                               (s[a + 1] == '\'' ||
@@ -470,10 +470,8 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 				            sizeof(*q->tk)) < 0)
 					return -1;
 				t = &q->tk[q->ntk++];
-				memset(t, 0, sizeof(*t));
-				t->type = T_NL;
-				t->s = g;
-				t->e = g + 1;
+				*t = (struct tok){ .s = g, .e = g + 1,
+				                   .type = T_NL };
 			}
 		if (k == in->ntok)
 			break;
@@ -482,9 +480,7 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 		            sizeof(*q->tk)) < 0)
 			return -1;
 		t = &q->tk[q->ntk++];
-		memset(t, 0, sizeof(*t));
-		t->s = a;
-		t->e = b;
+		*t = (struct tok){ .s = a, .e = b };
 		prev_end = b;
 		unsigned char b0 = (unsigned char)s[a];
 		int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
