@@ -947,6 +947,10 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 	struct ch c;
 
 	while (i < len) {
+		if (u[i] == ' ') {
+			i++;
+			continue;
+		}
 		if (u[i] < 0x80 && ascii_nc[u[i]] == NC_SPACE) {
 			if (u[i] == '\n' || (u[i] == '\r' &&
 			                     (i + 1 >= len || u[i + 1] != '\n')))
