@@ -32,6 +32,7 @@ static const struct abbr_entry builtin[] = {
 	E("vs", ABBR_TITLE), E("viz", ABBR_TITLE), E("approx", ABBR_TITLE),
 	E("ca", ABBR_TITLE), E("fig", ABBR_TITLE), E("figs", ABBR_TITLE),
 	E("vol", ABBR_TITLE), E("vols", ABBR_TITLE), E("pp", ABBR_TITLE),
+	E("p", ABBR_TITLE),
 	E("ed", ABBR_TITLE), E("eds", ABBR_TITLE), E("nos", ABBR_TITLE),
 	/* months, days, places, organisations */
 	E("jan", ABBR_PLAIN), E("feb", ABBR_PLAIN), E("mar", ABBR_PLAIN),

@@ -756,9 +756,10 @@ new_segment:
 			abbr = ABBR_INITIAL;
 		if (abbr == ABBR_NONE && pos - start == 2 &&
 		    (s[start] | 32) == 'n' && (s[start + 1] | 32) == 'o' &&
-		    pos + 2 < len && s[pos + 1] == ' ' &&
-		    is_ascii_digit((unsigned char)s[pos + 2]))
-			abbr = ABBR_TITLE;              /* No. 5 */
+		    ((pos + 2 < len && s[pos + 1] == ' ' &&
+		      is_ascii_digit((unsigned char)s[pos + 2])) ||
+		     (pos + 1 < len && is_ascii_digit((unsigned char)s[pos + 1]))))
+			abbr = ABBR_TITLE;              /* No. 5, No.1 */
 		if (abbr != ABBR_NONE)
 			pos++;
 	} else if (!acronym_done) {
@@ -845,7 +846,30 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 	size_t len = sc->len, pos = c0->end;
 	int32_t cp = c0->cp;
 	int kind = c0->nc == NC_SYMBOL ? TK_SYMBOL : TK_PUNCT, flags = 0, q;
+	size_t n;
 
+	/* a number that starts with its decimal point: .5 */
+	if (cp == '.' && pos < len && is_ascii_digit((unsigned char)s[pos]) &&
+	    (start == 0 || opens_before(sc, start) || s[start - 1] == '$')) {
+		while (pos < len && is_ascii_digit((unsigned char)s[pos]))
+			pos++;
+		*err = emit(sc, start, pos, TK_NUMBER, 0, ABBR_NONE);
+		return pos;
+	}
+	/* an elided century: the '90s, class of ’03 */
+	if (is_apostrophe(s, len, start, &n) && start + n + 2 <= len &&
+	    is_ascii_digit((unsigned char)s[start + n]) &&
+	    is_ascii_digit((unsigned char)s[start + n + 1]) &&
+	    opens_before(sc, start)) {
+		size_t e = start + n + 2;
+
+		if (e < len && s[e] == 's')
+			e++;
+		if (e >= len || !is_ascii_alnum((unsigned char)s[e])) {
+			*err = emit(sc, start, e, TK_NUMBER, 0, ABBR_NONE);
+			return e;
+		}
+	}
 	if (cp == '.' || cp == '!' || cp == '?' || cp == '-' || cp == '*' ||
 	    cp == '=' || cp == '~' || cp == '_' || cp == '+' || cp == '#' ||
 	    cp == '`' || cp == '<' || cp == '>') {

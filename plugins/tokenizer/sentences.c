@@ -136,6 +136,9 @@ static bool in_list(const struct ctx *c, size_t k, const char *const *list,
 	char buf[16];
 	size_t n = tlen(c, k), lo = 0;
 
+	if (n > 1 && (c->t->flags[k] & TF_ABBREV) &&
+	    c->s[c->t->start[k] + n - 1] == '.')
+		n--;                    /* EST. */
 	if (c->t->kind[k] != TK_WORD || n >= sizeof buf)
 		return false;
 	if (!c->caseless && !(c->t->flags[k] & TF_UPPER))

@@ -211,6 +211,10 @@ static void test_numbers(void **unused)
 	check_kinds(h, "in 2003. 1,2",
 	            "in/word 2003/number ./punct 1/number ,/punct 2/number");
 	check_kinds(h, "F-16 G7 10km", "F-16/word G7/word 10km/word");
+	check_kinds(h, "a .5 rise in the '90s, No.1 and No. 2 (p. 5)",
+	            "a/word .5/number rise/word in/word the/word '90s/number "
+	            ",/punct No./word 1/number and/word No./word 2/number "
+	            "(/punct p./word 5/number )/punct");
 	dp_harness_free(h);
 }
 
@@ -243,6 +247,9 @@ static void test_clitics(void **unused)
 	             "Iraq ’s troops ’ rights do n’t Let ’s");
 	check_tokens(h, "O'Brien rock'n'roll Qur'an",
 	             "O'Brien rock'n'roll Qur'an");
+	/* an elided century does not open a quotation */
+	check_kinds(h, "the ’90s and Jones’ car",
+	            "the/word ’90s/number and/word Jones/word ’/word car/word");
 	check_kinds(h, "Iraq's troops' don't",
 	            "Iraq/word 's/word troops/word '/word do/word n't/word");
 	dp_harness_free(h);
@@ -411,6 +418,12 @@ static void test_sentences_abbreviations(void **unused)
 	                "McCain (R-Ariz.) said so. Shares of IBM.N rose.",
 	                "They meet at 10 a.m. Monday in Baghdad. | Sen. John "
 	                "McCain (R-Ariz.) said so. | Shares of IBM.N rose.");
+	check_sentences(h, "It passed at 10:30 p.m. EST. It now goes to the "
+	                "House. The company, Acme Ltd., was founded by John "
+	                "Smith Jr. He later sold it.",
+	                "It passed at 10:30 p.m. EST. | It now goes to the "
+	                "House. | The company, Acme Ltd., was founded by John "
+	                "Smith Jr. | He later sold it.");
 	check_sentences(h, "It moved to the U.S. Officials said so. Plan B. The "
 	                "end of Plan B. was near.",
 	                "It moved to the U.S. | Officials said so. | Plan B. | "
