@@ -293,10 +293,18 @@ static size_t match_url(const char *s, size_t len, size_t i)
 	return url_trim(s, i, j);
 }
 
+/* Top-level domains accepted after a bare domain of two labels; country
+ * codes that are also English words (it, is, in, at, be, by, no, to, me,
+ * my, so, do, am...) are left out. With three labels or more any
+ * two-letter code counts (rus.err.ee). */
 static const char *const tlds[] = {
 	"com", "org", "net", "gov", "edu", "mil", "int", "io", "info", "biz",
-	"uk", "de", "fr", "ru", "cn", "ir", "iq", "tv", "news", "eu", "us",
-	"ca", "au", "jp", "in", "il", "tr", "sy", "ly", NULL
+	"news", "eu", "uk", "de", "fr", "ru", "cn", "ir", "iq", "tv", "ca",
+	"au", "jp", "il", "tr", "sy", "ly", "ee", "lv", "lt", "ua", "kz", "pl",
+	"cz", "sk", "hu", "ro", "bg", "gr", "es", "pt", "nl", "se", "fi", "dk",
+	"ch", "kr", "tw", "hk", "sg", "br", "ar", "mx", "za", "ng", "ke", "eg",
+	"sa", "ae", "qa", "pk", "af", "ph", "vn", "th", "nz", "ie", "ge", "az",
+	"uz", "kg", "tj", "rs", "hr", "si", "ba", "mk", "al", "md", NULL
 };
 
 /* Domain labels: [A-Za-z0-9-]+ separated by dots. Returns the end of the
@@ -332,6 +340,7 @@ static size_t match_domain(const char *s, size_t len, size_t i)
 {
 	size_t last, end;
 	int labels;
+	bool ok;
 
 	end = domain_run(s, len, i, &last, &labels);
 	if (labels < 2)
@@ -339,20 +348,19 @@ static size_t match_domain(const char *s, size_t len, size_t i)
 	if (end < len && (is_ascii_alnum((unsigned char)s[end]) ||
 	                  (unsigned char)s[end] >= 0x80))
 		return 0;
-	for (const char *const *t = tlds; *t; t++) {
-		size_t n = strlen(*t);
-
-		if (end - last == n && !memcmp(s + last, *t, n)) {
-			if (end < len && s[end] == '/') {
-				while (end < len && url_char((unsigned char)s[end]) &&
-				       (unsigned char)s[end] < 0x80)
-					end++;
-				end = url_trim(s, i, end);
-			}
-			return end;
-		}
+	ok = labels >= 3 && end - last == 2 &&
+	     (unsigned)(s[last] - 'a') < 26 && (unsigned)(s[last + 1] - 'a') < 26;
+	for (const char *const *t = tlds; *t && !ok; t++)
+		ok = end - last == strlen(*t) && !memcmp(s + last, *t, end - last);
+	if (!ok)
+		return 0;
+	if (end < len && s[end] == '/') {
+		while (end < len && url_char((unsigned char)s[end]) &&
+		       (unsigned char)s[end] < 0x80)
+			end++;
+		end = url_trim(s, i, end);
 	}
-	return 0;
+	return end;
 }
 
 /* An e-mail address at @i: its end, or 0. */
@@ -839,6 +847,15 @@ static bool opens_before(const struct scan *sc, size_t i)
 	return rec_cls(ucd_rec(cp)) == CLS_SPACE || cp < 0x21;
 }
 
+/* Whether nothing but spaces and tabs comes between @i and the next line
+ * break or the end of the text. */
+static bool line_ends_at(const struct scan *sc, size_t i)
+{
+	while (i < sc->len && (sc->s[i] == ' ' || sc->s[i] == '\t'))
+		i++;
+	return i >= sc->len || sc->s[i] == '\n' || sc->s[i] == '\r';
+}
+
 static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
                          int *err)
 {
@@ -903,6 +920,8 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 			bool after = is_space_at(sc, pos);
 
 			q = before && !after ? 1 : !before ? 2 : 3;
+			if (q == 3 && line_ends_at(sc, pos))
+				q = 2;          /* 'teams. "' at the end of a line */
 		}
 		if (cp == '\'' || cp == 0x2019 || cp == 0x2018) {
 			if (q == 1) {

@@ -242,6 +242,21 @@ static bool list_marker(const struct ctx *c, size_t t)
 	        t + 1 < c->t->n && lower_word(c, t + 1) && !c->caseless);
 }
 
+/* A closing bracket or quote that belongs to the token before it: glued
+ * to it, or (machine-translated text: 'teams. "') a closing quote after a
+ * space that is the last token on its line. */
+static bool glued_closer(const struct ctx *c, size_t k)
+{
+	const struct tok_list *t = c->t;
+
+	if (!(t->flags[k] & TF_CLOSE) || k == 0)
+		return false;
+	if (t->start[k] == t->end[k - 1])
+		return true;
+	return t->kind[k] == TK_QUOTE && t->gap[k] == 0 &&
+	       (k + 1 == t->n || t->gap[k + 1] > 0);
+}
+
 /* Rules 3 and 4: does the sentence end after token j (next is j + 1)? */
 static bool ends_after(const struct ctx *c, size_t first, size_t j)
 {
@@ -252,14 +267,13 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)))
 		return false;   /* the common case: a word or a comma */
 	/* closers glued to what precedes them stay in the sentence */
-	if ((t->flags[k] & TF_CLOSE) && t->start[k] == t->end[j])
+	if (glued_closer(c, k))
 		return false;
 	/* so do terminators after terminators (". ." "?!") on one line */
 	if ((t->flags[k] & TF_TERM) && (t->flags[j] & (TF_TERM | TF_CLOSE)))
 		return false;
 	/* find the terminator under the closers */
-	while (m > first && (t->flags[m] & TF_CLOSE) &&
-	       t->start[m] == t->end[m - 1]) {
+	while (m > first && glued_closer(c, m)) {
 		if (t->kind[m] == TK_QUOTE)
 			quoted = true;
 		m--;

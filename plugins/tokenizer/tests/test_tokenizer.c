@@ -272,6 +272,9 @@ static void test_web(void **unused)
 	check_kinds(h, "Mail john.smith@example.co.uk, or (http://x.org/a_(b)).",
 	            "Mail/word john.smith@example.co.uk/email ,/punct or/word "
 	            "(/punct http://x.org/a_(b)/url )/punct ./punct");
+	check_kinds(h, "As rus.err.ee and postimees.ee wrote. It ended.it was",
+	            "As/word rus.err.ee/url and/word postimees.ee/url wrote/word "
+	            "./punct It/word ended/word ./punct it/word was/word");
 	check_kinds(h, "#Iraq and @user_1 said #1 a@b",
 	            "#Iraq/hashtag and/word @user_1/mention said/word #/symbol "
 	            "1/number a/word @/symbol b/word");
@@ -467,6 +470,11 @@ static void test_sentences_quotes_parens(void **unused)
 	                "Mr. Kanaani stated: \"The Baghdad government has "
 	                "clearly stated its position.\" | Iraq agreed.");
 	check_sentences(h, "He said: ‘Go.’ She went.", "He said: ‘Go.’ | She went.");
+	/* a spaced closing quote at the end of a line (machine translation) */
+	check_sentences(h, "\"I am confident in our teams. \"\nRecall that it "
+	                "starts.",
+	                "\"I am confident in our teams. \" | Recall that it "
+	                "starts.");
 	dp_harness_free(h);
 }
 
