@@ -304,7 +304,7 @@ static const char *const tlds[] = {
 	"cz", "sk", "hu", "ro", "bg", "gr", "es", "pt", "nl", "se", "fi", "dk",
 	"ch", "kr", "tw", "hk", "sg", "br", "ar", "mx", "za", "ng", "ke", "eg",
 	"sa", "ae", "qa", "pk", "af", "ph", "vn", "th", "nz", "ie", "ge", "az",
-	"uz", "kg", "tj", "rs", "hr", "si", "ba", "mk", "al", "md", NULL
+	"uz", "kg", "tj", "rs", "hr", "si", "ba", "mk", "al", "md", "rf", NULL
 };
 
 /* Domain labels: [A-Za-z0-9-]+ separated by dots. Returns the end of the
