@@ -10,7 +10,8 @@
  *      one (after , ; ( or an opening quote); in hard-wrapped text (lines
  *      of at most 100 bytes, many of them full and ending mid-sentence, as
  *      in Reuters-21578) only before an indented line, or after a short or
- *      all-capitals line (a headline);
+ *      all-capitals line (a headline) when the next starts with neither a
+ *      lowercase word nor a number;
  *   3. a terminator (. ! ? ... and runs of them) with the closing quotes and
  *      brackets glued to it ends a sentence, except: a period that makes a
  *      list marker ("1." "a." at the start of a line); ! ? and ellipses
@@ -207,8 +208,9 @@ static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
 
 		if (indented(c->s, ga, gb))
 			return true;
-		if (lower_word(c, k) || continuer(c, k))
-			return false;
+		if (lower_word(c, k) || continuer(c, k) ||
+		    c->t->kind[k] == TK_NUMBER)
+			return false;   /* a wrapped line goes on: "in November\n1985." */
 		return line_len * 10 < c->width * 7 ||
 		       caps_line(c, line_start, j);
 	}

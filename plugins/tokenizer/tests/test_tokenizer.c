@@ -516,6 +516,16 @@ static void test_sentences_lists_lines(void **unused)
 	                "BP/Standard Financial and\nWill be run by Standard Oil "
 	                "under the oversight of a joint\nManagement committee | "
 	                "Reuter");
+	check_sentences(h, "The company said its results were adjusted for the\n"
+	                "reverse split that took effect in November\n"
+	                "1985. The venture will be called BP/Standard Financial\n"
+	                "and will be run by Standard Oil under the oversight of\n"
+	                "a joint management committee of both of the companies.",
+	                "The company said its results were adjusted for the\n"
+	                "reverse split that took effect in November\n1985. | "
+	                "The venture will be called BP/Standard Financial\n"
+	                "and will be run by Standard Oil under the oversight of\n"
+	                "a joint management committee of both of the companies.");
 	/* missing final punctuation at the end of a paragraph */
 	check_sentences(h, "Back to top button\n\nThe next story",
 	                "Back to top button | The next story");
