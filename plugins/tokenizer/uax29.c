@@ -12,6 +12,19 @@
 #include "tokenize.h"
 #include "ucd.h"
 
+/* The properties of the code point at s[*i], advancing *i; ASCII is
+ * decoded inline. */
+static inline uint32_t next_rec(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+
+	if (c < 0x80) {
+		(*i)++;
+		return ucd_rec(c);
+	}
+	return ucd_rec(tok_decode(s, len, i));
+}
+
 /* ---- words ------------------------------------------------------------ */
 
 static bool wb_ignorable(enum wb p)
@@ -34,7 +47,7 @@ static bool midnumletq(enum wb p)
 static enum wb wb_next(const char *s, size_t len, size_t i)
 {
 	while (i < len) {
-		enum wb p = rec_wb(ucd_rec(tok_decode(s, len, &i)));
+		enum wb p = rec_wb(next_rec(s, len, &i));
 
 		if (!wb_ignorable(p))
 			return p;
@@ -133,7 +146,7 @@ static void word_boundaries(const char *s, size_t len,
 
 	while (i < len) {
 		size_t at = i;
-		uint32_t r = ucd_rec(tok_decode(s, len, &i));
+		uint32_t r = next_rec(s, len, &i);
 		enum wb c = rec_wb(r);
 
 		if (!st.start && wb_break(&st, c, r, s, len, i))
@@ -157,7 +170,7 @@ static bool parasep(enum sb p)
 static bool sb8_lower_ahead(const char *s, size_t len, size_t i)
 {
 	while (i < len) {
-		enum sb p = rec_sb(ucd_rec(tok_decode(s, len, &i)));
+		enum sb p = rec_sb(next_rec(s, len, &i));
 
 		if (p == SB_LOWER)
 			return true;
@@ -247,7 +260,7 @@ static void sentence_boundaries(const char *s, size_t len,
 
 	while (i < len) {
 		size_t at = i;
-		enum sb c = rec_sb(ucd_rec(tok_decode(s, len, &i)));
+		enum sb c = rec_sb(next_rec(s, len, &i));
 
 		if (!st.start && sb_break(&st, c, s, len, at))
 			cb(ctx, at);
@@ -299,7 +312,7 @@ struct collect {
 static int segment_kind(const char *s, size_t a, size_t b)
 {
 	for (size_t i = a; i < b;) {
-		uint32_t r = ucd_rec(tok_decode(s, b, &i));
+		uint32_t r = next_rec(s, b, &i);
 
 		if (rec_extpict(r) || rec_gcb(r) == GCB_RI)
 			return rec_cls(r) == CLS_SYMBOL || rec_cls(r) == CLS_OTHER
@@ -344,7 +357,7 @@ int uax29_tokenize(const char *s, size_t len, struct tok_list *out)
 static bool space_at(const char *s, size_t len, size_t i, size_t *next)
 {
 	size_t j = i;
-	uint32_t r = ucd_rec(tok_decode(s, len, &j));
+	uint32_t r = next_rec(s, len, &j);
 
 	*next = j;
 	return rec_cls(r) == CLS_SPACE;
