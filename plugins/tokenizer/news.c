@@ -206,6 +206,10 @@ static bool url_char(unsigned char c)
 /* Trims trailing punctuation that belongs to the sentence. */
 static size_t url_trim(const char *s, size_t a, size_t b)
 {
+	int open = 0;   /* ( minus ) in s[a..b) */
+
+	for (size_t k = a; k < b; k++)
+		open += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
 	while (b > a) {
 		unsigned char c = (unsigned char)s[b - 1];
 
@@ -226,13 +230,10 @@ static size_t url_trim(const char *s, size_t a, size_t b)
 			break;
 		}
 		if (c == ')') {
-			int open = 0;
-
-			for (size_t k = a; k < b; k++)
-				open += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
 			if (open >= 0)
 				break;
 			b--;
+			open++;
 			continue;
 		}
 		if (strchr(".,;:!?'*", c) && c) {
@@ -312,21 +313,27 @@ static const char *const tlds[] = {
 static size_t domain_run(const char *s, size_t len, size_t i, size_t *last,
                          int *labels)
 {
-	size_t j = i;
+	/* a domain name has at most 253 bytes: looking no further keeps
+	 * chains like a.a.a.a... linear */
+	size_t j = i, lim = len - i > 254 ? i + 254 : len;
 
 	*labels = 0;
 	*last = i;
 	for (;;) {
 		size_t a = j;
 
-		while (j < len && (is_ascii_alnum((unsigned char)s[j]) ||
+		while (j < lim && (is_ascii_alnum((unsigned char)s[j]) ||
 		                   s[j] == '-'))
 			j++;
+		if (j >= lim && lim < len) {
+			*labels = 0;    /* too long for a domain */
+			return j;
+		}
 		if (j == a)
-			return a > i ? a - 1 : i; /* drop a trailing dot */
+			return i;
 		(*labels)++;
 		*last = a;
-		if (j + 1 < len && s[j] == '.' &&
+		if (j + 1 < lim && s[j] == '.' &&
 		    is_ascii_alnum((unsigned char)s[j + 1]))
 			j++;
 		else
@@ -369,8 +376,9 @@ static size_t match_email(const char *s, size_t len, size_t i)
 	size_t j = i, last, end;
 	int labels;
 
-	while (j < len && (is_ascii_alnum((unsigned char)s[j]) ||
-	                   strchr("._%+-", s[j] ? s[j] : 1)))
+	/* the local part has at most 64 bytes (RFC 5321) */
+	while (j < len && j - i <= 64 && (is_ascii_alnum((unsigned char)s[j]) ||
+	                                  strchr("._%+-", s[j] ? s[j] : 1)))
 		j++;
 	if (j == i || j >= len || s[j] != '@' || s[j - 1] == '.')
 		return 0;

@@ -164,23 +164,6 @@ static bool parasep(enum sb p)
 	return p == SB_SEP || p == SB_CR || p == SB_LF;
 }
 
-/* SB8: after ATerm Close* Sp*, skip characters that are none of OLetter,
- * Upper, Lower, ParaSep, SATerm (nor Extend/Format, SB5); no break if the
- * first such character is Lower. */
-static bool sb8_lower_ahead(const char *s, size_t len, size_t i)
-{
-	while (i < len) {
-		enum sb p = rec_sb(next_rec(s, len, &i));
-
-		if (p == SB_LOWER)
-			return true;
-		if (p == SB_OLETTER || p == SB_UPPER || parasep(p) ||
-		    p == SB_ATERM || p == SB_STERM)
-			return false;
-	}
-	return false;
-}
-
 enum term { T_NONE, T_ATERM, T_STERM };
 
 struct sb_state {
@@ -190,9 +173,45 @@ struct sb_state {
 	enum term term;     /* SATerm Close* Sp* ParaSep? context */
 	int phase;          /* 0: Close*, 1: Sp*, 2: after ParaSep */
 	bool start;
+	size_t sb8_stop;    /* SB8 look-ahead: where it stopped ... */
+	bool sb8_lower;     /* ... and its answer, valid up to sb8_stop */
+	bool sb8_known;
 };
 
-static bool sb_break(const struct sb_state *st, enum sb c, const char *s,
+/* SB8: after ATerm Close* Sp*, skip characters that are none of OLetter,
+ * Upper, Lower, ParaSep, SATerm (nor Extend/Format, SB5); no break if the
+ * first such character is Lower. */
+static bool sb8_scan(const char *s, size_t len, size_t i, size_t *stop)
+{
+	while (i < len) {
+		size_t at = i;
+		enum sb p = rec_sb(next_rec(s, len, &i));
+
+		*stop = at;
+		if (p == SB_LOWER)
+			return true;
+		if (p == SB_OLETTER || p == SB_UPPER || parasep(p) ||
+		    p == SB_ATERM || p == SB_STERM)
+			return false;
+	}
+	*stop = len;
+	return false;
+}
+
+/* The look-ahead answers the same for every position up to where it
+ * stopped, so a long run of closers or digits after a period is scanned
+ * once, not once per position. */
+static bool sb8_lower_ahead(struct sb_state *st, const char *s, size_t len,
+                            size_t i)
+{
+	if (!st->sb8_known || i > st->sb8_stop) {
+		st->sb8_lower = sb8_scan(s, len, i, &st->sb8_stop);
+		st->sb8_known = true;
+	}
+	return st->sb8_lower;
+}
+
+static bool sb_break(struct sb_state *st, enum sb c, const char *s,
                      size_t len, size_t at)
 {
 	if (st->raw == SB_CR && c == SB_LF)
@@ -207,7 +226,7 @@ static bool sb_break(const struct sb_state *st, enum sb c, const char *s,
 	    (st->before_aterm == SB_UPPER || st->before_aterm == SB_LOWER))
 		return false;                                   /* SB7 */
 	if (st->term == T_ATERM && st->phase < 2 &&
-	    sb8_lower_ahead(s, len, at))
+	    sb8_lower_ahead(st, s, len, at))
 		return false;                                   /* SB8 */
 	if (st->term != T_NONE && st->phase < 2 &&
 	    (c == SB_SCONTINUE || c == SB_ATERM || c == SB_STERM))

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include <utf8proc.h>
@@ -758,6 +759,44 @@ static void test_contract_random(void **unused)
 	}
 }
 
+/* Long runs that a careless look-ahead would rescan from every position:
+ * each text must take linear time (a quadratic scan of 100 KB would take
+ * many seconds; the limit is generous enough for valgrind). */
+static void test_linear_time(void **unused)
+{
+	static const char *const units[] = {
+		"a.", "abc.", "abc%", "a-", "a@", ")", "http://x.org/()", "1,",
+		"U.", "'", "\"", ".", "\n", "A ", "\xCC\x81", "a'", "#a", "@a",
+	};
+	const char *modes[] = { NULL, "{mode: uax29}" };
+	size_t n = 100000;
+	char *text = malloc(n + 64);
+
+	(void)unused;
+	assert_non_null(text);
+	for (size_t m = 0; m < 2; m++) {
+		struct dp_harness *h = harness(modes[m]);
+
+		for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+			size_t k = strlen(units[u]), len = 0;
+			clock_t t0 = clock();
+
+			len = (size_t)snprintf(text, 16, "x.");
+			while (len + k < n) {
+				memcpy(text + len, units[u], k);
+				len += k;
+			}
+			text[len] = '\0';
+			run(h, text);
+			if (clock() - t0 > 5 * CLOCKS_PER_SEC)
+				fail_msg("unit '%s' x %zu took %.1f s", units[u],
+				         n / k, (double)(clock() - t0) / CLOCKS_PER_SEC);
+		}
+		dp_harness_free(h);
+	}
+	free(text);
+}
+
 /* ---- uax29 mode: the layers against Unicode's test files --------------- */
 
 static bool visible(int32_t cp)
@@ -975,6 +1014,7 @@ int main(void)
 		cmocka_unit_test(test_contract_seeds),
 		cmocka_unit_test(test_contract_odd_texts),
 		cmocka_unit_test(test_contract_random),
+		cmocka_unit_test(test_linear_time),
 		cmocka_unit_test(test_uax29_tokens),
 		cmocka_unit_test(test_uax29_sentences),
 		cmocka_unit_test(test_uax29_kinds),
