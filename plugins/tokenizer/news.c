@@ -620,7 +620,8 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 
 				if (r >= 1 && r <= 2 && pos + 1 + r < len &&
 				    s[pos + 1 + r] == '.' &&
-				    (dots > 0 || seg_start == start)) {
+				    (dots > 0 || seg_start == start ||
+				     s[seg_start - 1] == '-')) {
 					dots++;         /* U.S, a.m, Ph.D */
 					pos = pos + 1;
 					goto new_segment;

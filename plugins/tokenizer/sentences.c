@@ -251,7 +251,14 @@ static bool glued_closer(const struct ctx *c, size_t k)
 {
 	const struct tok_list *t = c->t;
 
-	if (!(t->flags[k] & TF_CLOSE) || k == 0)
+	if (k == 0)
+		return false;
+	/* emoji after the end of a sentence belong to it: "We won! 🎉" */
+	if (t->kind[k] == TK_EMOJI && t->gap[k] == 0 &&
+	    ((t->flags[k - 1] & (TF_TERM | TF_CLOSE)) ||
+	     t->kind[k - 1] == TK_EMOJI))
+		return true;
+	if (!(t->flags[k] & TF_CLOSE))
 		return false;
 	if (t->start[k] == t->end[k - 1])
 		return true;
@@ -266,7 +273,8 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 	size_t k = j + 1, m = j, last;
 	bool quoted = false, ellipsis;
 
-	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)))
+	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)) &&
+	    t->kind[j] != TK_EMOJI)
 		return false;   /* the common case: a word or a comma */
 	/* closers glued to what precedes them stay in the sentence */
 	if (glued_closer(c, k))

@@ -174,6 +174,8 @@ static void test_abbreviations(void **unused)
 	             "J. R. R. Tolkien and George W. Bush");
 	check_tokens(h, "the U.S.-led coalition and the U.S.'s role",
 	             "the U.S.-led coalition and the U.S. 's role");
+	check_tokens(h, "Gov. Andrew Cuomo, D-N.Y., spoke",
+	             "Gov. Andrew Cuomo , D-N.Y. , spoke");
 	/* an ordinary word keeps no period; an ellipsis is never eaten */
 	check_tokens(h, "It ended. Mr... no", "It ended . Mr ... no");
 	check_tokens(h, "end.The next", "end . The next");
@@ -471,6 +473,8 @@ static void test_sentences_quotes_parens(void **unused)
 	                "Mr. Kanaani stated: \"The Baghdad government has "
 	                "clearly stated its position.\" | Iraq agreed.");
 	check_sentences(h, "He said: ‘Go.’ She went.", "He said: ‘Go.’ | She went.");
+	check_sentences(h, "We won! 🎉🎉 Next game is Friday. Great 👍",
+	                "We won! 🎉🎉 | Next game is Friday. | Great 👍");
 	/* a spaced closing quote at the end of a line (machine translation) */
 	check_sentences(h, "\"I am confident in our teams. \"\nRecall that it "
 	                "starts.",
