@@ -107,6 +107,13 @@ struct news_opts {
 int news_tokenize(const struct news_opts *o, const char *s, size_t len,
                   struct tok_list *out);
 
+/* News-mode matchers (web.c): the end of a URL with a scheme or www.,
+ * of a bare domain with a known top-level domain (reuters.com/path), or
+ * of an e-mail address starting at s[i]; 0 if there is none. */
+size_t web_match_url(const char *s, size_t len, size_t i);
+size_t web_match_domain(const char *s, size_t len, size_t i);
+size_t web_match_email(const char *s, size_t len, size_t i);
+
 /* Splits the tokens of news_tokenize() into sentences. 0 or -1. */
 int news_sentences(const struct news_opts *o, const char *s, size_t len,
                    const struct tok_list *toks, struct span_list *out);
