@@ -307,7 +307,10 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 				return false;
 			if (c->caseless)
 				return is_starter(c, k);
-			return (t->flags[k] & (TF_UPPER | TF_OPEN)) != 0 &&
+			/* a capitalised word or an opening quote; not a
+			 * bracket: "Apple Inc. (AAPL) said", "5 p.m. (2100 GMT)" */
+			return ((t->flags[k] & TF_UPPER) ||
+			        (t->kind[k] == TK_QUOTE && (t->flags[k] & TF_OPEN))) &&
 			       !is_after_time(c, k);
 		default:
 			return false;

@@ -35,6 +35,10 @@ static void test_sentences_abbreviations(void **unused)
 	                "It passed at 10:30 p.m. EST. | It now goes to the "
 	                "House. | The company, Acme Ltd., was founded by John "
 	                "Smith Jr. | He later sold it.");
+	check_sentences(h, "Apple Inc. (AAPL) said the 5 p.m. (2100 GMT) deadline "
+	                "held.",
+	                "Apple Inc. (AAPL) said the 5 p.m. (2100 GMT) deadline "
+	                "held.");
 	check_sentences(h, "It moved to the U.S. Officials said so. Plan B. The "
 	                "end of Plan B. was near.",
 	                "It moved to the U.S. | Officials said so. | Plan B. | "
