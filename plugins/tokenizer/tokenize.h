@@ -125,6 +125,13 @@ int uax29_tokenize(const char *s, size_t len, struct tok_list *out);
  * at both ends and dropped if nothing is left. */
 int uax29_sentences(const char *s, size_t len, struct span_list *out);
 
+/* UAX #29 word and sentence boundaries are independent: with unusual
+ * sequences (an emoji modifier right after a period) a sentence boundary
+ * can fall inside a word. Joins the two sentences around any such
+ * boundary, so that every token lies inside one sentence. */
+void uax29_join_sentences(struct span_list *sents,
+                          const struct tok_list *toks);
+
 /* Raw UAX #29 boundaries (every segment, white space included): calls
  * @cb(ctx, offset) for each boundary after offset 0, ending with len.
  * For conformance tests. @sentence selects sentence instead of word

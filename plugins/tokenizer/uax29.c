@@ -354,15 +354,49 @@ static int segment_kind(const char *s, size_t a, size_t b)
 	return -1;
 }
 
+static bool space_at(const char *s, size_t len, size_t i, size_t *next)
+{
+	size_t j = i;
+	uint32_t r = next_rec(s, len, &j);
+
+	*next = j;
+	return rec_cls(r) == CLS_SPACE;
+}
+
+/* Trims white space from both ends of s[*a..*b). */
+static void trim_space(const char *s, size_t *a, size_t *b)
+{
+	size_t n;
+
+	while (*a < *b && space_at(s, *b, *a, &n))
+		*a = n;
+	while (*b > *a) {
+		size_t k = *b - 1;
+
+		while (k > *a && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		if (!space_at(s, *b, k, &n))
+			break;
+		*b = k;
+	}
+}
+
+/* A word segment becomes a token, trimmed of white space: a segment may
+ * start with a no-break space that an emoji modifier or a combining mark
+ * extends. */
 static void on_word(void *ctx, size_t off)
 {
 	struct collect *c = ctx;
-	int kind = segment_kind(c->s, c->prev, off);
+	size_t a = c->prev, b = off;
+	int kind;
 
-	if (kind >= 0 && !c->err &&
-	    tok_push(c->toks, c->prev, off, kind, 0, ABBR_NONE, 0) < 0)
-		c->err = -1;
 	c->prev = off;
+	if ((unsigned char)c->s[a] >= 0x80 || b - a > 1)
+		trim_space(c->s, &a, &b);
+	kind = a < b ? segment_kind(c->s, a, b) : -1;
+	if (kind >= 0 && !c->err &&
+	    tok_push(c->toks, a, b, kind, 0, ABBR_NONE, 0) < 0)
+		c->err = -1;
 }
 
 int uax29_tokenize(const char *s, size_t len, struct tok_list *out)
@@ -373,32 +407,13 @@ int uax29_tokenize(const char *s, size_t len, struct tok_list *out)
 	return c.err;
 }
 
-static bool space_at(const char *s, size_t len, size_t i, size_t *next)
-{
-	size_t j = i;
-	uint32_t r = next_rec(s, len, &j);
-
-	*next = j;
-	return rec_cls(r) == CLS_SPACE;
-}
-
 static void on_sentence(void *ctx, size_t off)
 {
 	struct collect *c = ctx;
-	size_t a = c->prev, b = off, n;
+	size_t a = c->prev, b = off;
 
 	c->prev = off;
-	while (a < b && space_at(c->s, b, a, &n))
-		a = n;
-	while (b > a) {
-		size_t k = b - 1;
-
-		while (k > a && ((unsigned char)c->s[k] & 0xC0) == 0x80)
-			k--;
-		if (!space_at(c->s, b, k, &n))
-			break;
-		b = k;
-	}
+	trim_space(c->s, &a, &b);
 	if (a < b && !c->err && span_push(c->sents, a, b) < 0)
 		c->err = -1;
 }
@@ -409,4 +424,25 @@ int uax29_sentences(const char *s, size_t len, struct span_list *out)
 
 	sentence_boundaries(s, len, on_sentence, &c);
 	return c.err;
+}
+
+void uax29_join_sentences(struct span_list *sents, const struct tok_list *toks)
+{
+	size_t out = 0, k = 0;
+
+	for (size_t i = 0; i < sents->n; i++) {
+		uint32_t a = sents->start[i], b = sents->end[i];
+
+		/* the first token that ends after this sentence starts */
+		while (k < toks->n && toks->end[k] <= a)
+			k++;
+		if (out > 0 && k < toks->n && toks->start[k] < a) {
+			sents->end[out - 1] = b;        /* a token straddles */
+			continue;
+		}
+		sents->start[out] = a;
+		sents->end[out] = b;
+		out++;
+	}
+	sents->n = out;
 }

@@ -96,6 +96,32 @@ static void check_contract(struct dp_harness *h, const char *text,
 	CHECK(k == n);
 }
 
+/* uax29 mode: tokens sorted, disjoint, free of white space, each inside
+ * one sentence. */
+static void check_tokens_in_sentences(struct dp_harness *h, const char *text,
+                                      size_t len)
+{
+	struct dp_layer *t = dp_harness_layer(h, "tokens");
+	struct dp_layer *s = dp_harness_layer(h, "sentences");
+	size_t n = dp_layer_size(t), ns = dp_layer_size(s), k = 0, pos = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t a = dp_layer_start(t, i), b = dp_layer_end(t, i);
+
+		CHECK(a >= pos && b > a && b <= len);
+		for (size_t j = a; j < b;) {
+			int32_t cp = dp_utf8_next(text, len, &j);
+
+			CHECK(cp > 0x20 && cp != 0xA0 && cp != 0x3000 &&
+			      !(cp >= 0x2000 && cp <= 0x200A));
+		}
+		while (k < ns && dp_layer_end(s, k) < b)
+			k++;
+		CHECK(k < ns && dp_layer_start(s, k) <= a);
+		pos = b;
+	}
+}
+
 static void test_contract_seeds(void **unused)
 {
 	const char *modes[] = { NULL, "{split_clitics: false, newline_breaks: "
@@ -186,6 +212,8 @@ static void test_contract_random(void **unused)
 				continue;
 			if (m == 0)
 				check_contract(h, text, len);
+			else
+				check_tokens_in_sentences(h, text, len);
 		}
 		dp_harness_free(h);
 	}
@@ -293,6 +321,20 @@ static size_t compare_layer(struct dp_harness *h, const char *layer,
 		} else {
 			for (j = a; j < e && !keep;)
 				keep = visible(dp_utf8_next(tc->text, e, &j));
+			while (keep) {          /* tokens are trimmed too */
+				size_t q = a;
+
+				if (!white(dp_utf8_next(tc->text, e, &q)))
+					break;
+				a = q;
+			}
+			while (keep) {
+				size_t q = e;
+
+				if (!white(dp_utf8_prev(tc->text, &q)))
+					break;
+				e = q;
+			}
 		}
 		if (!keep)
 			continue;
