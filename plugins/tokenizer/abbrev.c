@@ -32,6 +32,8 @@ static const struct abbr_entry builtin[] = {
 	E("vs", ABBR_TITLE), E("viz", ABBR_TITLE), E("approx", ABBR_TITLE),
 	E("ca", ABBR_TITLE), E("fig", ABBR_TITLE), E("figs", ABBR_TITLE),
 	E("vol", ABBR_TITLE), E("vols", ABBR_TITLE), E("pp", ABBR_TITLE),
+	E("p", ABBR_TITLE), E("sq", ABBR_TITLE), E("cu", ABBR_TITLE),
+	E("cub", ABBR_TITLE),
 	E("ed", ABBR_TITLE), E("eds", ABBR_TITLE), E("nos", ABBR_TITLE),
 	/* months, days, places, organisations */
 	E("jan", ABBR_PLAIN), E("feb", ABBR_PLAIN), E("mar", ABBR_PLAIN),
@@ -62,7 +64,8 @@ static const struct abbr_entry builtin[] = {
 	E("plc", ABBR_TERMINAL), E("bros", ABBR_TERMINAL),
 	E("jr", ABBR_TERMINAL), E("sr", ABBR_TERMINAL),
 	E("esq", ABBR_TERMINAL), E("a.m", ABBR_TERMINAL),
-	E("p.m", ABBR_TERMINAL),
+	E("p.m", ABBR_TERMINAL), E("ehf", ABBR_TERMINAL),
+	E("hf", ABBR_TERMINAL), E("gmbh", ABBR_TERMINAL),
 };
 #undef E
 

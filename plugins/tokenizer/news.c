@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "chars.h"
 #include "tokenize.h"
 #include "ucd.h"
 
@@ -50,27 +51,6 @@ struct scan {
 	uint8_t gap;        /* line breaks before the next token (0-2) */
 };
 
-static inline bool is_ascii_alnum(unsigned char c)
-{
-	return (unsigned)((c | 32) - 'a') < 26 || (unsigned)(c - '0') < 10;
-}
-
-static inline bool is_ascii_alpha(unsigned char c)
-{
-	return (unsigned)((c | 32) - 'a') < 26;
-}
-
-static inline bool is_ascii_digit(unsigned char c)
-{
-	return (unsigned)(c - '0') < 10;
-}
-
-static inline bool is_ascii_upper(unsigned char c)
-{
-	return (unsigned)(c - 'A') < 26;
-}
-
-/* Reads the cluster at @i (i < len). */
 static void peek_slow(const struct scan *sc, size_t i, struct ch *c);
 
 static inline void peek(const struct scan *sc, size_t i, struct ch *c)
@@ -190,189 +170,6 @@ static bool is_apostrophe(const char *s, size_t len, size_t i, size_t *n)
 		return true;
 	}
 	return false;
-}
-
-/* ---- URLs, e-mail addresses, domains ---------------------------------- */
-
-static bool url_char(unsigned char c)
-{
-	if (c >= 0x80)
-		return true;
-	if (c <= ' ' || c == 0x7F)
-		return false;
-	return !strchr("<>\"`{}|\\^", c);
-}
-
-/* Trims trailing punctuation that belongs to the sentence. */
-static size_t url_trim(const char *s, size_t a, size_t b)
-{
-	while (b > a) {
-		unsigned char c = (unsigned char)s[b - 1];
-
-		if (c >= 0x80) {
-			/* drop a trailing non-ASCII char only if it is punctuation */
-			size_t k = b - 1;
-
-			while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
-				k--;
-			size_t j = k;
-			int32_t cp = tok_decode(s, b, &j);
-			enum ucd_cls cl = rec_cls(ucd_rec(cp));
-
-			if (cl == CLS_PUNCT || cl == CLS_SPACE || cl == CLS_CONTROL) {
-				b = k;
-				continue;
-			}
-			break;
-		}
-		if (c == ')') {
-			int open = 0;
-
-			for (size_t k = a; k < b; k++)
-				open += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
-			if (open >= 0)
-				break;
-			b--;
-			continue;
-		}
-		if (strchr(".,;:!?'*", c) && c) {
-			b--;
-			continue;
-		}
-		break;
-	}
-	return b;
-}
-
-static bool prefix_ci(const char *s, size_t len, size_t i, const char *p)
-{
-	size_t n = strlen(p);
-
-	if (i + n > len)
-		return false;
-	for (size_t k = 0; k < n; k++)
-		if (((unsigned char)s[i + k] | 32) != (unsigned char)p[k])
-			return false;
-	return true;
-}
-
-/* A URL with a scheme or www. at @i: its end, or 0. */
-static size_t match_url(const char *s, size_t len, size_t i)
-{
-	size_t j;
-
-	if (prefix_ci(s, len, i, "http://"))
-		j = i + 7;
-	else if (prefix_ci(s, len, i, "https://"))
-		j = i + 8;
-	else if (prefix_ci(s, len, i, "ftp://"))
-		j = i + 6;
-	else if (prefix_ci(s, len, i, "www.") && i + 4 < len &&
-	         is_ascii_alnum((unsigned char)s[i + 4]))
-		j = i + 4;
-	else
-		return 0;
-	if (j >= len || !url_char((unsigned char)s[j]))
-		return 0;
-	while (j < len && url_char((unsigned char)s[j])) {
-		if ((unsigned char)s[j] >= 0x80) {
-			/* stop at non-ASCII white space or quotation marks */
-			size_t k = j;
-			int32_t cp = tok_decode(s, len, &k);
-			enum ucd_cls cl = rec_cls(ucd_rec(cp));
-
-			if (cl == CLS_SPACE || cl == CLS_CONTROL ||
-			    (cp >= 0x2018 && cp <= 0x201F) || cp == 0xAB ||
-			    cp == 0xBB || cp == 0x2026)
-				break;
-			j = k;
-			continue;
-		}
-		j++;
-	}
-	return url_trim(s, i, j);
-}
-
-static const char *const tlds[] = {
-	"com", "org", "net", "gov", "edu", "mil", "int", "io", "info", "biz",
-	"uk", "de", "fr", "ru", "cn", "ir", "iq", "tv", "news", "eu", "us",
-	"ca", "au", "jp", "in", "il", "tr", "sy", "ly", NULL
-};
-
-/* Domain labels: [A-Za-z0-9-]+ separated by dots. Returns the end of the
- * run from @i and the start of its last label. */
-static size_t domain_run(const char *s, size_t len, size_t i, size_t *last,
-                         int *labels)
-{
-	size_t j = i;
-
-	*labels = 0;
-	*last = i;
-	for (;;) {
-		size_t a = j;
-
-		while (j < len && (is_ascii_alnum((unsigned char)s[j]) ||
-		                   s[j] == '-'))
-			j++;
-		if (j == a)
-			return a > i ? a - 1 : i; /* drop a trailing dot */
-		(*labels)++;
-		*last = a;
-		if (j + 1 < len && s[j] == '.' &&
-		    is_ascii_alnum((unsigned char)s[j + 1]))
-			j++;
-		else
-			return j;
-	}
-}
-
-/* A bare domain (reuters.com, www-less, lowercase known TLD), optionally
- * with a /path: its end, or 0. */
-static size_t match_domain(const char *s, size_t len, size_t i)
-{
-	size_t last, end;
-	int labels;
-
-	end = domain_run(s, len, i, &last, &labels);
-	if (labels < 2)
-		return 0;
-	if (end < len && (is_ascii_alnum((unsigned char)s[end]) ||
-	                  (unsigned char)s[end] >= 0x80))
-		return 0;
-	for (const char *const *t = tlds; *t; t++) {
-		size_t n = strlen(*t);
-
-		if (end - last == n && !memcmp(s + last, *t, n)) {
-			if (end < len && s[end] == '/') {
-				while (end < len && url_char((unsigned char)s[end]) &&
-				       (unsigned char)s[end] < 0x80)
-					end++;
-				end = url_trim(s, i, end);
-			}
-			return end;
-		}
-	}
-	return 0;
-}
-
-/* An e-mail address at @i: its end, or 0. */
-static size_t match_email(const char *s, size_t len, size_t i)
-{
-	size_t j = i, last, end;
-	int labels;
-
-	while (j < len && (is_ascii_alnum((unsigned char)s[j]) ||
-	                   strchr("._%+-", s[j] ? s[j] : 1)))
-		j++;
-	if (j == i || j >= len || s[j] != '@' || s[j - 1] == '.')
-		return 0;
-	end = domain_run(s, len, j + 1, &last, &labels);
-	if (labels < 2 || end - last < 2)
-		return 0;
-	for (size_t k = last; k < end; k++)
-		if (!is_ascii_alpha((unsigned char)s[k]))
-			return 0;
-	return end;
 }
 
 /* ---- words and numbers ---------------------------------------------------- */
@@ -604,7 +401,8 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 
 				if (r >= 1 && r <= 2 && pos + 1 + r < len &&
 				    s[pos + 1 + r] == '.' &&
-				    (dots > 0 || seg_start == start)) {
+				    (dots > 0 || seg_start == start ||
+				     s[seg_start - 1] == '-')) {
 					dots++;         /* U.S, a.m, Ph.D */
 					pos = pos + 1;
 					goto new_segment;
@@ -706,20 +504,20 @@ new_segment:
 	 * at one of their characters */
 	if (!cjk && pos < len && is_url_stop((unsigned char)s[pos]) &&
 	    (unsigned char)s[start] < 0x80) {
-		size_t e = pos - start <= 5 ? match_url(s, len, start) : 0;
+		size_t e = pos - start <= 5 ? web_match_url(s, len, start) : 0;
 
 		if (e) {
 			*err = emit(sc, start, e, TK_URL, 0, 0);
 			return e;
 		}
-		e = s[pos] == ':' ? 0 : match_email(s, len, start);
+		e = s[pos] == ':' ? 0 : web_match_email(s, len, start);
 
 		if (e) {
 			*err = emit(sc, start, e, TK_EMAIL, 0, 0);
 			return e;
 		}
 		if (s[pos] == '.' && !acronym_done) {
-			e = match_domain(s, len, start);
+			e = web_match_domain(s, len, start);
 			if (e) {
 				*err = emit(sc, start, e, TK_URL, 0, 0);
 				return e;
@@ -756,9 +554,10 @@ new_segment:
 			abbr = ABBR_INITIAL;
 		if (abbr == ABBR_NONE && pos - start == 2 &&
 		    (s[start] | 32) == 'n' && (s[start + 1] | 32) == 'o' &&
-		    pos + 2 < len && s[pos + 1] == ' ' &&
-		    is_ascii_digit((unsigned char)s[pos + 2]))
-			abbr = ABBR_TITLE;              /* No. 5 */
+		    ((pos + 2 < len && s[pos + 1] == ' ' &&
+		      is_ascii_digit((unsigned char)s[pos + 2])) ||
+		     (pos + 1 < len && is_ascii_digit((unsigned char)s[pos + 1]))))
+			abbr = ABBR_TITLE;              /* No. 5, No.1 */
 		if (abbr != ABBR_NONE)
 			pos++;
 	} else if (!acronym_done) {
@@ -838,6 +637,15 @@ static bool opens_before(const struct scan *sc, size_t i)
 	return rec_cls(ucd_rec(cp)) == CLS_SPACE || cp < 0x21;
 }
 
+/* Whether nothing but spaces and tabs comes between @i and the next line
+ * break or the end of the text. */
+static bool line_ends_at(const struct scan *sc, size_t i)
+{
+	while (i < sc->len && (sc->s[i] == ' ' || sc->s[i] == '\t'))
+		i++;
+	return i >= sc->len || sc->s[i] == '\n' || sc->s[i] == '\r';
+}
+
 static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
                          int *err)
 {
@@ -845,7 +653,30 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 	size_t len = sc->len, pos = c0->end;
 	int32_t cp = c0->cp;
 	int kind = c0->nc == NC_SYMBOL ? TK_SYMBOL : TK_PUNCT, flags = 0, q;
+	size_t n;
 
+	/* a number that starts with its decimal point: .5 */
+	if (cp == '.' && pos < len && is_ascii_digit((unsigned char)s[pos]) &&
+	    (start == 0 || opens_before(sc, start) || s[start - 1] == '$')) {
+		while (pos < len && is_ascii_digit((unsigned char)s[pos]))
+			pos++;
+		*err = emit(sc, start, pos, TK_NUMBER, 0, ABBR_NONE);
+		return pos;
+	}
+	/* an elided century: the '90s, class of ’03 */
+	if (is_apostrophe(s, len, start, &n) && start + n + 2 <= len &&
+	    is_ascii_digit((unsigned char)s[start + n]) &&
+	    is_ascii_digit((unsigned char)s[start + n + 1]) &&
+	    opens_before(sc, start)) {
+		size_t e = start + n + 2;
+
+		if (e < len && s[e] == 's')
+			e++;
+		if (e >= len || !is_ascii_alnum((unsigned char)s[e])) {
+			*err = emit(sc, start, e, TK_NUMBER, 0, ABBR_NONE);
+			return e;
+		}
+	}
 	if (cp == '.' || cp == '!' || cp == '?' || cp == '-' || cp == '*' ||
 	    cp == '=' || cp == '~' || cp == '_' || cp == '+' || cp == '#' ||
 	    cp == '`' || cp == '<' || cp == '>') {
@@ -879,6 +710,8 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 			bool after = is_space_at(sc, pos);
 
 			q = before && !after ? 1 : !before ? 2 : 3;
+			if (q == 3 && line_ends_at(sc, pos))
+				q = 2;          /* 'teams. "' at the end of a line */
 		}
 		if (cp == '\'' || cp == 0x2019 || cp == 0x2018) {
 			if (q == 1) {
@@ -947,6 +780,10 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 	struct ch c;
 
 	while (i < len) {
+		if (u[i] == ' ') {
+			i++;
+			continue;
+		}
 		if (u[i] < 0x80 && ascii_nc[u[i]] == NC_SPACE) {
 			if (u[i] == '\n' || (u[i] == '\r' &&
 			                     (i + 1 >= len || u[i + 1] != '\n')))

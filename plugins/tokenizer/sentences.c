@@ -10,7 +10,8 @@
  *      one (after , ; ( or an opening quote); in hard-wrapped text (lines
  *      of at most 100 bytes, many of them full and ending mid-sentence, as
  *      in Reuters-21578) only before an indented line, or after a short or
- *      all-capitals line (a headline);
+ *      all-capitals line (a headline) when the next starts with neither a
+ *      lowercase word nor a number;
  *   3. a terminator (. ! ? ... and runs of them) with the closing quotes and
  *      brackets glued to it ends a sentence, except: a period that makes a
  *      list marker ("1." "a." at the start of a line); ! ? and ellipses
@@ -136,6 +137,9 @@ static bool in_list(const struct ctx *c, size_t k, const char *const *list,
 	char buf[16];
 	size_t n = tlen(c, k), lo = 0;
 
+	if (n > 1 && (c->t->flags[k] & TF_ABBREV) &&
+	    c->s[c->t->start[k] + n - 1] == '.')
+		n--;                    /* EST. */
 	if (c->t->kind[k] != TK_WORD || n >= sizeof buf)
 		return false;
 	if (!c->caseless && !(c->t->flags[k] & TF_UPPER))
@@ -204,8 +208,9 @@ static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
 
 		if (indented(c->s, ga, gb))
 			return true;
-		if (lower_word(c, k) || continuer(c, k))
-			return false;
+		if (lower_word(c, k) || continuer(c, k) ||
+		    c->t->kind[k] == TK_NUMBER)
+			return false;   /* a wrapped line goes on: "in November\n1985." */
 		return line_len * 10 < c->width * 7 ||
 		       caps_line(c, line_start, j);
 	}
@@ -239,6 +244,28 @@ static bool list_marker(const struct ctx *c, size_t t)
 	        t + 1 < c->t->n && lower_word(c, t + 1) && !c->caseless);
 }
 
+/* A closing bracket or quote that belongs to the token before it: glued
+ * to it, or (machine-translated text: 'teams. "') a closing quote after a
+ * space that is the last token on its line. */
+static bool glued_closer(const struct ctx *c, size_t k)
+{
+	const struct tok_list *t = c->t;
+
+	if (k == 0)
+		return false;
+	/* emoji after the end of a sentence belong to it: "We won! 🎉" */
+	if (t->kind[k] == TK_EMOJI && t->gap[k] == 0 &&
+	    ((t->flags[k - 1] & (TF_TERM | TF_CLOSE)) ||
+	     t->kind[k - 1] == TK_EMOJI))
+		return true;
+	if (!(t->flags[k] & TF_CLOSE))
+		return false;
+	if (t->start[k] == t->end[k - 1])
+		return true;
+	return t->kind[k] == TK_QUOTE && t->gap[k] == 0 &&
+	       (k + 1 == t->n || t->gap[k + 1] > 0);
+}
+
 /* Rules 3 and 4: does the sentence end after token j (next is j + 1)? */
 static bool ends_after(const struct ctx *c, size_t first, size_t j)
 {
@@ -246,17 +273,17 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 	size_t k = j + 1, m = j, last;
 	bool quoted = false, ellipsis;
 
-	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)))
+	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)) &&
+	    t->kind[j] != TK_EMOJI)
 		return false;   /* the common case: a word or a comma */
 	/* closers glued to what precedes them stay in the sentence */
-	if ((t->flags[k] & TF_CLOSE) && t->start[k] == t->end[j])
+	if (glued_closer(c, k))
 		return false;
 	/* so do terminators after terminators (". ." "?!") on one line */
 	if ((t->flags[k] & TF_TERM) && (t->flags[j] & (TF_TERM | TF_CLOSE)))
 		return false;
 	/* find the terminator under the closers */
-	while (m > first && (t->flags[m] & TF_CLOSE) &&
-	       t->start[m] == t->end[m - 1]) {
+	while (m > first && glued_closer(c, m)) {
 		if (t->kind[m] == TK_QUOTE)
 			quoted = true;
 		m--;
@@ -280,7 +307,10 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 				return false;
 			if (c->caseless)
 				return is_starter(c, k);
-			return (t->flags[k] & (TF_UPPER | TF_OPEN)) != 0 &&
+			/* a capitalised word or an opening quote; not a
+			 * bracket: "Apple Inc. (AAPL) said", "5 p.m. (2100 GMT)" */
+			return ((t->flags[k] & TF_UPPER) ||
+			        (t->kind[k] == TK_QUOTE && (t->flags[k] & TF_OPEN))) &&
 			       !is_after_time(c, k);
 		default:
 			return false;

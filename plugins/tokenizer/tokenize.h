@@ -107,6 +107,13 @@ struct news_opts {
 int news_tokenize(const struct news_opts *o, const char *s, size_t len,
                   struct tok_list *out);
 
+/* News-mode matchers (web.c): the end of a URL with a scheme or www.,
+ * of a bare domain with a known top-level domain (reuters.com/path), or
+ * of an e-mail address starting at s[i]; 0 if there is none. */
+size_t web_match_url(const char *s, size_t len, size_t i);
+size_t web_match_domain(const char *s, size_t len, size_t i);
+size_t web_match_email(const char *s, size_t len, size_t i);
+
 /* Splits the tokens of news_tokenize() into sentences. 0 or -1. */
 int news_sentences(const struct news_opts *o, const char *s, size_t len,
                    const struct tok_list *toks, struct span_list *out);
@@ -117,6 +124,13 @@ int uax29_tokenize(const char *s, size_t len, struct tok_list *out);
 /* UAX #29 sentence segmentation; each sentence is trimmed of white space
  * at both ends and dropped if nothing is left. */
 int uax29_sentences(const char *s, size_t len, struct span_list *out);
+
+/* UAX #29 word and sentence boundaries are independent: with unusual
+ * sequences (an emoji modifier right after a period) a sentence boundary
+ * can fall inside a word. Joins the two sentences around any such
+ * boundary, so that every token lies inside one sentence. */
+void uax29_join_sentences(struct span_list *sents,
+                          const struct tok_list *toks);
 
 /* Raw UAX #29 boundaries (every segment, white space included): calls
  * @cb(ctx, offset) for each boundary after offset 0, ending with len.

@@ -182,13 +182,16 @@ static int tk_process(void *state, struct dp_doc *doc)
 	if (len >= UINT32_MAX)
 		return dp_doc_fail(doc, "text of %zu bytes exceeds the 4 GiB "
 		                   "limit", len);
-	if (st->mode == MODE_UAX29)
+	if (st->mode == MODE_UAX29) {
 		rc = uax29_tokenize(text, len, &toks) < 0 ||
 		     uax29_sentences(text, len, &sents) < 0 ? -1 : 0;
-	else
+		if (rc == 0)
+			uax29_join_sentences(&sents, &toks);
+	} else {
 		rc = news_tokenize(&st->news, text, len, &toks) < 0 ||
 		     news_sentences(&st->news, text, len, &toks, &sents) < 0
 		     ? -1 : 0;
+	}
 	if (rc < 0)
 		return dp_doc_fail(doc, "out of memory");
 	return write_layers(doc, &toks, &sents);

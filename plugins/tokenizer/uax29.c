@@ -12,6 +12,19 @@
 #include "tokenize.h"
 #include "ucd.h"
 
+/* The properties of the code point at s[*i], advancing *i; ASCII is
+ * decoded inline. */
+static inline uint32_t next_rec(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+
+	if (c < 0x80) {
+		(*i)++;
+		return ucd_rec(c);
+	}
+	return ucd_rec(tok_decode(s, len, i));
+}
+
 /* ---- words ------------------------------------------------------------ */
 
 static bool wb_ignorable(enum wb p)
@@ -34,7 +47,7 @@ static bool midnumletq(enum wb p)
 static enum wb wb_next(const char *s, size_t len, size_t i)
 {
 	while (i < len) {
-		enum wb p = rec_wb(ucd_rec(tok_decode(s, len, &i)));
+		enum wb p = rec_wb(next_rec(s, len, &i));
 
 		if (!wb_ignorable(p))
 			return p;
@@ -133,7 +146,7 @@ static void word_boundaries(const char *s, size_t len,
 
 	while (i < len) {
 		size_t at = i;
-		uint32_t r = ucd_rec(tok_decode(s, len, &i));
+		uint32_t r = next_rec(s, len, &i);
 		enum wb c = rec_wb(r);
 
 		if (!st.start && wb_break(&st, c, r, s, len, i))
@@ -151,23 +164,6 @@ static bool parasep(enum sb p)
 	return p == SB_SEP || p == SB_CR || p == SB_LF;
 }
 
-/* SB8: after ATerm Close* Sp*, skip characters that are none of OLetter,
- * Upper, Lower, ParaSep, SATerm (nor Extend/Format, SB5); no break if the
- * first such character is Lower. */
-static bool sb8_lower_ahead(const char *s, size_t len, size_t i)
-{
-	while (i < len) {
-		enum sb p = rec_sb(ucd_rec(tok_decode(s, len, &i)));
-
-		if (p == SB_LOWER)
-			return true;
-		if (p == SB_OLETTER || p == SB_UPPER || parasep(p) ||
-		    p == SB_ATERM || p == SB_STERM)
-			return false;
-	}
-	return false;
-}
-
 enum term { T_NONE, T_ATERM, T_STERM };
 
 struct sb_state {
@@ -177,9 +173,45 @@ struct sb_state {
 	enum term term;     /* SATerm Close* Sp* ParaSep? context */
 	int phase;          /* 0: Close*, 1: Sp*, 2: after ParaSep */
 	bool start;
+	size_t sb8_stop;    /* SB8 look-ahead: where it stopped ... */
+	bool sb8_lower;     /* ... and its answer, valid up to sb8_stop */
+	bool sb8_known;
 };
 
-static bool sb_break(const struct sb_state *st, enum sb c, const char *s,
+/* SB8: after ATerm Close* Sp*, skip characters that are none of OLetter,
+ * Upper, Lower, ParaSep, SATerm (nor Extend/Format, SB5); no break if the
+ * first such character is Lower. */
+static bool sb8_scan(const char *s, size_t len, size_t i, size_t *stop)
+{
+	while (i < len) {
+		size_t at = i;
+		enum sb p = rec_sb(next_rec(s, len, &i));
+
+		*stop = at;
+		if (p == SB_LOWER)
+			return true;
+		if (p == SB_OLETTER || p == SB_UPPER || parasep(p) ||
+		    p == SB_ATERM || p == SB_STERM)
+			return false;
+	}
+	*stop = len;
+	return false;
+}
+
+/* The look-ahead answers the same for every position up to where it
+ * stopped, so a long run of closers or digits after a period is scanned
+ * once, not once per position. */
+static bool sb8_lower_ahead(struct sb_state *st, const char *s, size_t len,
+                            size_t i)
+{
+	if (!st->sb8_known || i > st->sb8_stop) {
+		st->sb8_lower = sb8_scan(s, len, i, &st->sb8_stop);
+		st->sb8_known = true;
+	}
+	return st->sb8_lower;
+}
+
+static bool sb_break(struct sb_state *st, enum sb c, const char *s,
                      size_t len, size_t at)
 {
 	if (st->raw == SB_CR && c == SB_LF)
@@ -194,7 +226,7 @@ static bool sb_break(const struct sb_state *st, enum sb c, const char *s,
 	    (st->before_aterm == SB_UPPER || st->before_aterm == SB_LOWER))
 		return false;                                   /* SB7 */
 	if (st->term == T_ATERM && st->phase < 2 &&
-	    sb8_lower_ahead(s, len, at))
+	    sb8_lower_ahead(st, s, len, at))
 		return false;                                   /* SB8 */
 	if (st->term != T_NONE && st->phase < 2 &&
 	    (c == SB_SCONTINUE || c == SB_ATERM || c == SB_STERM))
@@ -247,7 +279,7 @@ static void sentence_boundaries(const char *s, size_t len,
 
 	while (i < len) {
 		size_t at = i;
-		enum sb c = rec_sb(ucd_rec(tok_decode(s, len, &i)));
+		enum sb c = rec_sb(next_rec(s, len, &i));
 
 		if (!st.start && sb_break(&st, c, s, len, at))
 			cb(ctx, at);
@@ -299,7 +331,7 @@ struct collect {
 static int segment_kind(const char *s, size_t a, size_t b)
 {
 	for (size_t i = a; i < b;) {
-		uint32_t r = ucd_rec(tok_decode(s, b, &i));
+		uint32_t r = next_rec(s, b, &i);
 
 		if (rec_extpict(r) || rec_gcb(r) == GCB_RI)
 			return rec_cls(r) == CLS_SYMBOL || rec_cls(r) == CLS_OTHER
@@ -322,15 +354,49 @@ static int segment_kind(const char *s, size_t a, size_t b)
 	return -1;
 }
 
+static bool space_at(const char *s, size_t len, size_t i, size_t *next)
+{
+	size_t j = i;
+	uint32_t r = next_rec(s, len, &j);
+
+	*next = j;
+	return rec_cls(r) == CLS_SPACE;
+}
+
+/* Trims white space from both ends of s[*a..*b). */
+static void trim_space(const char *s, size_t *a, size_t *b)
+{
+	size_t n;
+
+	while (*a < *b && space_at(s, *b, *a, &n))
+		*a = n;
+	while (*b > *a) {
+		size_t k = *b - 1;
+
+		while (k > *a && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		if (!space_at(s, *b, k, &n))
+			break;
+		*b = k;
+	}
+}
+
+/* A word segment becomes a token, trimmed of white space: a segment may
+ * start with a no-break space that an emoji modifier or a combining mark
+ * extends. */
 static void on_word(void *ctx, size_t off)
 {
 	struct collect *c = ctx;
-	int kind = segment_kind(c->s, c->prev, off);
+	size_t a = c->prev, b = off;
+	int kind;
 
-	if (kind >= 0 && !c->err &&
-	    tok_push(c->toks, c->prev, off, kind, 0, ABBR_NONE, 0) < 0)
-		c->err = -1;
 	c->prev = off;
+	if ((unsigned char)c->s[a] >= 0x80 || b - a > 1)
+		trim_space(c->s, &a, &b);
+	kind = a < b ? segment_kind(c->s, a, b) : -1;
+	if (kind >= 0 && !c->err &&
+	    tok_push(c->toks, a, b, kind, 0, ABBR_NONE, 0) < 0)
+		c->err = -1;
 }
 
 int uax29_tokenize(const char *s, size_t len, struct tok_list *out)
@@ -341,32 +407,13 @@ int uax29_tokenize(const char *s, size_t len, struct tok_list *out)
 	return c.err;
 }
 
-static bool space_at(const char *s, size_t len, size_t i, size_t *next)
-{
-	size_t j = i;
-	uint32_t r = ucd_rec(tok_decode(s, len, &j));
-
-	*next = j;
-	return rec_cls(r) == CLS_SPACE;
-}
-
 static void on_sentence(void *ctx, size_t off)
 {
 	struct collect *c = ctx;
-	size_t a = c->prev, b = off, n;
+	size_t a = c->prev, b = off;
 
 	c->prev = off;
-	while (a < b && space_at(c->s, b, a, &n))
-		a = n;
-	while (b > a) {
-		size_t k = b - 1;
-
-		while (k > a && ((unsigned char)c->s[k] & 0xC0) == 0x80)
-			k--;
-		if (!space_at(c->s, b, k, &n))
-			break;
-		b = k;
-	}
+	trim_space(c->s, &a, &b);
 	if (a < b && !c->err && span_push(c->sents, a, b) < 0)
 		c->err = -1;
 }
@@ -377,4 +424,25 @@ int uax29_sentences(const char *s, size_t len, struct span_list *out)
 
 	sentence_boundaries(s, len, on_sentence, &c);
 	return c.err;
+}
+
+void uax29_join_sentences(struct span_list *sents, const struct tok_list *toks)
+{
+	size_t out = 0, k = 0;
+
+	for (size_t i = 0; i < sents->n; i++) {
+		uint32_t a = sents->start[i], b = sents->end[i];
+
+		/* the first token that ends after this sentence starts */
+		while (k < toks->n && toks->end[k] <= a)
+			k++;
+		if (out > 0 && k < toks->n && toks->start[k] < a) {
+			sents->end[out - 1] = b;        /* a token straddles */
+			continue;
+		}
+		sents->start[out] = a;
+		sents->end[out] = b;
+		out++;
+	}
+	sents->n = out;
 }

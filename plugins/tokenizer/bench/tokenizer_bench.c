@@ -24,11 +24,20 @@ static void *heap_grow(void *ctx, void *old, size_t oldsize, size_t newsize)
 	return realloc(old, newsize);
 }
 
+/* Reads a whole file: one allocation of its size when it is seekable. */
 static char *slurp(FILE *f, size_t *len)
 {
 	size_t cap = 1 << 20, n = 0, r;
-	char *buf = malloc(cap);
+	char *buf;
 
+	if (fseek(f, 0, SEEK_END) == 0) {
+		long size = ftell(f);
+
+		if (size >= 0)
+			cap = (size_t)size + 1;
+		rewind(f);
+	}
+	buf = malloc(cap);
 	while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
 		n += r;
 		if (n == cap) {
