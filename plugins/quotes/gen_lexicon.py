@@ -5,7 +5,7 @@
 
 Edit the lists below (class bits and cue types are those of qx_int.h),
 then regenerate. Words are lowercase; verb forms are listed one by one
-(no stemming). The table is sorted; a hash table (lex_hash() of qx_int.h,
+(no stemming). The table is sorted; a hash table (lex_slot() of qx_int.h,
 linear probing) finds a word in it.
 """
 import collections
@@ -103,19 +103,22 @@ SLOTS = 4096
 M32 = 0xffffffff
 
 
-def lex_hash(b):
-    """The hash of lex_hash() in qx_int.h: length, first two and last two
-    bytes (ASCII lowercase)."""
+M64 = 0xffffffffffffffff
+
+
+def lex_key(b):
+    """lex_key() of qx_int.h: the first eight bytes, little-endian."""
+    return int.from_bytes(b[:8].ljust(8, b'\0'), 'little')
+
+
+def lex_slot(b):
+    """lex_slot() of qx_int.h: key, length and last byte, multiplied."""
     n = len(b)
-    c0, cl = b[0], b[-1]
-    c1 = b[1] if n > 1 else 0
-    cm = b[-2] if n > 1 else 0
-    h = ((c0 * 0x01000193) ^ (c1 * 0x9E3779B1) ^ (cl * 0x85EBCA6B) ^
-         (cm * 0xC2B2AE35) ^ (n * 0x27D4EB2F)) & M32
-    h ^= h >> 15
-    h = (h * 0x2C1B3C6D) & M32
-    h ^= h >> 12
-    return h
+    h = lex_key(b) ^ (n << 56)
+    if n > 8:
+        h ^= b[-1] << 48
+    h = (h * 0x9E3779B97F4A7C15) & M64
+    return h >> (64 - 12)
 
 
 def main():
@@ -123,7 +126,7 @@ def main():
     assert all(len(k.encode()) <= 17 for k in keys), 'LEX_MAX_LEN is 17'
     slots = [0xffff] * SLOTS
     for i, k in enumerate(keys):
-        j = lex_hash(k.encode()) & (SLOTS - 1)
+        j = lex_slot(k.encode())
         while slots[j] != 0xffff:
             j = (j + 1) & (SLOTS - 1)
         slots[j] = i
@@ -133,8 +136,8 @@ def main():
     for w in keys:
         cls, c = E[w]
         cs = '|'.join(sorted(cls)) if cls else '0'
-        out.append('\t{"%s", %d, %s, %s},' % (w, len(w.encode()), cs,
-                                               c or 'CUE_NONE'))
+        out.append('\t{0x%016xull, "%s", %d, %s, %s},' % (
+            lex_key(w.encode()), w, len(w.encode()), cs, c or 'CUE_NONE'))
     out.append('};')
     out.append('')
     out.append('#define LEX_SLOTS %d' % SLOTS)

@@ -210,7 +210,7 @@ static void classify_word(struct qx *q, struct tok *t)
 				return;
 			}
 	}
-	e = n <= 17 ? lex_find_hashed(w, n, lex_hash(w, n)) : NULL;
+	e = n <= 17 ? lex_find_key(w, n, lex_key(w, n, q->n - t->s)) : NULL;
 	if (e) {
 		t->lcls = e->cls;
 		t->cue = e->cue;

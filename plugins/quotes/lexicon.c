@@ -13,8 +13,8 @@
 
 #include "lexicon_table.h"
 
-/* Open addressing over the table: slot = lex_hash(word) mod LEX_SLOTS,
- * then the next slots until an empty one. */
+/* Open addressing over the table: slot = lex_slot(word), then the next
+ * slots until an empty one. */
 #define LEX_EMPTY 0xFFFF
 #define LEX_MAX_LEN 17
 
@@ -31,17 +31,16 @@ static bool same_ci(const char *w, const char *e, size_t len)
 	return true;
 }
 
-const struct lex_entry *lex_find_hashed(const char *w, size_t len,
-                                       uint32_t h)
+const struct lex_entry *lex_find_key(const char *w, size_t len, uint64_t key)
 {
 	if (len == 0 || len > LEX_MAX_LEN)
 		return NULL;
-	for (uint32_t j = h & (LEX_SLOTS - 1);; j = (j + 1) & (LEX_SLOTS - 1)) {
+	for (uint32_t j = lex_slot(key, w, len);; j = (j + 1) & (LEX_SLOTS - 1)) {
 		uint16_t k = slots[j];
 		if (k == LEX_EMPTY)
 			return NULL;
-		if (lexicon[k].len == len && lexicon[k].w[0] == (w[0] | 0x20) &&
-		    same_ci(w, lexicon[k].w, len))
+		if (lexicon[k].key == key && lexicon[k].len == len &&
+		    (len <= 8 || same_ci(w + 8, lexicon[k].w + 8, len - 8)))
 			return &lexicon[k];
 	}
 }
@@ -50,7 +49,7 @@ const struct lex_entry *lex_find(const char *w, size_t len)
 {
 	if (len == 0 || len > LEX_MAX_LEN)
 		return NULL;
-	return lex_find_hashed(w, len, lex_hash(w, len));
+	return lex_find_key(w, len, lex_key(w, len, len));
 }
 
 bool qx_is_builtin_cue(const char *word, size_t len)

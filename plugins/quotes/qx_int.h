@@ -46,6 +46,7 @@ enum cue_type {
 };
 
 struct lex_entry {
+	uint64_t key;         /* lex_key() of the word */
 	const char *w;
 	uint8_t len;
 	uint16_t cls;
@@ -55,31 +56,45 @@ struct lex_entry {
 /* Looks up a word in any ASCII case; NULL when unknown. */
 const struct lex_entry *lex_find(const char *w, size_t len);
 
-/* The lexicon's hash: the length and the first two and last two bytes,
- * ASCII lowercase (cheap: no loop over the word). gen_lexicon.py has the
- * same function. */
-static inline uint32_t lex_hash(const char *w, size_t n)
+/* The first eight bytes of a word (zero-padded) as a little-endian
+ * integer, with bit 5 set in each byte: ASCII letters lowercase, and the
+ * other characters of lexicon words ('-', '.', '\'') unchanged. A word of
+ * other characters gets a key no lexicon word has. @avail is how many
+ * bytes may be read at @w (at least @n). */
+static inline uint64_t lex_key(const char *w, size_t n, size_t avail)
 {
-	uint32_t c0 = (unsigned char)w[0], cl = (unsigned char)w[n - 1];
-	uint32_t c1 = n > 1 ? (unsigned char)w[1] : 0;
-	uint32_t cm = n > 1 ? (unsigned char)w[n - 2] : 0;
-	uint32_t h;
+	uint64_t x = 0;
 
-	c0 |= (c0 >= 'A' && c0 <= 'Z') ? 0x20 : 0;
-	c1 |= (c1 >= 'A' && c1 <= 'Z') ? 0x20 : 0;
-	cl |= (cl >= 'A' && cl <= 'Z') ? 0x20 : 0;
-	cm |= (cm >= 'A' && cm <= 'Z') ? 0x20 : 0;
-	h = (c0 * 0x01000193u) ^ (c1 * 0x9E3779B1u) ^ (cl * 0x85EBCA6Bu) ^
-	    (cm * 0xC2B2AE35u) ^ ((uint32_t)n * 0x27D4EB2Fu);
-	h ^= h >> 15;
-	h *= 0x2C1B3C6Du;
-	h ^= h >> 12;
-	return h;
+	if (avail >= 8 && n >= 8) {
+		for (int i = 7; i >= 0; i--)
+			x = (x << 8) | (unsigned char)w[i];
+	} else {
+		for (size_t i = n < 8 ? n : 8; i-- > 0;)
+			x = (x << 8) | (unsigned char)w[i];
+	}
+	if (n < 8) {
+		uint64_t mask = (UINT64_C(1) << (8 * n)) - 1;
+		return (x | (UINT64_C(0x2020202020202020) & mask));
+	}
+	return x | UINT64_C(0x2020202020202020);
 }
 
-/* lex_find() with the hash already computed. */
-const struct lex_entry *lex_find_hashed(const char *w, size_t len,
-                                       uint32_t h);
+/* The hash slot of a word: its key, length and last byte (gen_lexicon.py
+ * has the same function). */
+#define LEX_SLOT_BITS 12
+static inline uint32_t lex_slot(uint64_t key, const char *w, size_t n)
+{
+	uint64_t h = key ^ ((uint64_t)n << 56);
+
+	if (n > 8)
+		h ^= (uint64_t)((unsigned char)w[n - 1] | 0x20) << 48;
+	h *= UINT64_C(0x9E3779B97F4A7C15);
+	return (uint32_t)(h >> (64 - LEX_SLOT_BITS));
+}
+
+/* lex_find() with the key computed. */
+const struct lex_entry *lex_find_key(const char *w, size_t len,
+                                     uint64_t key);
 
 /* ---- tokens ----------------------------------------------------------- */
 
