@@ -437,6 +437,7 @@ static int verb_cue(struct qx *q, long i)
 	long a = q->sent_first[s], last = q->sent_last[s];
 	long k, j = i + 1, t1 = i;
 	int type = t->cue;
+	bool zero_that = false;
 	struct cue *c;
 
 	if (a < 0)
@@ -521,6 +522,8 @@ static int verb_cue(struct qx *q, long i)
 		if (m >= 0) {
 			c->cs0 = m;
 		} else if (type == CUE_SAY && !inverted && tok_is(q, j, "to") &&
+		           (tok_is(q, i, "claimed") || tok_is(q, i, "claims") ||
+		            tok_is(q, i, "claiming")) &&
 		           is_word(q, j + 1) &&
 		           !(q->tk[j + 1].lcls & (L_DET | L_PRON)) &&
 		           !(q->tk[j + 1].flags & F_CAP)) {
@@ -534,6 +537,7 @@ static int verb_cue(struct qx *q, long i)
 		           !(q->tk[j].lcls & L_CLAUSE && !tok_is(q, j, "that")) &&
 		           q->tk[j].cue == CUE_NONE && !no_clause(q, j)) {
 			c->cs0 = j; /* zero "that" */
+			zero_that = true;
 		}
 		break;
 	}
@@ -558,9 +562,10 @@ static int verb_cue(struct qx *q, long i)
 	}
 	if (c->cs0 >= 0) {
 		c->cs1 = clause_end(q, c->cs0);
-		if (c->cs1 < c->cs0)
-			c->cs0 = c->cs1 = -1;
-		return 0;
+		if (c->cs1 < c->cs0 || (zero_that && c->cs1 - c->cs0 < 2))
+			c->cs0 = c->cs1 = -1; /* "told Rossiya 1 television" */
+		else
+			return 0;
 	}
 	if (type != CUE_SAY && type != CUE_SAYZ && type != CUE_TELL)
 		return 0;

@@ -453,6 +453,25 @@ static void test_reported_verbs(void **unused)
 	dp_harness_free(h);
 }
 
+/* Verbs that look like cues but report nothing here. */
+static void test_not_reported(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+
+	(void)unused;
+	expect_none(h, "The Bank of Russia is expected to cut its key rate "
+	               "again.");
+	expect_none(h, "Robles, who continued to play across the innings, was "
+	               "in a pinch.");
+	expect_none(h, "In order to achieve results, he revised his diet.");
+	expect_none(h, "He said nothing else about it.");
+	expect_none(h, "The schedule that is independent of the security "
+	               "situation was kept.");
+	expect_none(h, "Earlier Myasnikov told why you can eat candy at "
+	               "night.");
+	dp_harness_free(h);
+}
+
 static void test_reported_according_to(void **unused)
 {
 	struct dp_harness *h = pipeline(NULL);
@@ -779,6 +798,7 @@ int main(void)
 		cmocka_unit_test(test_partial),
 		cmocka_unit_test(test_reported_said_that),
 		cmocka_unit_test(test_reported_verbs),
+		cmocka_unit_test(test_not_reported),
 		cmocka_unit_test(test_reported_according_to),
 		cmocka_unit_test(test_reported_quoted_as_saying),
 		cmocka_unit_test(test_reported_urged_to),
