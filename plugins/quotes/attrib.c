@@ -21,6 +21,7 @@ struct rinfo {
 	long cue;   /* index into q->cu or -1 */
 	int words;
 	bool nameish;
+	bool speech;  /* ends like a spoken sentence: ? ! */
 };
 
 static bool small_word(const struct qx *q, long k)
@@ -56,6 +57,7 @@ static void classify(const struct qx *q, const struct rq *r,
 	ri->words = words;
 	ri->cue = -1;
 	ri->nameish = false;
+	ri->speech = false;
 	if (words == 0) {
 		ri->kind = RK_NAME;
 		return;
@@ -79,7 +81,17 @@ static void classify(const struct qx *q, const struct rq *r,
 	              tok_is_punct(q, p, ":") ||
 	              (tok_is_punct(q, p, ",") && (first_cap || q->lower_doc) &&
 	               words >= 3);
+	/* a quote standing alone: "Hello""Goodbye" */
+	long after = (r->ct >= 0 ? r->ct : r->clt) + 1;
+	if (start && (after >= q->ntk || q->tk[after].type == T_NL ||
+	              q->tk[after].type == T_MARK || tok_sentence_end(q, after)))
+		direct = true;
 	ri->kind = direct ? QX_DIRECT : QX_PARTIAL;
+	/* "how are you doing?" is speech, not a scare quote */
+	ri->speech = tok_is_punct(q, r->clt, "?!") ||
+	             (q->tk[r->clt].type == T_MARK &&
+	              tok_is_punct(q, r->clt - 1, "?!")) ||
+	             (ends && first_cap && words >= 2);
 	if (!direct && words == 1 && first_cap && !q->lower_doc && !ends)
 		ri->nameish = true;
 }
@@ -421,10 +433,9 @@ long build_output(struct qx *q, struct qx_quote **out)
 
 		if (kind == RK_NAME)
 			continue;
-		if (kind == QX_PARTIAL && ri[i].cue < 0 && ri[i].words <= 4)
+		if (kind == QX_PARTIAL && ri[i].cue < 0 && ri[i].words <= 4 &&
+		    !ri[i].speech)
 			kind = QX_SCARE;
-		if (kind == QX_DIRECT && ri[i].cue < 0 && ri[i].words == 1)
-			kind = QX_SCARE; /* "Titleing," alone on its line */
 		if (!(q->cfg->kinds & (unsigned)kind))
 			continue;
 		memset(x, 0, sizeof(*x));

@@ -431,6 +431,29 @@ static inline bool apostrophe_start(const char *s, uint32_t a, uint32_t b)
 	       (unsigned char)s[a + 2] == 0x99;
 }
 
+/* Whether the backtick token @k opens a LaTeX single quote (`Hello,'):
+ * a letter right after it and a straight ' before any other backtick on
+ * the line. */
+static bool latex_single(const struct qx_input *in, const char *s, size_t k)
+{
+	uint32_t a = in->tok_start[k];
+
+	if (k + 1 >= in->ntok || in->tok_start[k + 1] != a + 1 ||
+	    !ascii_alnum[(unsigned char)s[a + 1]] ||
+	    (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n'))
+		return false;
+	for (size_t m = k + 1; m < in->ntok && m < k + 60; m++) {
+		uint32_t ms = in->tok_start[m];
+		if (memchr(s + in->tok_end[m - 1], '\n', ms - in->tok_end[m - 1]))
+			return false;
+		if (s[ms] == '`')
+			return false;
+		if (s[ms] == '\'' && in->tok_end[m] - ms == 1)
+			return true;
+	}
+	return false;
+}
+
 /* Whether [a, b) is an apostrophe alone (' or ’). */
 static int lone_apostrophe(const char *s, uint32_t a, uint32_t b)
 {
@@ -504,6 +527,12 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			words++;
 			if (t->flags & F_CAP)
 				capwords++;
+		} else if (c == '`' && b - a == 1 && latex_single(in, s, k)) {
+			/* LaTeX `quote' */
+			t->type = T_MARK;
+			t->mclass = MC_SINGLE;
+			t->mdir = MD_OPEN;
+			t->sp_before = 1;
 		} else if (c == '`' && b - a == 1) {
 			/* `code`: opaque up to the next backtick on the line */
 			size_t m = k + 1;
