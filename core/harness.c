@@ -117,6 +117,17 @@ int dp_harness_run_len(struct dp_harness *h, const char *text, size_t len,
 			                    jerr.text);
 		}
 	}
+	if (h->fail_after > 0) {
+		/* a fresh record, so that every allocation point (buffers and
+		 * layers grow only once per record) can be made to fail */
+		struct dp_doc *fresh = dp_doc_new();
+		if (!fresh) {
+			json_decref(meta);
+			return dp_error_set(&h->err, DP_ENOMEM, "out of memory");
+		}
+		dp_doc_free(h->doc);
+		h->doc = fresh;
+	}
 	rc = dp_doc_reset(h->doc, "test", text, len, meta);
 	json_decref(meta);
 	if (rc)
