@@ -383,8 +383,6 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 		seg_stats(sc, seg_start, pos, &seg_letters, &seg_digits,
 		          &seg_clusters, &seg_upper);
 		has_letter = has_letter || seg_letters > 0;
-		if (cjk)
-			break;
 		/* connectors: look at the cluster after */
 		if (b == '.' && (pos + 1 >= len || s[pos + 1] != '.')) {
 			struct ch d = { .nc = NC_SPACE };
@@ -698,7 +696,7 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 	} else if (cp == '`') {
 		kind = TK_QUOTE;
 		flags |= TF_OPEN;
-	} else if (cp == '\'' && pos + 1 <= len && pos < len && s[pos] == '\'' &&
+	} else if (cp == '\'' && pos < len && s[pos] == '\'' &&
 	           !opens_before(sc, start)) {
 		pos++;                                  /* '' closing */
 		kind = TK_QUOTE;

@@ -174,6 +174,14 @@ static const char *const strong_starters[] = {
 
 static bool is_starter(const struct ctx *c, size_t k)
 {
+	/* an abbreviation starts a sentence if it is a title (the U.S. Mr.
+	 * Smith said); an initial does not (J. A. Smith) */
+	if (c->t->flags[k] & TF_ABBREV)
+		return c->t->abbr[k] == ABBR_TITLE &&
+		       (c->caseless || (c->t->flags[k] & TF_UPPER)) &&
+		       !(tlen(c, k) == 3 &&               /* the U.S. No. 2 */
+		         (c->s[c->t->start[k]] | 32) == 'n' &&
+		         (c->s[c->t->start[k] + 1] | 32) == 'o');
 	if (c->caseless)
 		return in_list(c, k, strong_starters,
 		               sizeof strong_starters / sizeof *strong_starters);

@@ -39,6 +39,10 @@ static void test_sentences_abbreviations(void **unused)
 	                "held.",
 	                "Apple Inc. (AAPL) said the 5 p.m. (2100 GMT) deadline "
 	                "held.");
+	check_sentences(h, "J. A. Smith went to the U.S. Mr. Jones stayed in "
+	                "the U.K. A spokesman said so.",
+	                "J. A. Smith went to the U.S. | Mr. Jones stayed in "
+	                "the U.K. | A spokesman said so.");
 	check_sentences(h, "It moved to the U.S. Officials said so. Plan B. The "
 	                "end of Plan B. was near.",
 	                "It moved to the U.S. | Officials said so. | Plan B. | "
