@@ -118,12 +118,19 @@ int abbr_set_init(struct abbr_set *set, const char *const *extra,
 		set->v[n].len = (uint8_t)len;
 		set->v[n].cls = ABBR_PLAIN;
 		p[len] = '\0';
-		if (abbr_lookup(set, p, len) == ABBR_NONE) { /* keep built-ins */
-			set->n = ++n;
-			qsort(set->v, n, sizeof *set->v, entry_cmp);
-		}
+		/* set->n still covers the sorted built-ins only: a built-in
+		 * keeps its own class */
+		if (abbr_lookup(set, p, len) == ABBR_NONE)
+			n++;
 		p += len + 1;
 	}
+	/* sort once, then drop repeated user entries */
+	qsort(set->v, n, sizeof *set->v, entry_cmp);
+	set->n = 0;
+	for (size_t i = 0; i < n; i++)
+		if (set->n == 0 ||
+		    entry_cmp(&set->v[set->n - 1], &set->v[i]) != 0)
+			set->v[set->n++] = set->v[i];
 	return 0;
 }
 
