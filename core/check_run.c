@@ -105,7 +105,7 @@ static int run_doc(const struct checker *c, const struct dp_pipeline *pl,
 	int rc;
 
 	dp_error_clear(&err);
-	rc = dp_doc_reset(doc, "test", d->text, d->len, NULL);
+	rc = dp_doc_reset(doc, "test", d->text, d->len, NULL, 0);
 	if (rc)
 		return rc;
 	doc->fail_alloc_after = fail_after;
@@ -535,7 +535,7 @@ static void check_alloc(struct checker *c)
 		if (prefix.n) {
 			/* count the befores' allocations */
 			if (!(doc = dp_doc_new()) ||
-			    dp_doc_reset(doc, "test", d->text, d->len, NULL)) {
+			    dp_doc_reset(doc, "test", d->text, d->len, NULL, 0)) {
 				dp_doc_free(doc);
 				bad++;
 				break;

@@ -359,7 +359,10 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 	rc |= LIT(b, "{\"id\":");
 	rc |= dp_json_string(b, doc->id, strlen(doc->id));
 	rc |= LIT(b, ",\"status\":\"ok\",\"meta\":");
-	rc |= dp_json_value(b, doc->meta);
+	if (doc->meta)
+		rc |= dp_json_value(b, doc->meta);
+	else
+		rc |= dp_buf_append(b, doc->meta_raw.data, doc->meta_raw.len);
 	if (o->with_text) {
 		rc |= LIT(b, ",\"text\":");
 		rc |= dp_json_string(b, doc->text, doc->len);
@@ -392,7 +395,8 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 
 int dp_json_write_error(struct dp_buf *b, const char *id, const char *plugin,
                         const char *message, const char *source, size_t line,
-                        const json_t *meta, const char *text, size_t len,
+                        const char *meta, size_t meta_len,
+                        const char *text, size_t len,
                         const struct dp_json_opts *o)
 {
 	int rc = 0;
@@ -412,7 +416,7 @@ int dp_json_write_error(struct dp_buf *b, const char *id, const char *plugin,
 	rc |= dp_json_int(b, (int64_t)line);
 	rc |= LIT(b, "},\"meta\":");
 	if (meta)
-		rc |= dp_json_value(b, meta);
+		rc |= dp_buf_append(b, meta, meta_len);
 	else
 		rc |= LIT(b, "{}");
 	if (text && dp_utf8_valid(text, len)) {

@@ -288,10 +288,16 @@ enum dp_attr_type {
 
 /** Declares an attribute of a new layer. @name is copied. (since 1.0) */
 struct dp_attr_def {
-	const char *name;          /**< [a-z0-9_.-]+, at most 70 bytes,
-	                                unique in the layer, not "start" or
-	                                "end"; at most 64 per layer
-	                                (since 1.0) */
+	const char *name;          /**< [a-z0-9_.-]+, at most 70 bytes; at
+	                                most 64 per layer. The JSON keys the
+	                                attributes produce (NAME, or for a
+	                                span NAME_start and NAME_end) must
+	                                differ from each other and from
+	                                "start" and "end": a string and a
+	                                span attribute may share a name
+	                                (quotes: speaker, speaker_start,
+	                                speaker_end); dp_layer_attr() then
+	                                finds the first (since 1.0) */
 	enum dp_attr_type type;    /**< value type (since 1.0) */
 };
 

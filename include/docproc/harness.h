@@ -108,11 +108,9 @@ const char *dp_harness_json(struct dp_harness *h);
  *  layer growth, interned strings, ...) fails, in every following run,
  *  until 0 turns injection off. Used to check that a plugin fails cleanly
  *  when memory runs out: loop n = 1, 2, ... until dp_harness_run()
- *  succeeds. A plugin's own malloc() is not counted. The harness reuses
- *  its document, whose arrays keep their capacity between runs, so some
- *  growth points are only reached on a first run; docproc-check(1) uses a
- *  fresh document per run and counts only the plugin under test.
- *  (since 1.0) */
+ *  succeeds. A plugin's own malloc() is not counted. While injection is
+ *  on, every run starts from a fresh document, so that growth points are
+ *  reached each time. (since 1.0) */
 void dp_harness_fail_alloc_after(struct dp_harness *h, long n);
 
 #ifdef __cplusplus
