@@ -196,8 +196,82 @@ static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 static const char *const tod_code[] = {"", "MO", "AF", "EV", "NI", "NI",
 	"12:00", "24:00", "12:00"};
 
+/* Writes @v as at least @w digits (0 <= v); returns the end. */
+static char *put_num(char *p, int v, int w)
+{
+	char tmp[12];
+	int n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < w)
+		tmp[n++] = '0';
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
+static char *put_str(char *p, const char *s)
+{
+	while (*s)
+		*p++ = *s++;
+	return p;
+}
+
+/* The year and month-day parts of the common values, without snprintf
+ * (td_format is on the hot path: one call per expression). Returns false
+ * for what it does not handle (odd ranges), left to the general code. */
+static bool td_format_fast(const struct tdate *t, char *buf, size_t size)
+{
+	if (size < 32 || (t->y != Y_UNKNOWN && (t->y < 0 || t->y > 9999)) ||
+	    t->m > 99 || t->d > 99)
+		return false;
+	char *p = buf;
+	switch (t->gran) {
+	case G_YEAR:
+	case G_MONTH:
+	case G_DAY:
+		break;
+	default:
+		return false;
+	}
+	if (t->y == Y_UNKNOWN)
+		p = put_str(p, "XXXX");
+	else
+		p = put_num(p, t->y, 4);
+	if (t->gran == G_YEAR) {
+		*p = '\0';
+		return true;
+	}
+	*p++ = '-';
+	if (t->gran == G_DAY && t->m <= 0 && t->wd > 0) {
+		if (t->wd > 9)
+			return false;
+		p = put_str(p, "WXX-");
+		*p++ = (char)('0' + t->wd);
+		*p = '\0';
+		return true;
+	}
+	if (t->m > 0)
+		p = put_num(p, t->m, 2);
+	else
+		p = put_str(p, "XX");
+	if (t->gran == G_DAY) {
+		*p++ = '-';
+		if (t->d > 0)
+			p = put_num(p, t->d, 2);
+		else
+			p = put_str(p, "XX");
+	}
+	*p = '\0';
+	return true;
+}
+
 void td_format(const struct tdate *t, char *buf, size_t size)
 {
+	if (td_format_fast(t, buf, size))
+		return;
 	char y[16];
 	if (t->y == Y_UNKNOWN)
 		snprintf(y, sizeof y, "XXXX");
