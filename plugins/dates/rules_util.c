@@ -9,19 +9,18 @@
 
 #include "calendar.h"
 
-bool word_is(const struct ctx *c, size_t i, const char *lower)
+/* The rest of word_is(): token i is a word of @n bytes, as @lower is. */
+bool word_is_at(const struct ctx *c, size_t i, const char *lower, size_t n)
 {
-	if (i >= c->n || c->tk[i].kind != TK_WORD)
-		return false;
-	size_t len = c->tk[i].end - c->tk[i].start;
-	for (size_t k = 0; k < len; k++) {
-		char ch = c->text[c->tk[i].start + k];
+	const char *w = c->text + c->tk[i].start;
+	for (size_t k = 0; k < n; k++) {
+		char ch = w[k];
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch + 32);
 		if (ch != lower[k])
-			return false; /* also at the NUL of a shorter @lower */
+			return false;
 	}
-	return lower[len] == '\0';
+	return true;
 }
 
 size_t possessive(const struct ctx *c, size_t i)
