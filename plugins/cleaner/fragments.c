@@ -142,14 +142,9 @@ static const char *const repeat_ok[] = {
 	"hear", "mahi", "can", "chin", "papa", "mama", "din", "bam", "zoom",
 	"who", "what", "why", "how", "when", NULL};
 
-int rule_repeat(struct scan *sc, size_t i)
+int rule_repeat_at(struct scan *sc, size_t i, size_t ls)
 {
-	if (!is_lower(byte(sc, i - 1)) || !is_lower(byte(sc, i + 1)))
-		return 0;
-	size_t ls = letters_start(sc, i);
 	size_t n = i - ls;
-	if (n < 3 || i + 1 + n > sc->len || sc->u[ls] != sc->u[i + 1])
-		return 0;
 	if (memcmp(sc->s + ls, sc->s + i + 1, n) != 0)
 		return 0;
 	size_t re = i + 1 + n;
@@ -189,8 +184,9 @@ bool sentence_before(const struct scan *sc, size_t i,
 	if (c == '"' ) {
 		*pk = PREV_QUOTE;
 		p--;
-	} else if (p >= 3 && (at(sc, p - 3, "\xE2\x80\x9D") ||
-	                      at(sc, p - 3, "\xE2\x80\x99"))) {
+	} else if ((c == 0x9D || c == 0x99) && p >= 3 &&
+	           (at(sc, p - 3, "\xE2\x80\x9D") ||
+	            at(sc, p - 3, "\xE2\x80\x99"))) {
 		*pk = PREV_QUOTE;
 		p -= 3;
 	}

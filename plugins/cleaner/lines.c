@@ -27,13 +27,20 @@ static bool blank(const struct line *l)
  * line classes
  * ------------------------------------------------------------------ */
 
-static const char *const exact_lines[] = {
-	"back to top button", "back to top", "source", "sources",
-	"share this", "share this article", "share this story",
-	"share this post", "share", "read more", "read more:",
-	"read more >>", "related articles", "related posts", "advertisement",
-	"leave a comment", "print this article", "comment", "comments",
-	NULL};
+#define EXACT(s) {s, sizeof s - 1}
+static const struct {
+	const char *s;
+	size_t n;       /* strlen(s): most lines fail on the length */
+} exact_lines[] = {
+	EXACT("back to top button"), EXACT("back to top"), EXACT("source"),
+	EXACT("sources"), EXACT("share this"), EXACT("share this article"),
+	EXACT("share this story"), EXACT("share this post"), EXACT("share"),
+	EXACT("read more"), EXACT("read more:"), EXACT("read more >>"),
+	EXACT("related articles"), EXACT("related posts"),
+	EXACT("advertisement"), EXACT("leave a comment"),
+	EXACT("print this article"), EXACT("comment"), EXACT("comments"),
+	{NULL, 0}};
+#undef EXACT
 
 static bool exact_boilerplate(const char *s, const struct line *l)
 {
@@ -49,8 +56,8 @@ static bool exact_boilerplate(const char *s, const struct line *l)
 	default:
 		return false;
 	}
-	for (const char *const *e = exact_lines; *e; e++)
-		if (ascii_ieq(p, n, *e))
+	for (size_t e = 0; exact_lines[e].s; e++)
+		if (exact_lines[e].n == n && ascii_ieq(p, n, exact_lines[e].s))
 			return true;
 	/* "Comment (0)", "Comments (12)" */
 	size_t k = 0;
