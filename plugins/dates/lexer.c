@@ -206,6 +206,13 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	o->ncand = 0;
 	while (i < len) {
 		unsigned char c = s[i];
+		if (c == ' ' && (i + 1 >= len || !is_space(s[i + 1]))) {
+			/* one space between tokens: the common case */
+			i++;
+			pending |= TF_SPACE;
+			chunk_start = true;
+			continue;
+		}
 		if (is_space(c)) {
 			int nl = 0;
 			while (i < len && (cclass[s[i]] & C_SPACE)) {
