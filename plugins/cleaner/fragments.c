@@ -171,6 +171,9 @@ static const char *const abbreviations[] = {
 	"Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
 	"Dec", "Plc", "Cie", "Messrs", "Mme", "Mlle", "Hon", "Est", "etc",
 	"vs", "approx", "Ft", "Adm", "Cmdr", "Supt", "Pres", "Amb", NULL};
+/* The length of the longest entry above ("Messrs", "approx"): longer
+ * words skip the list. Update it with the list. */
+#define ABBREVIATION_MAX 6
 
 /* Kind of sentence boundary before the space at i, if any. */
 bool sentence_before(const struct scan *sc, size_t i,
@@ -199,8 +202,10 @@ bool sentence_before(const struct scan *sc, size_t i,
 	if (c == '.' && p >= 2 && sc->u[p - 2] == '.')
 		return false;           /* "..." */
 	size_t ws = letters_start(sc, p - 1);
-	*prev_lower_word = (p - 1) - ws >= 2 && is_lower(sc->u[p - 2]) &&
-	                   !in_list(sc->s + ws, (p - 1) - ws, abbreviations);
+	size_t wn = (p - 1) - ws;
+	*prev_lower_word = wn >= 2 && is_lower(sc->u[p - 2]) &&
+	                   (wn > ABBREVIATION_MAX ||
+	                    !in_list(sc->s + ws, wn, abbreviations));
 	return true;
 }
 

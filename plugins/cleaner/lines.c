@@ -114,6 +114,22 @@ static const char *const language_names[] = {
 	"Portuguese", "Arabic", "Turkish", "Vietnamese", "Persian", "Hindi",
 	NULL};
 
+/* Byte classes of language_menu()'s first scan. */
+enum { MB_OTHER = 0, MB_LOWER, MB_SEP, MB_STOP };
+static const unsigned char menu_byte[256] = {
+	['a'] = MB_LOWER, ['b'] = MB_LOWER, ['c'] = MB_LOWER, ['d'] = MB_LOWER,
+	['e'] = MB_LOWER, ['f'] = MB_LOWER, ['g'] = MB_LOWER, ['h'] = MB_LOWER,
+	['i'] = MB_LOWER, ['j'] = MB_LOWER, ['k'] = MB_LOWER, ['l'] = MB_LOWER,
+	['m'] = MB_LOWER, ['n'] = MB_LOWER, ['o'] = MB_LOWER, ['p'] = MB_LOWER,
+	['q'] = MB_LOWER, ['r'] = MB_LOWER, ['s'] = MB_LOWER, ['t'] = MB_LOWER,
+	['u'] = MB_LOWER, ['v'] = MB_LOWER, ['w'] = MB_LOWER, ['x'] = MB_LOWER,
+	['y'] = MB_LOWER, ['z'] = MB_LOWER,
+	[' '] = MB_SEP, ['|'] = MB_SEP, ['/'] = MB_SEP, ['\t'] = MB_SEP,
+	['.'] = MB_STOP, [','] = MB_STOP, ['0'] = MB_STOP, ['1'] = MB_STOP,
+	['2'] = MB_STOP, ['3'] = MB_STOP, ['4'] = MB_STOP, ['5'] = MB_STOP,
+	['6'] = MB_STOP, ['7'] = MB_STOP, ['8'] = MB_STOP, ['9'] = MB_STOP,
+};
+
 /* A line that is a run of language names: at least three, covering at
  * least 80% of its non-space bytes. */
 static bool language_menu(const char *s, const struct line *l)
@@ -126,15 +142,20 @@ static bool language_menu(const char *s, const struct line *l)
 	int lower_words = 0;    /* words starting in lower case: few in menus */
 	for (size_t k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)p[k];
-		if (is_lower(c) && (k == 0 || p[k - 1] == ' ') && ++lower_words > 2)
-			return false;
-		if (c == ' ' || c == '|' || c == '/' || c == '\t') {
+		switch (menu_byte[c]) {
+		case MB_LOWER:
+			if ((k == 0 || p[k - 1] == ' ') && ++lower_words > 2)
+				return false;
+			nonspace++;
+			break;
+		case MB_SEP:
 			spaces++;
 			if (c == ' ' && k > 0 && p[k - 1] == ' ')
 				return false;   /* aligned columns of a table */
-		} else if (c == '.' || c == ',' || is_digit(c)) {
+			break;
+		case MB_STOP:
 			return false;
-		} else {
+		default:
 			nonspace++;
 		}
 	}
