@@ -497,7 +497,9 @@ void set_lit(struct match *m, int type, const char *value, int anchor)
 	m->is_date = false;
 	m->type = type;
 	m->anchor = anchor;
-	snprintf(m->lit, sizeof m->lit, "%s", value);
+	size_t n = strnlen(value, sizeof m->lit - 1);
+	memcpy(m->lit, value, n);
+	m->lit[n] = '\0';
 }
 
 void format_duration(char *buf, size_t size, long val2, bool fuzzy, int unit)
@@ -574,6 +576,25 @@ void format_duration(char *buf, size_t size, long val2, bool fuzzy, int unit)
 			snprintf(buf, size, "P%s%s%s", time ? "T" : "", num, u);
 			return;
 		}
+	}
+	long v = whole * mult;
+	if (v >= 0 && size >= 24) {
+		/* the common case without snprintf: P3Y, PT5H, P21D */
+		char digits[24];
+		size_t nd = 0;
+		do {
+			digits[nd++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		char *p = buf;
+		*p++ = 'P';
+		if (time)
+			*p++ = 'T';
+		while (nd)
+			*p++ = digits[--nd];
+		*p++ = u[0];
+		*p = '\0';
+		return;
 	}
 	snprintf(buf, size, "P%s%ld%s", time ? "T" : "", whole * mult, u);
 }
