@@ -120,6 +120,16 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 	return j;
 }
 
+/* Whether the word s[start..i) is followed by a '.' that ends its
+ * whitespace-delimited chunk ("said. "): such a chunk is a URL only when
+ * it is "www.", so url_chunk() need not look at it. */
+static inline bool sentence_end(const unsigned char *s, size_t len,
+                                size_t start, size_t i)
+{
+	return s[i] == '.' && (i + 1 >= len || is_space(s[i + 1])) &&
+	       (i - start != 3 || memcmp(s + start, "www", 3) != 0);
+}
+
 /* Classifies word token @t (ASCII letters only). */
 static inline uint64_t le64(uint64_t v)
 {
@@ -347,7 +357,8 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				}
 				/* a URL or an e-mail address: the whole chunk */
 				if (i < len && (s[i] == ':' || s[i] == '@' || s[i] == '.') &&
-				    (t->flags & TF_SPACE || n == 0 || chunk_start)) {
+				    (t->flags & TF_SPACE || n == 0 || chunk_start) &&
+				    !sentence_end(s, len, t->start, i)) {
 					size_t u = url_chunk(text, len, t->start);
 					if (u) {
 						t->kind = TK_URL;
