@@ -31,6 +31,27 @@ static const unsigned char interesting[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* The first index >= @i with an interesting byte, or @len: eight bytes
+ * at a time over plain text (printable ASCII other than '&', tab, LF, CR;
+ * a chunk with a line break is looked at byte by byte). */
+static size_t skip_plain(const unsigned char *u, size_t i, size_t len)
+{
+	for (;;) {
+		while (i + 8 <= len) {
+			uint64_t x = cl_load8(u + i);
+			if ((x & CL_HIGHS) | cl_has_less(x, 0x20) |
+			    cl_has_byte(x, '&') | cl_has_byte(x, 0x7F))
+				break;
+			i += 8;
+		}
+		size_t lim = i + 8 < len ? i + 8 : len;
+		while (i < lim && !interesting[u[i]])
+			i++;
+		if (i < lim || i >= len)
+			return i;
+	}
+}
+
 enum inv_kind { INV_NONE, INV_ZERO_WIDTH, INV_JOINER, INV_BOM, INV_SHY,
                 INV_BIDI, INV_CONTROL, INV_SPACE };
 
@@ -246,8 +267,7 @@ int pass_chars(const struct cleaner_opts *o, struct batch *b)
 	size_t i = 0;
 
 	while (i < len) {
-		while (i < len && !interesting[u[i]])
-			i++;
+		i = skip_plain(u, i, len);
 		if (i >= len)
 			break;
 		if (u[i] == '&') {

@@ -15,6 +15,42 @@
 
 #include <docproc/docproc.h>
 
+/* ---- word-at-a-time scanning (8 bytes per step) ---- */
+
+#define CL_ONES 0x0101010101010101ull
+#define CL_HIGHS 0x8080808080808080ull
+
+/* Eight bytes at @p as an integer (any alignment). */
+static inline uint64_t cl_load8(const unsigned char *p)
+{
+	uint64_t x;
+	__builtin_memcpy(&x, p, 8);
+	return x;
+}
+
+/* Non-zero when some byte of @x is below @n (n <= 128); exact as a
+ * yes/no answer. */
+static inline uint64_t cl_has_less(uint64_t x, unsigned n)
+{
+	return (x - CL_ONES * n) & ~x & CL_HIGHS;
+}
+
+/* Non-zero when some byte of @x equals @c. */
+static inline uint64_t cl_has_byte(uint64_t x, unsigned char c)
+{
+	return cl_has_less(x ^ (CL_ONES * c), 1);
+}
+
+/* The first index >= @i whose byte is >= 0x80, or @len. */
+static inline size_t cl_skip_ascii(const unsigned char *u, size_t i, size_t len)
+{
+	while (i + 8 <= len && !(cl_load8(u + i) & CL_HIGHS))
+		i += 8;
+	while (i < len && u[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* The rule families, one boolean option each (see cleaner.c's schema). */
 struct cleaner_opts {
 	bool encoding;     /* encoding.*: mojibake repair */

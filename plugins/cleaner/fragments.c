@@ -142,14 +142,9 @@ static const char *const repeat_ok[] = {
 	"hear", "mahi", "can", "chin", "papa", "mama", "din", "bam", "zoom",
 	"who", "what", "why", "how", "when", NULL};
 
-int rule_repeat(struct scan *sc, size_t i)
+int rule_repeat_at(struct scan *sc, size_t i, size_t ls)
 {
-	if (!is_lower(byte(sc, i - 1)) || !is_lower(byte(sc, i + 1)))
-		return 0;
-	size_t ls = letters_start(sc, i);
 	size_t n = i - ls;
-	if (n < 3 || i + 1 + n > sc->len || sc->u[ls] != sc->u[i + 1])
-		return 0;
 	if (memcmp(sc->s + ls, sc->s + i + 1, n) != 0)
 		return 0;
 	size_t re = i + 1 + n;
@@ -176,6 +171,9 @@ static const char *const abbreviations[] = {
 	"Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
 	"Dec", "Plc", "Cie", "Messrs", "Mme", "Mlle", "Hon", "Est", "etc",
 	"vs", "approx", "Ft", "Adm", "Cmdr", "Supt", "Pres", "Amb", NULL};
+/* The length of the longest entry above ("Messrs", "approx"): longer
+ * words skip the list. Update it with the list. */
+#define ABBREVIATION_MAX 6
 
 /* Kind of sentence boundary before the space at i, if any. */
 bool sentence_before(const struct scan *sc, size_t i,
@@ -189,8 +187,9 @@ bool sentence_before(const struct scan *sc, size_t i,
 	if (c == '"' ) {
 		*pk = PREV_QUOTE;
 		p--;
-	} else if (p >= 3 && (at(sc, p - 3, "\xE2\x80\x9D") ||
-	                      at(sc, p - 3, "\xE2\x80\x99"))) {
+	} else if ((c == 0x9D || c == 0x99) && p >= 3 &&
+	           (at(sc, p - 3, "\xE2\x80\x9D") ||
+	            at(sc, p - 3, "\xE2\x80\x99"))) {
 		*pk = PREV_QUOTE;
 		p -= 3;
 	}
@@ -203,8 +202,10 @@ bool sentence_before(const struct scan *sc, size_t i,
 	if (c == '.' && p >= 2 && sc->u[p - 2] == '.')
 		return false;           /* "..." */
 	size_t ws = letters_start(sc, p - 1);
-	*prev_lower_word = (p - 1) - ws >= 2 && is_lower(sc->u[p - 2]) &&
-	                   !in_list(sc->s + ws, (p - 1) - ws, abbreviations);
+	size_t wn = (p - 1) - ws;
+	*prev_lower_word = wn >= 2 && is_lower(sc->u[p - 2]) &&
+	                   (wn > ABBREVIATION_MAX ||
+	                    !in_list(sc->s + ws, wn, abbreviations));
 	return true;
 }
 

@@ -27,13 +27,20 @@ static bool blank(const struct line *l)
  * line classes
  * ------------------------------------------------------------------ */
 
-static const char *const exact_lines[] = {
-	"back to top button", "back to top", "source", "sources",
-	"share this", "share this article", "share this story",
-	"share this post", "share", "read more", "read more:",
-	"read more >>", "related articles", "related posts", "advertisement",
-	"leave a comment", "print this article", "comment", "comments",
-	NULL};
+#define EXACT(s) {s, sizeof s - 1}
+static const struct {
+	const char *s;
+	size_t n;       /* strlen(s): most lines fail on the length */
+} exact_lines[] = {
+	EXACT("back to top button"), EXACT("back to top"), EXACT("source"),
+	EXACT("sources"), EXACT("share this"), EXACT("share this article"),
+	EXACT("share this story"), EXACT("share this post"), EXACT("share"),
+	EXACT("read more"), EXACT("read more:"), EXACT("read more >>"),
+	EXACT("related articles"), EXACT("related posts"),
+	EXACT("advertisement"), EXACT("leave a comment"),
+	EXACT("print this article"), EXACT("comment"), EXACT("comments"),
+	{NULL, 0}};
+#undef EXACT
 
 static bool exact_boilerplate(const char *s, const struct line *l)
 {
@@ -49,8 +56,8 @@ static bool exact_boilerplate(const char *s, const struct line *l)
 	default:
 		return false;
 	}
-	for (const char *const *e = exact_lines; *e; e++)
-		if (ascii_ieq(p, n, *e))
+	for (size_t e = 0; exact_lines[e].s; e++)
+		if (exact_lines[e].n == n && ascii_ieq(p, n, exact_lines[e].s))
 			return true;
 	/* "Comment (0)", "Comments (12)" */
 	size_t k = 0;
@@ -107,6 +114,22 @@ static const char *const language_names[] = {
 	"Portuguese", "Arabic", "Turkish", "Vietnamese", "Persian", "Hindi",
 	NULL};
 
+/* Byte classes of language_menu()'s first scan. */
+enum { MB_OTHER = 0, MB_LOWER, MB_SEP, MB_STOP };
+static const unsigned char menu_byte[256] = {
+	['a'] = MB_LOWER, ['b'] = MB_LOWER, ['c'] = MB_LOWER, ['d'] = MB_LOWER,
+	['e'] = MB_LOWER, ['f'] = MB_LOWER, ['g'] = MB_LOWER, ['h'] = MB_LOWER,
+	['i'] = MB_LOWER, ['j'] = MB_LOWER, ['k'] = MB_LOWER, ['l'] = MB_LOWER,
+	['m'] = MB_LOWER, ['n'] = MB_LOWER, ['o'] = MB_LOWER, ['p'] = MB_LOWER,
+	['q'] = MB_LOWER, ['r'] = MB_LOWER, ['s'] = MB_LOWER, ['t'] = MB_LOWER,
+	['u'] = MB_LOWER, ['v'] = MB_LOWER, ['w'] = MB_LOWER, ['x'] = MB_LOWER,
+	['y'] = MB_LOWER, ['z'] = MB_LOWER,
+	[' '] = MB_SEP, ['|'] = MB_SEP, ['/'] = MB_SEP, ['\t'] = MB_SEP,
+	['.'] = MB_STOP, [','] = MB_STOP, ['0'] = MB_STOP, ['1'] = MB_STOP,
+	['2'] = MB_STOP, ['3'] = MB_STOP, ['4'] = MB_STOP, ['5'] = MB_STOP,
+	['6'] = MB_STOP, ['7'] = MB_STOP, ['8'] = MB_STOP, ['9'] = MB_STOP,
+};
+
 /* A line that is a run of language names: at least three, covering at
  * least 80% of its non-space bytes. */
 static bool language_menu(const char *s, const struct line *l)
@@ -119,15 +142,20 @@ static bool language_menu(const char *s, const struct line *l)
 	int lower_words = 0;    /* words starting in lower case: few in menus */
 	for (size_t k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)p[k];
-		if (is_lower(c) && (k == 0 || p[k - 1] == ' ') && ++lower_words > 2)
-			return false;
-		if (c == ' ' || c == '|' || c == '/' || c == '\t') {
+		switch (menu_byte[c]) {
+		case MB_LOWER:
+			if ((k == 0 || p[k - 1] == ' ') && ++lower_words > 2)
+				return false;
+			nonspace++;
+			break;
+		case MB_SEP:
 			spaces++;
 			if (c == ' ' && k > 0 && p[k - 1] == ' ')
 				return false;   /* aligned columns of a table */
-		} else if (c == '.' || c == ',' || is_digit(c)) {
+			break;
+		case MB_STOP:
 			return false;
-		} else {
+		default:
 			nonspace++;
 		}
 	}

@@ -80,8 +80,7 @@ int pass_nfc(const struct cleaner_opts *o, struct batch *b)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		while (i < len && u[i] < 0x80)
-			i++;
+		i = cl_skip_ascii(u, i, len);
 		if (i >= len)
 			break;
 		size_t start = (i > 0 && u[i - 1] >= 0x20) ? i - 1 : i;

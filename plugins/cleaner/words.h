@@ -81,7 +81,21 @@ bool sentence_before(const struct scan *sc, size_t i, enum prev_kind *pk,
                      bool *prev_lower_word);
 int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
                         bool prev_lower_word, bool line_start);
-int rule_repeat(struct scan *sc, size_t i);
+int rule_repeat_at(struct scan *sc, size_t i, size_t ls);
+
+/* "the the" -> "the": the space at i between two lower-case words. The
+ * cheap tests are inline (this runs at most spaces); the rest is in
+ * rule_repeat_at(). */
+static inline int rule_repeat(struct scan *sc, size_t i)
+{
+	if (!is_lower(byte(sc, i - 1)) || !is_lower(byte(sc, i + 1)))
+		return 0;
+	size_t ls = letters_start(sc, i);
+	size_t n = i - ls;
+	if (n < 3 || i + 1 + n > sc->len || sc->u[ls] != sc->u[i + 1])
+		return 0;
+	return rule_repeat_at(sc, i, ls);
+}
 int rule_double_punct(struct scan *sc, size_t i);
 
 /* spacing.c */

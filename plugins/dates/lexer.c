@@ -120,8 +120,28 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 	return j;
 }
 
+/* Whether the word s[start..i) is followed by a '.' that ends its
+ * whitespace-delimited chunk ("said. "): such a chunk is a URL only when
+ * it is "www.", so url_chunk() need not look at it. */
+static inline bool sentence_end(const unsigned char *s, size_t len,
+                                size_t start, size_t i)
+{
+	return s[i] == '.' && (i + 1 >= len || is_space(s[i + 1])) &&
+	       (i - start != 3 || memcmp(s + start, "www", 3) != 0);
+}
+
 /* Classifies word token @t (ASCII letters only). */
-static void lookup(const struct lx_table *lx, const char *s, struct token *t)
+static inline uint64_t le64(uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(v);
+#else
+	return v;
+#endif
+}
+
+static void lookup(const struct lx_table *lx, const char *s, const char *end,
+                   struct token *t)
 {
 	size_t n = t->end - t->start;
 	if (n > LX_MAX_WORD)
@@ -132,8 +152,16 @@ static void lookup(const struct lx_table *lx, const char *s, struct token *t)
 		/* the common case: the word packed into one integer, one
 		 * multiply and (mostly) one probe */
 		uint64_t key = 0;
-		for (size_t k = 0; k < n; k++)
-			key |= (uint64_t)(unsigned char)(w[k] | 32) << (8 * k);
+		if (w + 8 <= end) {
+			/* one unaligned load; the bytes past the word masked off */
+			memcpy(&key, w, 8);
+			key = le64(key) | 0x2020202020202020ull;
+			if (n < 8)
+				key &= ((uint64_t)1 << (8 * n)) - 1;
+		} else {
+			for (size_t k = 0; k < n; k++)
+				key |= (uint64_t)(unsigned char)(w[k] | 32) << (8 * k);
+		}
 		e = lx_lookup_short(lx, key);
 	} else {
 		char a = (char)(w[0] | 32), b = (char)(w[1] | 32);
@@ -188,6 +216,13 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	o->ncand = 0;
 	while (i < len) {
 		unsigned char c = s[i];
+		if (c == ' ' && (i + 1 >= len || !is_space(s[i + 1]))) {
+			/* one space between tokens: the common case */
+			i++;
+			pending |= TF_SPACE;
+			chunk_start = true;
+			continue;
+		}
 		if (is_space(c)) {
 			int nl = 0;
 			while (i < len && (cclass[s[i]] & C_SPACE)) {
@@ -260,8 +295,10 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				}
 			}
 		} else if (is_alpha(c) || c >= 0x80) {
-			size_t nb;
-			long cp = utf8_at(s, len, i, &nb);
+			size_t nb = 1;
+			long cp = c;
+			if (c >= 0x80)
+				cp = utf8_at(s, len, i, &nb);
 			if (c >= 0x80 && !is_uletter(cp)) {
 				t->kind = TK_PUNCT;
 				if (cp == 0x2019 || cp == 0x2018)
@@ -279,16 +316,18 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				t->kind = TK_WORD;
 				bool ascii = true;
 				bool upper = c >= 'A' && c <= 'Z';
-				bool allup = true;
+				uint8_t acc = C_UPPER;
 				size_t letters = 0;
 				while (i < len) {
-					uint8_t k = cclass[s[i]];
-					if (k & C_ALPHA) {
-						if (!(k & C_UPPER))
-							allup = false;
-						letters++;
+					/* a run of ASCII letters: the common case */
+					size_t run = i;
+					uint8_t k;
+					while (i < len && ((k = cclass[s[i]]) & C_ALPHA)) {
+						acc &= k;
 						i++;
-					} else if (s[i] >= 0x80) {
+					}
+					letters += i - run;
+					if (i < len && s[i] >= 0x80) {
 						cp = utf8_at(s, len, i, &nb);
 						if (!is_uletter(cp))
 							break;
@@ -299,6 +338,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 						break;
 					}
 				}
+				bool allup = (acc & C_UPPER) != 0;
 				/* a.m. / p.m. as one word */
 				if (letters == 1 && (c | 32) != 0 && ((c | 32) == 'a' || (c | 32) == 'p') &&
 				    i + 1 < len && s[i] == '.' && (s[i + 1] | 32) == 'm') {
@@ -317,7 +357,8 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				}
 				/* a URL or an e-mail address: the whole chunk */
 				if (i < len && (s[i] == ':' || s[i] == '@' || s[i] == '.') &&
-				    (t->flags & TF_SPACE || n == 0 || chunk_start)) {
+				    (t->flags & TF_SPACE || n == 0 || chunk_start) &&
+				    !sentence_end(s, len, t->start, i)) {
 					size_t u = url_chunk(text, len, t->start);
 					if (u) {
 						t->kind = TK_URL;
@@ -338,7 +379,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					(*nlower)++;
 				t->end = (uint32_t)i;
 				if (ascii && t->cls == LX_NONE)
-					lookup(lx, text, t);
+					lookup(lx, text, text + len, t);
 			}
 		} else {
 			t->kind = TK_PUNCT;

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "engine.h"
 #include "lexer.h"
@@ -81,7 +82,19 @@ static inline bool is_cap(const struct ctx *c, size_t i)
 }
 
 bool i_is_ord_day(const struct ctx *c, size_t i);
-bool word_is(const struct ctx *c, size_t i, const char *lower);
+bool word_is_at(const struct ctx *c, size_t i, const char *lower, size_t n);
+/* Whether token i is the word @lower (lower-case ASCII) in any case. The
+ * length test is inline (strlen of a literal is a constant), so that most
+ * calls end without a call. */
+static inline bool word_is(const struct ctx *c, size_t i, const char *lower)
+{
+	if (i >= c->n || c->tk[i].kind != TK_WORD)
+		return false;
+	size_t n = strlen(lower);
+	if (c->tk[i].end - c->tk[i].start != n)
+		return false;
+	return word_is_at(c, i, lower, n);
+}
 /* Possessive 's at i: returns 2 (tokens) or 0. */
 size_t possessive(const struct ctx *c, size_t i);
 

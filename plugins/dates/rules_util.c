@@ -9,19 +9,18 @@
 
 #include "calendar.h"
 
-bool word_is(const struct ctx *c, size_t i, const char *lower)
+/* The rest of word_is(): token i is a word of @n bytes, as @lower is. */
+bool word_is_at(const struct ctx *c, size_t i, const char *lower, size_t n)
 {
-	if (i >= c->n || c->tk[i].kind != TK_WORD)
-		return false;
-	size_t len = c->tk[i].end - c->tk[i].start;
-	for (size_t k = 0; k < len; k++) {
-		char ch = c->text[c->tk[i].start + k];
+	const char *w = c->text + c->tk[i].start;
+	for (size_t k = 0; k < n; k++) {
+		char ch = w[k];
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch + 32);
 		if (ch != lower[k])
-			return false; /* also at the NUL of a shorter @lower */
+			return false;
 	}
-	return lower[len] == '\0';
+	return true;
 }
 
 size_t possessive(const struct ctx *c, size_t i)
@@ -498,7 +497,9 @@ void set_lit(struct match *m, int type, const char *value, int anchor)
 	m->is_date = false;
 	m->type = type;
 	m->anchor = anchor;
-	snprintf(m->lit, sizeof m->lit, "%s", value);
+	size_t n = strnlen(value, sizeof m->lit - 1);
+	memcpy(m->lit, value, n);
+	m->lit[n] = '\0';
 }
 
 void format_duration(char *buf, size_t size, long val2, bool fuzzy, int unit)
@@ -575,6 +576,25 @@ void format_duration(char *buf, size_t size, long val2, bool fuzzy, int unit)
 			snprintf(buf, size, "P%s%s%s", time ? "T" : "", num, u);
 			return;
 		}
+	}
+	long v = whole * mult;
+	if (v >= 0 && size >= 24) {
+		/* the common case without snprintf: P3Y, PT5H, P21D */
+		char digits[24];
+		size_t nd = 0;
+		do {
+			digits[nd++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		char *p = buf;
+		*p++ = 'P';
+		if (time)
+			*p++ = 'T';
+		while (nd)
+			*p++ = digits[--nd];
+		*p++ = u[0];
+		*p = '\0';
+		return;
 	}
 	snprintf(buf, size, "P%s%ld%s", time ? "T" : "", whole * mult, u);
 }

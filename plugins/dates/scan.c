@@ -111,10 +111,13 @@ static size_t best_core(struct ctx *c, size_t i, struct match *m)
 	size_t best = 0;
 	if (i >= c->n)
 		return 0;
-	unsigned mask = rule_mask(c, i);
-	for (int r = 0; rules[r] && mask; r++, mask >>= 1) {
-		if (!(mask & 1u))
-			continue;
+	/* the rules of the mask in order (bit r is rules[r]; bits beyond
+	 * the table, such as R_PREFIX, are not rules) */
+	unsigned mask = rule_mask(c, i) &
+	                ((1u << (sizeof rules / sizeof rules[0] - 1)) - 1);
+	while (mask) {
+		int r = __builtin_ctz(mask);
+		mask &= mask - 1;
 		struct match cand;
 		memset(&cand, 0, sizeof cand);
 		size_t e = rules[r](c, i, &cand);
@@ -252,7 +255,7 @@ static size_t match_at(struct ctx *c, size_t i, struct match *m)
 	/* approximations before "ago" expressions: "nearly four years ago" */
 	static const int approx[] = {F_ABOUT, F_AROUND, F_NEARLY, F_ALMOST,
 		F_SOME, F_ROUGHLY, F_APPROXIMATELY, F_JUST, 0};
-	for (int k = 0; approx[k]; k++) {
+	for (int k = 0; c->tk[i].cls == LX_FN && approx[k]; k++) {
 		if (!is_fn(c, i, approx[k]))
 			continue;
 		struct match inner;
@@ -354,8 +357,13 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 		f.mod = (enum dt_mod)m.mod;
 		if (m.is_date)
 			td_format(&m.td, f.value, sizeof f.value);
-		else
-			snprintf(f.value, sizeof f.value, "%s", m.lit);
+		else {
+			size_t n = strnlen(m.lit, sizeof m.lit);
+			if (n >= sizeof f.value)
+				n = sizeof f.value - 1;
+			memcpy(f.value, m.lit, n);
+			f.value[n] = '\0';
+		}
 		if (m.is_date && m.type == DT_DATE && m.td.y != Y_UNKNOWN && !m.no_prev &&
 		    m.td.gran >= G_YEAR) {
 			c.has_prev = true;

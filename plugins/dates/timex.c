@@ -196,8 +196,114 @@ static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 static const char *const tod_code[] = {"", "MO", "AF", "EV", "NI", "NI",
 	"12:00", "24:00", "12:00"};
 
+/* Writes @v as at least @w digits (0 <= v); returns the end. */
+static char *put_num(char *p, int v, int w)
+{
+	char tmp[12];
+	int n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < w)
+		tmp[n++] = '0';
+	while (n)
+		*p++ = tmp[--n];
+	return p;
+}
+
+static char *put_str(char *p, const char *s)
+{
+	while (*s)
+		*p++ = *s++;
+	return p;
+}
+
+/* td_format() without snprintf (it runs once per expression found): the
+ * same text for every value whose fields are in their usual ranges;
+ * returns false for anything else, left to the general code below. */
+static bool td_format_fast(const struct tdate *t, char *buf, size_t size)
+{
+	if (size < 32 || (t->y != Y_UNKNOWN && (t->y < 0 || t->y > 9999)) ||
+	    t->m > 99 || t->d > 99 || t->w < 0 || t->w > 99 || t->q < 0 ||
+	    t->q > 9 || t->wd < 0 || t->wd > 9 || t->hh < 0 || t->hh > 99 ||
+	    t->mm < 0 || t->mm > 99)
+		return false;
+	bool ky = t->y != Y_UNKNOWN;
+	char *p = buf;
+	switch (t->gran) {
+	case G_CENTURY:
+		p = ky ? put_num(p, t->y / 100, 2) : put_str(p, "XX");
+		*p = '\0';
+		return true;
+	case G_DECADE:
+		p = ky ? put_num(p, t->y / 10, 3) : put_str(p, "XXX");
+		*p = '\0';
+		return true;
+	case G_YEAR: case G_HALF: case G_QUARTER: case G_SEASON: case G_MONTH:
+	case G_WEEK: case G_WEEKEND: case G_DAY: case G_TOD: case G_MINUTE:
+		break;
+	default:
+		return false;
+	}
+	p = ky ? put_num(p, t->y, 4) : put_str(p, "XXXX");
+	switch (t->gran) {
+	case G_YEAR:
+		break;
+	case G_HALF:
+		p = put_str(p, "-H");
+		p = put_num(p, t->q, 1);
+		break;
+	case G_QUARTER:
+		p = put_str(p, "-Q");
+		p = t->q > 0 ? put_num(p, t->q, 1) : put_str(p, "X");
+		break;
+	case G_SEASON:
+		*p++ = '-';
+		p = put_str(p, season_code[t->season >= 1 && t->season <= 4 ?
+		                           t->season : 0]);
+		break;
+	case G_MONTH:
+		*p++ = '-';
+		p = t->m > 0 ? put_num(p, t->m, 2) : put_str(p, "XX");
+		break;
+	case G_WEEK:
+	case G_WEEKEND:
+		p = put_str(p, "-W");
+		p = t->w > 0 ? put_num(p, t->w, 2) : put_str(p, "XX");
+		if (t->gran == G_WEEKEND)
+			p = put_str(p, "-WE");
+		break;
+	default:    /* G_DAY, G_TOD, G_MINUTE */
+		if (t->gran != G_MINUTE && t->m <= 0 && t->wd > 0) {
+			p = put_str(p, "-WXX-");
+			p = put_num(p, t->wd, 1);
+		} else {
+			*p++ = '-';
+			p = t->m > 0 ? put_num(p, t->m, 2) : put_str(p, "XX");
+			*p++ = '-';
+			p = t->d > 0 ? put_num(p, t->d, 2) : put_str(p, "XX");
+		}
+		if (t->gran == G_TOD) {
+			*p++ = 'T';
+			p = put_str(p, t->tod > 0 && t->tod <= 8 ? tod_code[t->tod] :
+			                                          "XX");
+		} else if (t->gran == G_MINUTE) {
+			*p++ = 'T';
+			p = put_num(p, t->hh, 2);
+			*p++ = ':';
+			p = put_num(p, t->mm, 2);
+		}
+		break;
+	}
+	*p = '\0';
+	return true;
+}
+
 void td_format(const struct tdate *t, char *buf, size_t size)
 {
+	if (td_format_fast(t, buf, size))
+		return;
 	char y[16];
 	if (t->y == Y_UNKNOWN)
 		snprintf(y, sizeof y, "XXXX");
