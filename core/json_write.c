@@ -225,10 +225,34 @@ static char *put_offset(char *o, const struct cpmap *m, size_t off)
 /* One layer as "name":[{...},...]. The keys of its attributes are built
  * once; each span reserves its worst case and writes numbers straight into
  * the buffer (this loop writes most of the output bytes). */
+/* Short string values (token kinds, date types...) repeat on most spans:
+ * each is escaped once per document and then copied. */
+#define JCACHE_MAX 48
+
+struct jcache {
+	uint32_t *off;      /* per interned id: offset in doc->jesc, or ~0 */
+	uint16_t *len;
+	uint32_t n;
+};
+
+static int jcache_init(struct jcache *c, struct dp_doc *doc)
+{
+	c->n = doc->nstrs;
+	c->off = dp_arena_alloc(&doc->arena, (size_t)c->n * sizeof *c->off);
+	c->len = dp_arena_alloc(&doc->arena, (size_t)c->n * sizeof *c->len);
+	if (!c->off || !c->len)
+		return DP_ENOMEM;
+	memset(c->off, 0xff, (size_t)c->n * sizeof *c->off);
+	doc->jesc.len = 0;
+	return 0;
+}
+
 static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
                        const struct dp_layer *l, const struct cpmap *m,
-                       const struct cpmap *om)
+                       const struct cpmap *om, struct jcache *jc)
 {
+	struct dp_buf *esc = &((struct dp_doc *)doc)->jesc;
+
 	size_t room = 64;
 	int ncols = l->ncols;
 	struct dp_layer *ml = (struct dp_layer *)l;   /* the key cache */
@@ -260,7 +284,8 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 		}
 	}
 	for (int c = 0; c < ncols; c++)
-		room += l->jklen[2 * c] + l->jklen[2 * c + 1] + 48u;
+		room += l->jklen[2 * c] + l->jklen[2 * c + 1] + 48u +
+		        (l->cols[c].type == DP_ATTR_STR ? 6 * JCACHE_MAX + 2 : 0);
 	if (dp_json_string(b, l->name, strlen(l->name)) < 0 ||
 	    dp_buf_append(b, ":[", 2) < 0)
 		return DP_ENOMEM;
@@ -308,10 +333,21 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 					}
 				}
 			} else {
-				const struct dp_str *str =
-					dp_doc_str(doc, col->v.s[i]);
+				uint32_t id = col->v.s[i];
+				const struct dp_str *str = dp_doc_str(doc, id);
 				if (!str) {
 					o = put_raw(o, "null", 4);
+				} else if (str->len <= JCACHE_MAX && id < jc->n) {
+					if (jc->off[id] == UINT32_MAX) {
+						size_t at = esc->len;
+						if (dp_json_string(esc, str->p,
+						                   str->len) < 0)
+							return DP_ENOMEM;
+						jc->off[id] = (uint32_t)at;
+						jc->len[id] = (uint16_t)(esc->len - at);
+					}
+					o = put_raw(o, esc->data + jc->off[id],
+					            jc->len[id]);
 				} else {
 					b->len = (size_t)(o - b->data);
 					if (dp_json_string(b, str->p, str->len) < 0 ||
@@ -361,7 +397,11 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
                       const struct dp_json_opts *o)
 {
 	struct cpmap map, omap, *m = NULL, *om = NULL;
+	struct jcache jc;
 	int rc = 0;
+
+	if (jcache_init(&jc, doc) < 0)
+		return DP_ENOMEM;
 
 	if (o->offsets == DP_OFFSETS_CODEPOINTS) {
 		if (cpmap_init(&map, doc, doc->text, doc->len) < 0 ||
@@ -386,7 +426,7 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 	bool first = true;
 	/* the edits layer first, then the others in creation order */
 	if (doc->edits && doc->edits->present && wanted(o, "edits")) {
-		rc |= write_layer(b, doc, doc->edits, m, om);
+		rc |= write_layer(b, doc, doc->edits, m, om, &jc);
 		first = false;
 	}
 	for (size_t i = 0; i < doc->nlayers && rc == 0; i++) {
@@ -395,7 +435,7 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 			continue;
 		if (!first)
 			rc |= dp_buf_putc(b, ',');
-		rc |= write_layer(b, doc, l, m, om);
+		rc |= write_layer(b, doc, l, m, om, &jc);
 		first = false;
 	}
 	rc |= dp_buf_putc(b, '}');
