@@ -187,13 +187,26 @@ static size_t cpmap_get(const struct cpmap *m, size_t off)
 
 /* --------------------------------------------------------------- layers */
 
-/* Writes @v in decimal at @o (room for 20 characters); returns the end. */
+/* Writes @v in decimal at @o (room for 20 characters); returns the end.
+ * The digits are written in place from the end, two at a time. */
 static char *put_u64(char *o, uint64_t v)
 {
-	char tmp[24];
-	char *p = tmp + sizeof tmp;
-	size_t n;
+	unsigned n = 1;
+	char *p, *end;
 
+	if (v < 10) {
+		*o = (char)('0' + v);
+		return o + 1;
+	}
+	if (v < 100000u) {
+		n = v < 100u ? 2 : v < 1000u ? 3 : v < 10000u ? 4 : 5;
+	} else {
+		n = 6;
+		for (uint64_t t = v / 1000000u; t; t /= 10)
+			n++;
+	}
+	end = o + n;
+	p = end;
 	while (v >= 100) {
 		unsigned r = (unsigned)(v % 100);
 		v /= 100;
@@ -206,9 +219,7 @@ static char *put_u64(char *o, uint64_t v)
 	} else {
 		*--p = (char)('0' + v);
 	}
-	n = (size_t)(tmp + sizeof tmp - p);
-	memcpy(o, p, n);
-	return o + n;
+	return end;
 }
 
 static char *put_raw(char *o, const char *s, size_t n)
