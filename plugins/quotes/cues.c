@@ -698,7 +698,8 @@ static int according_cue(struct qx *q, long i)
 
 int find_cues(struct qx *q)
 {
-	for (long i = 0; i < q->ntk; i++) {
+	for (long p = 0; p < q->ncands; p++) {
+		long i = q->cands[p];
 		const struct tok *t = &q->tk[i];
 		int rc = 0;
 

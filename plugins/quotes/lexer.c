@@ -182,39 +182,10 @@ size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap)
 	return n;
 }
 
-static void classify_word(struct qx *q, struct tok *t)
+/* The caller's extra cues, used like "said". */
+static void extra_cue(const struct qx *q, struct tok *t, const char *w,
+                      size_t n)
 {
-	size_t n = t->e - t->s, next;
-	const char *w = q->t + t->s;
-	unsigned char c0 = (unsigned char)w[0];
-	const struct lex_entry *e;
-
-	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
-	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
-		t->flags |= F_CAP;
-	else if (c0 >= '0' && c0 <= '9')
-		t->flags |= F_ALNUM;
-	if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') &&
-	    (w[n - 2] == '\'' ||
-	     (n > 4 && (unsigned char)w[n - 4] == 0xE2 &&
-	      (unsigned char)w[n - 3] == 0x80 &&
-	      (unsigned char)w[n - 2] == 0x99)))
-		t->flags |= F_POSS;
-	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
-		t->flags |= F_ING;
-	if (n >= 7) {
-		/* a URL or an e-mail address: "reuters.com/x", "a@b.org" */
-		for (size_t k = 1; k < n; k++)
-			if (w[k] == '/' || w[k] == '@' || w[k] == ':') {
-				t->flags |= F_URL;
-				return;
-			}
-	}
-	e = n <= 17 ? lex_find_key(w, n, lex_key(w, n, q->n - t->s)) : NULL;
-	if (e) {
-		t->lcls = e->cls;
-		t->cue = e->cue;
-	}
 	for (size_t k = 0; k < q->cfg->n_extra_cues && t->cue == CUE_NONE;
 	     k++) {
 		const char *x = q->cfg->extra_cues[k];
@@ -225,6 +196,74 @@ static void classify_word(struct qx *q, struct tok *t)
 		if (m == n && x[n] == '\0')
 			t->cue = CUE_SAY;
 	}
+}
+
+/* Nonzero when a byte of @x is '/', '@' or ':'. */
+static inline uint64_t url_bytes(uint64_t x)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t a = x ^ (ones * '/'), b = x ^ (ones * '@'),
+	         c = x ^ (ones * ':');
+
+	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) &
+	       highs;
+}
+
+/* Whether bytes [1, n) of @w hold '/', '@' or ':'; @avail bytes may be
+ * read at @w. */
+static bool url_like(const char *w, size_t n, size_t avail)
+{
+	size_t k = 1;
+
+	while (k + 8 <= avail && k < n) {
+		uint64_t x = load_le64(w + k);
+		if (n - k < 8)
+			x |= ~UINT64_C(0) << (8 * (n - k)); /* not ours */
+		if (url_bytes(x))
+			return true;
+		k += 8;
+	}
+	for (; k < n; k++)
+		if (w[k] == '/' || w[k] == '@' || w[k] == ':')
+			return true;
+	return false;
+}
+
+static inline __attribute__((always_inline)) void
+classify_word(struct qx *q, struct tok *t)
+{
+	size_t n = t->e - t->s, next;
+	const char *w = q->t + t->s;
+	unsigned char c0 = (unsigned char)w[0];
+	size_t avail = q->n - t->s;
+	const struct lex_entry *e;
+
+	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
+	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
+		t->flags |= F_CAP;
+	else if (c0 >= '0' && c0 <= '9')
+		t->flags |= F_ALNUM;
+	if (n > 2 && (w[n - 1] | 0x20) == 's' &&
+	    (w[n - 2] == '\'' ||
+	     (n > 4 && (unsigned char)w[n - 4] == 0xE2 &&
+	      (unsigned char)w[n - 3] == 0x80 &&
+	      (unsigned char)w[n - 2] == 0x99)))
+		t->flags |= F_POSS;
+	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
+		t->flags |= F_ING;
+	/* a URL or an e-mail address: "reuters.com/x", "a@b.org" */
+	if (n >= 7 && url_like(w, n, avail)) {
+		t->flags |= F_URL;
+		return;
+	}
+	e = n <= 17 ? lex_find_key(w, n, lex_key(w, n, avail)) : NULL;
+	if (e) {
+		t->lcls = e->cls;
+		t->cue = e->cue;
+	}
+	if (q->cfg->n_extra_cues && t->cue == CUE_NONE)
+		extra_cue(q, t, w, n);
 }
 
 /* Whether a straight quote at [i, i+1) sits in code-like context. */
@@ -684,21 +723,43 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
-	if (!q->sent_first || !q->sent_last || !q->tsent)
+	q->marks = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->cands = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	if (!q->sent_first || !q->sent_last || !q->tsent || !q->marks ||
+	    !q->cands)
 		return -1;
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
 	/* a token belongs to the last sentence starting at or before it;
-	 * tokens between sentences join the previous one */
+	 * tokens between sentences join the previous one. The same pass
+	 * lists the tokens that the later passes look at. */
+	uint32_t next_start = q->nsent > 1 ? q->sent[1].start : UINT32_MAX;
+	long nmarks = 0, ncands = 0;
+	bool line_start = true;
 	for (long i = 0; i < q->ntk; i++) {
-		while (si + 1 < q->nsent && q->sent[si + 1].start <= q->tk[i].s)
-			si++;
+		const struct tok *t = &q->tk[i];
+		if (t->s >= next_start) {
+			while (si + 1 < q->nsent && q->sent[si + 1].start <= t->s)
+				si++;
+			next_start = si + 1 < q->nsent ? q->sent[si + 1].start
+			                               : UINT32_MAX;
+		}
 		q->tsent[i] = (int32_t)si;
-		if (q->tk[i].type == T_NL)
+		if (t->type == T_NL) {
+			q->marks[nmarks++] = (uint32_t)i;
+			line_start = true;
 			continue;
+		}
+		if (t->type == T_MARK)
+			q->marks[nmarks++] = (uint32_t)i;
+		else if (t->type == T_WORD && (t->cue != CUE_NONE || line_start))
+			q->cands[ncands++] = (uint32_t)i;
+		line_start = false;
 		if (q->sent_first[si] < 0)
 			q->sent_first[si] = i;
 		q->sent_last[si] = i;
 	}
+	q->nmarks = nmarks;
+	q->ncands = ncands;
 	return 0;
 }

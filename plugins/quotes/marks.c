@@ -258,9 +258,15 @@ int pair_marks(struct qx *q)
 	unsigned flags = 0;
 	uint32_t reopen_first = 0;
 
-	for (long i = 0; i < q->ntk; i++) {
+	long next = 0; /* the first token not yet read */
+
+	for (long p = 0; p < q->nmarks; p++) {
+		long i = q->marks[p];
 		struct tok *t = &q->tk[i];
 
+		if (i < next)
+			continue;
+		next = i + 1;
 		if (t->type == T_NL) {
 			long j = i, k;
 			if (depth == 0)
@@ -284,7 +290,7 @@ int pair_marks(struct qx *q)
 				q->nreopen++;
 				flags |= RQ_MULTIPARA;
 				depth = 1;
-				i = j;
+				next = j + 1;
 				continue;
 			}
 			k = lookahead(q, i, st[0].t);
@@ -293,7 +299,7 @@ int pair_marks(struct qx *q)
 				         flags | RQ_MULTIPARA, reopen_first) < 0)
 					return -1;
 				depth = 0;
-				i = k;
+				next = k + 1;
 				continue;
 			}
 			if (emit(q, &cap, st[0].t, -1, prev_tok(q, i), flags,

@@ -10,6 +10,8 @@
 #ifndef QUOTES_QX_INT_H
 #define QUOTES_QX_INT_H
 
+#include <string.h>
+
 #include "qx.h"
 
 /* ---- lexicon ---------------------------------------------------------- */
@@ -61,20 +63,31 @@ const struct lex_entry *lex_find(const char *w, size_t len);
  * other characters of lexicon words ('-', '.', '\'') unchanged. A word of
  * other characters gets a key no lexicon word has. @avail is how many
  * bytes may be read at @w (at least @n). */
+/* Eight bytes at @p as a little-endian integer. */
+static inline uint64_t load_le64(const char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
 static inline uint64_t lex_key(const char *w, size_t n, size_t avail)
 {
 	uint64_t x = 0;
 
-	if (avail >= 8 && n >= 8) {
-		for (int i = 7; i >= 0; i--)
-			x = (x << 8) | (unsigned char)w[i];
+	if (avail >= 8) {
+		x = load_le64(w);
 	} else {
 		for (size_t i = n < 8 ? n : 8; i-- > 0;)
 			x = (x << 8) | (unsigned char)w[i];
 	}
 	if (n < 8) {
 		uint64_t mask = (UINT64_C(1) << (8 * n)) - 1;
-		return (x | (UINT64_C(0x2020202020202020) & mask));
+		return (x & mask) | (UINT64_C(0x2020202020202020) & mask);
 	}
 	return x | UINT64_C(0x2020202020202020);
 }
@@ -189,6 +202,11 @@ struct qx {
 	long nsent;
 	long *sent_first, *sent_last; /* token bounds per sentence, -1 */
 	int32_t *tsent;       /* the sentence of each token */
+	uint32_t *marks;      /* the T_MARK and T_NL tokens, in order */
+	long nmarks;
+	uint32_t *cands;      /* words with a cue or at a line start: where
+	                         find_cues() looks */
+	long ncands;
 	bool lower_doc;       /* the document is all lowercase */
 	struct rq *rq;
 	long nrq;
