@@ -212,7 +212,7 @@ static inline uint64_t url_bytes(uint64_t x)
 
 /* Whether bytes [1, n) of @w hold '/', '@' or ':'; @avail bytes may be
  * read at @w. */
-static bool url_like(const char *w, size_t n, size_t avail)
+static inline __attribute__((always_inline)) bool url_like(const char *w, size_t n, size_t avail)
 {
 	size_t k = 1;
 
@@ -257,7 +257,10 @@ classify_word(struct qx *q, struct tok *t)
 		t->flags |= F_URL;
 		return;
 	}
-	e = n <= 17 ? lex_find_key(w, n, lex_key(w, n, avail)) : NULL;
+	/* every lexicon word starts with an ASCII letter */
+	e = n <= LEX_MAX_LEN && (unsigned)((c0 | 0x20) - 'a') < 26u
+	            ? lex_probe(w, n, lex_key(w, n, avail))
+	            : NULL;
 	if (e) {
 		t->lcls = e->cls;
 		t->cue = e->cue;
@@ -508,17 +511,30 @@ static int lone_apostrophe(const char *s, uint32_t a, uint32_t b)
 int lex_tokens(struct qx *q, const struct qx_input *in)
 {
 	const char *s = in->text;
-	size_t len = in->len, words = 0, capwords = 0, next;
+	const uint32_t *ts = in->tok_start, *te = in->tok_end;
+	size_t len = in->len, ntok = in->ntok, words = 0, capwords = 0, next;
 	uint32_t prev_end = 0;
-	long cap = 0;
+	long cap = 0, ntk = 0;
+	struct tok *tk;
 
-	if (qx_grow(q, (void **)&q->tk, &cap,
-	            (long)(in->ntok + in->ntok / 8 + 64),
+	if (qx_grow(q, (void **)&q->tk, &cap, (long)(ntok + ntok / 8 + 64),
 	            sizeof(*q->tk)) < 0)
 		return -1;
-	for (size_t k = 0; k <= in->ntok; k++) {
-		uint32_t a = k < in->ntok ? in->tok_start[k] : (uint32_t)len;
-		uint32_t b = k < in->ntok ? in->tok_end[k] : (uint32_t)len;
+	tk = q->tk;
+/* room for one more token */
+#define ROOM()                                                              \
+	do {                                                                \
+		if (ntk == cap) {                                           \
+			q->ntk = ntk;                                       \
+			if (qx_grow(q, (void **)&q->tk, &cap, ntk + 1,      \
+			            sizeof(*q->tk)) < 0)                    \
+				return -1;                                  \
+			tk = q->tk;                                         \
+		}                                                           \
+	} while (0)
+	for (size_t k = 0; k <= ntok; k++) {
+		uint32_t a = k < ntok ? ts[k] : (uint32_t)len;
+		uint32_t b = k < ntok ? te[k] : (uint32_t)len;
 		struct tok *t;
 
 		if (a < prev_end || b < a || b > len)
@@ -527,21 +543,15 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			for (uint32_t g = prev_end; g < a; g++) {
 				if (s[g] != '\n')
 					continue;
-				if (q->ntk == cap &&
-				    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
-				            sizeof(*q->tk)) < 0)
-					return -1;
-				t = &q->tk[q->ntk++];
+				ROOM();
+				t = &tk[ntk++];
 				*t = (struct tok){ .s = g, .e = g + 1,
 				                   .type = T_NL };
 			}
-		if (k == in->ntok)
+		if (k == ntok)
 			break;
-		if (q->ntk == cap &&
-		    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
-		            sizeof(*q->tk)) < 0)
-			return -1;
-		t = &q->tk[q->ntk++];
+		ROOM();
+		t = &tk[ntk++];
 		*t = (struct tok){ .s = a, .e = b };
 		prev_end = b;
 		unsigned char b0 = (unsigned char)s[a];
@@ -551,14 +561,14 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			/* clitics back on their word: Iraq ’s, do n’t; a lone
 			 * apostrophe only when the tokenizer calls it a word
 			 * (troops ') rather than a quote mark (‘appropriate’) */
-			while (k + 1 < in->ntok && in->tok_start[k + 1] == b &&
-			       apostrophe_start(s, b, in->tok_end[k + 1]) &&
-			       (lone_apostrophe(s, b, in->tok_end[k + 1]) == 0 ||
+			while (k + 1 < ntok && ts[k + 1] == b &&
+			       apostrophe_start(s, b, te[k + 1]) &&
+			       (lone_apostrophe(s, b, te[k + 1]) == 0 ||
 			        (in->tok_kind &&
 			         in->tok_kind(in->tok_kind_ctx, k + 1) ==
 			                 QX_TK_WORD))) {
 				k++;
-				b = in->tok_end[k];
+				b = te[k];
 			}
 			t->e = prev_end = b;
 			t->type = T_WORD;
@@ -589,55 +599,10 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			make_mark(s, len, c, t, false);
 		}
 	}
+#undef ROOM
+	q->ntk = ntk;
 	set_lower_doc(q, words > 40 && capwords * 100 < words);
 	return 0;
-}
-
-bool is_word(const struct qx *q, long i)
-{
-	return i >= 0 && i < q->ntk && q->tk[i].type == T_WORD;
-}
-
-bool tok_is_n(const struct qx *q, long i, const char *s, size_t n)
-{
-	const struct tok *t;
-
-	if (i < 0 || i >= q->ntk)
-		return false;
-	t = &q->tk[i];
-	if (t->e - t->s != n)
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		char c = q->t[t->s + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != s[k])
-			return false;
-	}
-	return true;
-}
-
-bool tok_is_punct(const struct qx *q, long i, const char *chars)
-{
-	const struct tok *t;
-
-	if (i < 0 || i >= q->ntk)
-		return false;
-	t = &q->tk[i];
-	if (t->type != T_PUNCT)
-		return false;
-	if (t->e - t->s == 1) {
-		for (const char *c = chars; *c; c++)
-			if (*c == q->t[t->s])
-				return true;
-		return false;
-	}
-	/* dashes: match '-' */
-	return strchr(chars, '-') != NULL && t->e - t->s == 3 &&
-	       (unsigned char)q->t[t->s] == 0xE2 &&
-	       (unsigned char)q->t[t->s + 1] == 0x80 &&
-	       ((unsigned char)q->t[t->s + 2] == 0x93 ||
-	        (unsigned char)q->t[t->s + 2] == 0x94);
 }
 
 bool tok_sentence_end(const struct qx *q, long i)

@@ -109,6 +109,45 @@ static inline uint32_t lex_slot(uint64_t key, const char *w, size_t n)
 const struct lex_entry *lex_find_key(const char *w, size_t len,
                                      uint64_t key);
 
+/* The generated tables (lexicon_table.h), for lex_probe(). */
+extern const struct lex_entry *const qx_lexicon;
+extern const uint16_t *const qx_lex_slots;
+#define LEX_EMPTY 0xFFFF
+#define LEX_MAX_LEN 17
+
+/* Whether ASCII @w equals the lowercase @e, ignoring the case of @w. */
+static inline bool lex_same_ci(const char *w, const char *e, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != e[i])
+			return false;
+	}
+	return true;
+}
+
+/* lex_find_key() for 1 <= @len <= LEX_MAX_LEN, inline: open addressing
+ * over the table, slot = lex_slot(word), then the next slots until an
+ * empty one. */
+static inline const struct lex_entry *lex_probe(const char *w, size_t len,
+                                                uint64_t key)
+{
+	const struct lex_entry *lexicon = qx_lexicon;
+	const uint16_t *slots = qx_lex_slots;
+
+	for (uint32_t j = lex_slot(key, w, len);;
+	     j = (j + 1) & ((1u << LEX_SLOT_BITS) - 1)) {
+		uint16_t k = slots[j];
+		if (k == LEX_EMPTY)
+			return NULL;
+		if (lexicon[k].key == key && lexicon[k].len == len &&
+		    (len <= 8 || lex_same_ci(w + 8, lexicon[k].w + 8, len - 8)))
+			return &lexicon[k];
+	}
+}
+
 /* ---- tokens ----------------------------------------------------------- */
 
 enum tok_type {
@@ -231,12 +270,60 @@ int qx_grow(struct qx *q, void **arr, long *cap, long need, size_t elsize);
 int lex_text(struct qx *q, const struct qx_input *in);
 int lex_tokens(struct qx *q, const struct qx_input *in);
 int lex_sentences(struct qx *q, const struct qx_input *in);
-bool is_word(const struct qx *q, long i);
+/* Whether token @i is a word. Inline, as the next two: the passes call
+ * them for nearly every token they look at. */
+static inline bool is_word(const struct qx *q, long i)
+{
+	return i >= 0 && i < q->ntk && q->tk[i].type == T_WORD;
+}
+
 /* Whether token @i is the lowercase word @s (@n bytes), in any case;
  * tok_is() for string literals. */
-bool tok_is_n(const struct qx *q, long i, const char *s, size_t n);
+static inline bool tok_is_n(const struct qx *q, long i, const char *s,
+                            size_t n)
+{
+	const struct tok *t;
+
+	if (i < 0 || i >= q->ntk)
+		return false;
+	t = &q->tk[i];
+	if (t->e - t->s != n)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = q->t[t->s + k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != s[k])
+			return false;
+	}
+	return true;
+}
 #define tok_is(q, i, s) tok_is_n((q), (i), "" s, sizeof(s) - 1)
-bool tok_is_punct(const struct qx *q, long i, const char *chars);
+
+/* Whether token @i is punctuation, one of @chars; '-' in @chars also
+ * matches the dashes – and —. */
+static inline bool tok_is_punct(const struct qx *q, long i, const char *chars)
+{
+	const struct tok *t;
+
+	if (i < 0 || i >= q->ntk)
+		return false;
+	t = &q->tk[i];
+	if (t->type != T_PUNCT)
+		return false;
+	if (t->e - t->s == 1) {
+		for (const char *c = chars; *c; c++)
+			if (*c == q->t[t->s])
+				return true;
+		return false;
+	}
+	/* dashes: match '-' */
+	return strchr(chars, '-') != NULL && t->e - t->s == 3 &&
+	       (unsigned char)q->t[t->s] == 0xE2 &&
+	       (unsigned char)q->t[t->s + 1] == 0x80 &&
+	       ((unsigned char)q->t[t->s + 2] == 0x93 ||
+	        (unsigned char)q->t[t->s + 2] == 0x94);
+}
 bool tok_sentence_end(const struct qx *q, long i);
 size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap);
 
