@@ -532,24 +532,28 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			tk = q->tk;                                         \
 		}                                                           \
 	} while (0)
-	for (size_t k = 0; k <= ntok; k++) {
-		uint32_t a = k < ntok ? ts[k] : (uint32_t)len;
-		uint32_t b = k < ntok ? te[k] : (uint32_t)len;
+/* the line breaks in the gap [prev_end, a) before a token at @a: none
+ * when the gap is empty or one space */
+#define GAP(a)                                                              \
+	do {                                                                \
+		if ((a) != prev_end &&                                      \
+		    ((a) != prev_end + 1 || s[prev_end] != ' '))            \
+			for (uint32_t g = prev_end; g < (a); g++) {         \
+				if (s[g] != '\n')                           \
+					continue;                           \
+				ROOM();                                     \
+				tk[ntk++] = (struct tok){ .s = g,           \
+				                          .e = g + 1,       \
+				                          .type = T_NL };   \
+			}                                                   \
+	} while (0)
+	for (size_t k = 0; k < ntok; k++) {
+		uint32_t a = ts[k], b = te[k];
 		struct tok *t;
 
-		if (a < prev_end || b < a || b > len)
+		if (__builtin_expect(a < prev_end || b < a || b > len, 0))
 			continue; /* not the tokenizer's contract */
-		if (a > prev_end + 1 || (a == prev_end + 1 && s[prev_end] != ' '))
-			for (uint32_t g = prev_end; g < a; g++) {
-				if (s[g] != '\n')
-					continue;
-				ROOM();
-				t = &tk[ntk++];
-				*t = (struct tok){ .s = g, .e = g + 1,
-				                   .type = T_NL };
-			}
-		if (k == ntok)
-			break;
+		GAP(a);
 		ROOM();
 		t = &tk[ntk++];
 		*t = (struct tok){ .s = a, .e = b };
@@ -599,6 +603,8 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			make_mark(s, len, c, t, false);
 		}
 	}
+	GAP((uint32_t)len);
+#undef GAP
 #undef ROOM
 	q->ntk = ntk;
 	set_lower_doc(q, words > 40 && capwords * 100 < words);
