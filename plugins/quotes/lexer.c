@@ -696,8 +696,9 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
 	q->marks = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
 	q->cands = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
 	if (!q->sent_first || !q->sent_last || !q->tsent || !q->marks ||
-	    !q->cands)
+	    !q->cands || !q->names)
 		return -1;
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
@@ -705,8 +706,8 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	 * tokens between sentences join the previous one. The same pass
 	 * lists the tokens that the later passes look at. */
 	uint32_t next_start = q->nsent > 1 ? q->sent[1].start : UINT32_MAX;
-	long nmarks = 0, ncands = 0;
-	bool line_start = true;
+	long nmarks = 0, ncands = 0, nnames = 0;
+	bool line_start = true, lower = q->lower_doc;
 	for (long i = 0; i < q->ntk; i++) {
 		const struct tok *t = &q->tk[i];
 		if (t->s >= next_start) {
@@ -723,8 +724,19 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 		}
 		if (t->type == T_MARK)
 			q->marks[nmarks++] = (uint32_t)i;
-		else if (t->type == T_WORD && (t->cue != CUE_NONE || line_start))
-			q->cands[ncands++] = (uint32_t)i;
+		else if (t->type == T_WORD) {
+			if (t->cue != CUE_NONE || line_start)
+				q->cands[ncands++] = (uint32_t)i;
+			/* the words a name can contain (speakers.c):
+			 * capitalised words and the word before each, every
+			 * word in lowercase text */
+			if (lower || (t->flags & F_CAP)) {
+				if (!lower && i > 0 && t[-1].type == T_WORD &&
+				    (nnames == 0 || q->names[nnames - 1] != i - 1))
+					q->names[nnames++] = i - 1;
+				q->names[nnames++] = i;
+			}
+		}
 		line_start = false;
 		if (q->sent_first[si] < 0)
 			q->sent_first[si] = i;
@@ -732,5 +744,6 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	}
 	q->nmarks = nmarks;
 	q->ncands = ncands;
+	q->nnames = nnames;
 	return 0;
 }

@@ -256,10 +256,8 @@ struct qx {
 	struct ent *ent;
 	long nent, capent;
 	long *names;          /* words that are or precede a capitalised
-	                         word (all words in lowercase text), built
-	                         when the first speaker is named */
+	                         word (all words in lowercase text) */
 	long nnames;
-	bool names_built;
 };
 
 void *qx_alloc(struct qx *q, size_t size);

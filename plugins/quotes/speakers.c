@@ -125,25 +125,8 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 	return st;
 }
 
-/* The longest name phrase in the document ending in the key word. */
-/* The tokens a name can contain, once per document: capitalised words
- * and the word before each ("actress Sarah Hyland"). */
-static int build_names(struct qx *q)
-{
-	if (q->names_built)
-		return 0;
-	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
-	if (!q->names)
-		return -1;
-	for (long k = 0; k < q->ntk; k++)
-		if (q->tk[k].type == T_WORD &&
-		    (q->lower_doc || (q->tk[k].flags & F_CAP) ||
-		     (k + 1 < q->ntk && (q->tk[k + 1].flags & F_CAP))))
-			q->names[q->nnames++] = k;
-	q->names_built = true;
-	return 0;
-}
-
+/* The longest name phrase in the document ending in the key word, among
+ * q->names (the words a name can contain, listed by lex_sentences()). */
 static void fullest_name(struct qx *q, struct ent *e)
 {
 	uint32_t klen = e->key_e - e->key_s;
@@ -341,8 +324,6 @@ int resolve_speaker(struct qx *q, long sp0, long sp1, uint32_t pos)
 
 	if (sp0 < 0 || sp1 < sp0)
 		return -1;
-	if (build_names(q) < 0)
-		return -2;
 	if (sp1 > sp0 && (q->tk[sp1].lcls & L_SPEECH) &&
 	    (q->tk[sp1 - 1].flags & F_POSS))
 		sp1--; /* Al-Sudani’s statement */
