@@ -705,42 +705,58 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	/* a token belongs to the last sentence starting at or before it;
 	 * tokens between sentences join the previous one. The same pass
 	 * lists the tokens that the later passes look at. */
-	uint32_t next_start = q->nsent > 1 ? q->sent[1].start : UINT32_MAX;
-	long nmarks = 0, ncands = 0, nnames = 0;
+	const struct tok *tk = q->tk;
+	const struct qx_span *sent = q->sent;
+	long ntk = q->ntk, nsent = q->nsent;
+	int32_t *tsent = q->tsent;
+	uint32_t *marks = q->marks, *cands = q->cands;
+	long *names = q->names;
+	uint32_t next_start = nsent > 1 ? sent[1].start : UINT32_MAX;
+	long nmarks = 0, ncands = 0, nnames = 0, last_name = -1;
+	long first = -1, last = -1; /* tokens of sentence si */
 	bool line_start = true, lower = q->lower_doc;
-	for (long i = 0; i < q->ntk; i++) {
-		const struct tok *t = &q->tk[i];
+	for (long i = 0; i < ntk; i++) {
+		const struct tok *t = &tk[i];
 		if (t->s >= next_start) {
-			while (si + 1 < q->nsent && q->sent[si + 1].start <= t->s)
+			if (first >= 0) {
+				q->sent_first[si] = first;
+				q->sent_last[si] = last;
+				first = -1;
+			}
+			while (si + 1 < nsent && sent[si + 1].start <= t->s)
 				si++;
-			next_start = si + 1 < q->nsent ? q->sent[si + 1].start
-			                               : UINT32_MAX;
+			next_start = si + 1 < nsent ? sent[si + 1].start
+			                            : UINT32_MAX;
 		}
-		q->tsent[i] = (int32_t)si;
+		tsent[i] = (int32_t)si;
 		if (t->type == T_NL) {
-			q->marks[nmarks++] = (uint32_t)i;
+			marks[nmarks++] = (uint32_t)i;
 			line_start = true;
 			continue;
 		}
-		if (t->type == T_MARK)
-			q->marks[nmarks++] = (uint32_t)i;
-		else if (t->type == T_WORD) {
+		if (t->type == T_MARK) {
+			marks[nmarks++] = (uint32_t)i;
+		} else if (t->type == T_WORD) {
 			if (t->cue != CUE_NONE || line_start)
-				q->cands[ncands++] = (uint32_t)i;
+				cands[ncands++] = (uint32_t)i;
 			/* the words a name can contain (speakers.c):
 			 * capitalised words and the word before each, every
 			 * word in lowercase text */
 			if (lower || (t->flags & F_CAP)) {
 				if (!lower && i > 0 && t[-1].type == T_WORD &&
-				    (nnames == 0 || q->names[nnames - 1] != i - 1))
-					q->names[nnames++] = i - 1;
-				q->names[nnames++] = i;
+				    last_name != i - 1)
+					names[nnames++] = i - 1;
+				names[nnames++] = last_name = i;
 			}
 		}
 		line_start = false;
-		if (q->sent_first[si] < 0)
-			q->sent_first[si] = i;
-		q->sent_last[si] = i;
+		if (first < 0)
+			first = i;
+		last = i;
+	}
+	if (first >= 0) {
+		q->sent_first[si] = first;
+		q->sent_last[si] = last;
 	}
 	q->nmarks = nmarks;
 	q->ncands = ncands;

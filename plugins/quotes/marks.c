@@ -38,6 +38,13 @@ static size_t chars_between(const struct qx *q, size_t a, size_t b)
 	return n;
 }
 
+/* Whether [a, b) holds more than @limit characters: counted only when it
+ * holds more than @limit bytes. */
+static bool longer_than(const struct qx *q, size_t a, size_t b, size_t limit)
+{
+	return b > a && b - a > limit && chars_between(q, a, b) > limit;
+}
+
 /* A reporting verb within a few words after mark @j, in its line. */
 static bool attribution_follows(const struct qx *q, long j)
 {
@@ -133,12 +140,12 @@ static int emit(struct qx *q, long *cap, long ot, long ct, long last,
 		if (cut >= 0)
 			last = cut;
 		if (last >= first && q->cfg->max_len > 0 &&
-		    chars_between(q, q->tk[ot].e, q->tk[last].e) >
-		            q->cfg->max_len) {
+		    longer_than(q, q->tk[ot].e, q->tk[last].e,
+		                q->cfg->max_len)) {
 			long best = -1;
 			for (long k = first; k <= last; k++) {
-				if (chars_between(q, q->tk[ot].e, q->tk[k].e) >
-				    q->cfg->max_len)
+				if (longer_than(q, q->tk[ot].e, q->tk[k].e,
+				                q->cfg->max_len))
 					break;
 				if (tok_sentence_end(q, k))
 					best = k;
@@ -404,8 +411,8 @@ int pair_marks(struct qx *q)
 			if (depth == 0) {
 				long ot = st[0].t;
 				if (q->cfg->max_len > 0 &&
-				    chars_between(q, q->tk[ot].e, t->s) >
-				            q->cfg->max_len) {
+				    longer_than(q, q->tk[ot].e, t->s,
+				                q->cfg->max_len)) {
 					/* too long: the opening mark is
 					 * unclosed, this one is stray */
 					long end = q->sent_last[q->tsent[ot]];
