@@ -35,6 +35,11 @@ static uint32_t word_end(const struct qx *q, long k)
 	return q->t[t->e - 2] == '\'' ? t->e - 2 : t->e - 4;
 }
 
+static inline char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 static bool same_bytes(const struct qx *q, uint32_t a0, uint32_t a1,
                        uint32_t b0, uint32_t b1)
 {
@@ -130,11 +135,14 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 static void fullest_name(struct qx *q, struct ent *e)
 {
 	uint32_t klen = e->key_e - e->key_s;
+	/* the key's first byte in lowercase: most words differ there */
+	char c0 = klen ? ascii_lower(q->t[e->key_s]) : 0;
 
 	for (long j = 0; j < q->nnames; j++) {
 		long k = q->names[j];
 		if (q->tk[k].e - q->tk[k].s < klen ||
 		    (!q->lower_doc && !(q->tk[k].flags & F_CAP)) ||
+		    (klen && ascii_lower(q->t[q->tk[k].s]) != c0) ||
 		    !same_bytes(q, q->tk[k].s, word_end(q, k), e->key_s,
 		                e->key_e))
 			continue;
