@@ -599,6 +599,8 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 				t->e = prev_end = in->tok_end[m];
 			}
 			t->type = T_PUNCT;
+		} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
+			t->type = T_PUNCT; /* what make_mark() finds for these */
 		} else {
 			make_mark(s, len, c, t, false);
 		}
