@@ -322,7 +322,16 @@ static int transcript(struct qx *q, long i)
 	long k = i, comma = -1, colon = -1;
 	int words = 0;
 
-	for (; k < q->ntk && words <= 8; k++) {
+	/* most lines: no comma after one to four words */
+	for (k = i; k < q->ntk && k <= i + 4; k++) {
+		if (k > i && tok_is_punct(q, k, ","))
+			break;
+		if (!is_word(q, k))
+			return 0;
+	}
+	if (k >= q->ntk || k > i + 4)
+		return 0;
+	for (k = i; k < q->ntk && words <= 8; k++) {
 		if (q->tk[k].type == T_NL || q->tk[k].type == T_MARK)
 			return 0;
 		if (tok_is_punct(q, k, ",")) {
@@ -698,7 +707,8 @@ static int according_cue(struct qx *q, long i)
 
 int find_cues(struct qx *q)
 {
-	for (long i = 0; i < q->ntk; i++) {
+	for (long p = 0; p < q->ncands; p++) {
+		long i = q->cands[p];
 		const struct tok *t = &q->tk[i];
 		int rc = 0;
 

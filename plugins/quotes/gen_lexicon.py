@@ -124,6 +124,8 @@ def lex_slot(b):
 def main():
     keys = sorted(E, key=lambda s: s.encode())
     assert all(len(k.encode()) <= 17 for k in keys), 'LEX_MAX_LEN is 17'
+    assert all('a' <= k[0] <= 'z' for k in keys), \
+        'classify_word() of lexer.c looks up only words starting with a letter'
     slots = [0xffff] * SLOTS
     for i, k in enumerate(keys):
         j = lex_slot(k.encode())

@@ -182,39 +182,10 @@ size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap)
 	return n;
 }
 
-static void classify_word(struct qx *q, struct tok *t)
+/* The caller's extra cues, used like "said". */
+static void extra_cue(const struct qx *q, struct tok *t, const char *w,
+                      size_t n)
 {
-	size_t n = t->e - t->s, next;
-	const char *w = q->t + t->s;
-	unsigned char c0 = (unsigned char)w[0];
-	const struct lex_entry *e;
-
-	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
-	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
-		t->flags |= F_CAP;
-	else if (c0 >= '0' && c0 <= '9')
-		t->flags |= F_ALNUM;
-	if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') &&
-	    (w[n - 2] == '\'' ||
-	     (n > 4 && (unsigned char)w[n - 4] == 0xE2 &&
-	      (unsigned char)w[n - 3] == 0x80 &&
-	      (unsigned char)w[n - 2] == 0x99)))
-		t->flags |= F_POSS;
-	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
-		t->flags |= F_ING;
-	if (n >= 7) {
-		/* a URL or an e-mail address: "reuters.com/x", "a@b.org" */
-		for (size_t k = 1; k < n; k++)
-			if (w[k] == '/' || w[k] == '@' || w[k] == ':') {
-				t->flags |= F_URL;
-				return;
-			}
-	}
-	e = n <= 17 ? lex_find_key(w, n, lex_key(w, n, q->n - t->s)) : NULL;
-	if (e) {
-		t->lcls = e->cls;
-		t->cue = e->cue;
-	}
 	for (size_t k = 0; k < q->cfg->n_extra_cues && t->cue == CUE_NONE;
 	     k++) {
 		const char *x = q->cfg->extra_cues[k];
@@ -225,6 +196,77 @@ static void classify_word(struct qx *q, struct tok *t)
 		if (m == n && x[n] == '\0')
 			t->cue = CUE_SAY;
 	}
+}
+
+/* Nonzero when a byte of @x is '/', '@' or ':'. */
+static inline uint64_t url_bytes(uint64_t x)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t a = x ^ (ones * '/'), b = x ^ (ones * '@'),
+	         c = x ^ (ones * ':');
+
+	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) &
+	       highs;
+}
+
+/* Whether bytes [1, n) of @w hold '/', '@' or ':'; @avail bytes may be
+ * read at @w. */
+static inline __attribute__((always_inline)) bool url_like(const char *w, size_t n, size_t avail)
+{
+	size_t k = 1;
+
+	while (k + 8 <= avail && k < n) {
+		uint64_t x = load_le64(w + k);
+		if (n - k < 8)
+			x |= ~UINT64_C(0) << (8 * (n - k)); /* not ours */
+		if (url_bytes(x))
+			return true;
+		k += 8;
+	}
+	for (; k < n; k++)
+		if (w[k] == '/' || w[k] == '@' || w[k] == ':')
+			return true;
+	return false;
+}
+
+static inline __attribute__((always_inline)) void
+classify_word(struct qx *q, struct tok *t)
+{
+	size_t n = t->e - t->s, next;
+	const char *w = q->t + t->s;
+	unsigned char c0 = (unsigned char)w[0];
+	size_t avail = q->n - t->s;
+	const struct lex_entry *e;
+
+	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
+	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
+		t->flags |= F_CAP;
+	else if (c0 >= '0' && c0 <= '9')
+		t->flags |= F_ALNUM;
+	if (n > 2 && (w[n - 1] | 0x20) == 's' &&
+	    (w[n - 2] == '\'' ||
+	     (n > 4 && (unsigned char)w[n - 4] == 0xE2 &&
+	      (unsigned char)w[n - 3] == 0x80 &&
+	      (unsigned char)w[n - 2] == 0x99)))
+		t->flags |= F_POSS;
+	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
+		t->flags |= F_ING;
+	/* a URL or an e-mail address: "reuters.com/x", "a@b.org" */
+	if (n >= 7 && url_like(w, n, avail)) {
+		t->flags |= F_URL;
+		return;
+	}
+	/* every lexicon word starts with an ASCII letter */
+	e = n <= LEX_MAX_LEN && (unsigned)((c0 | 0x20) - 'a') < 26u
+	            ? lex_probe(w, n, lex_key(w, n, avail))
+	            : NULL;
+	if (e) {
+		t->lcls = e->cls;
+		t->cue = e->cue;
+	}
+	if (q->cfg->n_extra_cues && t->cue == CUE_NONE)
+		extra_cue(q, t, w, n);
 }
 
 /* Whether a straight quote at [i, i+1) sits in code-like context. */
@@ -469,40 +511,51 @@ static int lone_apostrophe(const char *s, uint32_t a, uint32_t b)
 int lex_tokens(struct qx *q, const struct qx_input *in)
 {
 	const char *s = in->text;
-	size_t len = in->len, words = 0, capwords = 0, next;
+	const uint32_t *ts = in->tok_start, *te = in->tok_end;
+	size_t len = in->len, ntok = in->ntok, words = 0, capwords = 0, next;
 	uint32_t prev_end = 0;
-	long cap = 0;
+	long cap = 0, ntk = 0;
+	struct tok *tk;
 
-	if (qx_grow(q, (void **)&q->tk, &cap,
-	            (long)(in->ntok + in->ntok / 8 + 64),
+	if (qx_grow(q, (void **)&q->tk, &cap, (long)(ntok + ntok / 8 + 64),
 	            sizeof(*q->tk)) < 0)
 		return -1;
-	for (size_t k = 0; k <= in->ntok; k++) {
-		uint32_t a = k < in->ntok ? in->tok_start[k] : (uint32_t)len;
-		uint32_t b = k < in->ntok ? in->tok_end[k] : (uint32_t)len;
+	tk = q->tk;
+/* room for one more token */
+#define ROOM()                                                              \
+	do {                                                                \
+		if (ntk == cap) {                                           \
+			q->ntk = ntk;                                       \
+			if (qx_grow(q, (void **)&q->tk, &cap, ntk + 1,      \
+			            sizeof(*q->tk)) < 0)                    \
+				return -1;                                  \
+			tk = q->tk;                                         \
+		}                                                           \
+	} while (0)
+/* the line breaks in the gap [prev_end, a) before a token at @a: none
+ * when the gap is empty or one space */
+#define GAP(a)                                                              \
+	do {                                                                \
+		if ((a) != prev_end &&                                      \
+		    ((a) != prev_end + 1 || s[prev_end] != ' '))            \
+			for (uint32_t g = prev_end; g < (a); g++) {         \
+				if (s[g] != '\n')                           \
+					continue;                           \
+				ROOM();                                     \
+				tk[ntk++] = (struct tok){ .s = g,           \
+				                          .e = g + 1,       \
+				                          .type = T_NL };   \
+			}                                                   \
+	} while (0)
+	for (size_t k = 0; k < ntok; k++) {
+		uint32_t a = ts[k], b = te[k];
 		struct tok *t;
 
-		if (a < prev_end || b < a || b > len)
+		if (__builtin_expect(a < prev_end || b < a || b > len, 0))
 			continue; /* not the tokenizer's contract */
-		if (a > prev_end + 1 || (a == prev_end + 1 && s[prev_end] != ' '))
-			for (uint32_t g = prev_end; g < a; g++) {
-				if (s[g] != '\n')
-					continue;
-				if (q->ntk == cap &&
-				    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
-				            sizeof(*q->tk)) < 0)
-					return -1;
-				t = &q->tk[q->ntk++];
-				*t = (struct tok){ .s = g, .e = g + 1,
-				                   .type = T_NL };
-			}
-		if (k == in->ntok)
-			break;
-		if (q->ntk == cap &&
-		    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
-		            sizeof(*q->tk)) < 0)
-			return -1;
-		t = &q->tk[q->ntk++];
+		GAP(a);
+		ROOM();
+		t = &tk[ntk++];
 		*t = (struct tok){ .s = a, .e = b };
 		prev_end = b;
 		unsigned char b0 = (unsigned char)s[a];
@@ -512,14 +565,14 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			/* clitics back on their word: Iraq ’s, do n’t; a lone
 			 * apostrophe only when the tokenizer calls it a word
 			 * (troops ') rather than a quote mark (‘appropriate’) */
-			while (k + 1 < in->ntok && in->tok_start[k + 1] == b &&
-			       apostrophe_start(s, b, in->tok_end[k + 1]) &&
-			       (lone_apostrophe(s, b, in->tok_end[k + 1]) == 0 ||
+			while (k + 1 < ntok && ts[k + 1] == b &&
+			       apostrophe_start(s, b, te[k + 1]) &&
+			       (lone_apostrophe(s, b, te[k + 1]) == 0 ||
 			        (in->tok_kind &&
 			         in->tok_kind(in->tok_kind_ctx, k + 1) ==
 			                 QX_TK_WORD))) {
 				k++;
-				b = in->tok_end[k];
+				b = te[k];
 			}
 			t->e = prev_end = b;
 			t->type = T_WORD;
@@ -546,59 +599,18 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 				t->e = prev_end = in->tok_end[m];
 			}
 			t->type = T_PUNCT;
+		} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
+			t->type = T_PUNCT; /* what make_mark() finds for these */
 		} else {
 			make_mark(s, len, c, t, false);
 		}
 	}
+	GAP((uint32_t)len);
+#undef GAP
+#undef ROOM
+	q->ntk = ntk;
 	set_lower_doc(q, words > 40 && capwords * 100 < words);
 	return 0;
-}
-
-bool is_word(const struct qx *q, long i)
-{
-	return i >= 0 && i < q->ntk && q->tk[i].type == T_WORD;
-}
-
-bool tok_is_n(const struct qx *q, long i, const char *s, size_t n)
-{
-	const struct tok *t;
-
-	if (i < 0 || i >= q->ntk)
-		return false;
-	t = &q->tk[i];
-	if (t->e - t->s != n)
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		char c = q->t[t->s + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != s[k])
-			return false;
-	}
-	return true;
-}
-
-bool tok_is_punct(const struct qx *q, long i, const char *chars)
-{
-	const struct tok *t;
-
-	if (i < 0 || i >= q->ntk)
-		return false;
-	t = &q->tk[i];
-	if (t->type != T_PUNCT)
-		return false;
-	if (t->e - t->s == 1) {
-		for (const char *c = chars; *c; c++)
-			if (*c == q->t[t->s])
-				return true;
-		return false;
-	}
-	/* dashes: match '-' */
-	return strchr(chars, '-') != NULL && t->e - t->s == 3 &&
-	       (unsigned char)q->t[t->s] == 0xE2 &&
-	       (unsigned char)q->t[t->s + 1] == 0x80 &&
-	       ((unsigned char)q->t[t->s + 2] == 0x93 ||
-	        (unsigned char)q->t[t->s + 2] == 0x94);
 }
 
 bool tok_sentence_end(const struct qx *q, long i)
@@ -684,21 +696,72 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
-	if (!q->sent_first || !q->sent_last || !q->tsent)
+	q->marks = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->cands = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
+	if (!q->sent_first || !q->sent_last || !q->tsent || !q->marks ||
+	    !q->cands || !q->names)
 		return -1;
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
 	/* a token belongs to the last sentence starting at or before it;
-	 * tokens between sentences join the previous one */
-	for (long i = 0; i < q->ntk; i++) {
-		while (si + 1 < q->nsent && q->sent[si + 1].start <= q->tk[i].s)
-			si++;
-		q->tsent[i] = (int32_t)si;
-		if (q->tk[i].type == T_NL)
+	 * tokens between sentences join the previous one. The same pass
+	 * lists the tokens that the later passes look at. */
+	const struct tok *tk = q->tk;
+	const struct qx_span *sent = q->sent;
+	long ntk = q->ntk, nsent = q->nsent;
+	int32_t *tsent = q->tsent;
+	uint32_t *marks = q->marks, *cands = q->cands;
+	long *names = q->names;
+	uint32_t next_start = nsent > 1 ? sent[1].start : UINT32_MAX;
+	long nmarks = 0, ncands = 0, nnames = 0, last_name = -1;
+	long first = -1, last = -1; /* tokens of sentence si */
+	bool line_start = true, lower = q->lower_doc;
+	for (long i = 0; i < ntk; i++) {
+		const struct tok *t = &tk[i];
+		if (t->s >= next_start) {
+			if (first >= 0) {
+				q->sent_first[si] = first;
+				q->sent_last[si] = last;
+				first = -1;
+			}
+			while (si + 1 < nsent && sent[si + 1].start <= t->s)
+				si++;
+			next_start = si + 1 < nsent ? sent[si + 1].start
+			                            : UINT32_MAX;
+		}
+		tsent[i] = (int32_t)si;
+		if (t->type == T_NL) {
+			marks[nmarks++] = (uint32_t)i;
+			line_start = true;
 			continue;
-		if (q->sent_first[si] < 0)
-			q->sent_first[si] = i;
-		q->sent_last[si] = i;
+		}
+		if (t->type == T_MARK) {
+			marks[nmarks++] = (uint32_t)i;
+		} else if (t->type == T_WORD) {
+			if (t->cue != CUE_NONE || line_start)
+				cands[ncands++] = (uint32_t)i;
+			/* the words a name can contain (speakers.c):
+			 * capitalised words and the word before each, every
+			 * word in lowercase text */
+			if (lower || (t->flags & F_CAP)) {
+				if (!lower && i > 0 && t[-1].type == T_WORD &&
+				    last_name != i - 1)
+					names[nnames++] = i - 1;
+				names[nnames++] = last_name = i;
+			}
+		}
+		line_start = false;
+		if (first < 0)
+			first = i;
+		last = i;
 	}
+	if (first >= 0) {
+		q->sent_first[si] = first;
+		q->sent_last[si] = last;
+	}
+	q->nmarks = nmarks;
+	q->ncands = ncands;
+	q->nnames = nnames;
 	return 0;
 }

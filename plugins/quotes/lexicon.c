@@ -13,36 +13,18 @@
 
 #include "lexicon_table.h"
 
-/* Open addressing over the table: slot = lex_slot(word), then the next
- * slots until an empty one. */
-#define LEX_EMPTY 0xFFFF
-#define LEX_MAX_LEN 17
+#if LEX_SLOTS != 1 << LEX_SLOT_BITS
+#error "lexicon_table.h and LEX_SLOT_BITS disagree"
+#endif
 
-/* Whether ASCII @w equals the lowercase @e, ignoring the case of @w. */
-static bool same_ci(const char *w, const char *e, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		char c = w[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != e[i])
-			return false;
-	}
-	return true;
-}
+const struct lex_entry *const qx_lexicon = lexicon;
+const uint16_t *const qx_lex_slots = slots;
 
 const struct lex_entry *lex_find_key(const char *w, size_t len, uint64_t key)
 {
 	if (len == 0 || len > LEX_MAX_LEN)
 		return NULL;
-	for (uint32_t j = lex_slot(key, w, len);; j = (j + 1) & (LEX_SLOTS - 1)) {
-		uint16_t k = slots[j];
-		if (k == LEX_EMPTY)
-			return NULL;
-		if (lexicon[k].key == key && lexicon[k].len == len &&
-		    (len <= 8 || same_ci(w + 8, lexicon[k].w + 8, len - 8)))
-			return &lexicon[k];
-	}
+	return lex_probe(w, len, key);
 }
 
 const struct lex_entry *lex_find(const char *w, size_t len)

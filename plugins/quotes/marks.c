@@ -38,6 +38,13 @@ static size_t chars_between(const struct qx *q, size_t a, size_t b)
 	return n;
 }
 
+/* Whether [a, b) holds more than @limit characters: counted only when it
+ * holds more than @limit bytes. */
+static bool longer_than(const struct qx *q, size_t a, size_t b, size_t limit)
+{
+	return b > a && b - a > limit && chars_between(q, a, b) > limit;
+}
+
 /* A reporting verb within a few words after mark @j, in its line. */
 static bool attribution_follows(const struct qx *q, long j)
 {
@@ -133,12 +140,12 @@ static int emit(struct qx *q, long *cap, long ot, long ct, long last,
 		if (cut >= 0)
 			last = cut;
 		if (last >= first && q->cfg->max_len > 0 &&
-		    chars_between(q, q->tk[ot].e, q->tk[last].e) >
-		            q->cfg->max_len) {
+		    longer_than(q, q->tk[ot].e, q->tk[last].e,
+		                q->cfg->max_len)) {
 			long best = -1;
 			for (long k = first; k <= last; k++) {
-				if (chars_between(q, q->tk[ot].e, q->tk[k].e) >
-				    q->cfg->max_len)
+				if (longer_than(q, q->tk[ot].e, q->tk[k].e,
+				                q->cfg->max_len))
 					break;
 				if (tok_sentence_end(q, k))
 					best = k;
@@ -258,9 +265,15 @@ int pair_marks(struct qx *q)
 	unsigned flags = 0;
 	uint32_t reopen_first = 0;
 
-	for (long i = 0; i < q->ntk; i++) {
+	long next = 0; /* the first token not yet read */
+
+	for (long p = 0; p < q->nmarks; p++) {
+		long i = q->marks[p];
 		struct tok *t = &q->tk[i];
 
+		if (i < next)
+			continue;
+		next = i + 1;
 		if (t->type == T_NL) {
 			long j = i, k;
 			if (depth == 0)
@@ -284,7 +297,7 @@ int pair_marks(struct qx *q)
 				q->nreopen++;
 				flags |= RQ_MULTIPARA;
 				depth = 1;
-				i = j;
+				next = j + 1;
 				continue;
 			}
 			k = lookahead(q, i, st[0].t);
@@ -293,7 +306,7 @@ int pair_marks(struct qx *q)
 				         flags | RQ_MULTIPARA, reopen_first) < 0)
 					return -1;
 				depth = 0;
-				i = k;
+				next = k + 1;
 				continue;
 			}
 			if (emit(q, &cap, st[0].t, -1, prev_tok(q, i), flags,
@@ -398,8 +411,8 @@ int pair_marks(struct qx *q)
 			if (depth == 0) {
 				long ot = st[0].t;
 				if (q->cfg->max_len > 0 &&
-				    chars_between(q, q->tk[ot].e, t->s) >
-				            q->cfg->max_len) {
+				    longer_than(q, q->tk[ot].e, t->s,
+				                q->cfg->max_len)) {
 					/* too long: the opening mark is
 					 * unclosed, this one is stray */
 					long end = q->sent_last[q->tsent[ot]];

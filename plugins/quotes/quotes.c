@@ -215,10 +215,14 @@ static int read_sentences(struct dp_doc *doc, struct qx_input *in)
 	return 0;
 }
 
-/* The kind codes of the tokenizer's token kinds, for one document. */
+/* The kind codes of the tokenizer's token kinds, for one document. The
+ * engine asks for few tokens' kinds (lone apostrophes), so the kind
+ * names are interned at the first question. */
 struct kinds {
+	struct dp_doc *doc;
 	struct dp_layer *layer;
 	int attr;
+	bool interned;
 	uint32_t ids[7];
 };
 
@@ -232,8 +236,18 @@ static const uint8_t kind_codes[7] = {
 
 static int token_kind(void *ctx, size_t i)
 {
-	const struct kinds *k = ctx;
+	struct kinds *k = ctx;
 	uint32_t id = dp_layer_get_str_id(k->layer, i, k->attr);
+
+	if (id == 0)
+		return QX_TK_OTHER; /* unset */
+	if (!k->interned) {
+		/* an id of 0 (out of memory) matches no token: "other" */
+		for (size_t j = 0; j < 7; j++)
+			k->ids[j] = dp_doc_intern(k->doc, kind_names[j],
+			                          strlen(kind_names[j]));
+		k->interned = true;
+	}
 
 	for (size_t j = 0; j < 7; j++)
 		if (id == k->ids[j])
@@ -262,14 +276,10 @@ static int read_tokens(struct dp_doc *doc, struct qx_input *in)
 	k = dp_doc_alloc(doc, sizeof(*k));
 	if (!k)
 		return DP_ENOMEM;
+	k->doc = doc;
 	k->layer = l;
 	k->attr = attr;
-	for (size_t j = 0; j < 7; j++) {
-		k->ids[j] = dp_doc_intern(doc, kind_names[j],
-		                          strlen(kind_names[j]));
-		if (!k->ids[j])
-			return DP_ENOMEM;
-	}
+	k->interned = false;
 	in->tok_kind = token_kind;
 	in->tok_kind_ctx = k;
 	return 0;

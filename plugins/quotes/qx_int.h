@@ -10,6 +10,8 @@
 #ifndef QUOTES_QX_INT_H
 #define QUOTES_QX_INT_H
 
+#include <string.h>
+
 #include "qx.h"
 
 /* ---- lexicon ---------------------------------------------------------- */
@@ -61,20 +63,31 @@ const struct lex_entry *lex_find(const char *w, size_t len);
  * other characters of lexicon words ('-', '.', '\'') unchanged. A word of
  * other characters gets a key no lexicon word has. @avail is how many
  * bytes may be read at @w (at least @n). */
+/* Eight bytes at @p as a little-endian integer. */
+static inline uint64_t load_le64(const char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
 static inline uint64_t lex_key(const char *w, size_t n, size_t avail)
 {
 	uint64_t x = 0;
 
-	if (avail >= 8 && n >= 8) {
-		for (int i = 7; i >= 0; i--)
-			x = (x << 8) | (unsigned char)w[i];
+	if (avail >= 8) {
+		x = load_le64(w);
 	} else {
 		for (size_t i = n < 8 ? n : 8; i-- > 0;)
 			x = (x << 8) | (unsigned char)w[i];
 	}
 	if (n < 8) {
 		uint64_t mask = (UINT64_C(1) << (8 * n)) - 1;
-		return (x | (UINT64_C(0x2020202020202020) & mask));
+		return (x & mask) | (UINT64_C(0x2020202020202020) & mask);
 	}
 	return x | UINT64_C(0x2020202020202020);
 }
@@ -95,6 +108,45 @@ static inline uint32_t lex_slot(uint64_t key, const char *w, size_t n)
 /* lex_find() with the key computed. */
 const struct lex_entry *lex_find_key(const char *w, size_t len,
                                      uint64_t key);
+
+/* The generated tables (lexicon_table.h), for lex_probe(). */
+extern const struct lex_entry *const qx_lexicon;
+extern const uint16_t *const qx_lex_slots;
+#define LEX_EMPTY 0xFFFF
+#define LEX_MAX_LEN 17
+
+/* Whether ASCII @w equals the lowercase @e, ignoring the case of @w. */
+static inline bool lex_same_ci(const char *w, const char *e, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != e[i])
+			return false;
+	}
+	return true;
+}
+
+/* lex_find_key() for 1 <= @len <= LEX_MAX_LEN, inline: open addressing
+ * over the table, slot = lex_slot(word), then the next slots until an
+ * empty one. */
+static inline const struct lex_entry *lex_probe(const char *w, size_t len,
+                                                uint64_t key)
+{
+	const struct lex_entry *lexicon = qx_lexicon;
+	const uint16_t *slots = qx_lex_slots;
+
+	for (uint32_t j = lex_slot(key, w, len);;
+	     j = (j + 1) & ((1u << LEX_SLOT_BITS) - 1)) {
+		uint16_t k = slots[j];
+		if (k == LEX_EMPTY)
+			return NULL;
+		if (lexicon[k].key == key && lexicon[k].len == len &&
+		    (len <= 8 || lex_same_ci(w + 8, lexicon[k].w + 8, len - 8)))
+			return &lexicon[k];
+	}
+}
 
 /* ---- tokens ----------------------------------------------------------- */
 
@@ -189,6 +241,11 @@ struct qx {
 	long nsent;
 	long *sent_first, *sent_last; /* token bounds per sentence, -1 */
 	int32_t *tsent;       /* the sentence of each token */
+	uint32_t *marks;      /* the T_MARK and T_NL tokens, in order */
+	long nmarks;
+	uint32_t *cands;      /* words with a cue or at a line start: where
+	                         find_cues() looks */
+	long ncands;
 	bool lower_doc;       /* the document is all lowercase */
 	struct rq *rq;
 	long nrq;
@@ -199,10 +256,8 @@ struct qx {
 	struct ent *ent;
 	long nent, capent;
 	long *names;          /* words that are or precede a capitalised
-	                         word (all words in lowercase text), built
-	                         when the first speaker is named */
+	                         word (all words in lowercase text) */
 	long nnames;
-	bool names_built;
 };
 
 void *qx_alloc(struct qx *q, size_t size);
@@ -213,12 +268,60 @@ int qx_grow(struct qx *q, void **arr, long *cap, long need, size_t elsize);
 int lex_text(struct qx *q, const struct qx_input *in);
 int lex_tokens(struct qx *q, const struct qx_input *in);
 int lex_sentences(struct qx *q, const struct qx_input *in);
-bool is_word(const struct qx *q, long i);
+/* Whether token @i is a word. Inline, as the next two: the passes call
+ * them for nearly every token they look at. */
+static inline bool is_word(const struct qx *q, long i)
+{
+	return i >= 0 && i < q->ntk && q->tk[i].type == T_WORD;
+}
+
 /* Whether token @i is the lowercase word @s (@n bytes), in any case;
  * tok_is() for string literals. */
-bool tok_is_n(const struct qx *q, long i, const char *s, size_t n);
+static inline bool tok_is_n(const struct qx *q, long i, const char *s,
+                            size_t n)
+{
+	const struct tok *t;
+
+	if (i < 0 || i >= q->ntk)
+		return false;
+	t = &q->tk[i];
+	if (t->e - t->s != n)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = q->t[t->s + k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != s[k])
+			return false;
+	}
+	return true;
+}
 #define tok_is(q, i, s) tok_is_n((q), (i), "" s, sizeof(s) - 1)
-bool tok_is_punct(const struct qx *q, long i, const char *chars);
+
+/* Whether token @i is punctuation, one of @chars; '-' in @chars also
+ * matches the dashes – and —. */
+static inline bool tok_is_punct(const struct qx *q, long i, const char *chars)
+{
+	const struct tok *t;
+
+	if (i < 0 || i >= q->ntk)
+		return false;
+	t = &q->tk[i];
+	if (t->type != T_PUNCT)
+		return false;
+	if (t->e - t->s == 1) {
+		for (const char *c = chars; *c; c++)
+			if (*c == q->t[t->s])
+				return true;
+		return false;
+	}
+	/* dashes: match '-' */
+	return strchr(chars, '-') != NULL && t->e - t->s == 3 &&
+	       (unsigned char)q->t[t->s] == 0xE2 &&
+	       (unsigned char)q->t[t->s + 1] == 0x80 &&
+	       ((unsigned char)q->t[t->s + 2] == 0x93 ||
+	        (unsigned char)q->t[t->s + 2] == 0x94);
+}
 bool tok_sentence_end(const struct qx *q, long i);
 size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap);
 

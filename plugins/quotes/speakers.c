@@ -35,6 +35,11 @@ static uint32_t word_end(const struct qx *q, long k)
 	return q->t[t->e - 2] == '\'' ? t->e - 2 : t->e - 4;
 }
 
+static inline char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 static bool same_bytes(const struct qx *q, uint32_t a0, uint32_t a1,
                        uint32_t b0, uint32_t b1)
 {
@@ -125,33 +130,19 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 	return st;
 }
 
-/* The longest name phrase in the document ending in the key word. */
-/* The tokens a name can contain, once per document: capitalised words
- * and the word before each ("actress Sarah Hyland"). */
-static int build_names(struct qx *q)
-{
-	if (q->names_built)
-		return 0;
-	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
-	if (!q->names)
-		return -1;
-	for (long k = 0; k < q->ntk; k++)
-		if (q->tk[k].type == T_WORD &&
-		    (q->lower_doc || (q->tk[k].flags & F_CAP) ||
-		     (k + 1 < q->ntk && (q->tk[k + 1].flags & F_CAP))))
-			q->names[q->nnames++] = k;
-	q->names_built = true;
-	return 0;
-}
-
+/* The longest name phrase in the document ending in the key word, among
+ * q->names (the words a name can contain, listed by lex_sentences()). */
 static void fullest_name(struct qx *q, struct ent *e)
 {
 	uint32_t klen = e->key_e - e->key_s;
+	/* the key's first byte in lowercase: most words differ there */
+	char c0 = klen ? ascii_lower(q->t[e->key_s]) : 0;
 
 	for (long j = 0; j < q->nnames; j++) {
 		long k = q->names[j];
 		if (q->tk[k].e - q->tk[k].s < klen ||
 		    (!q->lower_doc && !(q->tk[k].flags & F_CAP)) ||
+		    (klen && ascii_lower(q->t[q->tk[k].s]) != c0) ||
 		    !same_bytes(q, q->tk[k].s, word_end(q, k), e->key_s,
 		                e->key_e))
 			continue;
@@ -341,8 +332,6 @@ int resolve_speaker(struct qx *q, long sp0, long sp1, uint32_t pos)
 
 	if (sp0 < 0 || sp1 < sp0)
 		return -1;
-	if (build_names(q) < 0)
-		return -2;
 	if (sp1 > sp0 && (q->tk[sp1].lcls & L_SPEECH) &&
 	    (q->tk[sp1 - 1].flags & F_POSS))
 		sp1--; /* Al-Sudani’s statement */
