@@ -71,7 +71,7 @@ static bool same_schema(const struct dp_layer *l, const struct dp_attr_def *a,
 	if ((size_t)l->ncols != n)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (l->cols[i].type != a[i].type ||
+		if (l->cols[i].type != a[i].type || !a[i].name ||
 		    strcmp(l->cols[i].name, a[i].name) != 0)
 			return false;
 	return true;
@@ -132,18 +132,16 @@ struct dp_layer *dp_doc_layer_new(struct dp_doc *doc, const char *name,
 	struct dp_layer *l = NULL;
 	char why[160];
 
-	if (!dp_layer_name_valid(name)) {
-		dp_doc_fail(doc, "invalid layer name '%s'", name ? name : "");
+	if (!name) {
+		dp_doc_fail(doc, "invalid layer name ''");
 		return NULL;
 	}
 	if (n && !a) {
 		dp_doc_fail(doc, "layer '%s': attributes missing", name);
 		return NULL;
 	}
-	if (keys_clash(a, n, why, sizeof why)) {
-		dp_doc_fail(doc, "layer '%s': %s", name, why);
-		return NULL;
-	}
+	/* a layer object of an earlier document with the same name and
+	 * attributes was checked when it was made: reuse it */
 	for (size_t i = 0; i < doc->nlayers; i++) {
 		struct dp_layer *x = doc->layers[i];
 		if (strcmp(x->name, name) != 0)
@@ -170,6 +168,14 @@ struct dp_layer *dp_doc_layer_new(struct dp_doc *doc, const char *name,
 		break;
 	}
 	if (!l) {
+		if (!dp_layer_name_valid(name)) {
+			dp_doc_fail(doc, "invalid layer name '%s'", name);
+			return NULL;
+		}
+		if (keys_clash(a, n, why, sizeof why)) {
+			dp_doc_fail(doc, "layer '%s': %s", name, why);
+			return NULL;
+		}
 		if (!dp_doc_charge(doc))
 			goto out_nomem;
 		l = calloc(1, sizeof *l);
