@@ -211,6 +211,12 @@ static int rebuild_log(struct dp_doc *doc, struct dp_layer *log,
 		}
 		/* old offsets past this cluster map linearly from its end */
 		odelta = (long long)m.oend - (long long)ce;
+		/* an empty edit, or edits that undo each other, change
+		 * nothing: no record */
+		if (m.start == m.end && m.ostart == m.oend) {
+			delta += cdelta;
+			continue;
+		}
 		if (nr == cap) {
 			cap *= 2;
 			struct rec *p = realloc(res, cap * sizeof *p);
