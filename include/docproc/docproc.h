@@ -376,7 +376,7 @@ bool dp_utf8_valid(const char *s, size_t len);
  *         .description = "what it adds",
  *         .requires = my_requires, .provides = my_provides,
  *         .options = my_options,
- *         .init = my_init, .process = my_process, .fini = my_fini)
+ *         .init = my_init, .process = my_process, .fini = my_fini);
  *
  * Lifecycle: the core loads every plugin and calls every init() before any
  * document is read; process() is then called once per document, possibly
