@@ -99,8 +99,9 @@ int dp_pipeline_add(struct dp_pipeline *pl, const char *plugin,
 	/* options, checked before init */
 	rc = dp_options_init(&st->opts, d->options, &sub);
 	if (rc == 0)
-		rc = dp_options_from_yaml(&st->opts, ydoc, options, file, d->name,
-		                          &sub);
+		/* without an options mapping, messages point at the step */
+		rc = dp_options_from_yaml(&st->opts, ydoc, options,
+		                          options ? file : where, d->name, &sub);
 	if (rc) {
 		dp_error_set(err, rc, "%s", sub.msg);
 		goto out_opts;
