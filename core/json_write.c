@@ -132,7 +132,9 @@ int dp_json_value(struct dp_buf *b, const json_t *v)
 	return 0;
 }
 
-#define LIT(b, s) dp_buf_append((b), (s), sizeof(s) - 1)
+/* @s must be a string literal ("" s "" does not compile otherwise: a
+ * pointer would make sizeof the pointer's size) */
+#define LIT(b, s) dp_buf_append((b), "" s "", sizeof(s) - 1)
 
 /* ------------------------------------------------ offsets as code points */
 
@@ -188,7 +190,9 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 	rc |= dp_json_string(b, l->name, strlen(l->name));
 	rc |= LIT(b, ":[");
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
-		rc |= LIT(b, i ? ",{\"start\":" : "{\"start\":");
+		if (i)
+			rc |= dp_buf_putc(b, ',');
+		rc |= LIT(b, "{\"start\":");
 		rc |= put_off(b, m, l->start[i]);
 		rc |= LIT(b, ",\"end\":");
 		rc |= put_off(b, m, l->end[i]);
@@ -253,7 +257,9 @@ static int write_stamp(struct dp_buf *b, const struct dp_json_opts *o)
 	int rc = LIT(b, ",\"docproc\":{\"version\":\"" PACKAGE_VERSION
 	                "\",\"plugins\":[");
 	for (size_t i = 0; i < o->nplugins; i++) {
-		rc |= LIT(b, i ? ",{\"name\":" : "{\"name\":");
+		if (i)
+			rc |= dp_buf_putc(b, ',');
+		rc |= LIT(b, "{\"name\":");
 		rc |= dp_json_string(b, o->plugins[i].name,
 		                     strlen(o->plugins[i].name));
 		rc |= LIT(b, ",\"version\":");
