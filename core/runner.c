@@ -26,6 +26,7 @@ struct slot {
 	struct dp_buf out;
 	bool failed;
 	bool skipped;
+	size_t in_len;           /* input bytes (the buffer may be freed) */
 	enum slot_state state;
 };
 
@@ -215,6 +216,7 @@ static void *worker_main(void *arg)
 		s = &e->ring[seq % e->nslots];
 		pthread_mutex_unlock(&e->mu);
 
+		s->in_len = s->item.data.len;
 		if (seq < e->o->skip) {
 			s->skipped = true;
 			s->out.len = 0;
@@ -319,7 +321,7 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 		}
 		pthread_mutex_unlock(&e.mu);
 
-		in_bytes += s->item.data.len;
+		in_bytes += s->in_len;
 		if (s->skipped) {
 			stats->skipped++;
 		} else {
@@ -337,7 +339,7 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 			            s->out.len && !stats->write_error)
 				stats->write_error = errno ? errno : EIO;
 		}
-		stats->bytes += s->item.data.len;
+		stats->bytes += s->in_len;
 		if (s->out.cap > SLOT_KEEP)
 			dp_buf_free(&s->out);
 
