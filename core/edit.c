@@ -294,7 +294,8 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	for (k = 0; k < n; k++) {
 		memcpy(nt + o, doc->text + pos, e[k].start - pos);
 		o += e[k].start - pos;
-		memcpy(nt + o, e[k].text, e[k].len);
+		if (e[k].len)   /* text may be NULL for a deletion */
+			memcpy(nt + o, e[k].text, e[k].len);
 		o += e[k].len;
 		pos = e[k].end;
 	}
