@@ -357,8 +357,10 @@ int dp_input_next(struct dp_input *in, struct dp_item *it)
 		}
 		/* the next non-blank line */
 		for (;;) {
-			char *nl = memchr(in->buf + in->bstart, '\n',
-			                  in->bend - in->bstart);
+			/* buf is NULL until the first refill */
+			char *nl = in->buf ? memchr(in->buf + in->bstart, '\n',
+			                            in->bend - in->bstart)
+			                   : NULL;
 			size_t len;
 
 			if (!nl && !in->eof) {
