@@ -347,6 +347,32 @@ int dp_config_load_string(struct dp_config *cfg, const char *yaml,
 	return read_document(cfg, err);
 }
 
+/* A relative plugin_path entry is relative to the config file's folder,
+ * so that a config and its plugins can be moved together. */
+static int resolve_plugin_path(struct dp_config *cfg, const char *path,
+                               struct dp_error *err)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) : 1;
+	const char *dir = slash ? path : ".";
+
+	for (size_t i = 0; i < cfg->npath; i++) {
+		char *p = cfg->plugin_path[i], *abs;
+		size_t len;
+
+		if (p[0] == '/')
+			continue;
+		len = dirlen + 1 + strlen(p) + 1;
+		abs = malloc(len);
+		if (!abs)
+			return dp_error_set(err, DP_ENOMEM, "out of memory");
+		snprintf(abs, len, "%.*s/%s", (int)dirlen, dir, p);
+		free(p);
+		cfg->plugin_path[i] = abs;
+	}
+	return 0;
+}
+
 int dp_config_load_file(struct dp_config *cfg, const char *path,
                         struct dp_error *err)
 {
@@ -371,6 +397,8 @@ int dp_config_load_file(struct dp_config *cfg, const char *path,
 	fclose(f);
 	rc = dp_config_load_string(cfg, b.data ? b.data : "", b.len, path, err);
 	dp_buf_free(&b);
+	if (rc == 0)
+		rc = resolve_plugin_path(cfg, path, err);
 	return rc;
 }
 

@@ -240,7 +240,7 @@ static int write_log(struct dp_doc *doc, struct dp_layer *log,
 {
 	log->n = 0;
 	for (size_t i = 0; i < n; i++) {
-		long k = dp_layer_add(log, r[i].start, r[i].end);
+		long k = dp_layer_append(log, r[i].start, r[i].end);
 		if (k < 0)
 			return (int)k;
 		uint32_t before = dp_doc_intern(doc, doc->orig + r[i].ostart,

@@ -357,10 +357,10 @@ int dp_input_next(struct dp_input *in, struct dp_item *it)
 		}
 		/* the next non-blank line */
 		for (;;) {
-			/* buf is NULL until the first refill */
-			char *nl = in->buf ? memchr(in->buf + in->bstart, '\n',
-			                            in->bend - in->bstart)
-			                   : NULL;
+			char *nl = in->bend > in->bstart
+			           ? memchr(in->buf + in->bstart, '\n',
+			                    in->bend - in->bstart)
+			           : NULL;
 			size_t len;
 
 			if (!nl && !in->eof) {

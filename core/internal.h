@@ -47,6 +47,33 @@ static inline int dp_buf_putc(struct dp_buf *b, char c)
 	return 0;
 }
 
+/* ------------------------------------------- 8 bytes at a time (SWAR) */
+
+#include <string.h>
+
+#define DP_ONES 0x0101010101010101ULL
+#define DP_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t dp_load8(const void *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/* Non-zero when some byte of @x is zero / is below @n (n <= 128). Exact
+ * as to whether any byte matches, which is all the callers need. */
+static inline uint64_t dp_swar_zero(uint64_t x)
+{
+	return (x - DP_ONES) & ~x & DP_HIGHS;
+}
+
+static inline uint64_t dp_swar_less(uint64_t x, unsigned n)
+{
+	return (x - DP_ONES * n) & ~x & DP_HIGHS;
+}
+
 /* ----------------------------------------------------------- errors */
 
 struct dp_error {
@@ -140,6 +167,10 @@ DP_INTERNAL void *dp_doc_realloc(struct dp_doc *doc, void *p, size_t size);
 DP_INTERNAL const struct dp_str *dp_doc_str(const struct dp_doc *doc,
                                             uint32_t id);
 DP_INTERNAL void dp_layer_release(struct dp_layer *l);
+/* dp_layer_add() without the ownership check, for the core's own layers
+ * (the edits log is written while a plugin's step is running). */
+DP_INTERNAL long dp_layer_append(struct dp_layer *l, size_t start,
+                                 size_t end);
 DP_INTERNAL void dp_layer_clear(struct dp_layer *l);
 DP_INTERNAL int dp_layer_sort(struct dp_layer *l);
 DP_INTERNAL bool dp_layer_is_sorted(const struct dp_layer *l);

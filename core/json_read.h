@@ -4,23 +4,30 @@
 
 #include "internal.h"
 
-/* A parsed input line. Pointers are into @root, valid until release. */
+/* A parsed input line. The buffers are reused from record to record. */
 struct dp_in_doc {
-	json_t *root;
-	const char *id;
-	char idbuf[64];
-	const char *text;
+	struct dp_buf idbuf;
+	struct dp_buf textbuf;
+	const char *id;      /* NUL-terminated, never NULL after a parse
+	                        that got as far as the id */
+	const char *text;    /* textbuf.data */
 	size_t len;
-	json_t *meta;        /* borrowed from root, or NULL */
+	json_t *meta;        /* owned reference, or NULL */
 };
 
-/* Parses @line (@len bytes) of @source at @lineno. Returns 0, or
- * DP_EINVAL with a message naming line and column in @msg. The id
- * defaults to "<source basename>:<lineno>" when the record has none. */
+/* Parses @line (@len bytes) of @source at @lineno: a JSON object with
+ * "id" (string or integer), "text" (string) and "meta" (object); other
+ * members are checked for JSON syntax and ignored. Returns 0, or
+ * DP_EINVAL with a message naming line and column in @msg (the id is set
+ * when it was read before the error). The id defaults to
+ * "<source basename>:<lineno>". */
 DP_INTERNAL int dp_json_read_doc(const char *line, size_t len,
                                  const char *source, size_t lineno,
-                                 struct dp_in_doc *out, char *msg,
+                                 struct dp_in_doc *d, char *msg,
                                  size_t msglen);
+/* Drops the meta reference (buffers are kept). */
 DP_INTERNAL void dp_in_doc_release(struct dp_in_doc *d);
+/* Frees everything. */
+DP_INTERNAL void dp_in_doc_free(struct dp_in_doc *d);
 
 #endif

@@ -46,6 +46,15 @@ int dp_json_string(struct dp_buf *b, const char *str, size_t len)
 	*o++ = '"';
 	while (i < len) {
 		run = i;
+		while (i + 8 <= len) {
+			uint64_t x = dp_load8(s + i);
+			if ((dp_swar_less(x & ~DP_HIGHS, 0x20) & ~x) |
+			    dp_swar_zero(x ^ (DP_ONES * '"')) |
+			    dp_swar_zero(x ^ (DP_ONES * '\\')) |
+			    dp_swar_zero(x ^ (DP_ONES * 0xE2)))
+				break;
+			i += 8;
+		}
 		while (i < len && !esc_class[s[i]])
 			i++;
 		memcpy(o, s + run, i - run);
@@ -132,9 +141,9 @@ int dp_json_value(struct dp_buf *b, const json_t *v)
 	return 0;
 }
 
-/* @s must be a string literal ("" s "" does not compile otherwise: a
- * pointer would make sizeof the pointer's size) */
-#define LIT(b, s) dp_buf_append((b), "" s "", sizeof(s) - 1)
+/* "" s: only a string literal compiles here (a ?: of literals would
+ * silently give sizeof a pointer) */
+#define LIT(b, s) dp_buf_append((b), "" s, sizeof("" s) - 1)
 
 /* ------------------------------------------------ offsets as code points */
 
@@ -190,9 +199,8 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 	rc |= dp_json_string(b, l->name, strlen(l->name));
 	rc |= LIT(b, ":[");
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
-		if (i)
-			rc |= dp_buf_putc(b, ',');
-		rc |= LIT(b, "{\"start\":");
+		/* LIT() needs an array: sizeof a ?: of literals is a pointer's */
+		rc |= i ? LIT(b, ",{\"start\":") : LIT(b, "{\"start\":");
 		rc |= put_off(b, m, l->start[i]);
 		rc |= LIT(b, ",\"end\":");
 		rc |= put_off(b, m, l->end[i]);
@@ -257,9 +265,7 @@ static int write_stamp(struct dp_buf *b, const struct dp_json_opts *o)
 	int rc = LIT(b, ",\"docproc\":{\"version\":\"" PACKAGE_VERSION
 	                "\",\"plugins\":[");
 	for (size_t i = 0; i < o->nplugins; i++) {
-		if (i)
-			rc |= dp_buf_putc(b, ',');
-		rc |= LIT(b, "{\"name\":");
+		rc |= i ? LIT(b, ",{\"name\":") : LIT(b, "{\"name\":");
 		rc |= dp_json_string(b, o->plugins[i].name,
 		                     strlen(o->plugins[i].name));
 		rc |= LIT(b, ",\"version\":");

@@ -288,15 +288,10 @@ static int layer_grow(struct dp_layer *l)
 	return 0;
 }
 
-long dp_layer_add(struct dp_layer *l, size_t start, size_t end)
+long dp_layer_append(struct dp_layer *l, size_t start, size_t end)
 {
 	size_t i;
 
-	if (!l)
-		return DP_EINVAL;
-	if (l->owner != l->doc->step && l->doc->step >= 0)
-		return dp_doc_fail(l->doc, "layer '%s' belongs to another "
-		                   "plugin", l->name), DP_EINVAL;
 	if (start > UINT32_MAX - 1 || end > UINT32_MAX - 1)
 		return DP_ERANGE;
 	if (l->n == l->cap) {
@@ -319,6 +314,18 @@ long dp_layer_add(struct dp_layer *l, size_t start, size_t end)
 	}
 	l->dirty = 1;
 	return (long)i;
+}
+
+long dp_layer_add(struct dp_layer *l, size_t start, size_t end)
+{
+	if (!l)
+		return DP_EINVAL;
+	if (l->owner != l->doc->step && l->doc->step >= 0) {
+		dp_doc_fail(l->doc, "layer '%s' belongs to another plugin",
+		            l->name);
+		return DP_EINVAL;
+	}
+	return dp_layer_append(l, start, end);
 }
 
 size_t dp_layer_start(const struct dp_layer *l, size_t i)

@@ -10,6 +10,7 @@
 #include "runner.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -273,27 +274,46 @@ static int apply_cli_output(struct dp_config *cfg, const struct cli *c)
 	return 0;
 }
 
-static FILE *open_output(const char *out, char *tmp, size_t tmplen)
+/* -o OUT writes to OUT.partial and renames it when the run is complete,
+ * so an interrupted run never leaves a half-written OUT. With --resume,
+ * an existing OUT.partial is kept: a trailing incomplete record is cut,
+ * its complete records are counted and that many input documents are
+ * skipped (output order is input order, one record per document). */
+static FILE *open_output(const char *out, char *tmp, size_t tmplen,
+                         bool resume, uint64_t *done, FILE *errf)
 {
-	int fd;
 	FILE *f;
+	int fd;
 
-	snprintf(tmp, tmplen, "%s.tmp.XXXXXX", out);
-	fd = mkstemp(tmp);
+	*done = 0;
+	snprintf(tmp, tmplen, "%s.partial", out);
+	if (!resume)
+		return fopen(tmp, "w");
+	fd = open(tmp, O_RDWR | O_CREAT, 0666);
 	if (fd < 0)
 		return NULL;
-	/* mkstemp makes the file private; give it the usual mode */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0) {
-		close(fd);
-		unlink(tmp);
-		return NULL;
-	}
-	f = fdopen(fd, "w");
+	f = fdopen(fd, "r+");
 	if (!f) {
 		close(fd);
-		unlink(tmp);
+		return NULL;
+	}
+	/* count complete records; copy error records to the errors file */
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	off_t good = 0;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] != '\n')
+			break;   /* cut off by the interruption */
+		good += n;
+		(*done)++;
+		if (errf && strstr(line, ",\"status\":\"error\",\"error\":{"))
+			fwrite(line, 1, (size_t)n, errf);
+	}
+	free(line);
+	if (ferror(f) || ftruncate(fd, good) != 0 ||
+	    fseeko(f, good, SEEK_SET) != 0) {
+		fclose(f);
 		return NULL;
 	}
 	return f;
@@ -378,19 +398,20 @@ int main(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto out_pipeline;
 	}
-	if (c.out) {
-		out = open_output(c.out, tmp, sizeof tmp);
-		if (!out) {
-			fprintf(stderr, "docproc: cannot write %s: %s\n", c.out,
+	if (c.errors) {
+		errf = fopen(c.errors, "w");
+		if (!errf) {
+			fprintf(stderr, "docproc: cannot write %s: %s\n", c.errors,
 			        strerror(errno));
 			status = EXIT_USAGE;
 			goto out_input;
 		}
 	}
-	if (c.errors) {
-		errf = fopen(c.errors, "w");
-		if (!errf) {
-			fprintf(stderr, "docproc: cannot write %s: %s\n", c.errors,
+	if (c.out) {
+		out = open_output(c.out, tmp, sizeof tmp, c.resume, &ro.skip,
+		                  errf);
+		if (!out) {
+			fprintf(stderr, "docproc: cannot write %s: %s\n", tmp,
 			        strerror(errno));
 			status = EXIT_USAGE;
 			goto out_output;
@@ -444,15 +465,15 @@ out_output:
 			status = EXIT_USAGE;
 		}
 		if (status == EXIT_USAGE) {
-			unlink(tmp);
+			/* keep OUT.partial: --resume can go on from it */
 		} else if (rename(tmp, c.out) != 0) {
 			fprintf(stderr, "docproc: cannot rename %s to %s: %s\n",
 			        tmp, c.out, strerror(errno));
-			unlink(tmp);
 			status = EXIT_USAGE;
 		}
 	}
 out_input:
+	dp_run_stats_free(&st);
 	dp_input_close(in);
 out_pipeline:
 	free(stamps);

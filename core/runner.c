@@ -21,12 +21,17 @@
 
 enum slot_state { SLOT_FREE, SLOT_FILLED, SLOT_DONE };
 
+/* A slot holds a batch of items, so that threads hand over work (and
+ * wake each other) once per batch rather than once per document. */
+#define BATCH_DOCS 64
+#define BATCH_BYTES (256u << 10)
+
 struct slot {
-	struct dp_item item;
-	struct dp_buf out;
-	bool failed;
-	bool skipped;
-	size_t in_len;           /* input bytes (the buffer may be freed) */
+	struct dp_item items[BATCH_DOCS];
+	size_t n;
+	struct dp_buf out;        /* the records of the whole batch */
+	struct dp_buf dead;       /* copies of its error records */
+	uint64_t ok, failed, skipped, bytes;
 	enum slot_state state;
 };
 
@@ -46,6 +51,8 @@ struct worker {
 	struct engine *e;
 	pthread_t tid;
 	struct dp_doc *doc;
+	struct dp_in_doc in;
+	struct dp_buf rec;        /* one record being written */
 	uint64_t *step_ns;
 	int start_rc;
 };
@@ -77,14 +84,21 @@ static void *reader_main(void *arg)
 			pthread_cond_wait(&e->cv_free, &e->mu);
 		pthread_mutex_unlock(&e->mu);
 
-		got = dp_input_next(e->in, &s->item);
+		s->n = 0;
+		size_t bytes = 0;
+		do {
+			got = dp_input_next(e->in, &s->items[s->n]);
+			if (got)
+				bytes += s->items[s->n++].data.len;
+		} while (got && s->n < BATCH_DOCS && bytes < BATCH_BYTES);
 
 		pthread_mutex_lock(&e->mu);
-		if (got) {
+		if (s->n) {
 			s->state = SLOT_FILLED;
 			e->next_fill++;
 			pthread_cond_signal(&e->cv_filled);
-		} else {
+		}
+		if (!got) {
 			e->eof = true;
 			pthread_cond_broadcast(&e->cv_filled);
 			pthread_cond_broadcast(&e->cv_done);
@@ -97,20 +111,22 @@ static void *reader_main(void *arg)
 
 /* ------------------------------------------------------------ workers */
 
-static void error_record(struct engine *e, struct slot *s, const char *id,
-                         const char *plugin, const char *msg,
+/* Writes an error record for @it into w->rec; returns false. */
+static bool error_record(struct worker *w, const struct dp_item *it,
+                         const char *id, const char *plugin, const char *msg,
                          const json_t *meta, const char *text, size_t len)
 {
-	s->out.len = 0;
-	s->failed = true;
-	if (dp_json_write_error(&s->out, id, plugin, msg, s->item.source,
-	                        s->item.line, meta, text, len, &e->o->json) < 0) {
+	const struct dp_json_opts *o = &w->e->o->json;
+
+	w->rec.len = 0;
+	if (dp_json_write_error(&w->rec, id, plugin, msg, it->source, it->line,
+	                        meta, text, len, o) < 0) {
 		/* even the error record did not fit: write a minimal one */
-		s->out.len = 0;
-		dp_json_write_error(&s->out, id, plugin, "out of memory",
-		                    s->item.source, s->item.line, NULL, NULL, 0,
-		                    &e->o->json);
+		w->rec.len = 0;
+		dp_json_write_error(&w->rec, id, plugin, "out of memory",
+		                    it->source, it->line, NULL, NULL, 0, o);
 	}
+	return false;
 }
 
 static size_t first_bad_utf8(const char *s, size_t len)
@@ -125,8 +141,11 @@ static size_t first_bad_utf8(const char *s, size_t len)
 	return len;
 }
 
-static void run_doc(struct worker *w, struct slot *s, const char *id,
-                    const char *text, size_t len, json_t *meta)
+/* Runs the pipeline on one document; the record goes to w->rec. Returns
+ * true when the document is ok. */
+static bool run_doc(struct worker *w, const struct dp_item *it,
+                    const char *id, const char *text, size_t len,
+                    json_t *meta)
 {
 	struct engine *e = w->e;
 	struct dp_error err;
@@ -134,66 +153,98 @@ static void run_doc(struct worker *w, struct slot *s, const char *id,
 	int rc;
 
 	rc = dp_doc_reset(w->doc, id, text, len, meta);
-	if (rc) {
-		error_record(e, s, id, "docproc", dp_strerror(rc), meta, NULL, 0);
-		return;
-	}
+	if (rc)
+		return error_record(w, it, id, "docproc", dp_strerror(rc), meta,
+		                    NULL, 0);
 	dp_error_clear(&err);
 	rc = dp_pipeline_process(e->pl, w->doc, &failed, &err, w->step_ns);
-	if (rc) {
-		error_record(e, s, id, e->pl->steps[failed].mod.desc->name,
-		             err.msg, meta, text, len);
-		return;
+	if (rc)
+		return error_record(w, it, id,
+		                    e->pl->steps[failed].mod.desc->name, err.msg,
+		                    meta, text, len);
+	w->rec.len = 0;
+	if (dp_json_write_doc(&w->rec, w->doc, &e->o->json) < 0)
+		return error_record(w, it, id, "docproc",
+		                    "out of memory writing output", meta, NULL, 0);
+	return true;
+}
+
+static bool process_item(struct worker *w, struct dp_item *it)
+{
+	char msg[1024];
+	bool ok = false;
+
+	switch (it->kind) {
+	case DP_ITEM_FAIL:
+		ok = error_record(w, it, it->id, "docproc",
+		                  it->data.data ? it->data.data
+		                                : "unreadable input",
+		                  NULL, NULL, 0);
+		break;
+	case DP_ITEM_TXT: {
+		const char *t = it->data.data ? it->data.data : "";
+		size_t bad = first_bad_utf8(t, it->data.len);
+		if (bad < it->data.len) {
+			snprintf(msg, sizeof msg, "%s: invalid UTF-8 at byte %zu",
+			         it->source, bad);
+			ok = error_record(w, it, it->id, "docproc", msg, NULL,
+			                  NULL, 0);
+			break;
+		}
+		ok = run_doc(w, it, it->id, t, it->data.len, NULL);
+		break;
 	}
-	s->out.len = 0;
-	if (dp_json_write_doc(&s->out, w->doc, &e->o->json) < 0)
-		error_record(e, s, id, "docproc", "out of memory writing output",
-		             meta, NULL, 0);
+	case DP_ITEM_JSONL:
+		if (dp_json_read_doc(it->data.data, it->data.len, it->source,
+		                     it->line, &w->in, msg, sizeof msg) < 0) {
+			ok = error_record(w, it, w->in.id, "docproc", msg,
+			                  w->in.meta, NULL, 0);
+		} else {
+			ok = run_doc(w, it, w->in.id, w->in.text, w->in.len,
+			             w->in.meta);
+		}
+		dp_in_doc_release(&w->in);
+		if (w->in.textbuf.cap > SLOT_KEEP)
+			dp_buf_free(&w->in.textbuf);
+		break;
+	}
+	if (it->data.cap > SLOT_KEEP)
+		dp_buf_free(&it->data);
+	return ok;
 }
 
 static void process_slot(struct worker *w, struct slot *s)
 {
-	struct dp_item *it = &s->item;
-	char msg[1024];
-
-	s->failed = false;
 	s->out.len = 0;
-	switch (it->kind) {
-	case DP_ITEM_FAIL:
-		error_record(w->e, s, it->id, "docproc",
-		             it->data.data ? it->data.data : "unreadable input",
-		             NULL, NULL, 0);
-		break;
-	case DP_ITEM_TXT: {
-		size_t bad = first_bad_utf8(it->data.data ? it->data.data : "",
-		                            it->data.len);
-		if (bad < it->data.len) {
-			snprintf(msg, sizeof msg, "%s: invalid UTF-8 at byte %zu",
-			         it->source, bad);
-			error_record(w->e, s, it->id, "docproc", msg, NULL, NULL,
-			             0);
+	s->dead.len = 0;
+	s->ok = s->failed = s->skipped = s->bytes = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		struct dp_item *it = &s->items[i];
+		int rc = 0;
+
+		s->bytes += it->data.len;
+		if (it->seq < w->e->o->skip) {
+			s->skipped++;
+			continue;
+		}
+		if (process_item(w, it)) {
+			s->ok++;
+		} else {
+			s->failed++;
+			if (w->e->o->errors)
+				rc |= dp_buf_append(&s->dead, w->rec.data,
+				                    w->rec.len);
+		}
+		rc |= dp_buf_append(&s->out, w->rec.data, w->rec.len);
+		if (rc) {
+			/* cannot even keep the record: say so in its place */
+			s->out.len = 0;
+			s->failed += s->n - i;
 			break;
 		}
-		run_doc(w, s, it->id, it->data.data ? it->data.data : "",
-		        it->data.len, NULL);
-		break;
+		if (w->rec.cap > SLOT_KEEP)
+			dp_buf_free(&w->rec);
 	}
-	case DP_ITEM_JSONL: {
-		struct dp_in_doc d;
-		if (dp_json_read_doc(it->data.data, it->data.len, it->source,
-		                     it->line, &d, msg, sizeof msg) < 0) {
-			error_record(w->e, s, d.id, "docproc", msg, d.meta,
-			             NULL, 0);
-			dp_in_doc_release(&d);
-			break;
-		}
-		run_doc(w, s, d.id, d.text, d.len, d.meta);
-		dp_in_doc_release(&d);
-		break;
-	}
-	}
-	if (it->data.cap > SLOT_KEEP)
-		dp_buf_free(&it->data);
 }
 
 static void *worker_main(void *arg)
@@ -216,14 +267,7 @@ static void *worker_main(void *arg)
 		s = &e->ring[seq % e->nslots];
 		pthread_mutex_unlock(&e->mu);
 
-		s->in_len = s->item.data.len;
-		if (seq < e->o->skip) {
-			s->skipped = true;
-			s->out.len = 0;
-		} else {
-			s->skipped = false;
-			process_slot(w, s);
-		}
+		process_slot(w, s);
 
 		pthread_mutex_lock(&e->mu);
 		s->state = SLOT_DONE;
@@ -271,7 +315,7 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 	e.in = in;
 	e.pl = pl;
 	e.o = o;
-	e.nslots = (size_t)jobs * 4 + 4;
+	e.nslots = (size_t)jobs * 2 + 2;
 	e.ring = calloc(e.nslots, sizeof *e.ring);
 	ws = calloc((size_t)jobs, sizeof *ws);
 	stats->step_ns = calloc(pl->n + 1, sizeof *stats->step_ns);
@@ -321,27 +365,23 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 		}
 		pthread_mutex_unlock(&e.mu);
 
-		in_bytes += s->in_len;
-		if (s->skipped) {
-			stats->skipped++;
-		} else {
-			stats->docs++;
-			if (s->failed)
-				stats->failed++;
-			else
-				stats->ok++;
-			if (!stats->write_error && s->out.len &&
-			    fwrite(s->out.data, 1, s->out.len, o->out) !=
-			            s->out.len)
-				stats->write_error = errno ? errno : EIO;
-			if (s->failed && o->errors &&
-			    fwrite(s->out.data, 1, s->out.len, o->errors) !=
-			            s->out.len && !stats->write_error)
-				stats->write_error = errno ? errno : EIO;
-		}
-		stats->bytes += s->in_len;
+		in_bytes += s->bytes;
+		stats->skipped += s->skipped;
+		stats->ok += s->ok;
+		stats->failed += s->failed;
+		stats->docs += s->ok + s->failed;
+		stats->bytes += s->bytes;
+		if (!stats->write_error && s->out.len &&
+		    fwrite(s->out.data, 1, s->out.len, o->out) != s->out.len)
+			stats->write_error = errno ? errno : EIO;
+		if (o->errors && s->dead.len && !stats->write_error &&
+		    fwrite(s->dead.data, 1, s->dead.len, o->errors) !=
+		            s->dead.len)
+			stats->write_error = errno ? errno : EIO;
 		if (s->out.cap > SLOT_KEEP)
 			dp_buf_free(&s->out);
+		if (s->dead.cap > SLOT_KEEP)
+			dp_buf_free(&s->dead);
 
 		pthread_mutex_lock(&e.mu);
 		s->state = SLOT_FREE;
@@ -372,6 +412,8 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 out_threads:
 	for (int i = 0; i < jobs; i++) {
 		dp_doc_free(ws[i].doc);
+		dp_in_doc_free(&ws[i].in);
+		dp_buf_free(&ws[i].rec);
 		free(ws[i].step_ns);
 	}
 	pthread_mutex_destroy(&e.mu);
@@ -381,11 +423,19 @@ out_threads:
 out_free:
 	if (e.ring)
 		for (size_t i = 0; i < e.nslots; i++) {
-			dp_buf_free(&e.ring[i].item.data);
+			for (size_t k = 0; k < BATCH_DOCS; k++)
+				dp_buf_free(&e.ring[i].items[k].data);
 			dp_buf_free(&e.ring[i].out);
+			dp_buf_free(&e.ring[i].dead);
 		}
 	free(e.ring);
 	free(ws);
 	stats->seconds = now_s() - t0;
 	return rc;
+}
+
+void dp_run_stats_free(struct dp_run_stats *stats)
+{
+	free(stats->step_ns);
+	stats->step_ns = NULL;
 }

@@ -19,7 +19,9 @@ struct dp_run_stats {
 	uint64_t docs, ok, failed, skipped;
 	uint64_t bytes;               /* input text bytes */
 	double seconds;
-	uint64_t *step_ns;            /* per step, summed over workers */
+	uint64_t *step_ns;            /* per step, summed over workers;
+	                                 malloc'd by dp_run(), freed with
+	                                 dp_run_stats_free() */
 	int write_error;              /* errno of a failed write, or 0 */
 };
 
@@ -28,5 +30,7 @@ struct dp_run_stats {
 DP_INTERNAL int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
                        const struct dp_run_opts *o,
                        struct dp_run_stats *stats);
+
+DP_INTERNAL void dp_run_stats_free(struct dp_run_stats *stats);
 
 #endif

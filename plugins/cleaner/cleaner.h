@@ -1,0 +1,99 @@
+/*
+ * cleaner.h - internal interface of the translation-artifact cleaner.
+ *
+ * The plugin runs a few passes over the document text. Each pass scans the
+ * current text, collects its edits into a batch (struct batch) and the
+ * driver in cleaner.c applies the batch with one dp_doc_replace_many() call.
+ * Passes never write into the text themselves.
+ */
+#ifndef CLEANER_H
+#define CLEANER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <docproc/docproc.h>
+
+/* The rule families, one boolean option each (see cleaner.c's schema). */
+struct cleaner_opts {
+	bool encoding;     /* encoding.*: mojibake repair */
+	bool entities;     /* entities.*: HTML entities */
+	bool invisible;    /* invisible.*: zero-width, soft hyphen, BOM, bidi,
+	                      controls, odd spaces */
+	bool unicode;      /* unicode.nfc */
+	bool cjk;          /* cjk.*: full-width forms, ideographic space */
+	bool masks;        /* masks.asterisk: "Iraq**" */
+	bool masks_markup; /* masks.markup, masks.footnote: "**bold**", "x*" */
+	bool fragments;    /* fragments.*: particles, reporting fragments,
+	                      repeated words, doubled punctuation */
+	bool spacing;      /* spacing.*: missing / stray spaces */
+	bool boilerplate;  /* boilerplate.*: web page residue lines */
+};
+
+/* A sorted, disjoint list of edits for one dp_doc_replace_many() call.
+ * Edits may be added in any order; batch_finish() sorts them and drops
+ * every edit that overlaps an earlier one (the first one wins). Memory
+ * comes from the document's arena. */
+struct batch {
+	struct dp_doc *doc;
+	struct dp_edit *v;
+	size_t n;
+	size_t cap;
+	int err;           /* first DP_E* error, sticky */
+};
+
+void batch_init(struct batch *b, struct dp_doc *doc);
+/* Adds "replace [start, end) with text[0..len)". @text must stay valid
+ * until the batch is applied (a literal, or memory from batch_copy()).
+ * Returns 0 or DP_ENOMEM (also kept in b->err). */
+int batch_add(struct batch *b, size_t start, size_t end, const char *text,
+              size_t len, const char *rule);
+/* Copies @len bytes into the document arena; NULL when out of memory. */
+char *batch_copy(struct batch *b, const char *s, size_t len);
+/* Sorts by (start, end, insertion order) and removes overlaps. */
+void batch_finish(struct batch *b);
+
+/* The passes. Each reads the current text of b->doc and adds edits;
+ * returns 0 or a DP_E* code. */
+int pass_chars(const struct cleaner_opts *o, struct batch *b);
+int pass_nfc(const struct cleaner_opts *o, struct batch *b);
+int pass_lines(const struct cleaner_opts *o, struct batch *b);
+int pass_words(const struct cleaner_opts *o, struct batch *b);
+
+/* Small character helpers shared by the passes (text_util.c). */
+static inline bool is_alpha(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+static inline bool is_lower(unsigned char c)
+{
+	return (unsigned char)(c - 'a') < 26;
+}
+static inline bool is_upper(unsigned char c)
+{
+	return (unsigned char)(c - 'A') < 26;
+}
+static inline bool is_digit(unsigned char c)
+{
+	return (unsigned char)(c - '0') < 10;
+}
+static inline bool is_alnum(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+static inline bool is_hspace(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Code point classes. */
+bool cp_is_cjk(int32_t cp);        /* Han, kana, Hangul, CJK punctuation */
+bool cp_is_rtl(int32_t cp);        /* Hebrew, Arabic and related */
+bool cp_is_emoji(int32_t cp);      /* pictographs, dingbats, modifiers */
+bool cp_is_letter(int32_t cp);     /* Unicode category L* */
+
+/* Case-insensitive ASCII comparison of s[0..n) with NUL-terminated @lit. */
+bool ascii_ieq(const char *s, size_t n, const char *lit);
+
+#endif /* CLEANER_H */

@@ -1,0 +1,515 @@
+/*
+ * lines.c - the boilerplate pass: whole lines of web-page residue.
+ *
+ * Language selector menus (among the first eight lines or at the end),
+ * "Back to top button", "Source", "Comment (0)",
+ * "Share this", "Read more", a trailing "source: cctv news", image caption
+ * credits ("(source: US Army) |"), a site-name suffix on the title line,
+ * a run of glued tags near the top, and the headline repeated as the first
+ * body line.
+ */
+#include <string.h>
+
+#include "cleaner.h"
+
+struct line {
+	size_t s, e;        /* content bytes, without '\n' */
+	size_t ts, te;      /* trimmed (spaces, tabs, '\r') */
+	unsigned char del;  /* deleted as a middle line */
+};
+
+static bool blank(const struct line *l)
+{
+	return l->ts == l->te;
+}
+
+/* ---------------------------------------------------------------------
+ * line classes
+ * ------------------------------------------------------------------ */
+
+static const char *const exact_lines[] = {
+	"back to top button", "back to top", "source", "sources",
+	"share this", "share this article", "share this story",
+	"share this post", "share", "read more", "read more:",
+	"read more >>", "related articles", "related posts", "advertisement",
+	"leave a comment", "print this article", "comment", "comments",
+	NULL};
+
+static bool exact_boilerplate(const char *s, const struct line *l)
+{
+	const char *p = s + l->ts;
+	size_t n = l->te - l->ts;
+	if (n > 0 && p[n - 1] == ':')
+		n--;            /* "Share this:" */
+	if (n == 0 || n > 40)
+		return false;
+	switch (p[0] | 0x20) {  /* the first letters of exact_lines */
+	case 'a': case 'b': case 'c': case 'l': case 'p': case 'r': case 's':
+		break;
+	default:
+		return false;
+	}
+	for (const char *const *e = exact_lines; *e; e++)
+		if (ascii_ieq(p, n, *e))
+			return true;
+	/* "Comment (0)", "Comments (12)" */
+	size_t k = 0;
+	if (n > 7 && ascii_ieq(p, 7, "comment")) {
+		k = 7;
+		if (k < n && (p[k] == 's' || p[k] == 'S'))
+			k++;
+		while (k < n && p[k] == ' ')
+			k++;
+		if (k < n && p[k] == '(') {
+			size_t d = ++k;
+			while (k < n && is_digit((unsigned char)p[k]))
+				k++;
+			return k > d && k + 1 == n && p[k] == ')';
+		}
+	}
+	return false;
+}
+
+/* "source: cctv news", "Source: Xinhua" (a credit line; only trailing) */
+static bool source_line(const char *s, const struct line *l)
+{
+	const char *p = s + l->ts;
+	size_t n = l->te - l->ts;
+	if (n >= 2 && p[0] == '(' && p[n - 1] == ')') {
+		p++;            /* "(Source: Xinhua)" */
+		n -= 2;
+	}
+	if (n < 9 || n > 60 || !ascii_ieq(p, 7, "source:"))
+		return false;
+	int words = 0;
+	for (size_t k = 7; k < n; k++) {
+		unsigned char c = (unsigned char)p[k];
+		if (c == '.' && k + 1 == n)
+			return false;   /* a sentence, not a credit */
+		if (c != ' ' && (k == 7 || p[k - 1] == ' '))
+			words++;
+	}
+	return words >= 1 && words <= 6;
+}
+
+static const char *const language_names[] = {
+	"Русский язык", "Русский", "English", "Français", "Francais",
+	"Deutsch", "Español", "español", "Espanol", "Italiano", "Português",
+	"Portugues", "日本語", "中文", "简体中文", "繁體中文", "繁体中文",
+	"한국어", "한어", "Indonesian", "Bahasa Indonesia", "Bahasa Melayu",
+	"Sanskrit", "Ελληνικά", "Suomalainen", "Suomi", "Latina", "العربية",
+	"Türkçe", "Nederlands", "Polski", "Tiếng Việt", "ไทย", "हिन्दी",
+	"Svenska", "Dansk", "Norsk", "Čeština", "Magyar", "Română",
+	"Українська", "עברית", "فارسی", "Filipino", "Hausa", "Íslenska",
+	"Eesti", "Hrvatski", "Srpski", "Български", "Kiswahili", "Afrikaans",
+	"Esperanto", "Català", "اردو", "বাংলা", "Chinese", "Japanese",
+	"Korean", "Russian", "Spanish", "French", "German", "Italian",
+	"Portuguese", "Arabic", "Turkish", "Vietnamese", "Persian", "Hindi",
+	NULL};
+
+/* A line that is a run of language names: at least three, covering at
+ * least 80% of its non-space bytes. */
+static bool language_menu(const char *s, const struct line *l)
+{
+	size_t n = l->te - l->ts;
+	if (n < 12 || n > 600)
+		return false;
+	const char *p = s + l->ts;
+	size_t spaces = 0, nonspace = 0;
+	int lower_words = 0;    /* words starting in lower case: few in menus */
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)p[k];
+		if (is_lower(c) && (k == 0 || p[k - 1] == ' ') && ++lower_words > 2)
+			return false;
+		if (c == ' ' || c == '|' || c == '/' || c == '\t') {
+			spaces++;
+			if (c == ' ' && k > 0 && p[k - 1] == ' ')
+				return false;   /* aligned columns of a table */
+		} else if (c == '.' || c == ',' || is_digit(c)) {
+			return false;
+		} else {
+			nonspace++;
+		}
+	}
+	if (spaces > 30)
+		return false;
+	bool titlecase = false;         /* names are never all capitals */
+	for (size_t k = 0; k < n && !titlecase; k++)
+		titlecase = is_lower((unsigned char)p[k]) ||
+		            (unsigned char)p[k] >= 0x80;
+	if (!titlecase)
+		return false;
+	size_t covered = 0;
+	int names = 0;
+	for (size_t k = 0; k < n;) {
+		size_t best = 0;
+		for (const char *const *e = language_names;
+		     *e && !(is_lower((unsigned char)p[k]) && p[k] != 'e'); e++) {
+			if ((*e)[0] != p[k])
+				continue;
+			size_t m = strlen(*e);
+			if (m > best && k + m <= n && memcmp(p + k, *e, m) == 0)
+				best = m;
+		}
+		if (best) {
+			names++;
+			covered += best;
+			for (size_t q = k; q < k + best; q++)
+				if (p[q] == ' ')
+					covered--;
+			k += best;
+		} else {
+			k++;
+		}
+	}
+	return names >= 3 && covered * 10 >= nonspace * 8;
+}
+
+/* "IraqNorth AmericaQasem Suleimani": capitalised words glued together,
+ * at least two glue points, nothing but letters and spaces. */
+static bool tag_run(const char *s, const struct line *l)
+{
+	const unsigned char *p = (const unsigned char *)s + l->ts;
+	size_t n = l->te - l->ts;
+	if (n < 8 || n > 160 || !is_upper(p[0]))
+		return false;
+	int glue = 0;
+	size_t piece = 0;   /* letters since a word start or glue point */
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = p[k];
+		if (c == ' ') {
+			if (k + 1 < n && !is_upper(p[k + 1]))
+				return false;
+			piece = 0;
+			continue;
+		}
+		if (!is_alpha(c) && c != '-' && c != '\'')
+			return false;
+		if (is_upper(c) && k > 0 && is_lower(p[k - 1])) {
+			if (piece < 3 || (piece == 3 && p[k - 3] == 'M' &&
+			                  p[k - 2] == 'a' && p[k - 1] == 'c'))
+				return false;   /* McDonald, MacArthur */
+			glue++;
+			piece = 0;
+		}
+		piece++;
+	}
+	return glue >= 2;
+}
+
+/* ---------------------------------------------------------------------
+ * title suffix: "Headline - Islamic Invitation Turkey",
+ * "Headline | Shizuoka Shimbun at S", "(...) - Yahoo! News"
+ * ------------------------------------------------------------------ */
+
+/* Words that make a title suffix a site name after any separator, and
+ * words that do so only after '|' (after " - " they are often part of a
+ * wire headline: "... - NY TIMES", "... - RADIO"). */
+static const char *const site_words[] = {
+	"news", "yahoo", "yahoo!", "yahoo!news", "shimbun", "nippo", "digital",
+	"online", "web", "live", "com", NULL};
+static const char *const site_words_pipe[] = {
+	"daily", "times", "post", "herald", "tribune", "journal", "gazette",
+	"media", "press", "agency", "tv", "radio", "network", "channel",
+	"magazine", "topics", "topic", "newspaper", "reuters", "cnn", "bbc",
+	"afp", "xinhua", "tass", "ria", "sputnik", "cctv", "rt", NULL};
+
+static bool site_like(const char *p, size_t n, bool pipe)
+{
+	if (n == 0 || n > 64)
+		return false;
+	int words = 0;
+	bool kw = false;
+	for (size_t k = 0; k < n;) {
+		while (k < n && p[k] == ' ')
+			k++;
+		size_t ws = k;
+		while (k < n && p[k] != ' ')
+			k++;
+		if (k == ws)
+			break;
+		words++;
+		size_t we = k;
+		while (we > ws && (p[we - 1] == ',' || p[we - 1] == ':'))
+			we--;
+		for (const char *const *e = site_words; *e; e++)
+			if (ascii_ieq(p + ws, we - ws, *e))
+				kw = true;
+		for (const char *const *e = site_words_pipe; pipe && *e; e++)
+			if (ascii_ieq(p + ws, we - ws, *e))
+				kw = true;
+		for (size_t q = ws; q < we; q++) {
+			if (p[q] == '.' && (q + 1 == we ||
+			                    !is_alpha((unsigned char)p[q + 1])))
+				return false;
+			if (p[q] == '?' || p[q] == '"')
+				return false;
+		}
+	}
+	return kw && words <= 8;
+}
+
+/* The last separator in p[0..n): sets *sep_s, *sep_e; false if none. */
+static bool last_separator(const char *p, size_t n, size_t *sep_s,
+                           size_t *sep_e)
+{
+	for (size_t k = n; k-- > 1;) {
+		if (p[k] == '|') {
+			*sep_s = k;
+			*sep_e = k + 1;
+			while (*sep_s > 0 && p[*sep_s - 1] == ' ')
+				(*sep_s)--;
+			while (*sep_e < n && p[*sep_e] == ' ')
+				(*sep_e)++;
+			return true;
+		}
+		if (k + 3 <= n && memcmp(p + k, "\xEF\xBD\x9C", 3) == 0) {
+			*sep_s = k;
+			*sep_e = k + 3;
+			while (*sep_s > 0 && p[*sep_s - 1] == ' ')
+				(*sep_s)--;
+			while (*sep_e < n && p[*sep_e] == ' ')
+				(*sep_e)++;
+			return true;
+		}
+		if (p[k] == '-' && p[k - 1] == ' ' && k + 1 < n && p[k + 1] == ' ') {
+			*sep_s = k - 1;
+			*sep_e = k + 2;
+			return true;
+		}
+		if (k >= 1 && k + 4 <= n && p[k - 1] == ' ' && p[k + 3] == ' ' &&
+		    (memcmp(p + k, "\xE2\x80\x93", 3) == 0 ||
+		     memcmp(p + k, "\xE2\x80\x94", 3) == 0)) {
+			*sep_s = k - 1;
+			*sep_e = k + 4;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool same_text(const char *s, size_t a, size_t an, size_t b,
+                      size_t bn)
+{
+	return an == bn && an > 0 && memcmp(s + a, s + b, an) == 0;
+}
+
+/* Where the title line's site suffix starts (l->te when none). @body is
+ * the first body line, or NULL. */
+static size_t title_cut(const char *s, const struct line *l,
+                        const struct line *body)
+{
+	const char *p = s + l->ts;
+	size_t end = l->te - l->ts;
+	bool lower = false;
+	for (size_t q = 0; q < end && !lower; q++)
+		lower = is_lower((unsigned char)p[q]);
+	if (!lower)
+		return l->te;   /* an all-capitals wire headline */
+	for (int round = 0; round < 4; round++) {
+		size_t ss, se;
+		if (!last_separator(p, end, &ss, &se) || ss < 8)
+			break;
+		bool pipe = false;
+		for (size_t q = ss; q < se; q++)
+			if (p[q] == '|' || (unsigned char)p[q] == 0xEF)
+				pipe = true;
+		bool cut = site_like(p + se, end - se, pipe);
+		if (!cut && round == 0 && body &&
+		    same_text(s, l->ts, ss, body->ts, body->te - body->ts))
+			cut = true;     /* the body repeats the bare headline */
+		if (!cut)
+			break;
+		end = ss;
+	}
+	return l->ts + end;
+}
+
+/* ---------------------------------------------------------------------
+ * caption credit at a line end: "(source: US Army) |", "(Photo: AP)"
+ * ------------------------------------------------------------------ */
+
+static size_t caption_credit(const char *s, const struct line *l)
+{
+	const char *p = s + l->ts;
+	size_t n = l->te - l->ts;
+	size_t k = n;
+	bool pipe = false;
+	if (k > 0 && p[k - 1] == '|') {
+		pipe = true;
+		k--;
+	} else if (k >= 3 && memcmp(p + k - 3, "\xEF\xBD\x9C", 3) == 0) {
+		pipe = true;
+		k -= 3;
+	}
+	while (k > 0 && p[k - 1] == ' ')
+		k--;
+	if (k == 0 || p[k - 1] != ')')
+		return 0;
+	size_t close = k - 1, open = close;
+	while (open > 0 && p[open] != '(')
+		open--;
+	if (p[open] != '(' || close - open > 80)
+		return 0;
+	const char *kw = p + open + 1;
+	size_t kn = close - open - 1;
+	bool credit = false;
+	static const char *const photo[] = {"photo:", "photo credit:",
+	                                    "image:", "picture:", "photo by",
+	                                    NULL};
+	if (kn > 8 && ascii_ieq(kw, 7, "source:"))
+		credit = pipe;
+	for (const char *const *e = photo; *e && !credit; e++) {
+		size_t m = strlen(*e);
+		if (kn > m && ascii_ieq(kw, m, *e))
+			credit = true;
+	}
+	if (!credit || open == 0)
+		return 0;
+	size_t cut = open;
+	while (cut > 0 && p[cut - 1] == ' ')
+		cut--;
+	if (cut == 0)
+		return 0;       /* the whole line is a credit: leave it */
+	return l->ts + cut;
+}
+
+/* --------------------------------------------------------------------- */
+
+static int delete_middle(struct batch *b, const struct line *L, size_t nl,
+                         size_t k, size_t len, const char *rule)
+{
+	const struct line *l = &L[k];
+	size_t end = l->e < len ? l->e + 1 : l->e;
+	/* between two blank lines: take one of them along */
+	if (k > 0 && blank(&L[k - 1]) && k + 1 < nl && blank(&L[k + 1]) &&
+	    L[k + 1].e < len)
+		end = L[k + 1].e + 1;
+	return batch_add(b, l->s, end, "", 0, rule);
+}
+
+int pass_lines(const struct cleaner_opts *o, struct batch *b)
+{
+	if (!o->boilerplate)
+		return 0;
+	size_t len;
+	const char *s = dp_doc_text(b->doc, &len);
+	if (len == 0)
+		return 0;
+	size_t nl = 1;
+	for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s)));
+	     p++)
+		nl++;
+	struct line *L = dp_doc_alloc(b->doc, nl * sizeof(*L));
+	if (!L)
+		return b->err = DP_ENOMEM;
+	size_t k = 0, pos = 0;
+	while (k < nl) {
+		const char *q = memchr(s + pos, '\n', len - pos);
+		size_t e = q ? (size_t)(q - s) : len;
+		struct line *l = &L[k++];
+		l->s = l->ts = pos;
+		l->e = l->te = e;
+		l->del = 0;
+		while (l->ts < l->te && (s[l->ts] == ' ' || s[l->ts] == '\t'))
+			l->ts++;
+		while (l->te > l->ts && (s[l->te - 1] == ' ' ||
+		                         s[l->te - 1] == '\t' ||
+		                         s[l->te - 1] == '\r'))
+			l->te--;
+		pos = e + 1;
+	}
+
+	/* content lines: first (title), last */
+	size_t first = nl, last = nl;
+	for (k = 0; k < nl; k++)
+		if (!blank(&L[k])) {
+			if (first == nl)
+				first = k;
+			last = k;
+		}
+	if (first == nl || first == last)
+		return 0;       /* empty or a single line: nothing to strip */
+
+	/* trailing block of boilerplate lines */
+	size_t tail = nl;       /* first line of the trailing block */
+	for (k = last + 1; k-- > first + 1;) {
+		if (blank(&L[k]))
+			continue;
+		if (exact_boilerplate(s, &L[k]) || source_line(s, &L[k]) ||
+		    language_menu(s, &L[k]))
+			tail = k;
+		else
+			break;
+	}
+	if (tail < nl) {
+		size_t content = tail;
+		while (content > first && blank(&L[content - 1]))
+			content--;
+		content--;      /* the last content line before the block */
+		int r = batch_add(b, L[content].e, L[last].e, "", 0,
+		                  "boilerplate.line");
+		if (r)
+			return r;
+	}
+	size_t body_end = tail < nl ? tail : nl;
+
+	/* middle lines */
+	size_t seen = 0;        /* content lines seen so far */
+	for (k = first + 1; k < body_end; k++) {
+		if (blank(&L[k]))
+			continue;
+		seen++;
+		const char *rule = NULL;
+		if (exact_boilerplate(s, &L[k]))
+			rule = "boilerplate.line";
+		else if (seen <= 8 && language_menu(s, &L[k]))
+			rule = "boilerplate.language_menu";
+		else if (seen <= 4 && tag_run(s, &L[k]))
+			rule = "boilerplate.tag_run";
+		if (rule) {
+			L[k].del = 1;
+			int r = delete_middle(b, L, nl, k, len, rule);
+			if (r)
+				return r;
+		}
+	}
+
+	/* the first body line after the title */
+	struct line *body = NULL;
+	for (k = first + 1; k < body_end; k++)
+		if (!blank(&L[k]) && !L[k].del) {
+			body = &L[k];
+			break;
+		}
+	size_t cut = title_cut(s, &L[first], body);
+	if (cut < L[first].te) {
+		int r = batch_add(b, cut, L[first].te, "", 0,
+		                  "boilerplate.title_suffix");
+		if (r)
+			return r;
+	}
+	if (body && body != &L[body_end - 1] &&
+	    same_text(s, L[first].ts, cut - L[first].ts, body->ts,
+	              body->te - body->ts)) {
+		body->del = 1;
+		int r = delete_middle(b, L, nl, (size_t)(body - L), len,
+		                      "boilerplate.repeated_headline");
+		if (r)
+			return r;
+	}
+
+	/* caption credits */
+	for (k = first; k < body_end; k++) {
+		if (blank(&L[k]) || L[k].del)
+			continue;
+		size_t c = caption_credit(s, &L[k]);
+		if (c) {
+			int r = batch_add(b, c, L[k].te, "", 0,
+			                  "boilerplate.caption_credit");
+			if (r)
+				return r;
+		}
+	}
+	return b->err;
+}

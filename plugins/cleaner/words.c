@@ -1,0 +1,209 @@
+/*
+ * words.c - the word pass: masked tokens here; translation fragments
+ * (fragments.c) and spacing (spacing.c).
+ *
+ * One left-to-right scan: a byte table marks the bytes where a rule can
+ * start (space, newline, '.', ',', ';', '?', '*', '-', 0xE2 for curly
+ * quotes) and the loop skips the rest ("ReutersThe" is found with
+ * memmem). Every rule looks at a few bytes around its position and adds
+ * its edit to the batch, which sorts them and keeps the first of
+ * overlapping edits.
+ */
+#include "words.h"
+
+enum { T_SPACE = 1, T_NL, T_DOT, T_COMMA, T_SEMI, T_QUEST, T_STAR, T_DASH,
+       T_E2 };
+
+static const unsigned char trigger[256] = {
+	[' '] = T_SPACE, ['\n'] = T_NL, ['.'] = T_DOT, [','] = T_COMMA,
+	[';'] = T_SEMI, ['?'] = T_QUEST, ['*'] = T_STAR, ['-'] = T_DASH,
+	[0xE2] = T_E2,
+};
+
+/* ---------------------------------------------------------------------
+ * masks: "Iraq**" -> "Iraq"
+ * ------------------------------------------------------------------ */
+
+/* Whether a "**" that opens markup ("**bold") occurs on the line before
+ * position @i. */
+static bool open_markup_before(const struct scan *sc, size_t i, size_t run)
+{
+	size_t ls = i;
+	while (ls > 0 && sc->u[ls - 1] != '\n')
+		ls--;
+	for (size_t k = ls; k + run <= i; k++) {
+		if (sc->u[k] != '*')
+			continue;
+		size_t e = k;
+		while (e < i && sc->u[e] == '*')
+			e++;
+		bool left_ok = k == ls || !is_alnum(sc->u[k - 1]);
+		if (e - k == run && left_ok && e < sc->len && is_alnum(sc->u[e]))
+			return true;
+		k = e;
+	}
+	return false;
+}
+
+static int rule_stars(struct scan *sc, size_t i, size_t *next)
+{
+	size_t e = i;
+	while (e < sc->len && sc->u[e] == '*')
+		e++;
+	*next = e;
+	size_t run = e - i;
+	bool glued_left = i > 0 && is_alnum(sc->u[i - 1]);
+	bool word_right = e < sc->len && is_alnum(sc->u[e]);
+	if (!glued_left || word_right)
+		return 0;
+	bool markup = open_markup_before(sc, i, run);
+	if (run >= 2 && !markup && sc->o->masks)
+		return batch_add(sc->b, i, e, "", 0, "masks.asterisk");
+	if (!sc->o->masks_markup)
+		return 0;
+	if (markup) {
+		/* remove the closing run here and the opening one */
+		size_t ls = i;
+		while (ls > 0 && sc->u[ls - 1] != '\n')
+			ls--;
+		for (size_t k = ls; k + run <= i; k++) {
+			size_t m = k;
+			while (m < i && sc->u[m] == '*')
+				m++;
+			if (m - k == run && (k == ls || !is_alnum(sc->u[k - 1])) &&
+			    m < sc->len && is_alnum(sc->u[m])) {
+				int r = batch_add(sc->b, k, m, "", 0,
+				                  "masks.markup");
+				if (r)
+					return r;
+				return batch_add(sc->b, i, e, "", 0,
+				                 "masks.markup");
+			}
+			if (m > k)
+				k = m - 1;
+		}
+		return 0;
+	}
+	if (run == 1)
+		return batch_add(sc->b, i, e, "", 0, "masks.footnote");
+	return 0;
+}
+
+static int on_space(struct scan *sc, size_t i)
+{
+	int r = 0;
+	if (i == 0)
+		return 0;
+	unsigned char prev = sc->u[i - 1], next = byte(sc, i + 1);
+	if (sc->o->fragments && is_lower(prev) && is_lower(next) &&
+	    (r = rule_repeat(sc, i)))
+		return r;
+	if (sc->o->spacing && prev != ' ') {
+		/* next is the punctuation or the first of more spaces */
+		if ((next == ',' || next == ';' || next == ':' || next == '!' ||
+		     next == '?' || next == '.' || next == ' ') &&
+		    (r = rule_space_before_punct(sc, i)))
+			return r;
+		if (next == 0xE2 && (r = rule_space_in_quotes_close(sc, i)))
+			return r;
+	}
+	if (!sc->o->fragments)
+		return 0;
+	if (!(prev == '.' || prev == '!' || prev == '?' || prev == '"' ||
+	      prev == 0x9D || prev == 0x99))
+		return 0;       /* a space inside a sentence */
+	enum prev_kind pk;
+	bool plw = false;
+	if (sentence_before(sc, i, &pk, &plw))
+		r = rule_sentence_start(sc, i + 1, pk, plw, false);
+	return r;
+}
+
+/* A line start is a sentence start after a blank line or a line that
+ * ends a sentence; in hard-wrapped text (Reuters) most lines continue the
+ * sentence of the line before and are left alone. */
+static int on_line_start(struct scan *sc, size_t st)
+{
+	size_t p = st - 1;      /* the '\n' */
+	while (p > 0 && (sc->u[p - 1] == ' ' || sc->u[p - 1] == '\r' ||
+	                 sc->u[p - 1] == '\t'))
+		p--;
+	if (p == 0 || sc->u[p - 1] == '\n')
+		return rule_sentence_start(sc, st, PREV_LINE, true, true);
+	enum prev_kind pk;
+	bool plw = false;
+	if (!sentence_before(sc, p, &pk, &plw))
+		return 0;
+	return rule_sentence_start(sc, st, pk, plw, true);
+}
+
+/* --------------------------------------------------------------------- */
+
+int pass_words(const struct cleaner_opts *o, struct batch *b)
+{
+	if (!o->masks && !o->masks_markup && !o->fragments && !o->spacing)
+		return 0;
+	struct scan sc = {.o = o, .b = b};
+	sc.s = dp_doc_text(b->doc, &sc.len);
+	sc.u = (const unsigned char *)sc.s;
+	/* a text with no capital letter near its start was lowercased
+	 * whole: case tells nothing about sentence starts there */
+	sc.lowercased = true;
+	for (size_t k = 0; k < sc.len && k < 4096; k++) {
+		if (is_upper(sc.u[k])) {
+			sc.lowercased = false;
+			break;
+		}
+	}
+	int r = 0;
+	if (o->fragments)
+		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
+	if (!r && o->spacing)
+		r = rule_source_camel(&sc);
+	size_t i = 0;
+	while (!r && i < sc.len) {
+		unsigned t;
+		while (i < sc.len && !(t = trigger[sc.u[i]]))
+			i++;
+		if (i >= sc.len)
+			break;
+		size_t next = i + 1;
+		switch (t) {
+		case T_SPACE:
+			r = on_space(&sc, i);
+			break;
+		case T_NL:
+			if (o->fragments)
+				r = on_line_start(&sc, i + 1);
+			break;
+		case T_DOT:
+		case T_QUEST:
+			if (o->spacing)
+				r = rule_after_stop(&sc, i);
+			if (!r && t == T_DOT && o->fragments)
+				r = rule_double_punct(&sc, i);
+			break;
+		case T_COMMA:
+		case T_SEMI:
+			if (o->fragments)
+				r = rule_double_punct(&sc, i);
+			break;
+		case T_STAR:
+			r = rule_stars(&sc, i, &next);
+			break;
+		case T_DASH:
+			if (o->spacing)
+				r = rule_source_particle(&sc, i);
+			break;
+		case T_E2:
+			if (o->spacing && at(&sc, i, "\xE2\x80\x9C"))
+				r = rule_space_in_quotes_open(&sc, i);
+			next = i + 3 <= sc.len ? i + 3 : sc.len;
+			break;
+		default:
+			break;
+		}
+		i = next;
+	}
+	return r ? r : b->err;
+}
