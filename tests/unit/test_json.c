@@ -324,88 +324,247 @@ static void test_write_error(void **state)
 
 /* --------------------------------------------------------------- input */
 
-static int read_line(const char *line, struct dp_in_doc *d, char *msg)
+static struct dp_in_doc d;   /* buffers reused from call to call */
+static char msg[512];
+
+static int read_line_len(const char *line, size_t len)
 {
-	return dp_json_read_doc(line, strlen(line), "dir/in.jsonl", 12, d, msg,
-	                        512);
+	dp_in_doc_release(&d);
+	msg[0] = '\0';
+	return dp_json_read_doc(line, len, "dir/in.jsonl", 12, &d, msg,
+	                        sizeof msg);
+}
+
+static int read_line(const char *line)
+{
+	return read_line_len(line, strlen(line));
 }
 
 static void test_read_doc(void **state)
 {
-	struct dp_in_doc d;
-	char msg[512];
-
 	assert_int_equal(read_line("{\"id\":\"a\",\"text\":\"T\\u00e9\\ud83d"
 	                           "\\ude00\",\"meta\":{\"dct\":\"2024\","
-	                           "\"n\":[1]},\"extra\":{\"ignored\":1}}",
-	                           &d, msg), 0);
+	                           "\"n\":[1]},\"extra\":{\"ignored\":[1,"
+	                           "true,null,-2.5e3,\"x\"]}}"), 0);
 	assert_string_equal(d.id, "a");
 	assert_int_equal(d.len, 7);
 	assert_string_equal(d.text, "T\xc3\xa9\xf0\x9f\x98\x80");
 	assert_non_null(d.meta);
 	assert_int_equal(json_object_size(d.meta), 2);
-	dp_in_doc_release(&d);
-	/* integer ids, default ids, NUL inside the text, null meta */
-	assert_int_equal(read_line("{\"id\":42,\"text\":\"a\\u0000b\","
-	                           "\"meta\":null}", &d, msg), 0);
-	assert_string_equal(d.id, "42");
+	/* integer ids, NUL inside the text, null meta, whitespace */
+	assert_int_equal(read_line(" { \"id\" : -42 , \"text\" : \"a\\u0000b\" ,"
+	                           " \"meta\" : null } \r"), 0);
+	assert_string_equal(d.id, "-42");
 	assert_int_equal(d.len, 3);
 	assert_memory_equal(d.text, "a\0b", 3);
 	assert_null(d.meta);
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("{\"text\":\"\"}", &d, msg), 0);
+	/* default id, empty text, member order does not matter */
+	assert_int_equal(read_line("{\"meta\":{},\"text\":\"\"}"), 0);
 	assert_string_equal(d.id, "in.jsonl:12");
 	assert_int_equal(d.len, 0);
-	dp_in_doc_release(&d);
+	assert_string_equal(d.text, "");
+	assert_int_equal(read_line("{\"text\":\"x\",\"id\":null}"), 0);
+	assert_string_equal(d.id, "in.jsonl:12");
+	/* every escape */
+	assert_int_equal(read_line("{\"id\":\"\\\"q\\\"\",\"text\":\"\\\"\\\\\\/"
+	                           "\\b\\f\\n\\r\\t\\u0041\\u00E9\\u20ac\"}"), 0);
+	assert_string_equal(d.id, "\"q\"");
+	assert_string_equal(d.text, "\"\\/\b\f\n\r\tA\xc3\xa9\xe2\x82\xac");
+	/* raw multi-byte UTF-8 and a long text (the buffers grow) */
+	struct dp_buf b = {0};
+	dp_buf_printf(&b, "{\"id\":\"long\",\"text\":\"");
+	for (int i = 0; i < 20000; i++)
+		dp_buf_printf(&b, "caf\xc3\xa9 \\\"%d\\\" ", i);
+	dp_buf_printf(&b, "\"}");
+	assert_int_equal(read_line_len(b.data, b.len), 0);
+	assert_true(d.len > 200000);
+	assert_true(dp_utf8_valid(d.text, d.len));
+	assert_memory_equal(d.text, "caf\xc3\xa9 \"0\" caf", 12);
+	dp_buf_free(&b);
+}
+
+static void expect_bad(const char *line, const char *want)
+{
+	if (read_line(line) != DP_EINVAL) {
+		print_error("accepted: %s\n", line);
+		fail();
+	}
+	assert_contains(msg, "dir/in.jsonl:12");
+	assert_contains(msg, want);
 }
 
 static void test_read_doc_errors(void **state)
 {
-	struct dp_in_doc d;
-	char msg[512];
-
-	assert_int_equal(read_line("{\"id\":\"a\",\"text\":\"x\"", &d, msg),
-	                 DP_EINVAL);
-	assert_contains(msg, "dir/in.jsonl:12:");
-	assert_contains(msg, "invalid JSON");
-	assert_null(d.id);
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("{\"id\":\"a\",\"text\":\"x\"} trailing",
-	                           &d, msg), DP_EINVAL);
-	assert_contains(msg, "dir/in.jsonl:12:");
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("[1,2]", &d, msg), DP_EINVAL);
-	assert_contains(msg, "dir/in.jsonl:12:1: expected a JSON object");
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("{\"id\":\"a\"}", &d, msg), DP_EINVAL);
-	assert_contains(msg, "dir/in.jsonl:12: document \"a\": missing \"text\"");
+	expect_bad("{\"id\":\"a\",\"text\":\"x\"", "dir/in.jsonl:12:");
+	expect_bad("{\"id\":\"a\",\"text\":\"x\"} trailing", "invalid JSON");
+	expect_bad("[1,2]", "expected a JSON object");
+	expect_bad("", "dir/in.jsonl:12:");
+	expect_bad("{\"id\":\"a\"}", "document \"a\": missing \"text\"");
 	assert_string_equal(d.id, "a");
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("{\"id\":\"a\",\"text\":3}", &d, msg),
-	                 DP_EINVAL);
-	assert_contains(msg, "\"text\" must be a string");
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("{\"id\":[],\"text\":\"x\"}", &d, msg),
-	                 DP_EINVAL);
-	assert_contains(msg, "\"id\" must be a string or an integer");
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("{\"id\":\"a\",\"text\":\"x\",\"meta\":[]}",
-	                           &d, msg), DP_EINVAL);
-	assert_contains(msg, "\"meta\" must be an object");
-	dp_in_doc_release(&d);
-	/* invalid UTF-8, raw or escaped as a lone surrogate */
-	assert_int_equal(read_line("{\"id\":\"a\",\"text\":\"x\xff\"}", &d, msg),
-	                 DP_EINVAL);
-	assert_contains(msg, "dir/in.jsonl:12:");
-	dp_in_doc_release(&d);
-	assert_int_equal(read_line("{\"id\":\"a\",\"text\":\"\\ud800\"}", &d,
-	                           msg), DP_EINVAL);
-	assert_contains(msg, "dir/in.jsonl:12:");
-	dp_in_doc_release(&d);
-	/* a repeated key is ambiguous */
-	assert_int_equal(read_line("{\"id\":\"a\",\"text\":\"x\",\"text\":\"y\"}",
-	                           &d, msg), DP_EINVAL);
-	dp_in_doc_release(&d);
+	expect_bad("{\"id\":\"a\",\"text\":3}", "\"text\" must be a string");
+	expect_bad("{\"id\":[],\"text\":\"x\"}",
+	           "\"id\" must be a string or an integer");
+	expect_bad("{\"id\":1.5,\"text\":\"x\"}",
+	           "\"id\" must be a string or an integer");
+	expect_bad("{\"id\":\"a\",\"text\":\"x\",\"meta\":[]}",
+	           "\"meta\" must be an object");
+	expect_bad("{\"id\":\"a\",\"text\":\"x\",\"meta\":\"s\"}",
+	           "\"meta\" must be an object");
+	/* invalid UTF-8, raw or as lone surrogates */
+	expect_bad("{\"id\":\"a\",\"text\":\"x\xff\"}", "dir/in.jsonl:12:");
+	expect_bad("{\"id\":\"a\",\"text\":\"\xc0\xaf\"}", "UTF-8");
+	expect_bad("{\"id\":\"a\",\"text\":\"\xed\xa0\x80\"}", "UTF-8");
+	expect_bad("{\"id\":\"a\",\"text\":\"\\ud800\"}", "surrogate");
+	expect_bad("{\"id\":\"a\",\"text\":\"\\udc00\"}", "surrogate");
+	expect_bad("{\"id\":\"a\",\"text\":\"\\ud800\\u0041\"}", "dir/in.jsonl:12:");
+	expect_bad("{\"id\":\"a\",\"text\":\"\\u12\"}", "dir/in.jsonl:12:");
+	expect_bad("{\"id\":\"a\",\"text\":\"\\x\"}", "dir/in.jsonl:12:");
+	expect_bad("{\"id\":\"a\",\"text\":\"tab\there\"}", "control character");
+	/* repeated members are ambiguous */
+	expect_bad("{\"id\":\"a\",\"text\":\"x\",\"text\":\"y\"}", "duplicate");
+	expect_bad("{\"id\":\"a\",\"id\":\"b\",\"text\":\"y\"}", "duplicate");
+	/* the column points at the problem */
+	expect_bad("{\"id\":\"a\",\"text\":\"x\",}", "dir/in.jsonl:12:");
+	expect_bad("{\"id\":\"a\" \"text\":\"x\"}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":01}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":tru}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":[1,]}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":{\"a\"}}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":-}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":1.}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":.5}", "dir/in.jsonl:12:");
+	expect_bad("{\"text\":\"x\",\"n\":1e}", "dir/in.jsonl:12:");
+	expect_bad("{'text':'x'}", "dir/in.jsonl:12:");
+}
+
+/* The input scanner against jansson: on valid lines and on thousands of
+ * mutations of them (bytes changed, dropped, doubled, truncated), a
+ * record is accepted exactly when jansson reads it as a valid record,
+ * with the same id and text. */
+static bool jansson_record(const char *line, size_t len, const char **id,
+                           char *idbuf, const char **text, size_t *tlen,
+                           json_t **root)
+{
+	json_error_t jerr;
+	json_t *v = json_loadb(line, len, JSON_ALLOW_NUL | JSON_DECODE_ANY,
+	                       &jerr);
+	json_t *i, *t, *m;
+
+	*root = v;
+	if (!json_is_object(v))
+		return false;
+	t = json_object_get(v, "text");
+	i = json_object_get(v, "id");
+	m = json_object_get(v, "meta");
+	if (!json_is_string(t))
+		return false;
+	if (m && !json_is_object(m) && !json_is_null(m))
+		return false;
+	if (json_is_string(i)) {
+		*id = json_string_value(i);
+	} else if (json_is_integer(i)) {
+		snprintf(idbuf, 32, "%" JSON_INTEGER_FORMAT, json_integer_value(i));
+		*id = idbuf;
+	} else if (!i || json_is_null(i)) {
+		*id = "in.jsonl:12";
+	} else {
+		return false;
+	}
+	*text = json_string_value(t);
+	*tlen = json_string_length(t);
+	return true;
+}
+
+static size_t n_accepted, n_refused;
+
+static void compare_with_jansson(const char *line, size_t len)
+{
+	const char *id = NULL, *text = NULL;
+	char idbuf[32];
+	size_t tlen = 0;
+	json_t *root;
+	bool want = jansson_record(line, len, &id, idbuf, &text, &tlen, &root);
+	int rc = read_line_len(line, len);
+
+	if (want != (rc == 0)) {
+		print_error("scanner %s, jansson %s: [%.*s] (%s)\n",
+		            rc == 0 ? "accepts" : "refuses",
+		            want ? "accepts" : "refuses", (int)len, line, msg);
+		json_decref(root);
+		fail();
+	}
+	if (want)
+		n_accepted++;
+	else
+		n_refused++;
+	if (want) {
+		assert_string_equal(d.id, id);
+		assert_int_equal(d.len, tlen);
+		assert_memory_equal(d.text, text, tlen);
+		json_t *m = json_object_get(root, "meta");
+		if (json_is_object(m))
+			assert_true(json_equal(d.meta, m));
+		else
+			assert_null(d.meta);
+	}
+	json_decref(root);
+}
+
+static void test_read_doc_against_jansson(void **state)
+{
+	static const char *const seeds[] = {
+		"{\"id\":\"a\",\"text\":\"plain\"}",
+		"{\"id\":7,\"text\":\"caf\xc3\xa9 \\u00e9 \\ud83d\\ude00 \\\" \\\\ "
+		"\\/ \\n\",\"meta\":{\"dct\":\"2024-01-08\",\"k\":[1,2.5,-3e2,"
+		"true,false,null,{\"z\":\"\"}]}}",
+		"{\"text\":\"\",\"x\":[[],{}],\"y\":\"\\u0000\",\"meta\":null}",
+		" {\"meta\":{},\"id\":null,\"text\":\"\\t tab\",\"q\":-0.0e+1} ",
+		"{\"id\":\"\xe6\x97\xa5\",\"text\":\"\xf0\x9f\x98\x80\\uFFFF\"}",
+	};
+	static const char subst[] = "\"\\{}[]:,0 -eE.tnu\x80\xff\x01";
+	uint64_t seed = 12345;
+	char buf[512];
+
+	for (size_t k = 0; k < sizeof seeds / sizeof *seeds; k++)
+		compare_with_jansson(seeds[k], strlen(seeds[k]));
+	for (int round = 0; round < 20000; round++) {
+		const char *src = seeds[test_rand(&seed) %
+		                        (sizeof seeds / sizeof *seeds)];
+		size_t len = strlen(src);
+		memcpy(buf, src, len);
+		int muts = 1 + (int)(test_rand(&seed) % 3);
+		for (int m = 0; m < muts && len > 0; m++) {
+			size_t at = (size_t)(test_rand(&seed) % len);
+			switch (test_rand(&seed) % 4) {
+			case 0:   /* change a byte */
+				buf[at] = subst[test_rand(&seed) %
+				                (sizeof subst - 1)];
+				break;
+			case 1:   /* drop a byte */
+				memmove(buf + at, buf + at + 1, len - at - 1);
+				len--;
+				break;
+			case 2:   /* double a byte */
+				if (len + 1 < sizeof buf) {
+					memmove(buf + at + 1, buf + at, len - at);
+					len++;
+				}
+				break;
+			default:  /* truncate */
+				len = at;
+			}
+		}
+		compare_with_jansson(buf, len);
+	}
+	/* both sides of the line were exercised */
+	assert_true(n_accepted > 1000);
+	assert_true(n_refused > 1000);
+}
+
+static int group_teardown(void **state)
+{
+	dp_in_doc_free(&d);
+	return 0;
 }
 
 int main(void)
@@ -420,7 +579,8 @@ int main(void)
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_read_doc),
 		cmocka_unit_test(test_read_doc_errors),
+		cmocka_unit_test(test_read_doc_against_jansson),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, group_teardown);
 }
