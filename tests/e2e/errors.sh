@@ -48,6 +48,7 @@ expect_in "$T/nodir.err" "cannot write $T/nodir/x.jsonl" "-o into a missing dire
 if [ -w /dev/full ]; then
 	$DP_WRAP "$DOCPROC" -c "$FULL" "$DATA/docs.jsonl" >/dev/full 2>"$T/full.err"
 	rc=$?
+	memcheck $rc "docproc >/dev/full" "$T/full.err"
 	expect_eq "$rc" "1" "a failed write to stdout is an error"
 	expect_in "$T/full.err" "No space left on device" "a failed write says why"
 fi

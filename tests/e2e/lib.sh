@@ -22,12 +22,25 @@ trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 fails=0
 checks=0
 
+# memcheck: the exit statuses run-valgrind.sh gives memory errors
+# (valgrind 99, ASan 98, LeakSanitizer 97, UBSan 96)
+memcheck() {
+	case $1 in
+	96|97|98|99)
+		not_ok "$2: valgrind or a sanitizer reported errors (exit $1)" \
+			"$3"
+		;;
+	esac
+}
+
 # run NAME ARGS...: runs docproc; $T/NAME.out, .err and .rc hold the results
 run() {
 	name=$1
 	shift
 	$DP_WRAP "$DOCPROC" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-	echo $? >"$T/$name.rc"
+	rc=$?
+	echo $rc >"$T/$name.rc"
+	memcheck $rc "docproc $*" "$T/$name.err"
 }
 
 # run_stdin NAME FILE ARGS...: the same with FILE on standard input
@@ -36,7 +49,9 @@ run_stdin() {
 	in=$2
 	shift 2
 	$DP_WRAP "$DOCPROC" "$@" >"$T/$name.out" 2>"$T/$name.err" <"$in"
-	echo $? >"$T/$name.rc"
+	rc=$?
+	echo $rc >"$T/$name.rc"
+	memcheck $rc "docproc $*" "$T/$name.err"
 }
 
 ok() {
