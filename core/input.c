@@ -78,15 +78,35 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds a directory's files, sorted by name, recursing into folders. */
-static int add_dir(struct dp_input *in, const char *dir)
+/* The directories being read, from the input argument down. */
+struct dir_chain {
+	dev_t dev;
+	ino_t ino;
+	const struct dir_chain *up;
+};
+
+/* Adds a directory's files, sorted by name, recursing into folders. A
+ * folder that is one of its own ancestors (a symlink loop) is skipped:
+ * following it would add the same files again at every level. */
+static int add_dir(struct dp_input *in, const char *dir,
+                   const struct dir_chain *up)
 {
-	DIR *d = opendir(dir);
+	DIR *d;
 	struct dirent *de;
+	struct stat dst;
+	struct dir_chain here = {0, 0, up};
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
+	if (stat(dir, &dst) == 0) {
+		for (const struct dir_chain *c = up; c; c = c->up)
+			if (c->dev == dst.st_dev && c->ino == dst.st_ino)
+				return 0;
+		here.dev = dst.st_dev;
+		here.ino = dst.st_ino;
+	}
+	d = opendir(dir);
 	if (!d) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "cannot read directory %s: %s", dir,
@@ -121,7 +141,7 @@ static int add_dir(struct dp_input *in, const char *dir)
 		if (stat(names[i], &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode))
-			rc = add_dir(in, names[i]);
+			rc = add_dir(in, names[i], &here);
 		else if (S_ISREG(st.st_mode) && is_jsonl_name(names[i]))
 			rc = add_source(in, names[i], true, NULL);
 		else if (S_ISREG(st.st_mode) && ends_with(names[i], ".txt"))
@@ -158,7 +178,7 @@ int dp_input_open(struct dp_input **out, char *const *paths, size_t n,
 			         strerror(errno));
 			rc = add_source(in, p, false, msg);
 		} else if (S_ISDIR(st.st_mode)) {
-			rc = add_dir(in, p);
+			rc = add_dir(in, p, NULL);
 		} else {
 			rc = add_source(in, p, is_jsonl_name(p), NULL);
 			in->total += (uint64_t)st.st_size;
