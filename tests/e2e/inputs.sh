@@ -32,6 +32,15 @@ run dir -c "$DATA/configs/empty.yaml" "$DATA/dir"
 expect_rc dir 0 "a directory"
 expect_eq "$(jget "$T/dir.out" all id | tr '\n' ' ')" "a b j1 j2 c d z " "a directory: .txt and .jsonl, recursive, sorted"
 
+# a symlink loop in a directory: each file once
+mkdir -p "$T/loop/sub"
+printf 'once' >"$T/loop/sub/a.txt"
+ln -s .. "$T/loop/sub/up"
+ln -s . "$T/loop/self"
+run loop -c "$DATA/configs/empty.yaml" "$T/loop"
+expect_rc loop 0 "a directory with symlink loops"
+expect_eq "$(jget "$T/loop.out" all id | tr '\n' ' ')" "a " "a symlink loop: every file once"
+
 # stdin
 run_stdin stdin "$DATA/dir/m.jsonl" -c "$FULL" -
 expect_rc stdin 0 "- reads standard input"
