@@ -140,14 +140,16 @@ static int add_dir(struct dp_input *in, const char *dir,
 		struct stat st;
 		if (stat(names[i], &st) != 0)
 			continue;
+		bool jsonl = is_jsonl_name(names[i]);
 		if (S_ISDIR(st.st_mode))
 			rc = add_dir(in, names[i], &here);
-		else if (S_ISREG(st.st_mode) && is_jsonl_name(names[i]))
-			rc = add_source(in, names[i], true, NULL);
-		else if (S_ISREG(st.st_mode) && ends_with(names[i], ".txt"))
-			rc = add_source(in, names[i], false, NULL);
-		if (rc == 0 && S_ISREG(st.st_mode))
-			in->total += (uint64_t)st.st_size;
+		else if (S_ISREG(st.st_mode) &&
+		         (jsonl || ends_with(names[i], ".txt"))) {
+			rc = add_source(in, names[i], jsonl, NULL);
+			/* only files that are read count towards the ETA */
+			if (rc == 0)
+				in->total += (uint64_t)st.st_size;
+		}
 	}
 out:
 	for (size_t i = 0; i < n; i++)
