@@ -418,6 +418,32 @@ static void test_stats_count_big_documents(void **state)
 	result_free(&r);
 }
 
+/* The total the progress line's ETA is computed from: the bytes of the
+ * inputs that will be read, not of files that are skipped. */
+static void test_input_total(void **state)
+{
+	struct dp_input *in;
+	struct dp_error err;
+	struct dp_item it = {0};
+	uint64_t n = 0;
+
+	mkdir(path("tot"), 0755);
+	write_str("tot/a.txt", "12345");
+	write_str("tot/b.jsonl", "{\"text\":\"x\"}\n");
+	write_str("tot/big.md", "this file is not an input at all, skip it");
+	write_str("tot/c.pdf", "neither is this one");
+	char *p[] = {path("tot"), path("tot/a.txt")};
+	assert_int_equal(dp_input_open(&in, p, 2, &err), 0);
+	/* a.txt twice (in the folder, and given alone), b.jsonl */
+	assert_int_equal(dp_input_total(in), 5 + 13 + 5);
+	while (dp_input_next(in, &it) == 1)
+		n++;
+	assert_int_equal(n, 3);
+	assert_int_equal(dp_input_done(in), dp_input_total(in));
+	dp_buf_free(&it.data);
+	dp_input_close(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -427,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_contract_violations),
 		cmocka_unit_test(test_empty_pipeline_and_meta),
 		cmocka_unit_test(test_stats_count_big_documents),
+		cmocka_unit_test(test_input_total),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
