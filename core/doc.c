@@ -14,11 +14,6 @@ struct dp_doc *dp_doc_new(void)
 
 	if (!doc)
 		return NULL;
-	doc->meta = json_object();
-	if (!doc->meta) {
-		free(doc);
-		return NULL;
-	}
 	doc->step = -1;
 	return doc;
 }
@@ -43,6 +38,8 @@ void dp_doc_free(struct dp_doc *doc)
 	free(doc->text);
 	free(doc->orig);
 	json_decref(doc->meta);
+	dp_buf_free(&doc->meta_raw);
+	dp_buf_free(&doc->meta_tmp);
 	dp_arena_free(&doc->arena);
 	free(doc);
 }
@@ -83,7 +80,7 @@ static int copy_text(struct dp_doc *doc, char **dst, size_t *cap,
 }
 
 int dp_doc_reset(struct dp_doc *doc, const char *id, const char *text,
-                 size_t len, json_t *meta)
+                 size_t len, const char *meta, size_t meta_len)
 {
 	int rc;
 
@@ -102,8 +99,14 @@ int dp_doc_reset(struct dp_doc *doc, const char *id, const char *text,
 	dp_error_clear(&doc->fail);
 
 	json_decref(doc->meta);
-	doc->meta = meta ? json_incref(meta) : json_object();
-	if (!doc->meta)
+	doc->meta = NULL;
+	if (!meta) {
+		meta = "{}";
+		meta_len = 2;
+	}
+	doc->meta_raw.len = 0;
+	if (!dp_doc_charge(doc) ||
+	    dp_buf_append(&doc->meta_raw, meta, meta_len) < 0)
 		return DP_ENOMEM;
 
 	rc = copy_text(doc, &doc->id, &doc->id_cap, id, strlen(id));
@@ -140,29 +143,43 @@ const char *dp_doc_orig_text(const struct dp_doc *doc, size_t *len)
 
 const char *dp_doc_meta(const struct dp_doc *doc, const char *key)
 {
+	struct dp_doc *d = (struct dp_doc *)doc;   /* scratch only */
+	char *copy;
 	json_t *v;
 
 	if (!key)
 		return NULL;
-	v = json_object_get(doc->meta, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
+	if (doc->meta) {
+		v = json_object_get(doc->meta, key);
+		return json_is_string(v) ? json_string_value(v) : NULL;
+	}
+	if (dp_json_object_string(doc->meta_raw.data, doc->meta_raw.len, key,
+	                          &d->meta_tmp) <= 0)
+		return NULL;
+	copy = dp_doc_alloc(d, d->meta_tmp.len + 1);
+	if (!copy)
+		return NULL;
+	memcpy(copy, d->meta_tmp.data, d->meta_tmp.len + 1);
+	return copy;
 }
 
 int dp_doc_meta_set(struct dp_doc *doc, const char *key, const char *value)
 {
+	json_error_t jerr;
 	json_t *v;
 
 	if (!key || !value)
 		return DP_EINVAL;
+	if (!dp_utf8_valid(key, strlen(key)) ||
+	    !dp_utf8_valid(value, strlen(value)))
+		return DP_EUTF8;
 	if (!dp_doc_charge(doc))
 		return DP_ENOMEM;
-	/* meta may be shared with the input's object: copy on first write */
-	if (doc->meta->refcount > 1) {
-		json_t *copy = json_copy(doc->meta);
-		if (!copy)
+	if (!doc->meta) {
+		doc->meta = json_loadb(doc->meta_raw.data, doc->meta_raw.len, 0,
+		                       &jerr);
+		if (!doc->meta)
 			return DP_ENOMEM;
-		json_decref(doc->meta);
-		doc->meta = copy;
 	}
 	v = json_string(value);
 	if (!v)

@@ -98,6 +98,7 @@ int dp_harness_run_len(struct dp_harness *h, const char *text, size_t len,
 {
 	json_t *meta = NULL;
 	json_error_t jerr;
+	char *raw = NULL;
 	size_t failed = 0;
 	int rc;
 
@@ -117,8 +118,25 @@ int dp_harness_run_len(struct dp_harness *h, const char *text, size_t len,
 			                    jerr.text);
 		}
 	}
-	rc = dp_doc_reset(h->doc, "test", text, len, meta);
-	json_decref(meta);
+	if (h->fail_after > 0) {
+		/* a fresh record, so that every allocation point (buffers and
+		 * layers grow only once per record) can be made to fail */
+		struct dp_doc *fresh = dp_doc_new();
+		if (!fresh) {
+			json_decref(meta);
+			return dp_error_set(&h->err, DP_ENOMEM, "out of memory");
+		}
+		dp_doc_free(h->doc);
+		h->doc = fresh;
+	}
+	if (meta) {
+		raw = json_dumps(meta, JSON_COMPACT);
+		json_decref(meta);
+		if (!raw)
+			return dp_error_set(&h->err, DP_ENOMEM, "out of memory");
+	}
+	rc = dp_doc_reset(h->doc, "test", text, len, raw, raw ? strlen(raw) : 0);
+	free(raw);
 	if (rc)
 		return dp_error_set(&h->err, rc, "%s", dp_strerror(rc));
 	h->doc->fail_alloc_after = h->fail_after;

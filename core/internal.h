@@ -123,7 +123,12 @@ struct dp_str {
 struct dp_doc {
 	char *id;
 	size_t id_cap;
-	json_t *meta;            /* object, owned; never NULL while in use */
+	/* meta: the input's JSON object text, kept as it came (valid JSON,
+	 * checked by the reader) and written back unchanged; parsed with
+	 * jansson only when a plugin sets a key. */
+	struct dp_buf meta_raw;
+	json_t *meta;            /* owned once modified, else NULL */
+	struct dp_buf meta_tmp;  /* scratch for key lookups */
 
 	char *text;              /* current text, NUL-terminated */
 	size_t len, cap;
@@ -157,10 +162,16 @@ struct dp_doc {
 
 DP_INTERNAL struct dp_doc *dp_doc_new(void);
 DP_INTERNAL void dp_doc_free(struct dp_doc *doc);
-/* Starts a new document: copies id and text, takes a reference to meta
- * (or an empty object when NULL). Returns 0 or DP_ENOMEM / DP_ETOOBIG. */
+/* Starts a new document: copies id, text and @meta, the text of a JSON
+ * object (valid JSON, e.g. checked by the reader; NULL: {}). Returns 0 or
+ * DP_ENOMEM / DP_ETOOBIG. */
 DP_INTERNAL int dp_doc_reset(struct dp_doc *doc, const char *id,
-                             const char *text, size_t len, json_t *meta);
+                             const char *text, size_t len, const char *meta,
+                             size_t meta_len);
+/* The string value of @key in the JSON object text @obj, decoded into
+ * @out; 1 found, 0 absent or not a string, <0 error. */
+DP_INTERNAL int dp_json_object_string(const char *obj, size_t len,
+                                      const char *key, struct dp_buf *out);
 /* Counts an allocation against the failure injection; false = fail it. */
 DP_INTERNAL bool dp_doc_charge(struct dp_doc *doc);
 DP_INTERNAL void *dp_doc_realloc(struct dp_doc *doc, void *p, size_t size);

@@ -288,6 +288,7 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 	d->text = NULL;
 	d->len = 0;
 	d->meta = NULL;
+	d->meta_len = 0;
 	ws(&s);
 	if (s.p >= s.end || *s.p != '{') {
 		fail(&s, "expected a JSON object {\"id\", \"text\", \"meta\"}");
@@ -364,7 +365,6 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 					goto out_err;
 				}
 			} else if (key_is(&key, "meta")) {
-				json_error_t jerr;
 				if (have_meta) {
 					fail(&s, "duplicate member \"meta\"");
 					goto out_err;
@@ -372,21 +372,15 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 				if (!value(&s))
 					goto out_err;
 				have_meta = true;
-				if (*vstart == 'n')
-					; /* null: no meta */
-				else if (*vstart != '{') {
+				if (*vstart == 'n') {
+					/* null: no meta */
+				} else if (*vstart != '{') {
 					s.p = vstart;
 					fail(&s, "\"meta\" must be an object");
 					goto out_err;
 				} else {
-					d->meta = json_loadb((const char *)vstart,
-					                     (size_t)(s.p - vstart),
-					                     JSON_ALLOW_NUL, &jerr);
-					if (!d->meta) {
-						s.p = vstart;
-						fail(&s, "\"meta\" cannot be read");
-						goto out_err;
-					}
+					d->meta = (const char *)vstart;
+					d->meta_len = (size_t)(s.p - vstart);
 				}
 			} else if (!value(&s)) {
 				goto out_err;
@@ -435,8 +429,44 @@ out_err:
 
 void dp_in_doc_release(struct dp_in_doc *d)
 {
-	json_decref(d->meta);
 	d->meta = NULL;
+	d->meta_len = 0;
+}
+
+int dp_json_object_string(const char *obj, size_t len, const char *key,
+                          struct dp_buf *out)
+{
+	struct scan s = {(const unsigned char *)obj,
+	                 (const unsigned char *)obj + len,
+	                 (const unsigned char *)obj, NULL, 0};
+	size_t klen = strlen(key);
+
+	ws(&s);
+	if (s.p >= s.end || *s.p != '{')
+		return DP_EINVAL;
+	s.p++;
+	for (;;) {
+		ws(&s);
+		if (s.p >= s.end || *s.p != '"')
+			return 0;   /* '}' or junk: not found */
+		if (!string(&s, out))
+			return DP_EINVAL;
+		bool match = out->len == klen && memcmp(out->data, key, klen) == 0;
+		ws(&s);
+		if (s.p >= s.end || *s.p != ':')
+			return DP_EINVAL;
+		s.p++;
+		ws(&s);
+		if (match)
+			return s.p < s.end && *s.p == '"' ? (string(&s, out) ? 1
+			                                                     : DP_EINVAL)
+			                                  : 0;
+		if (!value(&s))
+			return DP_EINVAL;
+		ws(&s);
+		if (s.p < s.end && *s.p == ',')
+			s.p++;
+	}
 }
 
 void dp_in_doc_free(struct dp_in_doc *d)

@@ -12,7 +12,9 @@ struct dp_in_doc {
 	                        that got as far as the id */
 	const char *text;    /* textbuf.data */
 	size_t len;
-	json_t *meta;        /* owned reference, or NULL */
+	const char *meta;    /* the meta object's JSON text inside the
+	                        line, or NULL */
+	size_t meta_len;
 };
 
 /* Parses @line (@len bytes) of @source at @lineno: a JSON object with
@@ -25,7 +27,7 @@ DP_INTERNAL int dp_json_read_doc(const char *line, size_t len,
                                  const char *source, size_t lineno,
                                  struct dp_in_doc *d, char *msg,
                                  size_t msglen);
-/* Drops the meta reference (buffers are kept). */
+/* Forgets the record (buffers are kept). */
 DP_INTERNAL void dp_in_doc_release(struct dp_in_doc *d);
 /* Frees everything. */
 DP_INTERNAL void dp_in_doc_free(struct dp_in_doc *d);

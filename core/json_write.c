@@ -183,71 +183,137 @@ static size_t cpmap_get(const struct cpmap *m, size_t off)
 	return cp;
 }
 
-static int put_off(struct dp_buf *b, const struct cpmap *m, size_t off)
-{
-	return dp_json_int(b, (int64_t)(m ? cpmap_get(m, off) : off));
-}
 
 /* --------------------------------------------------------------- layers */
 
+/* Writes @v in decimal at @o (room for 20 characters); returns the end. */
+static char *put_u64(char *o, uint64_t v)
+{
+	char tmp[24];
+	char *p = tmp + sizeof tmp;
+	size_t n;
+
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
+	n = (size_t)(tmp + sizeof tmp - p);
+	memcpy(o, p, n);
+	return o + n;
+}
+
+static char *put_raw(char *o, const char *s, size_t n)
+{
+	memcpy(o, s, n);
+	return o + n;
+}
+
+static char *put_offset(char *o, const struct cpmap *m, size_t off)
+{
+	return put_u64(o, m ? cpmap_get(m, off) : off);
+}
+
+/* One layer as "name":[{...},...]. The keys of its attributes are built
+ * once; each span reserves its worst case and writes numbers straight into
+ * the buffer (this loop writes most of the output bytes). */
 static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
                        const struct dp_layer *l, const struct cpmap *m,
                        const struct cpmap *om)
 {
-	int rc = 0;
+	char keys[64][2][96];
+	size_t klen[64][2];
+	size_t room = 64;
+	int ncols = l->ncols > 64 ? 64 : l->ncols;
 
-	rc |= dp_json_string(b, l->name, strlen(l->name));
-	rc |= LIT(b, ":[");
-	for (size_t i = 0; i < l->n && rc == 0; i++) {
-		/* LIT() needs an array: sizeof a ?: of literals is a pointer's */
-		rc |= i ? LIT(b, ",{\"start\":") : LIT(b, "{\"start\":");
-		rc |= put_off(b, m, l->start[i]);
-		rc |= LIT(b, ",\"end\":");
-		rc |= put_off(b, m, l->end[i]);
-		for (int c = 0; c < l->ncols; c++) {
+	for (int c = 0; c < ncols; c++) {
+		const struct dp_column *col = &l->cols[c];
+		if (col->type == DP_ATTR_SPAN) {
+			klen[c][0] = (size_t)snprintf(keys[c][0], sizeof keys[c][0],
+			                              ",\"%s_start\":", col->name);
+			klen[c][1] = (size_t)snprintf(keys[c][1], sizeof keys[c][1],
+			                              ",\"%s_end\":", col->name);
+		} else {
+			klen[c][0] = (size_t)snprintf(keys[c][0], sizeof keys[c][0],
+			                              ",\"%s\":", col->name);
+			klen[c][1] = 0;
+		}
+		room += klen[c][0] + klen[c][1] + 48;
+	}
+	if (dp_json_string(b, l->name, strlen(l->name)) < 0 ||
+	    dp_buf_append(b, ":[", 2) < 0)
+		return DP_ENOMEM;
+	for (size_t i = 0; i < l->n; i++) {
+		char *o;
+
+		if (dp_buf_reserve(b, room) < 0)
+			return DP_ENOMEM;
+		o = b->data + b->len;
+		if (i)
+			*o++ = ',';
+		o = put_raw(o, "{\"start\":", 9);
+		o = put_offset(o, m, l->start[i]);
+		o = put_raw(o, ",\"end\":", 7);
+		o = put_offset(o, m, l->end[i]);
+		for (int c = 0; c < ncols; c++) {
 			const struct dp_column *col = &l->cols[c];
-			rc |= dp_buf_putc(b, ',');
+			o = put_raw(o, keys[c][0], klen[c][0]);
 			if (col->type == DP_ATTR_SPAN) {
 				uint32_t sa = col->v.sp[2 * i];
 				uint32_t sb = col->v.sp[2 * i + 1];
-				rc |= dp_buf_printf(b, "\"%s_start\":", col->name);
 				if (sa == DP_SPAN_UNSET)
-					rc |= LIT(b, "null");
+					o = put_raw(o, "null", 4);
 				else
-					rc |= put_off(b, m, sa);
-				rc |= dp_buf_printf(b, ",\"%s_end\":", col->name);
+					o = put_offset(o, m, sa);
+				o = put_raw(o, keys[c][1], klen[c][1]);
 				if (sa == DP_SPAN_UNSET)
-					rc |= LIT(b, "null");
+					o = put_raw(o, "null", 4);
 				else
-					rc |= put_off(b, m, sb);
-				continue;
-			}
-			rc |= dp_buf_putc(b, '"');
-			rc |= dp_buf_append(b, col->name, strlen(col->name));
-			rc |= LIT(b, "\":");
-			if (col->type == DP_ATTR_INT) {
+					o = put_offset(o, m, sb);
+			} else if (col->type == DP_ATTR_INT) {
 				int64_t v = col->v.i[i];
-				if (v == DP_INT_UNSET)
-					rc |= LIT(b, "null");
-				else if (om && l == doc->edits && c < 2)
+				if (v == DP_INT_UNSET) {
+					o = put_raw(o, "null", 4);
+				} else if (om && l == doc->edits && c < 2) {
 					/* orig_start, orig_end: offsets into the
 					 * original text */
-					rc |= put_off(b, om, (size_t)v);
-				else
-					rc |= dp_json_int(b, v);
+					o = put_offset(o, om, (size_t)v);
+				} else {
+					if (v < 0) {
+						*o++ = '-';
+						o = put_u64(o, (uint64_t)0 - (uint64_t)v);
+					} else {
+						o = put_u64(o, (uint64_t)v);
+					}
+				}
 			} else {
-				const struct dp_str *s =
+				const struct dp_str *str =
 					dp_doc_str(doc, col->v.s[i]);
-				if (!s)
-					rc |= LIT(b, "null");
-				else
-					rc |= dp_json_string(b, s->p, s->len);
+				if (!str) {
+					o = put_raw(o, "null", 4);
+				} else {
+					b->len = (size_t)(o - b->data);
+					if (dp_json_string(b, str->p, str->len) < 0 ||
+					    dp_buf_reserve(b, room) < 0)
+						return DP_ENOMEM;
+					o = b->data + b->len;
+				}
 			}
 		}
-		rc |= dp_buf_putc(b, '}');
+		*o++ = '}';
+		b->len = (size_t)(o - b->data);
 	}
-	rc |= dp_buf_putc(b, ']');
-	return rc ? DP_ENOMEM : 0;
+	if (dp_buf_putc(b, ']') < 0)
+		return DP_ENOMEM;
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 static bool wanted(const struct dp_json_opts *o, const char *name)
@@ -293,7 +359,10 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 	rc |= LIT(b, "{\"id\":");
 	rc |= dp_json_string(b, doc->id, strlen(doc->id));
 	rc |= LIT(b, ",\"status\":\"ok\",\"meta\":");
-	rc |= dp_json_value(b, doc->meta);
+	if (doc->meta)
+		rc |= dp_json_value(b, doc->meta);
+	else
+		rc |= dp_buf_append(b, doc->meta_raw.data, doc->meta_raw.len);
 	if (o->with_text) {
 		rc |= LIT(b, ",\"text\":");
 		rc |= dp_json_string(b, doc->text, doc->len);
@@ -326,7 +395,8 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 
 int dp_json_write_error(struct dp_buf *b, const char *id, const char *plugin,
                         const char *message, const char *source, size_t line,
-                        const json_t *meta, const char *text, size_t len,
+                        const char *meta, size_t meta_len,
+                        const char *text, size_t len,
                         const struct dp_json_opts *o)
 {
 	int rc = 0;
@@ -346,7 +416,7 @@ int dp_json_write_error(struct dp_buf *b, const char *id, const char *plugin,
 	rc |= dp_json_int(b, (int64_t)line);
 	rc |= LIT(b, "},\"meta\":");
 	if (meta)
-		rc |= dp_json_value(b, meta);
+		rc |= dp_buf_append(b, meta, meta_len);
 	else
 		rc |= LIT(b, "{}");
 	if (text && dp_utf8_valid(text, len)) {

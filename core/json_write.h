@@ -29,6 +29,7 @@ DP_INTERNAL int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 DP_INTERNAL int dp_json_write_error(struct dp_buf *b, const char *id,
                                     const char *plugin, const char *message,
                                     const char *source, size_t line,
-                                    const json_t *meta, const char *text,
+                                    const char *meta, size_t meta_len,
+                                    const char *text,
                                     size_t len, const struct dp_json_opts *o);
 #endif

@@ -151,7 +151,13 @@ struct dp_layer *dp_doc_layer_new(struct dp_doc *doc, const char *name,
 			return NULL;
 		}
 		if (same_schema(x, a, n)) {
+			/* reuse it, moved to the end: layers are written in
+			 * the order this document created them, whatever the
+			 * worker processed before */
 			l = x;
+			memmove(&doc->layers[i], &doc->layers[i + 1],
+			        (doc->nlayers - i - 1) * sizeof *doc->layers);
+			doc->layers[doc->nlayers - 1] = l;
 			break;
 		}
 		/* same name, other attributes: replace the old object */

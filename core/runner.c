@@ -114,17 +114,18 @@ static void *reader_main(void *arg)
 /* Writes an error record for @it into w->rec; returns false. */
 static bool error_record(struct worker *w, const struct dp_item *it,
                          const char *id, const char *plugin, const char *msg,
-                         const json_t *meta, const char *text, size_t len)
+                         const char *meta, size_t meta_len, const char *text,
+                         size_t len)
 {
 	const struct dp_json_opts *o = &w->e->o->json;
 
 	w->rec.len = 0;
 	if (dp_json_write_error(&w->rec, id, plugin, msg, it->source, it->line,
-	                        meta, text, len, o) < 0) {
+	                        meta, meta_len, text, len, o) < 0) {
 		/* even the error record did not fit: write a minimal one */
 		w->rec.len = 0;
 		dp_json_write_error(&w->rec, id, plugin, "out of memory",
-		                    it->source, it->line, NULL, NULL, 0, o);
+		                    it->source, it->line, NULL, 0, NULL, 0, o);
 	}
 	return false;
 }
@@ -145,27 +146,28 @@ static size_t first_bad_utf8(const char *s, size_t len)
  * true when the document is ok. */
 static bool run_doc(struct worker *w, const struct dp_item *it,
                     const char *id, const char *text, size_t len,
-                    json_t *meta)
+                    const char *meta, size_t mlen)
 {
 	struct engine *e = w->e;
 	struct dp_error err;
 	size_t failed = 0;
 	int rc;
 
-	rc = dp_doc_reset(w->doc, id, text, len, meta);
+	rc = dp_doc_reset(w->doc, id, text, len, meta, mlen);
 	if (rc)
 		return error_record(w, it, id, "docproc", dp_strerror(rc), meta,
-		                    NULL, 0);
+		                    mlen, NULL, 0);
 	dp_error_clear(&err);
 	rc = dp_pipeline_process(e->pl, w->doc, &failed, &err, w->step_ns);
 	if (rc)
 		return error_record(w, it, id,
 		                    e->pl->steps[failed].mod.desc->name, err.msg,
-		                    meta, text, len);
+		                    meta, mlen, text, len);
 	w->rec.len = 0;
 	if (dp_json_write_doc(&w->rec, w->doc, &e->o->json) < 0)
 		return error_record(w, it, id, "docproc",
-		                    "out of memory writing output", meta, NULL, 0);
+		                    "out of memory writing output", meta, mlen,
+		                    NULL, 0);
 	return true;
 }
 
@@ -179,7 +181,7 @@ static bool process_item(struct worker *w, struct dp_item *it)
 		ok = error_record(w, it, it->id, "docproc",
 		                  it->data.data ? it->data.data
 		                                : "unreadable input",
-		                  NULL, NULL, 0);
+		                  NULL, 0, NULL, 0);
 		break;
 	case DP_ITEM_TXT: {
 		const char *t = it->data.data ? it->data.data : "";
@@ -187,21 +189,21 @@ static bool process_item(struct worker *w, struct dp_item *it)
 		if (bad < it->data.len) {
 			snprintf(msg, sizeof msg, "%s: invalid UTF-8 at byte %zu",
 			         it->source, bad);
-			ok = error_record(w, it, it->id, "docproc", msg, NULL,
+			ok = error_record(w, it, it->id, "docproc", msg, NULL, 0,
 			                  NULL, 0);
 			break;
 		}
-		ok = run_doc(w, it, it->id, t, it->data.len, NULL);
+		ok = run_doc(w, it, it->id, t, it->data.len, NULL, 0);
 		break;
 	}
 	case DP_ITEM_JSONL:
 		if (dp_json_read_doc(it->data.data, it->data.len, it->source,
 		                     it->line, &w->in, msg, sizeof msg) < 0) {
 			ok = error_record(w, it, w->in.id, "docproc", msg,
-			                  w->in.meta, NULL, 0);
+			                  w->in.meta, w->in.meta_len, NULL, 0);
 		} else {
 			ok = run_doc(w, it, w->in.id, w->in.text, w->in.len,
-			             w->in.meta);
+			             w->in.meta, w->in.meta_len);
 		}
 		dp_in_doc_release(&w->in);
 		if (w->in.textbuf.cap > SLOT_KEEP)

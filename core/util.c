@@ -249,6 +249,10 @@ const char *dp_nearest(const char *word, const char *const *cand, size_t n)
 
 	if (limit < 2)
 		limit = 2;
+	/* a word that starts a candidate ("min_len" for "min_length") */
+	for (size_t i = 0; i < n && strlen(word) >= 3; i++)
+		if (strncmp(cand[i], word, strlen(word)) == 0)
+			return cand[i];
 	for (size_t i = 0; i < n; i++) {
 		size_t d = dp_levenshtein(word, cand[i]);
 		if (d < bestd) {

@@ -49,12 +49,16 @@ extern "C" {
 /** The docproc release this header belongs to. (since 1.0) */
 #define DP_VERSION_STRING "0.1.0"
 
-/** Runtime versions of the loaded libdocproc, to compare with the macros
- *  above (a mismatch means the header and the library differ).
- *  Thread-safe. (since 1.0) */
+/** The ABI major of the loaded libdocproc, to compare with DP_ABI_MAJOR
+ *  (a mismatch means the header and the library differ). Thread-safe.
+ *  (since 1.0) */
 int dp_abi_major(void);
+/** The ABI minor of the loaded libdocproc, to compare with DP_ABI_MINOR.
+ *  Thread-safe. (since 1.0) */
 int dp_abi_minor(void);
-/** Returns a static string, e.g. "0.1.0". Never NULL. (since 1.0) */
+/** The release of the loaded libdocproc, e.g. "0.1.0", equal to
+ *  DP_VERSION_STRING when header and library match. A static string:
+ *  never NULL, never freed. Thread-safe. (since 1.0) */
 const char *dp_version(void);
 
 #if defined(__GNUC__)
@@ -91,7 +95,8 @@ enum dp_status {
  *  (since 1.0) */
 const char *dp_strerror(int code);
 
-/** An error report used by init() (opaque; the core owns it). */
+/** An error report used by init() (opaque; the core owns it and keeps
+ *  the message, at most 1023 bytes, truncated beyond). (since 1.0) */
 struct dp_error;
 
 /** Records a formatted message in @err and returns @code (so a plugin can
@@ -124,30 +129,45 @@ enum dp_opt_type {
 /** One entry of an options schema. All pointers are the plugin's and must
  *  stay valid while the plugin is loaded (static data). (since 1.0) */
 struct dp_option_def {
-	const char *key;              /**< option name; NULL ends the array */
-	enum dp_opt_type type;
+	const char *key;              /**< option name; NULL ends the array
+	                                   (since 1.0) */
+	enum dp_opt_type type;        /**< value type (since 1.0) */
 	const char *default_value;    /**< YAML scalar text ("true", "3", "news");
-	                                   NULL: no default. Lists have none. */
-	bool required;                /**< init() is not called without it */
-	const char *description;      /**< one line, shown by --list-plugins */
+	                                   NULL: no default. Lists have none.
+	                                   (since 1.0) */
+	bool required;                /**< init() is not called without it
+	                                   (since 1.0) */
+	const char *description;      /**< one line, shown by --list-plugins
+	                                   (since 1.0) */
 	const char *const *choices;   /**< DP_OPT_STRING only: NULL-terminated
-	                                   list of allowed values, or NULL */
+	                                   list of allowed values, or NULL
+	                                   (since 1.0) */
 };
 
 /** The validated options of one pipeline step (opaque; owned by the core,
- *  valid until fini() returns). */
+ *  valid until fini() returns). The getters below are read-only and
+ *  thread-safe; they are meant for init(), which copies what process()
+ *  needs into the plugin's state. A key that is not in the schema, or has
+ *  another type, or is unset without a default, gives 0 / false / NULL.
+ *  (since 1.0) */
 struct dp_options;
 
-/** Whether the option was given in the config or has a default. */
+/** Whether option @key was given in the config or has a default.
+ *  (since 1.0) */
 bool dp_opt_isset(const struct dp_options *opts, const char *key);
-/** Typed getters. A key that is not in the schema, or has another type,
- *  or is unset without a default, returns 0 / false / NULL. Strings stay
- *  valid until fini() returns. Thread-safe. (since 1.0) */
+/** The value of boolean option @key. (since 1.0) */
 bool dp_opt_bool(const struct dp_options *opts, const char *key);
+/** The value of integer option @key. (since 1.0) */
 int64_t dp_opt_int(const struct dp_options *opts, const char *key);
+/** The value of number option @key. (since 1.0) */
 double dp_opt_number(const struct dp_options *opts, const char *key);
+/** The value of string option @key, owned by the core and valid until
+ *  fini() returns; NULL when unset. (since 1.0) */
 const char *dp_opt_string(const struct dp_options *opts, const char *key);
+/** The number of strings in list option @key (0 when unset). (since 1.0) */
 size_t dp_opt_list_size(const struct dp_options *opts, const char *key);
+/** String @i of list option @key, owned by the core and valid until
+ *  fini() returns; NULL when @i is out of range. (since 1.0) */
 const char *dp_opt_list_at(const struct dp_options *opts, const char *key,
                            size_t i);
 
@@ -155,10 +175,12 @@ const char *dp_opt_list_at(const struct dp_options *opts, const char *key,
  * The document record
  * ====================================================================== */
 
-/** One document (opaque; owned by the core). */
+/** One document (opaque; owned by the core). A plugin sees it only
+ *  during process(), on one thread at a time. (since 1.0) */
 struct dp_doc;
 
-/** The document id. Valid until process() returns. Never NULL. */
+/** The document id, owned by the core; valid until process() returns.
+ *  Never NULL. (since 1.0) */
 const char *dp_doc_id(const struct dp_doc *doc);
 
 /** The current text (after all edits so far), NUL-terminated (the text may
@@ -210,11 +232,11 @@ int dp_doc_fail(struct dp_doc *doc, const char *fmt, ...) DP_PRINTF(2, 3);
  *  text[0..len). @rule names the rule (e.g. "spacing.after_period"). All
  *  strings are copied. (since 1.0) */
 struct dp_edit {
-	size_t start;
-	size_t end;
-	const char *text;
-	size_t len;
-	const char *rule;
+	size_t start;       /**< first byte replaced (since 1.0) */
+	size_t end;         /**< one past the last byte replaced (since 1.0) */
+	const char *text;   /**< the replacement, @len bytes (since 1.0) */
+	size_t len;         /**< bytes of @text (since 1.0) */
+	const char *rule;   /**< the rule's name, for the edit log (since 1.0) */
 };
 
 /** Replaces [start, end) with @text (@len bytes, valid UTF-8). @start and
@@ -266,12 +288,21 @@ enum dp_attr_type {
 
 /** Declares an attribute of a new layer. @name is copied. (since 1.0) */
 struct dp_attr_def {
-	const char *name;
-	enum dp_attr_type type;
+	const char *name;          /**< [a-z0-9_.-]+, at most 70 bytes; at
+	                                most 64 per layer. The JSON keys the
+	                                attributes produce (NAME, or for a
+	                                span NAME_start and NAME_end) must
+	                                differ from each other and from
+	                                "start" and "end": a string and a
+	                                span attribute may share a name
+	                                (quotes: speaker, speaker_start,
+	                                speaker_end); dp_layer_attr() then
+	                                finds the first (since 1.0) */
+	enum dp_attr_type type;    /**< value type (since 1.0) */
 };
 
 /** A layer of one document (opaque; owned by the core). A layer pointer
- *  stays valid until process() returns. */
+ *  stays valid until process() returns. (since 1.0) */
 struct dp_layer;
 
 /** Creates layer @name with @nattrs attributes. The plugin must declare
@@ -286,8 +317,11 @@ struct dp_layer *dp_layer_create(struct dp_doc *doc, const char *name,
  *  to it is allowed only to the plugin that provides it. (since 1.0) */
 struct dp_layer *dp_layer_find(const struct dp_doc *doc, const char *name);
 
-/** Name (valid while the layer is), number of spans. (since 1.0) */
+/** The layer's name, owned by the core, valid while the layer is.
+ *  (since 1.0) */
 const char *dp_layer_name(const struct dp_layer *layer);
+/** The number of spans; 0 for a NULL @layer, so that
+ *  dp_layer_size(dp_layer_find(doc, "x")) is safe. (since 1.0) */
 size_t dp_layer_size(const struct dp_layer *layer);
 
 /** Index of attribute @name, or -1. (since 1.0) */
@@ -297,44 +331,65 @@ int dp_layer_attr(const struct dp_layer *layer, const char *name);
  *  Offsets are checked when process() returns, not here. (since 1.0) */
 long dp_layer_add(struct dp_layer *layer, size_t start, size_t end);
 
-/** Span bounds of entry @i (no bounds check beyond an assert). */
+/** The start of span @i (@i < dp_layer_size(); not checked beyond an
+ *  assert). (since 1.0) */
 size_t dp_layer_start(const struct dp_layer *layer, size_t i);
+/** The end of span @i (exclusive), like dp_layer_start(). (since 1.0) */
 size_t dp_layer_end(const struct dp_layer *layer, size_t i);
 
-/** Direct read access to the start and end arrays (dp_layer_size()
- *  entries each), for fast scans. Valid until the layer or the text is
+/** Direct read access to the start array (dp_layer_size() entries), for
+ *  fast scans; owned by the core. Valid until the layer or the text is
  *  next modified. Spans are sorted by (start, end) whenever another
  *  plugin's layer is read (the core sorts after each process()).
  *  (since 1.0) */
 const uint32_t *dp_layer_starts(const struct dp_layer *layer);
+/** The end array, parallel to dp_layer_starts(), same rules. (since 1.0) */
 const uint32_t *dp_layer_ends(const struct dp_layer *layer);
 
-/** Setters: @attr is an index from dp_layer_attr() or the position in the
- *  dp_attr_def array. Strings are copied (interned). Return 0, DP_ERANGE,
- *  DP_EINVAL (wrong type) or DP_ENOMEM. (since 1.0) */
+/** Sets integer attribute @attr of span @i. @attr is an index from
+ *  dp_layer_attr() or the position in the dp_attr_def array. Only the
+ *  plugin that created the layer may set it. Returns 0, DP_ERANGE,
+ *  DP_EINVAL (wrong type, or not the owner) or DP_ENOMEM. (since 1.0) */
 int dp_layer_set_int(struct dp_layer *layer, size_t i, int attr, int64_t v);
+/** Sets string attribute @attr of span @i to s[0..len), copied (interned
+ *  per document). Returns as dp_layer_set_int(). (since 1.0) */
 int dp_layer_set_str(struct dp_layer *layer, size_t i, int attr,
                      const char *s, size_t len);
+/** Sets span attribute @attr of span @i to [start, end) of the text,
+ *  checked like a span when process() returns. Returns as
+ *  dp_layer_set_int(). (since 1.0) */
 int dp_layer_set_span(struct dp_layer *layer, size_t i, int attr,
                       size_t start, size_t end);
 
-/** Interned string ids: intern once per document, then set by id, which
- *  avoids a hash lookup per span. Id 0 means unset. (since 1.0) */
+/** Interns s[0..len) (copied) in the document's string table and returns
+ *  its id, or 0 when memory runs out (0 is also "unset"). Intern once per
+ *  document, then compare or set by id, which avoids a hash lookup per
+ *  span. Ids are valid for this document until process() returns.
+ *  (since 1.0) */
 uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len);
+/** Sets string attribute @attr of span @i to the interned string @id
+ *  (from dp_doc_intern() of this document). Returns as
+ *  dp_layer_set_int(). (since 1.0) */
 int dp_layer_set_str_id(struct dp_layer *layer, size_t i, int attr,
                         uint32_t id);
 
-/** Getters. Return false (and leave *out alone) if the value is unset or
- *  the attribute has another type. A returned string stays valid until
- *  process() returns. (since 1.0) */
+/** Reads integer attribute @attr of span @i into *out. Returns false (and
+ *  leaves *out alone) if the value is unset or the attribute has another
+ *  type. (since 1.0) */
 bool dp_layer_get_int(const struct dp_layer *layer, size_t i, int attr,
                       int64_t *out);
+/** String attribute @attr of span @i, NUL-terminated, its length in *len
+ *  (@len may be NULL); NULL if unset or of another type. Owned by the
+ *  core; valid until process() returns. (since 1.0) */
 const char *dp_layer_get_str(const struct dp_layer *layer, size_t i,
                              int attr, size_t *len);
+/** Span attribute @attr of span @i into *start, *end; false if unset (an
+ *  edit removed it) or of another type. (since 1.0) */
 bool dp_layer_get_span(const struct dp_layer *layer, size_t i, int attr,
                        size_t *start, size_t *end);
 /** The interned id of a string value (0 if unset); compare with
- *  dp_doc_intern() of a constant to test a value without strcmp. */
+ *  dp_doc_intern() of a constant to test a value without strcmp.
+ *  (since 1.0) */
 uint32_t dp_layer_get_str_id(const struct dp_layer *layer, size_t i,
                              int attr);
 
@@ -405,24 +460,34 @@ typedef void (*dp_fini_fn)(void *state);
 
 /** The descriptor. (since 1.0) */
 struct dp_plugin {
-	uint16_t abi_major;            /**< DP_ABI_MAJOR at build time */
-	uint16_t abi_minor;            /**< DP_ABI_MINOR at build time */
-	uint32_t size;                 /**< sizeof(struct dp_plugin) at build */
-	const char *name;              /**< [a-z0-9_-]+, unique in a pipeline */
-	const char *version;           /**< the plugin's own version */
-	const char *description;       /**< one line */
-	const char *const *requires;   /**< NULL-terminated layer names, or NULL */
-	const char *const *provides;   /**< NULL-terminated layer names, or NULL */
-	const struct dp_option_def *options; /**< schema, or NULL for none */
-	dp_init_fn init;               /**< may be NULL */
-	dp_process_fn process;         /**< required */
-	dp_fini_fn fini;               /**< may be NULL */
+	uint16_t abi_major;            /**< DP_ABI_MAJOR at build time
+	                                    (since 1.0) */
+	uint16_t abi_minor;            /**< DP_ABI_MINOR at build time
+	                                    (since 1.0) */
+	uint32_t size;                 /**< sizeof(struct dp_plugin) at build
+	                                    (since 1.0) */
+	const char *name;              /**< [a-z0-9_-]+, unique in a pipeline
+	                                    (since 1.0) */
+	const char *version;           /**< the plugin's own version, required
+	                                    (since 1.0) */
+	const char *description;       /**< one line (since 1.0) */
+	const char *const *requires;   /**< NULL-terminated layer names, or NULL
+	                                    (since 1.0) */
+	const char *const *provides;   /**< NULL-terminated layer names, or NULL;
+	                                    list "edits" to change the text
+	                                    (since 1.0) */
+	const struct dp_option_def *options; /**< schema, or NULL for none
+	                                          (since 1.0) */
+	dp_init_fn init;               /**< may be NULL (since 1.0) */
+	dp_process_fn process;         /**< required (since 1.0) */
+	dp_fini_fn fini;               /**< may be NULL (since 1.0) */
 };
 
-/** The name of the exported descriptor symbol. */
+/** The name of the exported descriptor symbol. (since 1.0) */
 #define DP_PLUGIN_SYMBOL "dp_plugin_descriptor"
 
-/** Defines the exported descriptor; see above. */
+/** Defines the exported descriptor; see above. Follow it with a ';'.
+ *  (since 1.0) */
 #define DP_PLUGIN_DEFINE(...)                                              \
 	DP_EXPORT extern const struct dp_plugin dp_plugin_descriptor;      \
 	DP_EXPORT const struct dp_plugin dp_plugin_descriptor = {          \

@@ -15,7 +15,10 @@
  *     dp_harness_free(h);
  *
  * Every function that can fail keeps a message, read with
- * dp_harness_error(). Not thread-safe: one harness per thread.
+ * dp_harness_error(). Not thread-safe: one harness per thread (each loads
+ * and initialises its own plugin states). Part of libdocproc: link the
+ * test with `pkg-config --libs docproc`. For the contract as a whole
+ * (threads, allocation failures, a torture corpus), run docproc-check(1).
  */
 #ifndef DOCPROC_HARNESS_H
 #define DOCPROC_HARNESS_H
@@ -26,7 +29,8 @@
 extern "C" {
 #endif
 
-/** An opaque harness. */
+/** An opaque harness: a pipeline of plugins and the last document run.
+ *  (since 1.0) */
 struct dp_harness;
 
 /** Creates a harness, or NULL when out of memory. Free with
@@ -56,18 +60,22 @@ int dp_harness_add(struct dp_harness *h, const char *plugin,
 int dp_harness_run(struct dp_harness *h, const char *text,
                    const char *meta_json);
 
-/** The same with an explicit length (the text may hold NUL bytes). */
+/** As dp_harness_run(), with an explicit length (the text may hold NUL
+ *  bytes). (since 1.0) */
 int dp_harness_run_len(struct dp_harness *h, const char *text, size_t len,
                        const char *meta_json);
 
-/** The last error message ("" if none). Valid until the next call. */
+/** The last error message ("" if none), owned by the harness, valid until
+ *  the next call. (since 1.0) */
 const char *dp_harness_error(const struct dp_harness *h);
 
 /** The document of the last run (NULL before the first run); use the
- *  dp_doc_* and dp_layer_* functions on it. Valid until the next run. */
+ *  dp_doc_* and dp_layer_* functions on it. Owned by the harness, valid
+ *  until the next run. (since 1.0) */
 struct dp_doc *dp_harness_doc(struct dp_harness *h);
 
-/** The layer @name of the last run, or NULL. */
+/** The layer @name of the last run, or NULL. Owned by the harness, valid
+ *  until the next run. (since 1.0) */
 struct dp_layer *dp_harness_layer(struct dp_harness *h, const char *name);
 
 /** Index of the @nth (0-based) span of @layer whose text equals @text, or
@@ -76,27 +84,33 @@ long dp_harness_find(struct dp_harness *h, const char *layer,
                      const char *text, int nth);
 
 /** The text of span @i of @layer as a NUL-terminated copy owned by the
- *  harness (valid until the next run), or NULL. */
+ *  harness (valid until the next run), or NULL. (since 1.0) */
 const char *dp_harness_span_text(struct dp_harness *h, const char *layer,
                                  size_t i);
 
 /** Attribute @attr of span @i of @layer rendered as text: strings as they
  *  are, integers in decimal, spans as their covered text; NULL when unset
- *  or absent. Owned by the harness, valid until the next run. */
+ *  or absent. Owned by the harness, valid until the next run.
+ *  (since 1.0) */
 const char *dp_harness_attr(struct dp_harness *h, const char *layer,
                             size_t i, const char *attr);
 
-/** Number of spans in @layer (0 if absent). */
+/** Number of spans in @layer of the last run (0 if absent). (since 1.0) */
 size_t dp_harness_count(struct dp_harness *h, const char *layer);
 
 /** The whole last document rendered as a docproc JSON Lines record (no
  *  trailing newline), owned by the harness, valid until the next run; for
- *  golden-file tests. NULL on error. */
+ *  golden-file tests. NULL on error. (since 1.0) */
 const char *dp_harness_json(struct dp_harness *h);
 
 /** Injects an allocation failure: the @n-th allocation (1-based) charged to
- *  the next document fails; 0 turns injection off. Used to check that a
- *  plugin fails cleanly when memory runs out. (since 1.0) */
+ *  the document by any step of the harness's pipeline (dp_doc_alloc(),
+ *  layer growth, interned strings, ...) fails, in every following run,
+ *  until 0 turns injection off. Used to check that a plugin fails cleanly
+ *  when memory runs out: loop n = 1, 2, ... until dp_harness_run()
+ *  succeeds. A plugin's own malloc() is not counted. While injection is
+ *  on, every run starts from a fresh document, so that growth points are
+ *  reached each time. (since 1.0) */
 void dp_harness_fail_alloc_after(struct dp_harness *h, long n);
 
 #ifdef __cplusplus

@@ -1,0 +1,155 @@
+/*
+ * lexicon.h - the words the dates plugin knows, with their class and value.
+ *
+ * Every known word (lower case, ASCII) has a class (month, weekday, number
+ * word, unit, ...) and a value within the class. Function words have class
+ * LX_FN and an F_* value. The lookup table is built once by lex_table_init()
+ * and is read-only afterwards.
+ */
+#ifndef DATES_LEXICON_H
+#define DATES_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum lx_class {
+	LX_NONE = 0,
+	LX_MONTH,    /* val 1..12 */
+	LX_WDAY,     /* val 1 (Monday) .. 7 (Sunday) */
+	LX_NUMW,     /* number word, val = value */
+	LX_ORDW,     /* ordinal word, val = value */
+	LX_UNIT,     /* val = enum unit */
+	LX_SEASON,   /* val = enum season */
+	LX_TOD,      /* part of day, val = enum tod */
+	LX_TZ,       /* time zone abbreviation */
+	LX_HOLIDAY,  /* val = enum holiday */
+	LX_FN,       /* function word, val = enum fn */
+};
+
+/* Flags of a lexicon entry. */
+enum lx_flag {
+	LXF_PLURAL = 1,  /* "years" */
+	LXF_ABBR = 2,    /* "Sept", "Fri": needs a capital and a '.' or a number */
+	LXF_AMBIG = 4,   /* "May", "March": also an ordinary word */
+	LXF_LABEL = 8,   /* "Section", "No.": a number after it is a label */
+	LXF_QTY = 16,    /* "troops", "percent": a number before it counts */
+};
+
+enum unit {
+	U_NONE = 0, U_SECOND, U_MINUTE, U_HOUR, U_DAY, U_WEEKEND, U_WEEK,
+	U_FORTNIGHT, U_MONTH, U_QUARTER, U_HALF, U_YEAR, U_DECADE, U_CENTURY,
+	U_MILLENNIUM,
+};
+
+enum season { S_SPRING = 1, S_SUMMER, S_FALL, S_WINTER };
+enum tod { T_MORNING = 1, T_AFTERNOON, T_EVENING, T_NIGHT, T_TONIGHT,
+	T_NOON, T_MIDNIGHT, T_MIDDAY };
+enum holiday { H_CHRISTMAS = 1, H_THANKSGIVING, H_EASTER, H_NEWYEAR,
+	H_ELECTION, H_INDEPENDENCE, H_HALLOWEEN, H_VALENTINE, H_LABOR,
+	H_MEMORIAL };
+
+enum fn {
+	F_NONE = 0,
+	F_LAST, F_NEXT, F_THIS, F_PAST, F_COMING, F_PREVIOUS, F_FOLLOWING,
+	F_AGO, F_EARLIER, F_LATER, F_BEFORE, F_AFTER, F_HENCE, F_THE, F_A,
+	F_AN, F_OF, F_IN, F_ON, F_AT, F_BY, F_SINCE, F_UNTIL, F_THROUGH,
+	F_FROM, F_TO, F_FOR, F_DURING, F_WITHIN, F_OVER, F_UNDER, F_EVERY,
+	F_EACH, F_PER, F_EARLY, F_LATE, F_MID, F_MIDDLE, F_END, F_BEGINNING,
+	F_START, F_CLOSE, F_ABOUT, F_AROUND, F_NEARLY, F_ALMOST, F_MORE,
+	F_LESS, F_THAN, F_LEAST, F_UP, F_SOME, F_ROUGHLY, F_APPROXIMATELY,
+	F_SEVERAL, F_FEW, F_MANY, F_COUPLE, F_NOW, F_TODAY, F_YESTERDAY,
+	F_TOMORROW, F_CURRENTLY, F_CURRENT, F_RECENTLY, F_RECENT, F_FUTURE,
+	F_SOON, F_PREVIOUSLY, F_LATEST, F_SAME, F_THAT, F_FISCAL, F_WILL,
+	F_WOULD, F_LL, F_SHALL, F_GOING, F_EXPECTED, F_SCHEDULED, F_PLANS,
+	F_PLANNED, F_DUE, F_AM, F_PM, F_DAILY, F_WEEKLY, F_MONTHLY,
+	F_ANNUALLY, F_YEARLY, F_QUARTERLY, F_HOURLY, F_NIGHTLY, F_TWICE,
+	F_TIMES, F_ONCE, F_AND, F_OR, F_LONG, F_OLD, F_FORMER, F_ALREADY,
+	F_SECTION, F_FLEET, F_ARMY, F_CHAPTER, F_ARTICLE, F_ROUTE, F_MR,
+	F_PERIOD, F_TIME, F_SAID, F_WAS, F_WERE, F_HAD, F_IS, F_ARE, F_HAS,
+	F_NEAR, F_EXACTLY, F_JUST, F_OVERNIGHT, F_MOMENT, F_ENDED, F_ENDING,
+	F_WHEN, F_THEN, F_HALF, F_DOZEN, F_HUNDRED, F_THOUSAND, F_LATELY,
+	F_PRESENTLY, F_NOWADAYS, F_ENTIRE, F_WHOLE, F_FULL, F_CALENDAR,
+	F_SPAN, F_HAPPY, F_TAKE, F_WELL, F_SET, F_PASTV, F_AGAINST,
+};
+
+/* No lexicon word is longer than this (bytes). */
+#define LX_MAX_WORD 13
+
+struct lx_entry {
+	const char *word;
+	uint8_t cls;
+	uint8_t flags;
+	int16_t val;
+};
+
+/* A read-only hash table over the lexicon, built once. */
+struct lx_table {
+	uint16_t *slots; /* index+1 into the entry array, 0 = empty */
+	size_t mask;
+	const struct lx_entry *entries;
+	uint32_t len_mask;  /* bit n set when some word has n bytes */
+	/* bit n of pair_len[a][b]: some word of n bytes starts with the
+	 * letters a, b ('a'..'z'; index 26 for a one-letter word) */
+	uint16_t pair_len[26][27];
+	/* words of up to 8 bytes packed into an integer (first byte lowest):
+	 * one multiply and one compare per lookup */
+	uint64_t *short_keys;
+	uint16_t *short_idx;  /* entry index + 1, 0 = empty */
+	size_t short_mask;
+	int short_shift;
+};
+
+/* The slot of a packed short word. */
+static inline size_t lx_short_slot(const struct lx_table *t, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> t->short_shift) & t->short_mask;
+}
+
+/* Looks up a packed word of at most 8 lower-case bytes; NULL when
+ * unknown. */
+static inline const struct lx_entry *lx_lookup_short(const struct lx_table *t,
+                                                     uint64_t key)
+{
+	size_t h = lx_short_slot(t, key);
+	while (t->short_idx[h]) {
+		if (t->short_keys[h] == key)
+			return &t->entries[t->short_idx[h] - 1];
+		h = (h + 1) & t->short_mask;
+	}
+	return NULL;
+}
+
+/* Number of entries (token.lex runs from 1 to this). */
+size_t lx_count(const struct lx_table *t);
+
+/* Builds the table; returns 0 or -1 when out of memory. */
+int lx_table_init(struct lx_table *t);
+void lx_table_free(struct lx_table *t);
+/* Whether a lower-case word of @len bytes starting with @a @b may be in
+ * the lexicon (a fast filter before lx_lookup). */
+static inline int lx_maybe(const struct lx_table *t, char a, char b, size_t len)
+{
+	if (a < 'a' || a > 'z' || len > 15)
+		return 0;
+	int j = len == 1 ? 26 : (b >= 'a' && b <= 'z') ? b - 'a' : -1;
+	return j >= 0 && ((t->pair_len[a - 'a'][j] >> len) & 1u);
+}
+
+/* The hash of a word, folded to lower case (FNV-1a); lexers may compute
+ * it on the fly with LX_HASH_INIT and lx_hash_step(). */
+#define LX_HASH_INIT ((size_t)2166136261u)
+static inline size_t lx_hash_step(size_t h, unsigned char lower)
+{
+	return (h ^ lower) * (size_t)16777619u;
+}
+
+/* Looks up an ASCII word of @len letters in any case, given its folded
+ * hash @h; NULL when unknown. */
+const struct lx_entry *lx_lookup_folded(const struct lx_table *t,
+                                        const char *w, size_t len, size_t h);
+
+/* Looks up a lower-case word of @len bytes; NULL when unknown. */
+const struct lx_entry *lx_lookup(const struct lx_table *t, const char *w,
+                                 size_t len);
+
+#endif

@@ -1,0 +1,142 @@
+/*
+ * rules.h - shared state and helpers of the recognition rules.
+ *
+ * The rules look at the token array of one document. Each rule function
+ * takes a position and, when an expression starts there, returns the
+ * token index just past it and fills a struct match; 0 means no match.
+ * The scanner (scan.c) keeps the longest match at each position.
+ */
+#ifndef DATES_RULES_H
+#define DATES_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine.h"
+#include "lexer.h"
+#include "timex.h"
+
+struct ctx {
+	const struct dt_engine *e;
+	const char *text;
+	const struct token *tk;
+	size_t n;
+	bool has_dct;
+	struct tdate dct;     /* G_DAY */
+	long dct_days;
+	bool has_prev;        /* a date already mentioned in the text */
+	struct tdate prev;
+	bool caseless;        /* the text has (almost) no capitals */
+};
+
+struct match {
+	size_t a, b;          /* tokens [a, b) */
+	int type;             /* enum dt_type */
+	int anchor;           /* enum dt_anchor */
+	int mod;              /* enum dt_mod */
+	bool is_date;         /* the value is td (else lit) */
+	bool no_prev;         /* a comparison date: not a new reference */
+	struct tdate td;
+	char lit[40];         /* a literal value: P3Y, PRESENT_REF, ... */
+};
+
+/* ---- token tests (false beyond the end); inline: they run per token ---- */
+static inline const struct token *tok(const struct ctx *c, size_t i)
+{
+	return i < c->n ? &c->tk[i] : NULL;
+}
+
+static inline bool is_fn(const struct ctx *c, size_t i, int fn)
+{
+	return i < c->n && c->tk[i].cls == LX_FN && c->tk[i].val == fn;
+}
+
+static inline bool is_cls(const struct ctx *c, size_t i, int cls)
+{
+	return i < c->n && c->tk[i].cls == cls;
+}
+
+static inline bool is_punct(const struct ctx *c, size_t i, char p)
+{
+	return i < c->n && c->tk[i].kind == TK_PUNCT && c->tk[i].punct == p;
+}
+
+/* a plain integer (no separators, suffixes or letters) */
+static inline bool is_num(const struct ctx *c, size_t i)
+{
+	return i < c->n && c->tk[i].kind == TK_NUM &&
+	       !(c->tk[i].flags & (TF_GROUPED | TF_DECIMAL | TF_ALNUM |
+	                           TF_ORD | TF_DECADE));
+}
+
+/* no space before token i */
+static inline bool glued(const struct ctx *c, size_t i)
+{
+	return i < c->n && !(c->tk[i].flags & TF_SPACE);
+}
+
+static inline bool is_cap(const struct ctx *c, size_t i)
+{
+	return i < c->n && (c->tk[i].flags & TF_CAP);
+}
+
+bool i_is_ord_day(const struct ctx *c, size_t i);
+bool word_is(const struct ctx *c, size_t i, const char *lower);
+/* Possessive 's at i: returns 2 (tokens) or 0. */
+size_t possessive(const struct ctx *c, size_t i);
+
+/* ---- numbers ---- */
+/* A cardinal at i: digits or number words ("twenty-four", "a", "a dozen",
+ * "1 1/2"). *val gets the value (x2 to keep halves: 2 means one),
+ * *fuzzy is set for "several", "a few", ...; returns the end or 0.
+ * @allow_a: accept "a"/"an" as one. */
+size_t parse_count(const struct ctx *c, size_t i, long *val2, bool *fuzzy,
+                   bool allow_a);
+/* A year written as "nineteen ninety-six" or "two thousand". */
+size_t parse_year_words(const struct ctx *c, size_t i, int *year);
+/* A month word at i (respecting abbreviation rules); returns its
+ * number or 0; *end gets the index past it (and a dot). */
+int month_at(const struct ctx *c, size_t i, size_t *end, bool need_context);
+/* A plausible four-digit year at i. */
+bool year_at(const struct ctx *c, size_t i, int *year);
+/* The unit of token i (enum unit) or U_NONE; *plural set. */
+int unit_at(const struct ctx *c, size_t i, bool *plural);
+
+/* ---- resolution ---- */
+/* +1 future, -1 past, 0 unknown, from cue words around tokens [a, b). */
+int tense_at(const struct ctx *c, size_t a, size_t b);
+/* The year of month @m (day @d or 0) given the dct and the tense. */
+int year_for(const struct ctx *c, int m, int d, int tense);
+/* The weekday @wd relative to the dct: @dir -1 past (on or before), +1
+ * future (on or after), -2 strictly before, +2 strictly after. */
+struct tdate weekday_date(const struct ctx *c, int wd, int dir);
+/* The tense direction to use for an undated expression. */
+int direction(const struct ctx *c, size_t a, size_t b);
+
+/* ---- rule families ---- */
+size_t rule_numeric(struct ctx *c, size_t i, struct match *m);
+size_t rule_month_date(struct ctx *c, size_t i, struct match *m);
+size_t rule_year(struct ctx *c, size_t i, struct match *m);
+size_t rule_quarter(struct ctx *c, size_t i, struct match *m);
+size_t rule_time(struct ctx *c, size_t i, struct match *m);
+size_t rule_holiday(struct ctx *c, size_t i, struct match *m);
+size_t rule_deictic(struct ctx *c, size_t i, struct match *m);
+size_t rule_weekday(struct ctx *c, size_t i, struct match *m);
+size_t rule_relative(struct ctx *c, size_t i, struct match *m);
+size_t rule_offset(struct ctx *c, size_t i, struct match *m);
+size_t rule_anaphoric(struct ctx *c, size_t i, struct match *m);
+size_t rule_duration(struct ctx *c, size_t i, struct match *m);
+size_t rule_set(struct ctx *c, size_t i, struct match *m);
+size_t rule_fuzzy(struct ctx *c, size_t i, struct match *m);
+size_t rule_rate(struct ctx *c, size_t i, struct match *m);
+
+/* Fills @m as a date at the given anchor. */
+void set_date(struct match *m, struct tdate td, int anchor);
+void set_lit(struct match *m, int type, const char *value, int anchor);
+/* Duration value "P3Y", "PT5H30M", "PXY" from a count x2 and a unit. */
+void format_duration(char *buf, size_t size, long val2, bool fuzzy,
+                     int unit);
+/* The dct, or an unknown day when there is none. */
+struct tdate ref_day(const struct ctx *c);
+
+#endif

@@ -1,0 +1,434 @@
+/*
+ * scan.c - the engine: lexes a text, runs the rules at every token
+ * (keeping the longest match), applies modifiers ("early", "the end of")
+ * and reports each expression with its TIMEX3 value.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "rules.h"
+
+typedef size_t (*rule_fn)(struct ctx *c, size_t i, struct match *m);
+
+/* Order matters only between matches of equal length: the first wins. */
+static const rule_fn rules[] = {
+	rule_numeric, rule_month_date, rule_time, rule_quarter, rule_year,
+	rule_holiday, rule_deictic, rule_weekday, rule_relative, rule_offset,
+	rule_anaphoric, rule_set, rule_rate, rule_duration, rule_fuzzy, NULL,
+};
+
+enum {
+	R_NUMERIC = 1 << 0, R_MONTH = 1 << 1, R_TIME = 1 << 2, R_QUARTER = 1 << 3,
+	R_YEAR = 1 << 4, R_HOLIDAY = 1 << 5, R_DEICTIC = 1 << 6,
+	R_WEEKDAY = 1 << 7, R_RELATIVE = 1 << 8, R_OFFSET = 1 << 9,
+	R_ANAPHORIC = 1 << 10, R_SET = 1 << 11, R_RATE = 1 << 12,
+	R_DURATION = 1 << 13, R_FUZZY = 1 << 14,
+	R_PREFIX = 1 << 15,  /* begins a modifier: early, mid, more than */
+};
+
+#define NUM_RULES (R_NUMERIC | R_MONTH | R_TIME | R_QUARTER | R_YEAR | \
+                   R_OFFSET | R_SET | R_DURATION)
+
+/* The rules that can match at a word of lexicon class @cls and value
+ * @val: a shortcut, so that each token tries only the few rules that
+ * apply. Computed once per lexicon entry by dt_engine_init(). */
+static unsigned word_mask(int cls, int val)
+{
+	switch (cls) {
+	case LX_MONTH: return R_MONTH;
+	case LX_WDAY: return R_MONTH | R_WEEKDAY;
+	case LX_NUMW: return R_YEAR | R_OFFSET | R_SET | R_DURATION;
+	case LX_ORDW: return R_YEAR | R_QUARTER | R_MONTH;
+	case LX_UNIT: return R_DURATION | R_QUARTER;
+	case LX_SEASON: return R_FUZZY;
+	case LX_TOD: return R_DEICTIC | R_TIME;
+	case LX_HOLIDAY: return R_HOLIDAY;
+	case LX_NONE: return R_QUARTER | R_HOLIDAY | R_FUZZY | R_DURATION |
+	                     R_RELATIVE | R_YEAR;
+	case LX_FN: break;
+	default: return 0;
+	}
+	switch (val) {
+	case F_THE:
+		return R_MONTH | R_QUARTER | R_YEAR | R_DEICTIC | R_RELATIVE |
+		       R_ANAPHORIC | R_DURATION | R_FUZZY | R_PREFIX;
+	case F_A: case F_AN:
+		return R_OFFSET | R_DURATION | R_RATE;
+	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
+	case F_PREVIOUS: case F_CURRENT:
+		return R_RELATIVE | R_WEEKDAY | R_HOLIDAY | R_QUARTER |
+		       R_DURATION | R_DEICTIC | R_FUZZY;
+	case F_FOLLOWING: case F_RECENT:
+		return R_DURATION;
+	case F_EARLIER: case F_LATER: case F_LATE:
+		return R_WEEKDAY | R_ANAPHORIC | R_PREFIX;
+	case F_EARLY: case F_MID:
+		return R_PREFIX;
+	case F_THAT:
+		return R_ANAPHORIC;
+	case F_EVERY: case F_EACH: case F_PER: case F_TWICE: case F_ONCE:
+	case F_DAILY: case F_WEEKLY: case F_MONTHLY: case F_ANNUALLY:
+	case F_YEARLY: case F_QUARTERLY: case F_HOURLY: case F_NIGHTLY:
+		return R_SET | R_RATE;
+	case F_NOW: case F_TODAY: case F_YESTERDAY: case F_TOMORROW:
+	case F_CURRENTLY: case F_RECENTLY: case F_FUTURE: case F_LATELY:
+	case F_PRESENTLY: case F_NOWADAYS:
+		return R_DEICTIC | R_FUZZY;
+	case F_FISCAL:
+		return R_YEAR | R_QUARTER;
+	case F_HALF: case F_DOZEN: case F_SEVERAL: case F_FEW: case F_MANY:
+		return R_DURATION | R_OFFSET | R_SET;
+	case F_AT: case F_UP: case F_OVER: case F_UNDER: case F_JUST:
+	case F_WELL: case F_MORE: case F_LESS: case F_ABOUT: case F_AROUND:
+	case F_NEARLY: case F_ALMOST: case F_SOME: case F_ROUGHLY:
+	case F_APPROXIMATELY:
+		return R_DURATION | R_PREFIX;
+	default:
+		return 0;
+	}
+}
+
+/* The rules that can match at token i. */
+static unsigned rule_mask(const struct ctx *c, size_t i)
+{
+	const struct token *t = &c->tk[i];
+	if (t->kind == TK_NUM)
+		return NUM_RULES;
+	if (t->kind != TK_WORD)
+		return 0;
+	if (t->lex)
+		return c->e->word_rules[t->lex - 1];
+	/* "Election Day", "Labor Day": a capitalised word before "Day" */
+	return (t->flags & TF_CAP) ? R_HOLIDAY : 0;
+}
+
+static size_t best_core(struct ctx *c, size_t i, struct match *m)
+{
+	size_t best = 0;
+	if (i >= c->n)
+		return 0;
+	unsigned mask = rule_mask(c, i);
+	for (int r = 0; rules[r] && mask; r++, mask >>= 1) {
+		if (!(mask & 1u))
+			continue;
+		struct match cand;
+		memset(&cand, 0, sizeof cand);
+		size_t e = rules[r](c, i, &cand);
+		if (e > best) {
+			best = e;
+			*m = cand;
+		}
+	}
+	return best;
+}
+
+/* Position modifiers before a date: "early", "late 1990", "mid-1990s",
+ * "the end of", "earlier this year". Returns the index after them. */
+static size_t date_prefix(const struct ctx *c, size_t i, int *mod)
+{
+	if (is_fn(c, i, F_EARLY) || is_fn(c, i, F_LATE)) {
+		*mod = is_fn(c, i, F_EARLY) ? DM_START : DM_END;
+		return i + 1;
+	}
+	if (is_fn(c, i, F_THE) && (is_fn(c, i + 1, F_EARLY) || is_fn(c, i + 1, F_LATE) ||
+	                           is_fn(c, i + 1, F_MID))) {
+		*mod = is_fn(c, i + 1, F_EARLY) ? DM_START :
+		       is_fn(c, i + 1, F_LATE) ? DM_END : DM_MID;
+		size_t j = i + 2;
+		if (is_punct(c, j, '-') && glued(c, j))
+			j++;
+		return j;
+	}
+	if (is_fn(c, i, F_MID)) {
+		*mod = DM_MID;
+		if (is_punct(c, i + 1, '-') && glued(c, i + 1))
+			return i + 2;
+		return i + 1;
+	}
+	if (is_fn(c, i, F_EARLIER) || is_fn(c, i, F_LATER)) {
+		*mod = DM_NONE;
+		return i + 1;
+	}
+	if (is_fn(c, i, F_THE) && (is_fn(c, i + 1, F_END) || is_fn(c, i + 1, F_BEGINNING) ||
+	                           is_fn(c, i + 1, F_START) || is_fn(c, i + 1, F_MIDDLE) ||
+	                           is_fn(c, i + 1, F_CLOSE)) &&
+	    is_fn(c, i + 2, F_OF)) {
+		*mod = (is_fn(c, i + 1, F_END) || is_fn(c, i + 1, F_CLOSE)) ? DM_END :
+		       is_fn(c, i + 1, F_MIDDLE) ? DM_MID : DM_START;
+		return i + 3;
+	}
+	return 0;
+}
+
+/* Whether a modifier may wrap the date found after it. */
+static bool takes_prefix(const struct ctx *c, size_t j, const struct match *m,
+                         size_t i)
+{
+	if (m->type != DT_DATE && m->type != DT_TIME)
+		return false;
+	/* "earlier"/"later" only before this/last/next/that ("earlier this
+	 * year") and weekdays and yesterday/today */
+	if (is_fn(c, i, F_EARLIER) || is_fn(c, i, F_LATER)) {
+		return is_fn(c, j, F_THIS) || is_fn(c, j, F_LAST) ||
+		       is_fn(c, j, F_NEXT) || is_fn(c, j, F_THAT) ||
+		       is_fn(c, j, F_TODAY) || is_fn(c, j, F_YESTERDAY) ||
+		       is_fn(c, j, F_TOMORROW) || is_cls(c, j, LX_WDAY);
+	}
+	return m->is_date || m->lit[0] == 'P';
+}
+
+/* A cheap test of whether any rule can match at token i; most tokens
+ * are ordinary words and are skipped here. */
+static bool can_start(const struct ctx *c, size_t i)
+{
+	const struct token *t = &c->tk[i];
+	if (t->kind == TK_NUM) {
+		/* years, 1990s, 6th stand alone; other numbers need a date word,
+		 * a unit or a separator after them ("5 years", "10:30", "1/5") */
+		if (t->flags & (TF_GROUPED | TF_ALNUM))
+			return false;
+		if (t->ndigits == 4 || (t->flags & (TF_ORD | TF_DECADE)))
+			return true;
+		const struct token *n = tok(c, i + 1);
+		if (!n)
+			return false;
+		if (n->kind == TK_WORD)
+			return n->cls != LX_NONE || (n->end - n->start == 1 &&
+			                             (c->text[n->start] | 32) == 'o');
+		if (n->kind == TK_NUM)
+			return true;
+		return n->kind == TK_PUNCT && !(n->flags & TF_SPACE) &&
+		       (n->punct == ':' || n->punct == '/' || n->punct == '-');
+	}
+	if (t->kind != TK_WORD)
+		return false;
+	if (!t->lex) {
+		/* "Election Day": a capitalised word before "Day" */
+		if (!(t->flags & TF_CAP) || i + 1 >= c->n)
+			return false;
+		const struct token *n = &c->tk[i + 1];
+		return n->end - n->start == 3 && word_is(c, i + 1, "day");
+	}
+	if (!c->e->word_rules[t->lex - 1])
+		return false;
+	if (t->cls == LX_FN && (t->val == F_THE || t->val == F_A ||
+	                        t->val == F_AN || t->val == F_THAT)) {
+		/* "the"/"a" + an ordinary word starts nothing */
+		const struct token *n = tok(c, i + 1);
+		if (!n)
+			return false;
+		if (n->kind == TK_NUM || n->cls != LX_NONE ||
+		    (n->lex && !(n->lflags & (LXF_LABEL | LXF_QTY))) ||
+		    (n->kind == TK_PUNCT && n->punct == '\''))
+			return true;
+		return t->val == F_THE && n->kind == TK_WORD &&
+		       (word_is(c, i + 1, "distant") ||
+		        word_is(c, i + 1, "foreseeable"));
+	}
+	return true;
+}
+
+/* The longest expression starting at token i (can_start() is true). */
+static size_t match_at(struct ctx *c, size_t i, struct match *m)
+{
+	size_t best = best_core(c, i, m);
+	int mod = DM_NONE;
+	size_t j = date_prefix(c, i, &mod);
+	if (j) {
+		struct match inner;
+		memset(&inner, 0, sizeof inner);
+		size_t e = best_core(c, j, &inner);
+		if (e > best && takes_prefix(c, j, &inner, i)) {
+			best = e;
+			*m = inner;
+			if (mod != DM_NONE)
+				m->mod = mod;
+		}
+	}
+	/* approximations before "ago" expressions: "nearly four years ago" */
+	static const int approx[] = {F_ABOUT, F_AROUND, F_NEARLY, F_ALMOST,
+		F_SOME, F_ROUGHLY, F_APPROXIMATELY, F_JUST, 0};
+	for (int k = 0; approx[k]; k++) {
+		if (!is_fn(c, i, approx[k]))
+			continue;
+		struct match inner;
+		memset(&inner, 0, sizeof inner);
+		size_t e = rule_offset(c, i + 1, &inner);
+		if (e > best) {
+			best = e;
+			*m = inner;
+			m->mod = (approx[k] == F_NEARLY || approx[k] == F_ALMOST) ?
+			         DM_LESS_THAN : DM_APPROX;
+		}
+	}
+	if ((is_fn(c, i, F_MORE) || is_fn(c, i, F_LESS)) && is_fn(c, i + 1, F_THAN)) {
+		struct match inner;
+		memset(&inner, 0, sizeof inner);
+		size_t e = rule_offset(c, i + 2, &inner);
+		if (e > best) {
+			best = e;
+			*m = inner;
+			m->mod = is_fn(c, i, F_MORE) ? DM_MORE_THAN : DM_LESS_THAN;
+		}
+	}
+	/* "around 7:15 p.m.": an approximate clock time */
+	if ((is_fn(c, i, F_AROUND) || is_fn(c, i, F_ABOUT) ||
+	     is_fn(c, i, F_APPROXIMATELY)) && i + 1 < c->n &&
+	    c->tk[i + 1].kind == TK_NUM) {
+		struct match inner;
+		memset(&inner, 0, sizeof inner);
+		size_t e = rule_time(c, i + 1, &inner);
+		if (e > best) {
+			best = e;
+			*m = inner;
+			m->mod = DM_APPROX;
+		}
+	}
+	/* "the next year or so", "a week or so ago" */
+	if (best && is_fn(c, best, F_OR) && word_is(c, best + 1, "so")) {
+		best += 2;
+		if (m->mod == DM_NONE)
+			m->mod = DM_APPROX;
+	}
+	return best;
+}
+
+static bool wanted(const struct dt_engine *e, int type)
+{
+	return (e->opt.types >> type) & 1u;
+}
+
+int dt_scan(const struct dt_engine *e, const char *text, size_t len,
+            const struct dt_ref *ref, dt_alloc_fn alloc, void *alloc_ctx,
+            dt_emit_fn emit, void *emit_ctx)
+{
+	struct ctx c;
+	memset(&c, 0, sizeof c);
+	c.e = e;
+	c.text = text;
+	/* about one token per five bytes; runs of punctuation may need more,
+	 * and then the text is lexed again with room for the worst case */
+	struct lex_out lo;
+	memset(&lo, 0, sizeof lo);
+	lo.cap = len / 3 + 16;
+	if (lo.cap > len + 1)
+		lo.cap = len + 1;
+	for (;;) {
+		lo.tk = alloc(alloc_ctx, lo.cap * sizeof *lo.tk);
+		lo.cand = alloc(alloc_ctx, lo.cap * sizeof *lo.cand);
+		if (!lo.tk || !lo.cand)
+			return -1;
+		if (lex_scan(&e->lx, e->word_rules, text, len, &lo) == 0)
+			break;
+		lo.cap = len + 1;
+	}
+	struct token *tk = lo.tk;
+	c.tk = tk;
+	c.n = lo.n;
+	c.caseless = lo.ncaps * 40 < lo.nlower;
+	if (ref && ref->has) {
+		c.has_dct = true;
+		c.dct = td_day(ref->y, ref->m, ref->d);
+		c.dct_days = cal_days(ref->y, ref->m, ref->d);
+	}
+	size_t done = 0; /* tokens before this are inside an expression */
+	for (size_t k = 0; k < lo.ncand; k++) {
+		size_t i = lo.cand[k];
+		if (i < done || !can_start(&c, i))
+			continue;
+		struct match m;
+		memset(&m, 0, sizeof m);
+		size_t b = match_at(&c, i, &m);
+		if (!b)
+			continue;
+		struct dt_found f;
+		memset(&f, 0, sizeof f);
+		f.start = tk[i].start;
+		f.end = tk[b - 1].end;
+		f.type = (enum dt_type)m.type;
+		f.anchor = (enum dt_anchor)m.anchor;
+		f.mod = (enum dt_mod)m.mod;
+		if (m.is_date)
+			td_format(&m.td, f.value, sizeof f.value);
+		else
+			snprintf(f.value, sizeof f.value, "%s", m.lit);
+		if (m.is_date && m.type == DT_DATE && m.td.y != Y_UNKNOWN && !m.no_prev &&
+		    m.td.gran >= G_YEAR) {
+			c.has_prev = true;
+			c.prev = m.td;
+			if (c.prev.gran == G_TOD || c.prev.gran == G_MINUTE)
+				c.prev.gran = G_DAY;
+		}
+		if (wanted(e, f.type)) {
+			int rc = emit(emit_ctx, &f);
+			if (rc)
+				return rc;
+		}
+		done = b;
+	}
+	return 0;
+}
+
+/* Words outside the lexicon's classes that still start expressions. */
+static unsigned special_mask(const char *w)
+{
+	static const char *const words[] = {"q", "new", "these", "valentine",
+		"right", "sometime", "no", NULL};
+	for (int k = 0; words[k]; k++)
+		if (strcmp(w, words[k]) == 0)
+			return R_QUARTER | R_HOLIDAY | R_FUZZY | R_DURATION;
+	return 0;
+}
+
+int dt_engine_init(struct dt_engine *e, const struct dt_options *opt)
+{
+	e->opt = *opt;
+	e->word_rules = NULL;
+	if (lx_table_init(&e->lx) != 0)
+		return -1;
+	size_t n = lx_count(&e->lx);
+	e->word_rules = calloc(n ? n : 1, sizeof *e->word_rules);
+	if (!e->word_rules) {
+		lx_table_free(&e->lx);
+		return -1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct lx_entry *x = &e->lx.entries[k];
+		unsigned mask = x->cls == LX_NONE ? special_mask(x->word) :
+		                word_mask(x->cls, x->val);
+		/* "Sept" and "Fri" begin dates only written as abbreviations */
+		e->word_rules[k] = (uint16_t)mask;
+	}
+	return 0;
+}
+
+void dt_engine_fini(struct dt_engine *e)
+{
+	free(e->word_rules);
+	e->word_rules = NULL;
+	lx_table_free(&e->lx);
+}
+
+const char *dt_type_name(enum dt_type t)
+{
+	static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
+	return (unsigned)t < 4 ? names[t] : "DATE";
+}
+
+const char *dt_anchor_name(enum dt_anchor a)
+{
+	static const char *const names[] = {"absolute", "dct", "previous", "none"};
+	return (unsigned)a < 4 ? names[a] : "none";
+}
+
+const char *dt_mod_name(enum dt_mod m)
+{
+	static const char *const names[] = {NULL, "START", "MID", "END", "APPROX",
+		"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE",
+		"AFTER", "ON_OR_AFTER", "ON_OR_BEFORE"};
+	return (unsigned)m < sizeof names / sizeof names[0] ? names[m] : NULL;
+}

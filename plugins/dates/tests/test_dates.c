@@ -1,0 +1,734 @@
+/*
+ * test_dates.c - cmocka tests of the dates plugin through the harness.
+ *
+ * Most tests are tables of cases: a text, a dct (or none), the expression
+ * expected in it and its type, value, anchor and mod. The seed cases use
+ * sentences of the project's seed documents with their estimated dcts.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <docproc/harness.h>
+
+struct tcase {
+	const char *dct;    /* NULL: no dct */
+	const char *text;
+	const char *expr;   /* the expected span text */
+	const char *type;
+	const char *value;
+	const char *anchor; /* NULL: not checked */
+	const char *mod;    /* NULL: no mod; "-": not checked */
+};
+
+static struct dp_harness *harness(const char *options)
+{
+	struct dp_harness *h = dp_harness_new();
+	assert_non_null(h);
+	if (dp_harness_add(h, PLUGIN_LA, options) != 0) {
+		print_error("add: %s\n", dp_harness_error(h));
+		fail();
+	}
+	return h;
+}
+
+static void run(struct dp_harness *h, const char *text, const char *dct)
+{
+	char meta[64];
+	if (dct)
+		snprintf(meta, sizeof meta, "{\"dct\": \"%s\"}", dct);
+	if (dp_harness_run(h, text, dct ? meta : NULL) != 0) {
+		print_error("run: %s\n", dp_harness_error(h));
+		fail();
+	}
+}
+
+static void check_attr(struct dp_harness *h, long i, const struct tcase *c,
+                       const char *attr, const char *want)
+{
+	const char *got = dp_harness_attr(h, "dates", (size_t)i, attr);
+	if ((want == NULL) != (got == NULL) || (want && strcmp(want, got) != 0)) {
+		print_error("%s in \"%s\" (dct %s): %s is %s, expected %s\n",
+		            c->expr, c->text, c->dct ? c->dct : "none", attr,
+		            got ? got : "(unset)", want ? want : "(unset)");
+		fail();
+	}
+}
+
+static void check_cases(const char *options, const struct tcase *cases, size_t n)
+{
+	struct dp_harness *h = harness(options);
+	for (size_t k = 0; k < n; k++) {
+		const struct tcase *c = &cases[k];
+		run(h, c->text, c->dct);
+		long i = dp_harness_find(h, "dates", c->expr, 0);
+		if (i < 0) {
+			print_error("\"%s\" not found in \"%s\" (dct %s); found:",
+			            c->expr, c->text, c->dct ? c->dct : "none");
+			for (size_t j = 0; j < dp_harness_count(h, "dates"); j++)
+				print_error(" [%s]", dp_harness_span_text(h, "dates", j));
+			print_error("\n");
+			fail();
+		}
+		check_attr(h, i, c, "type", c->type);
+		check_attr(h, i, c, "value", c->value);
+		if (c->anchor)
+			check_attr(h, i, c, "anchor", c->anchor);
+		if (!c->mod || strcmp(c->mod, "-") != 0)
+			check_attr(h, i, c, "mod", c->mod);
+	}
+	dp_harness_free(h);
+}
+
+#define CHECK(options, table) check_cases(options, table, sizeof table / sizeof table[0])
+
+/* ---------------------------------------------------------------- seeds */
+
+static void test_seed_000(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-01-09";
+	static const char *const t =
+		"U.S. forces have been in Iraq for 21 years since the U.S. invasion "
+		"of Iraq in 2003, and although most of the U.S. troops withdrew in "
+		"2011, they still retain 2,500 troops in the name of fighting ISIS.";
+	static const struct tcase cases[] = {
+		{d, t, "21 years", "DURATION", "P21Y", "absolute", NULL},
+		{d, t, "2003", "DATE", "2003", "absolute", NULL},
+		{d, t, "2011", "DATE", "2011", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t, d);
+	assert_int_equal(dp_harness_count(h, "dates"), 3); /* not 2,500 */
+	dp_harness_free(h);
+}
+
+static void test_seed_001(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-01-09";
+	static const char *const t1 =
+		"On January 5, the Iraqi Prime Minister's Office quoted him.\n"
+		"Meanwhile, on the same day, Iranian Foreign Ministry spokesman "
+		"Nasser Kanaani spoke.";
+	static const char *const t2 =
+		"Reuters quoted US Air Force Major General Patrick Ryder on January 8 "
+		"as saying that he had not received any notice. Troops have been "
+		"deployed in Iraq since 2014. In March 2020, the US began "
+		"implementing it. On December 9, 2021, Washington officially "
+		"announced the end. Since the conflict broke out in the Gaza Strip "
+		"on October 7, 2023, attacks have increased. Units are now "
+		"integrated into Iraq's armed forces.";
+	static const struct tcase cases[] = {
+		{d, t1, "January 5", "DATE", "2024-01-05", "dct", NULL},
+		{d, t1, "the same day", "DATE", "2024-01-05", "previous", NULL},
+		{d, t2, "January 8", "DATE", "2024-01-08", "dct", NULL},
+		{d, t2, "2014", "DATE", "2014", "absolute", NULL},
+		{d, t2, "March 2020", "DATE", "2020-03", "absolute", NULL},
+		{d, t2, "December 9, 2021", "DATE", "2021-12-09", "absolute", NULL},
+		{d, t2, "October 7, 2023", "DATE", "2023-10-07", "absolute", NULL},
+		{d, t2, "now", "DATE", "PRESENT_REF", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+static void test_seed_002(void **state)
+{
+	(void)state;
+	static const char *const d = "2020-01-10";
+	static const char *const t =
+		"In a statement on Friday, Spokeswoman Morgan Ortagus said that the "
+		"US military presence is a force for good.\n\nEarlier Friday, Iraqi "
+		"Prime Minister Adil Abdul-Mahdi had asked US Secretary of State "
+		"Mike Pompeo to send a delegation.\n\nThe Iraqi parliament last week "
+		"passed a non-binding resolution. The relationship has soured in "
+		"recent months, however.\n\nThere are currently 5,200 US troops "
+		"stationed at bases across Iraq, who were invited in 2014.";
+	static const struct tcase cases[] = {
+		{d, t, "Friday", "DATE", "2020-01-10", "dct", NULL},
+		{d, t, "Earlier Friday", "DATE", "2020-01-10", "dct", NULL},
+		{d, t, "last week", "DATE", "2020-W01", "dct", NULL},
+		{d, t, "recent months", "DURATION", "PXM", NULL, NULL},
+		{d, t, "currently", "DATE", "PRESENT_REF", "dct", NULL},
+		{d, t, "2014", "DATE", "2014", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t, d);
+	assert_true(dp_harness_find(h, "dates", "5,200", 0) < 0);
+	assert_true(dp_harness_find(h, "dates", "5", 0) < 0);
+	dp_harness_free(h);
+}
+
+static void test_seed_003(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-01-25";
+	static const char *const t =
+		"The talks will be facilitated by the High Military Committee (HMC), "
+		"which was established last summer. Tensions intensified after "
+		"Iran's top commanders were assassinated four years ago, on "
+		"January 3, 2020, near Baghdad International Airport. Parliament "
+		"adopted the bill in January 2020. Al-Sudani's statement echoed a "
+		"similar one last week.";
+	static const struct tcase cases[] = {
+		{d, t, "last summer", "DATE", "2023-SU", "dct", NULL},
+		{d, t, "four years ago", "DATE", "2020", "dct", NULL},
+		{d, t, "January 3, 2020", "DATE", "2020-01-03", "absolute", NULL},
+		{d, t, "January 2020", "DATE", "2020-01", "absolute", NULL},
+		{d, t, "last week", "DATE", "2024-W03", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+static void test_seed_004_lower_case(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-09-07";
+	static const char *const t =
+		"according to a source from the iraqi security department on the "
+		"6th, the iraqi security delegation will go to the united states at "
+		"the end of this month. on january 25 this year, the iraqi ministry "
+		"of foreign affairs announced it. after about half a year of "
+		"multiple rounds of negotiations, forces will withdraw from baghdad "
+		"by september 2025. the coalition forces will continue to stay until "
+		"the end of 2026 and then withdraw. the us has launched military "
+		"intervention for more than 20 years. the coalition fought for "
+		"nearly three years. since the conflict in october last year, "
+		"militias have used drones. the plan to withdraw in the next two "
+		"years marks a turning point. troops may stay.";
+	static const struct tcase cases[] = {
+		{d, t, "the 6th", "DATE", "2024-09-06", "dct", NULL},
+		{d, t, "the end of this month", "DATE", "2024-09", "dct", "END"},
+		{d, t, "january 25 this year", "DATE", "2024-01-25", "dct", NULL},
+		{d, t, "half a year", "DURATION", "P6M", "absolute", "APPROX"},
+		{d, t, "september 2025", "DATE", "2025-09", "absolute", NULL},
+		{d, t, "the end of 2026", "DATE", "2026", "absolute", "END"},
+		{d, t, "more than 20 years", "DURATION", "P20Y", "absolute", "MORE_THAN"},
+		{d, t, "nearly three years", "DURATION", "P3Y", "absolute", "LESS_THAN"},
+		{d, t, "october last year", "DATE", "2023-10", "dct", NULL},
+		{d, t, "the next two years", "DURATION", "P2Y", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t, d);
+	assert_true(dp_harness_find(h, "dates", "may", 0) < 0);
+	dp_harness_free(h);
+}
+
+/* ------------------------------------------------------------- absolute */
+
+static void test_absolute(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-09-07";
+	static const struct tcase cases[] = {
+		{d, "The report is dated 2024-01-05.", "2024-01-05", "DATE", "2024-01-05", "absolute", NULL},
+		{d, "The report is dated 1/5/2024.", "1/5/2024", "DATE", "2024-01-05", "absolute", NULL},
+		{d, "HOUSTON, Feb 26 - Oil prices rose.", "Feb 26", "DATE", "2024-02-26", "dct", NULL},
+		{d, "Profits fell in Q3 2024, the firm said.", "Q3 2024", "DATE", "2024-Q3", "absolute", NULL},
+		{d, "It was popular in the 1980s.", "the 1980s", "DATE", "198", "absolute", NULL},
+		{d, "He moved there in 2014.", "2014", "DATE", "2014", "absolute", NULL},
+		{d, "They have been there since 2003.", "2003", "DATE", "2003", "absolute", NULL},
+		{d, "It must end by september 2025.", "september 2025", "DATE", "2025-09", "absolute", NULL},
+		{d, "They stay until the end of 2026.", "the end of 2026", "DATE", "2026", "absolute", "END"},
+		{d, "Sales rose in the third quarter of 1998.", "the third quarter of 1998", "DATE", "1998-Q3", "absolute", NULL},
+		{d, "It opened on Friday, Oct. 23, 1998.", "Friday, Oct. 23, 1998", "DATE", "1998-10-23", "absolute", NULL},
+		{d, "It happened on 5 January 2024.", "5 January 2024", "DATE", "2024-01-05", "absolute", NULL},
+		{d, "Prices soared in the early 1990s.", "the early 1990s", "DATE", "199", "absolute", "START"},
+		{d, "It was built in the 20th century.", "the 20th century", "DATE", "19", "absolute", NULL},
+		{d, "The plan was drafted in fiscal 1989.", "fiscal 1989", "DATE", "1989", "absolute", NULL},
+		{d, "The summit opens at 10:35 a.m. on Tuesday.", "10:35 a.m. on Tuesday", "TIME", "2024-09-03T10:35", "dct", NULL},
+		{d, "Nineteen ninety-six was a good year.", "Nineteen ninety-six", "DATE", "1996", "absolute", NULL},
+		{d, "It opens on March eighth, 2025.", "March eighth, 2025", "DATE", "2025-03-08", "absolute", NULL},
+		{d, "It opened on the fifth of May 1998.", "fifth of May 1998", "DATE", "1998-05-05", "absolute", NULL},
+		{d, "Talks resume the week of March 6, 2000.", "the week of March 6, 2000", "DATE", "2000-W10", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+static void test_numeric_order(void **state)
+{
+	(void)state;
+	static const struct tcase mdy[] = {
+		{"2024-09-07", "Filed on 1/5/2024 here.", "1/5/2024", "DATE", "2024-01-05", "absolute", NULL},
+		{"2024-09-07", "Filed on 25/12/2023 here.", "25/12/2023", "DATE", "2023-12-25", "absolute", NULL},
+	};
+	static const struct tcase dmy[] = {
+		{"2024-09-07", "Filed on 1/5/2024 here.", "1/5/2024", "DATE", "2024-05-01", "absolute", NULL},
+		{"2024-09-07", "Filed on 05/01/24 here.", "05/01/24", "DATE", "2024-01-05", "absolute", NULL},
+	};
+	CHECK(NULL, mdy);
+	CHECK("{order: dmy}", dmy);
+}
+
+/* ------------------------------------------------------------ dct-based */
+
+static void test_dct_anchored(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-09-07"; /* a Saturday */
+	static const struct tcase cases[] = {
+		{d, "The deal was signed on January 5.", "January 5", "DATE", "2024-01-05", "dct", NULL},
+		{d, "The deal will be signed on January 5.", "January 5", "DATE", "2025-01-05", "dct", NULL},
+		{d, "The minister resigned on Friday.", "Friday", "DATE", "2024-09-06", "dct", NULL},
+		{d, "The minister will resign on Monday.", "Monday", "DATE", "2024-09-09", "dct", NULL},
+		{d, "She'll visit on Monday.", "Monday", "DATE", "2024-09-09", "dct", NULL},
+		{d, "He said he would visit on Tuesday.", "Tuesday", "DATE", "2024-09-10", "dct", NULL},
+		{d, "He visited on Tuesday.", "Tuesday", "DATE", "2024-09-03", "dct", NULL},
+		{d, "Voters went to the polls last week.", "last week", "DATE", "2024-W35", "dct", NULL},
+		{d, "Growth slowed this year.", "this year", "DATE", "2024", "dct", NULL},
+		/* the latest summer that has ended */
+		{d, "Talks began last summer.", "last summer", "DATE", "2024-SU", "dct", NULL},
+		{"2024-05-07", "Talks began last summer.", "last summer", "DATE", "2023-SU", "dct", NULL},
+		{d, "The talks end at the end of this month.", "the end of this month", "DATE", "2024-09", "dct", "END"},
+		{d, "It was founded four years ago.", "four years ago", "DATE", "2020", "dct", NULL},
+		{d, "Prices rose in recent months.", "recent months", "DURATION", "PXM", NULL, NULL},
+		{d, "The vote is today.", "today", "DATE", "2024-09-07", "dct", NULL},
+		{d, "The vote was yesterday.", "yesterday", "DATE", "2024-09-06", "dct", NULL},
+		{d, "The vote is tomorrow.", "tomorrow", "DATE", "2024-09-08", "dct", NULL},
+		{d, "Prices are high now.", "now", "DATE", "PRESENT_REF", "dct", NULL},
+		{d, "Sales fell last month.", "last month", "DATE", "2024-08", "dct", NULL},
+		{d, "Sales will rise next year.", "next year", "DATE", "2025", "dct", NULL},
+		{d, "He spoke this morning.", "this morning", "TIME", "2024-09-07TMO", "dct", NULL},
+		{d, "It will happen in the near future.", "the near future", "DATE", "FUTURE_REF", "dct", NULL},
+		{d, "Sales fell in the second quarter.", "the second quarter", "DATE", "2024-Q2", "dct", NULL},
+		{d, "He had been there recently.", "recently", "DATE", "PAST_REF", "dct", NULL},
+		{d, "The ceasefire began two weeks ago.", "two weeks ago", "DATE", "2024-W34", "dct", NULL},
+		{d, "They met last Thursday.", "last Thursday", "DATE", "2024-09-05", "dct", NULL},
+		{d, "They meet next Thursday.", "next Thursday", "DATE", "2024-09-12", "dct", NULL},
+		{d, "He left Friday night.", "Friday night", "TIME", "2024-09-06TNI", "dct", NULL},
+		{d, "They protested in late November.", "late November", "DATE", "2023-11", "dct", "END"},
+		{d, "Stocks fell earlier this year.", "earlier this year", "DATE", "2024", "dct", NULL},
+		{d, "The market opened at noon Thursday.", "noon Thursday", "TIME", "2024-09-05T12:00", "dct", NULL},
+		{d, "It grew 5% over Christmas.", "Christmas", "DATE", "2023-12-25", "dct", NULL},
+		{d, "It happened around 7:15 p.m. today.", "around 7:15 p.m. today", "TIME", "2024-09-07T19:15", "dct", "APPROX"},
+		{d, "Officials met over the weekend.", "the weekend", "DATE", "2024-W36-WE", "dct", NULL},
+		{"2024-09-09", "Officials met over the weekend.", "the weekend", "DATE", "2024-W36-WE", "dct", NULL},
+		{d, "Sales rose in 1994 and slowed later in the year.", "the year", "DATE", "1994", "previous", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+static void test_previous_anchored(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-09-07";
+	static const struct tcase cases[] = {
+		{d, "He arrived on March 3, 2022. The next day he left.", "The next day", "DATE", "2022-03-04", "previous", NULL},
+		{d, "He arrived on March 3, 2022. Two days later he left.", "Two days later", "DATE", "2022-03-05", "previous", NULL},
+		{d, "He arrived on March 3, 2022. On the same day, she left.", "the same day", "DATE", "2022-03-03", "previous", NULL},
+		{d, "He arrived in 1998 and left the following year.", "the following year", "DATE", "1999", "previous", NULL},
+		{d, "He arrived on March 3, 2022 and left the day before.", "the day before", "DATE", "2022-03-02", "previous", NULL},
+		{d, "The firm earned $5 million in the third quarter of 1989, up from $4 million a year earlier.", "a year earlier", "DATE", "1988-Q3", "previous", NULL},
+		{d, "Profit rose in the third quarter of 1989 from a year-earlier $4 million.", "year-earlier", "DATE", "1988-Q3", "previous", NULL},
+		{d, "Profit rose in the third quarter of 1989 from the year-ago period.", "the year-ago period", "DATE", "1988-Q3", "previous", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+/* ------------------------------------------------------- durations, sets */
+
+static void test_durations(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-09-07";
+	static const struct tcase cases[] = {
+		{d, "They stayed for 21 years.", "21 years", "DURATION", "P21Y", "absolute", NULL},
+		{d, "It took about half a year.", "half a year", "DURATION", "P6M", "absolute", "APPROX"},
+		{d, "It took roughly 5 days, or so.", "5 days", "DURATION", "P5D", "absolute", "APPROX"},
+		{d, "It will take the next year or so.", "the next year or so", "DATE", "2025", "dct", "APPROX"},
+		{d, "It took just over an hour.", "over an hour", "DURATION", "PT1H", "absolute", "MORE_THAN"},
+		{d, "It took nearly three years.", "nearly three years", "DURATION", "P3Y", "absolute", "LESS_THAN"},
+		{d, "They leave in the next two years.", "the next two years", "DURATION", "P2Y", "absolute", NULL},
+		{d, "They fought for more than 20 years.", "more than 20 years", "DURATION", "P20Y", "absolute", "MORE_THAN"},
+		{d, "He signed a two-year contract.", "two-year", "DURATION", "P2Y", "absolute", NULL},
+		{d, "The strike lasted 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M", "absolute", NULL},
+		{d, "Prices rose in the past three months.", "the past three months", "DURATION", "P3M", "absolute", NULL},
+		{d, "They waited at least 72 hours.", "at least 72 hours", "DURATION", "PT72H", "absolute", "EQUAL_OR_MORE"},
+		{d, "Earnings for the first nine months rose.", "the first nine months", "DURATION", "P9M", "absolute", NULL},
+		{d, "It lasted a few days.", "a few days", "DURATION", "PXD", "absolute", NULL},
+		{d, "He waited one minute.", "one minute", "DURATION", "PT1M", "absolute", NULL},
+		{d, "It took a decade.", "a decade", "DURATION", "P10Y", "absolute", NULL},
+		{d, "It took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "absolute", NULL},
+		{d, "Talks lasted the four days.", "the four days", "DURATION", "P4D", "absolute", NULL},
+		{d, "Net income for the year rose.", "the year", "DURATION", "P1Y", "absolute", NULL},
+		{d, "Prices rose in the past two quarters.", "the past two quarters", "DURATION", "P2Q", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+static void test_sets(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-09-07";
+	static const struct tcase cases[] = {
+		{d, "They meet every Monday.", "every Monday", "SET", "XXXX-WXX-1", "absolute", NULL},
+		{d, "The report is published annually.", "annually", "SET", "P1Y", "absolute", NULL},
+		{d, "They meet twice a week.", "twice a week", "SET", "P1W", "absolute", NULL},
+		{d, "Trains run daily.", "daily", "SET", "P1D", "absolute", NULL},
+		{d, "The fee is $50 a year.", "a year", "SET", "P1Y", "absolute", NULL},
+		{d, "It trades 20,000 contracts a day.", "a day", "SET", "P1D", "absolute", NULL},
+		{d, "He stayed for a year.", "a year", "DURATION", "P1Y", "absolute", NULL},
+		{d, "The market is closed on Sundays.", "Sundays", "SET", "XXXX-WXX-7", "absolute", NULL},
+		{d, "We go there each July.", "each July", "SET", "XXXX-07", "absolute", NULL},
+		{d, "Elections are held every four years.", "every four years", "SET", "P4Y", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+/* ------------------------------------------------------------ boundaries */
+
+static void test_boundaries(void **state)
+{
+	(void)state;
+	static const struct tcase cases[] = {
+		/* "last week" in the first days of January */
+		{"2024-01-03", "Prices fell last week.", "last week", "DATE", "2023-W52", "dct", NULL},
+		{"2021-01-04", "Prices fell last week.", "last week", "DATE", "2020-W53", "dct", NULL},
+		{"2021-01-02", "Prices fell this week.", "this week", "DATE", "2020-W53", "dct", NULL},
+		{"2020-12-31", "Prices fell next week.", "next week", "DATE", "2021-W01", "dct", NULL},
+		{"2024-01-15", "Prices fell last month.", "last month", "DATE", "2023-12", "dct", NULL},
+		{"2024-01-15", "Prices fell last December.", "last December", "DATE", "2023-12", "dct", NULL},
+		{"2024-01-01", "Prices fell yesterday.", "yesterday", "DATE", "2023-12-31", "dct", NULL},
+		/* "Friday" when the dct is a Friday */
+		{"2020-01-10", "He spoke Friday.", "Friday", "DATE", "2020-01-10", "dct", NULL},
+		{"2020-01-10", "He will speak Friday.", "Friday", "DATE", "2020-01-10", "dct", NULL},
+		{"2020-01-10", "He spoke last Friday.", "last Friday", "DATE", "2020-01-03", "dct", NULL},
+		{"2020-01-10", "He will speak next Friday.", "next Friday", "DATE", "2020-01-17", "dct", NULL},
+		/* leap years */
+		{"2024-03-01", "Prices fell yesterday.", "yesterday", "DATE", "2024-02-29", "dct", NULL},
+		{"2023-03-01", "Prices fell yesterday.", "yesterday", "DATE", "2023-02-28", "dct", NULL},
+		{"2024-03-10", "It happened on February 29.", "February 29", "DATE", "2024-02-29", "dct", NULL},
+		{"2024-09-07", "It opened on February 28, 2024. The next day it closed.", "The next day", "DATE", "2024-02-29", "previous", NULL},
+		{"2024-09-07", "It opened on February 28, 2023. The next day it closed.", "The next day", "DATE", "2023-03-01", "previous", NULL},
+		{"2024-02-29", "It was founded a year ago.", "a year ago", "DATE", "2023", "dct", NULL},
+		{"2024-09-07", "It opened on February 29, 2024. A year later it closed.", "A year later", "DATE", "2025-02-28", "previous", NULL},
+		/* a day of the month before the dct's */
+		{"2024-09-02", "The plan was announced on the 30th.", "the 30th", "DATE", "2024-08-30", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+/* ----------------------------------------------------------------- no dct */
+
+static void test_no_dct(void **state)
+{
+	(void)state;
+	static const struct tcase cases[] = {
+		{NULL, "The deal was signed on January 5.", "January 5", "DATE", "XXXX-01-05", "none", NULL},
+		{NULL, "The minister resigned on Friday.", "Friday", "DATE", "XXXX-WXX-5", "none", NULL},
+		{NULL, "Prices fell last week.", "last week", "DATE", "XXXX-WXX", "none", NULL},
+		{NULL, "Prices fell yesterday.", "yesterday", "DATE", "XXXX-XX-XX", "none", NULL},
+		{NULL, "It was founded four years ago.", "four years ago", "DATE", "XXXX", "none", NULL},
+		{NULL, "It happened on March 3, 2022.", "March 3, 2022", "DATE", "2022-03-03", "absolute", NULL},
+		{NULL, "They stayed for 21 years.", "21 years", "DURATION", "P21Y", "absolute", NULL},
+		{NULL, "Prices are high now.", "now", "DATE", "PRESENT_REF", "none", NULL},
+	};
+	CHECK(NULL, cases);
+	/* a dct the plugin cannot read counts as none */
+	static const struct tcase bad[] = {
+		{"yesterday", "It opened on Friday.", "Friday", "DATE", "XXXX-WXX-5", "none", NULL},
+	};
+	CHECK(NULL, bad);
+}
+
+/* ------------------------------------------------------------- not dates */
+
+static void test_not_dates(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"They still retain 2,500 troops in the region.",
+		"There are 5,200 more in reserve.",
+		"Section 230 protects platforms.",
+		"The 6th Fleet sailed on.",
+		"Prices may rise, analysts said.",
+		"Thousands march in the capital.",
+		"Protesters will march on the embassy.",
+		"Theresa May said the talks failed.",
+		"He starred in Joe Friday stories.",
+		"Call 555-1234 or (212) 555-2024 for details.",
+		"The home team won 3-1.",
+		"See https://example.com/2024/01/05/story.html for more.",
+		"Mail press@example.org before noon.",
+		"The car costs $1999 and weighs 1,990 kg.",
+		"He lives on the 6th floor.",
+		"He served a second term.",
+		"A 6-year-old boy was rescued.",
+		"Smith, 52 years old, was elected.",
+		"She is in her early 30s.",
+		"A quarter of the shares and three-quarters of the votes.",
+		"They joined this march for peace.",
+		"Thousands joined the March for Life.",
+		"A poll in the Daily Express showed it.",
+	};
+	struct dp_harness *h = harness(NULL);
+	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+		run(h, texts[k], "2024-01-09");
+		size_t n = dp_harness_count(h, "dates");
+		/* "before noon" in the e-mail line is a time; nothing else is */
+		if (k == 12 && n == 1 &&
+		    strcmp(dp_harness_span_text(h, "dates", 0), "noon") != 0)
+			n = 2;
+		if (k == 12 && n == 1)
+			n = 0;
+		if (n != 0) {
+			print_error("\"%s\": found \"%s\"\n", texts[k],
+			            dp_harness_span_text(h, "dates", 0));
+			fail();
+		}
+	}
+	dp_harness_free(h);
+}
+
+/* --------------------------------------------------------------- options */
+
+static void test_option_reference(void **state)
+{
+	(void)state;
+	static const struct tcase fixed[] = {
+		{NULL, "The minister resigned yesterday.", "yesterday", "DATE", "2024-01-08", "dct", NULL},
+		/* the fixed date wins over the document's dct */
+		{"2020-05-05", "The minister resigned yesterday.", "yesterday", "DATE", "2024-01-08", "dct", NULL},
+	};
+	CHECK("{reference: 2024-01-09}", fixed);
+	static const struct tcase key[] = {
+		{NULL, "The minister resigned yesterday.", "yesterday", "DATE", "XXXX-XX-XX", "none", NULL},
+	};
+	CHECK("{reference: meta.published}", key);
+	struct dp_harness *h = harness("{reference: meta.published}");
+	run(h, "It rained yesterday.", NULL);
+	assert_int_equal(dp_harness_run(h, "It rained yesterday.",
+	                                 "{\"published\": \"2023-03-01\"}"), 0);
+	long i = dp_harness_find(h, "dates", "yesterday", 0);
+	assert_true(i >= 0);
+	assert_string_equal(dp_harness_attr(h, "dates", (size_t)i, "value"), "2023-02-28");
+	dp_harness_free(h);
+	static const struct tcase none[] = {
+		{"2020-05-05", "The minister resigned yesterday.", "yesterday", "DATE", "XXXX-XX-XX", "none", NULL},
+	};
+	CHECK("{reference: none}", none);
+	/* reference: now reads the clock: the value is a full date */
+	h = harness("{reference: now}");
+	run(h, "It rained yesterday.", NULL);
+	i = dp_harness_find(h, "dates", "yesterday", 0);
+	assert_true(i >= 0);
+	const char *v = dp_harness_attr(h, "dates", (size_t)i, "value");
+	assert_int_equal(strlen(v), 10);
+	assert_true(v[0] == '2');
+	dp_harness_free(h);
+}
+
+static void test_option_errors(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"{reference: tomorrow}", "{reference: 2024-02-30}", "{reference: meta.}",
+		"{order: ymd}", "{prefer: sometimes}", "{types: [DATE, WEEKDAY]}",
+		"{colour: red}",
+	};
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		struct dp_harness *h = dp_harness_new();
+		assert_non_null(h);
+		int rc = dp_harness_add(h, PLUGIN_LA, bad[k]);
+		if (rc == 0) {
+			print_error("options %s were accepted\n", bad[k]);
+			fail();
+		}
+		assert_true(strlen(dp_harness_error(h)) > 0);
+		dp_harness_free(h);
+	}
+}
+
+static void test_option_types(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness("{types: [DURATION, set]}");
+	run(h, "On Friday they met for three hours, as they do every week.", "2024-01-09");
+	assert_int_equal(dp_harness_count(h, "dates"), 2);
+	assert_string_equal(dp_harness_span_text(h, "dates", 0), "three hours");
+	assert_string_equal(dp_harness_span_text(h, "dates", 1), "every week");
+	dp_harness_free(h);
+}
+
+static void test_option_prefer(void **state)
+{
+	(void)state;
+	static const char *const d = "2024-01-10"; /* a Wednesday */
+	static const struct tcase past[] = {
+		{d, "The meeting is on Friday.", "Friday", "DATE", "2024-01-05", "dct", NULL},
+		{d, "The meeting will be on Friday.", "Friday", "DATE", "2024-01-05", "dct", NULL},
+	};
+	static const struct tcase future[] = {
+		{d, "The meeting was on Friday.", "Friday", "DATE", "2024-01-12", "dct", NULL},
+		{d, "The meeting is on March 5.", "March 5", "DATE", "2024-03-05", "dct", NULL},
+	};
+	static const struct tcase news[] = {
+		{d, "The meeting was on Friday.", "Friday", "DATE", "2024-01-05", "dct", NULL},
+		{d, "The meeting will be on Friday.", "Friday", "DATE", "2024-01-12", "dct", NULL},
+	};
+	CHECK("{prefer: past}", past);
+	CHECK("{prefer: future}", future);
+	CHECK("{prefer: news}", news);
+}
+
+/* ------------------------------------------------------------ robustness */
+
+static void test_attributes_and_offsets(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness(NULL);
+	/* multi-byte text before the expression: offsets stay byte offsets */
+	run(h, "Ça s’est passé à Zürich — le 5 janvier? No: on January 5, 2024.", "2024-01-09");
+	long i = dp_harness_find(h, "dates", "January 5, 2024", 0);
+	assert_true(i >= 0);
+	struct dp_layer *l = dp_harness_layer(h, "dates");
+	assert_non_null(l);
+	size_t len;
+	const char *text = dp_doc_text(dp_harness_doc(h), &len);
+	size_t s = dp_layer_start(l, (size_t)i), e = dp_layer_end(l, (size_t)i);
+	assert_true(e <= len);
+	assert_memory_equal(text + s, "January 5, 2024", e - s);
+	assert_string_equal(dp_harness_attr(h, "dates", (size_t)i, "text"), "January 5, 2024");
+	assert_null(dp_harness_attr(h, "dates", (size_t)i, "mod"));
+	/* empty and date-free documents give an empty layer */
+	run(h, "", "2024-01-09");
+	assert_non_null(dp_harness_layer(h, "dates"));
+	assert_int_equal(dp_harness_count(h, "dates"), 0);
+	run(h, "No time words here at all.", NULL);
+	assert_int_equal(dp_harness_count(h, "dates"), 0);
+	/* words whose lexicon probe meets a shorter entry (a past overread,
+	 * caught by ASan) */
+	run(h, "neoyll anpuallk morrinc", "2024-01-09");
+	assert_int_equal(dp_harness_count(h, "dates"), 0);
+	/* a NUL byte does not stop the scan */
+	static const char raw[] = "on Friday \0 and yesterday";
+	assert_int_equal(dp_harness_run_len(h, raw, sizeof raw - 1, "{\"dct\": \"2024-01-09\"}"), 0);
+	assert_int_equal(dp_harness_count(h, "dates"), 2);
+	dp_harness_free(h);
+}
+
+/* ---------------------------------------------------------- golden file */
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	for (;;) {
+		if (len + 4096 + 1 > cap) {
+			cap = (cap + 4096) * 2;
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		size_t n = fread(buf + len, 1, 4096, f);
+		len += n;
+		if (n < 4096)
+			break;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Every span of a short news story, compared with the expected list. */
+static void test_golden_newswire(void **state)
+{
+	(void)state;
+	char *text = slurp(FIXTURES "/newswire.txt");
+	char *want = slurp(FIXTURES "/newswire.expected");
+	assert_non_null(text);
+	assert_non_null(want);
+	struct dp_harness *h = harness(NULL);
+	run(h, text, "2020-03-04");
+	struct dp_layer *l = dp_harness_layer(h, "dates");
+	assert_non_null(l);
+	size_t n = dp_harness_count(h, "dates");
+	/* render the layer like the expected file */
+	size_t cap = 256 * (n + 1), len = 0;
+	char *got = malloc(cap);
+	assert_non_null(got);
+	got[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *mod = dp_harness_attr(h, "dates", i, "mod");
+		len += (size_t)snprintf(got + len, cap - len, "%zu\t%zu\t%s\t%s\t%s\t%s\t%s\n",
+		                        dp_layer_start(l, i), dp_layer_end(l, i),
+		                        dp_harness_attr(h, "dates", i, "text"),
+		                        dp_harness_attr(h, "dates", i, "type"),
+		                        dp_harness_attr(h, "dates", i, "value"),
+		                        dp_harness_attr(h, "dates", i, "anchor"),
+		                        mod ? mod : "-");
+		assert_true(len < cap);
+	}
+	/* the expected file starts with one comment line */
+	const char *body = strchr(want, '\n');
+	assert_non_null(body);
+	assert_string_equal(got, body + 1);
+	free(got);
+	free(text);
+	free(want);
+	dp_harness_free(h);
+}
+
+static void test_alloc_failure(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness(NULL);
+	const char *text = "On Friday, January 5, 2024, they met for three hours.";
+	int failures = 0;
+	for (long n = 1; n <= 40; n++) {
+		dp_harness_fail_alloc_after(h, n);
+		int rc = dp_harness_run(h, text, "{\"dct\": \"2024-01-09\"}");
+		if (rc != 0) {
+			failures++;
+			assert_true(strlen(dp_harness_error(h)) > 0);
+		}
+	}
+	assert_true(failures > 0);
+	dp_harness_fail_alloc_after(h, 0);
+	assert_int_equal(dp_harness_run(h, text, "{\"dct\": \"2024-01-09\"}"), 0);
+	assert_int_equal(dp_harness_count(h, "dates"), 2);
+	dp_harness_free(h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_000),
+		cmocka_unit_test(test_seed_001),
+		cmocka_unit_test(test_seed_002),
+		cmocka_unit_test(test_seed_003),
+		cmocka_unit_test(test_seed_004_lower_case),
+		cmocka_unit_test(test_absolute),
+		cmocka_unit_test(test_numeric_order),
+		cmocka_unit_test(test_dct_anchored),
+		cmocka_unit_test(test_previous_anchored),
+		cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_sets),
+		cmocka_unit_test(test_boundaries),
+		cmocka_unit_test(test_no_dct),
+		cmocka_unit_test(test_not_dates),
+		cmocka_unit_test(test_option_reference),
+		cmocka_unit_test(test_option_errors),
+		cmocka_unit_test(test_option_types),
+		cmocka_unit_test(test_option_prefer),
+		cmocka_unit_test(test_attributes_and_offsets),
+		cmocka_unit_test(test_golden_newswire),
+		cmocka_unit_test(test_alloc_failure),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,704 @@
+/*
+ * lexer.c - splits the text into the engine's tokens: words (with
+ * apostrophes, hyphens and abbreviation points inside), single
+ * punctuation characters, line breaks and quote marks, and maps every
+ * token to a sentence.
+ *
+ * An apostrophe between letters (Won’t, Iraq’s, rock ’n’ roll's inner
+ * marks) stays in the word. A straight quote that touches code-like
+ * context (x="a", print("a"), 5'10") and any mark inside a masked span
+ * (URLs, e-mail addresses from the tokenizer) is plain punctuation.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "qx_int.h"
+
+/* 1: a lowercase ASCII letter or digit, 2: an uppercase one. */
+static const uint8_t ascii_alnum[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+	['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
+	['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
+	['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+	['Y'] = 2, ['Z'] = 2,
+};
+
+static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	if (i >= len) {
+		*next = len;
+		return -1;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*next = i + 1;
+		return (unsigned char)s[i];
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	                     (utf8proc_ssize_t)(len - i), &cp);
+	if (k <= 0) {
+		*next = i + 1;
+		return -1;
+	}
+	*next = i + (size_t)k;
+	return cp;
+}
+
+/* The code point that ends at byte i (exclusive), or -1. */
+static int32_t cp_before(const char *s, size_t i)
+{
+	size_t j = i, next;
+
+	if (i == 0)
+		return -1;
+	j--;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+		j--;
+	return cp_at(s, i, j, &next);
+}
+
+static bool is_alnum_cp(int32_t c)
+{
+	if (c < 0)
+		return false;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_space_cp(int32_t c)
+{
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+		return true;
+	if (c < 0x80)
+		return false;
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == 0xFEFF ||
+	       c == 0x200B;
+}
+
+static bool is_upper_cp(int32_t c)
+{
+	if (c < 0)
+		return false;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_LU ||
+	       utf8proc_category(c) == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_letter_cp(int32_t c)
+{
+	return is_alnum_cp(c) && !(c >= '0' && c <= '9');
+}
+
+/* Quote-mark class and direction of a code point, 0 if none. */
+static int mark_of(int32_t c, uint8_t *dir, uint8_t *low)
+{
+	*low = 0;
+	switch (c) {
+	case '"': case 0xFF02:
+		*dir = MD_AMBIG; return MC_DOUBLE;
+	case '\'':
+		*dir = MD_AMBIG; return MC_SINGLE;
+	case 0x201C: case 0x201F: case 0x00AB: case 0x300C: case 0x300E:
+		*dir = MD_OPEN; return MC_DOUBLE;
+	case 0x201E:
+		*dir = MD_OPEN; *low = 1; return MC_DOUBLE;
+	case 0x201D: case 0x00BB: case 0x300D: case 0x300F:
+		*dir = MD_CLOSE; return MC_DOUBLE;
+	case 0x2018: case 0x201B: case 0x2039:
+		*dir = MD_OPEN; return MC_SINGLE;
+	case 0x201A:
+		*dir = MD_OPEN; *low = 1; return MC_SINGLE;
+	case 0x2019: case 0x203A:
+		*dir = MD_CLOSE; return MC_SINGLE;
+	default:
+		return 0;
+	}
+}
+
+static bool in_masked(const struct qx_input *in, size_t *mi, size_t pos)
+{
+	while (*mi < in->nmasked && in->masked[*mi].end <= pos)
+		(*mi)++;
+	return *mi < in->nmasked && in->masked[*mi].start <= pos;
+}
+
+static bool is_abbrev(const char *w, size_t len)
+{
+	static const char *const abbr[] = {
+		"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Rep", "Gen",
+		"Lt", "Col", "Sgt", "St", "Jr", "Sr", "Maj", "Capt", "Adm",
+		"Gen", "Cmdr", "Rev", "Hon", "Pres", "No", "vs", "etc",
+		"Inc", "Corp", "Ltd", "Co", "Mt", "Ft", "Supt", "Insp", NULL,
+	};
+	for (size_t k = 0; abbr[k]; k++)
+		if (strlen(abbr[k]) == len && memcmp(abbr[k], w, len) == 0)
+			return true;
+	if (len == 1 && w[0] >= 'A' && w[0] <= 'Z')
+		return true;
+	return memchr(w, '.', len) != NULL;
+}
+
+static int push(struct qx *q, long *cap, const struct tok *t)
+{
+	if (qx_grow(q, (void **)&q->tk, cap, q->ntk + 1, sizeof(*t)) < 0)
+		return -1;
+	q->tk[q->ntk++] = *t;
+	return 0;
+}
+
+size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap)
+{
+	const struct tok *t = &q->tk[i];
+	size_t n = t->e - t->s;
+
+	if (n >= cap)
+		n = cap - 1;
+	for (size_t k = 0; k < n; k++) {
+		char c = q->t[t->s + k];
+		buf[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static void classify_word(struct qx *q, struct tok *t)
+{
+	size_t n = t->e - t->s, next;
+	const char *w = q->t + t->s;
+	unsigned char c0 = (unsigned char)w[0];
+	const struct lex_entry *e;
+
+	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
+	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
+		t->flags |= F_CAP;
+	else if (c0 >= '0' && c0 <= '9')
+		t->flags |= F_ALNUM;
+	if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S') &&
+	    (w[n - 2] == '\'' ||
+	     (n > 4 && (unsigned char)w[n - 4] == 0xE2 &&
+	      (unsigned char)w[n - 3] == 0x80 &&
+	      (unsigned char)w[n - 2] == 0x99)))
+		t->flags |= F_POSS;
+	if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
+		t->flags |= F_ING;
+	if (n >= 7) {
+		/* a URL or an e-mail address: "reuters.com/x", "a@b.org" */
+		for (size_t k = 1; k < n; k++)
+			if (w[k] == '/' || w[k] == '@' || w[k] == ':') {
+				t->flags |= F_URL;
+				return;
+			}
+	}
+	e = n <= 17 ? lex_find_key(w, n, lex_key(w, n, q->n - t->s)) : NULL;
+	if (e) {
+		t->lcls = e->cls;
+		t->cue = e->cue;
+	}
+	for (size_t k = 0; k < q->cfg->n_extra_cues && t->cue == CUE_NONE;
+	     k++) {
+		const char *x = q->cfg->extra_cues[k];
+		size_t m = 0;
+		while (m < n && x[m] &&
+		       x[m] == ((w[m] >= 'A' && w[m] <= 'Z') ? w[m] + 32 : w[m]))
+			m++;
+		if (m == n && x[n] == '\0')
+			t->cue = CUE_SAY;
+	}
+}
+
+/* Whether a straight quote at [i, i+1) sits in code-like context. */
+static bool code_like(const char *s, size_t len, size_t i)
+{
+	size_t j = i, next;
+	int32_t p = cp_before(s, i);
+
+	if (p == '=' || p == '(' || p == '[' || p == '{' || p == '\\' ||
+	    p == '/' || p == '<')
+		return true;
+	if (s[i] == '"' && p >= '0' && p <= '9')
+		return true; /* 12" */
+	if (s[i] == '"' && is_alnum_cp(p) && is_alnum_cp(cp_at(s, len, i + 1, &next)))
+		return true; /* foo"bar */
+	while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+		j--;
+	return j > 0 && j < i && s[j - 1] == '=';
+}
+
+static void make_mark(const char *s, size_t len, int32_t c, struct tok *t,
+                      bool masked);
+static void set_lower_doc(struct qx *q, bool lower);
+
+int lex_text(struct qx *q, const struct qx_input *in)
+{
+	const char *s = in->text;
+	size_t len = in->len, i = 0, next, mi = 0;
+	long cap = 0;
+	size_t upper = 0, letters = 0;
+
+	while (i < len) {
+		int32_t c = cp_at(s, len, i, &next);
+		struct tok t;
+
+		memset(&t, 0, sizeof(t));
+		t.s = (uint32_t)i;
+		if (c == '\n') {
+			t.type = T_NL;
+			t.e = (uint32_t)next;
+			if (push(q, &cap, &t) < 0)
+				return -1;
+			i = next;
+			continue;
+		}
+		if (c == ' ' || c < 0 || is_space_cp(c)) {
+			i = next;
+			continue;
+		}
+		if ((c == 'h' && (len - i > 7) &&
+		     (memcmp(s + i, "http://", 7) == 0 ||
+		      memcmp(s + i, "https://", 8) == 0)) ||
+		    (c == 'w' && len - i > 4 && memcmp(s + i, "www.", 4) == 0)) {
+			size_t k = i;
+			while (k < len && s[k] != ' ' && s[k] != '\n' &&
+			       s[k] != '\t')
+				k++;
+			t.type = T_WORD;
+			t.flags = F_URL;
+			t.e = (uint32_t)k;
+			if (push(q, &cap, &t) < 0)
+				return -1;
+			i = k;
+			continue;
+		}
+		if (is_alnum_cp(c)) {
+			size_t k = next, seg = 1;
+			if (is_upper_cp(c))
+				upper++;
+			letters++;
+			for (;;) {
+				size_t n2, n3;
+				int32_t d;
+				/* ASCII letters and digits: the common case */
+				while (k < len && ascii_alnum[(unsigned char)s[k]]) {
+					if (ascii_alnum[(unsigned char)s[k]] == 2)
+						upper++;
+					letters++;
+					seg++;
+					k++;
+				}
+				d = cp_at(s, len, k, &n2);
+				if (d >= 0x80 && is_alnum_cp(d)) {
+					if (is_upper_cp(d))
+						upper++;
+					letters++;
+					seg++;
+					k = n2;
+					continue;
+				}
+				if (d == '-' || d == '\'' || d == 0x2019 ||
+				    d == '&' || d == 0x2011 ||
+				    (d == '.' && seg <= 2)) {
+					int32_t e2 = cp_at(s, len, n2, &n3);
+					if (is_alnum_cp(e2) &&
+					    (d != '.' || is_letter_cp(e2))) {
+						k = n2;
+						seg = 0;
+						continue;
+					}
+				}
+				break;
+			}
+			if (k < len && s[k] == '.' && is_abbrev(s + i, k - i))
+				k++;
+			t.type = T_WORD;
+			t.e = (uint32_t)k;
+			classify_word(q, &t);
+			if (push(q, &cap, &t) < 0)
+				return -1;
+			i = k;
+			continue;
+		}
+		if (c == '`') {
+			if (next < len && s[next] == '`') {
+				t.type = T_MARK;
+				t.mclass = MC_DOUBLE;
+				t.mdir = MD_OPEN;
+				t.e = (uint32_t)(next + 1);
+			} else {
+				/* `code`: one opaque token up to the next
+				 * backtick on the line */
+				size_t k = next;
+				while (k < len && s[k] != '`' && s[k] != '\n')
+					k++;
+				t.type = T_PUNCT;
+				t.e = (uint32_t)(k < len && s[k] == '`' ? k + 1
+				                                        : next);
+			}
+			if (push(q, &cap, &t) < 0)
+				return -1;
+			i = t.e;
+			continue;
+		}
+		t.e = (uint32_t)next;
+		if (c == '\'' && next < len && s[next] == '\'')
+			t.e = (uint32_t)(next + 1); /* LaTeX '' */
+		make_mark(s, len, c, &t, in_masked(in, &mi, i));
+		if (push(q, &cap, &t) < 0)
+			return -1;
+		i = t.e;
+	}
+	set_lower_doc(q, letters > 200 && upper * 200 < letters);
+	return 0;
+}
+
+/* Capitalisation carries no information in an all-lowercase text. */
+static void set_lower_doc(struct qx *q, bool lower)
+{
+	q->lower_doc = lower;
+	if (lower)
+		for (long k = 0; k < q->ntk; k++)
+			q->tk[k].flags &= (uint8_t)~F_CAP;
+}
+
+/* The token [t->s, t->e) starting with code point @c: a quote mark or
+ * punctuation. */
+static void make_mark(const char *s, size_t len, int32_t c, struct tok *t,
+                      bool masked)
+{
+	uint8_t dir, low;
+	size_t next;
+	int mc = mark_of(c, &dir, &low);
+
+	if (c == '\'' && t->e - t->s == 2 && s[t->s + 1] == '\'') {
+		mc = MC_DOUBLE; /* LaTeX '' */
+		dir = MD_CLOSE;
+	} else if (c == '`' && t->e - t->s == 2 && s[t->s + 1] == '`') {
+		mc = MC_DOUBLE; /* LaTeX `` */
+		dir = MD_OPEN;
+	} else if (mc && cp_at(s, len, t->s, &next) >= 0 && next != t->e) {
+		mc = 0; /* more than one character: not a mark */
+	}
+	if (mc && (masked || ((c == '"' || c == '\'') &&
+	                      code_like(s, len, t->s))))
+		mc = 0;
+	if (!mc) {
+		t->type = T_PUNCT;
+		return;
+	}
+	int32_t p = cp_before(s, t->s);
+	int32_t nx = cp_at(s, len, t->e, &next);
+	t->type = T_MARK;
+	t->mclass = (uint8_t)mc;
+	t->mdir = dir;
+	t->low_open = low;
+	t->sp_before = (uint8_t)(p < 0 || p == '\n' || is_space_cp(p) ||
+	                         p == '(' || p == '[' || p == 0x2014 ||
+	                         p == 0x2013);
+	t->sp_after = (uint8_t)(nx < 0 || nx == '\n' || is_space_cp(nx) ||
+	                        (!is_alnum_cp(nx) && nx != '-' &&
+	                         mark_of(nx, &dir, &low) == 0 && nx != '(' &&
+	                         nx != '['));
+}
+
+static inline bool apostrophe_start(const char *s, uint32_t a, uint32_t b)
+{
+	if (b > a && (s[a] == '\'' || (b - a >= 3 && s[a] == 'n' &&
+	                               (s[a + 1] == '\'' ||
+	                                (unsigned char)s[a + 1] == 0xE2))))
+		return true;
+	return b - a >= 3 && (unsigned char)s[a] == 0xE2 &&
+	       (unsigned char)s[a + 1] == 0x80 &&
+	       (unsigned char)s[a + 2] == 0x99;
+}
+
+/* Whether the backtick token @k opens a LaTeX single quote (`Hello,'):
+ * a letter right after it and a straight ' before any other backtick on
+ * the line. */
+static bool latex_single(const struct qx_input *in, const char *s, size_t k)
+{
+	uint32_t a = in->tok_start[k];
+
+	if (k + 1 >= in->ntok || in->tok_start[k + 1] != a + 1 ||
+	    !ascii_alnum[(unsigned char)s[a + 1]] ||
+	    (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\n'))
+		return false;
+	for (size_t m = k + 1; m < in->ntok && m < k + 60; m++) {
+		uint32_t ms = in->tok_start[m];
+		if (memchr(s + in->tok_end[m - 1], '\n', ms - in->tok_end[m - 1]))
+			return false;
+		if (s[ms] == '`')
+			return false;
+		if (s[ms] == '\'' && in->tok_end[m] - ms == 1)
+			return true;
+	}
+	return false;
+}
+
+/* Whether [a, b) is an apostrophe alone (' or ’). */
+static int lone_apostrophe(const char *s, uint32_t a, uint32_t b)
+{
+	return (b - a == 1 && s[a] == '\'') ||
+	       (b - a == 3 && (unsigned char)s[a] == 0xE2 &&
+	        (unsigned char)s[a + 1] == 0x80 &&
+	        (unsigned char)s[a + 2] == 0x99);
+}
+
+/* The engine's tokens from the tokenizer's: words with their clitics
+ * joined again (Iraq ’s -> Iraq’s), quote marks, punctuation, masked
+ * tokens (URLs...) as opaque words, line breaks from the gaps. */
+int lex_tokens(struct qx *q, const struct qx_input *in)
+{
+	const char *s = in->text;
+	size_t len = in->len, words = 0, capwords = 0, next;
+	uint32_t prev_end = 0;
+	long cap = 0;
+
+	if (qx_grow(q, (void **)&q->tk, &cap,
+	            (long)(in->ntok + in->ntok / 8 + 64),
+	            sizeof(*q->tk)) < 0)
+		return -1;
+	for (size_t k = 0; k <= in->ntok; k++) {
+		uint32_t a = k < in->ntok ? in->tok_start[k] : (uint32_t)len;
+		uint32_t b = k < in->ntok ? in->tok_end[k] : (uint32_t)len;
+		struct tok *t;
+
+		if (a < prev_end || b < a || b > len)
+			continue; /* not the tokenizer's contract */
+		if (a > prev_end + 1 || (a == prev_end + 1 && s[prev_end] != ' '))
+			for (uint32_t g = prev_end; g < a; g++) {
+				if (s[g] != '\n')
+					continue;
+				if (q->ntk == cap &&
+				    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
+				            sizeof(*q->tk)) < 0)
+					return -1;
+				t = &q->tk[q->ntk++];
+				*t = (struct tok){ .s = g, .e = g + 1,
+				                   .type = T_NL };
+			}
+		if (k == in->ntok)
+			break;
+		if (q->ntk == cap &&
+		    qx_grow(q, (void **)&q->tk, &cap, q->ntk + 1,
+		            sizeof(*q->tk)) < 0)
+			return -1;
+		t = &q->tk[q->ntk++];
+		*t = (struct tok){ .s = a, .e = b };
+		prev_end = b;
+		unsigned char b0 = (unsigned char)s[a];
+		int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
+		bool alnum = b0 < 0x80 ? ascii_alnum[b0] != 0 : is_alnum_cp(c);
+		if (alnum) {
+			/* clitics back on their word: Iraq ’s, do n’t; a lone
+			 * apostrophe only when the tokenizer calls it a word
+			 * (troops ') rather than a quote mark (‘appropriate’) */
+			while (k + 1 < in->ntok && in->tok_start[k + 1] == b &&
+			       apostrophe_start(s, b, in->tok_end[k + 1]) &&
+			       (lone_apostrophe(s, b, in->tok_end[k + 1]) == 0 ||
+			        (in->tok_kind &&
+			         in->tok_kind(in->tok_kind_ctx, k + 1) ==
+			                 QX_TK_WORD))) {
+				k++;
+				b = in->tok_end[k];
+			}
+			t->e = prev_end = b;
+			t->type = T_WORD;
+			classify_word(q, t);
+			words++;
+			if (t->flags & F_CAP)
+				capwords++;
+		} else if (c == '`' && b - a == 1 && latex_single(in, s, k)) {
+			/* LaTeX `quote' */
+			t->type = T_MARK;
+			t->mclass = MC_SINGLE;
+			t->mdir = MD_OPEN;
+			t->sp_before = 1;
+		} else if (c == '`' && b - a == 1) {
+			/* `code`: opaque up to the next backtick on the line */
+			size_t m = k + 1;
+			while (m < in->ntok && s[in->tok_start[m]] != '`' &&
+			       !memchr(s + prev_end, '\n', in->tok_start[m] -
+			                                     prev_end))
+				m++;
+			if (m < in->ntok && s[in->tok_start[m]] == '`' &&
+			    in->tok_end[m] - in->tok_start[m] == 1) {
+				k = m;
+				t->e = prev_end = in->tok_end[m];
+			}
+			t->type = T_PUNCT;
+		} else {
+			make_mark(s, len, c, t, false);
+		}
+	}
+	set_lower_doc(q, words > 40 && capwords * 100 < words);
+	return 0;
+}
+
+bool is_word(const struct qx *q, long i)
+{
+	return i >= 0 && i < q->ntk && q->tk[i].type == T_WORD;
+}
+
+bool tok_is_n(const struct qx *q, long i, const char *s, size_t n)
+{
+	const struct tok *t;
+
+	if (i < 0 || i >= q->ntk)
+		return false;
+	t = &q->tk[i];
+	if (t->e - t->s != n)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = q->t[t->s + k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != s[k])
+			return false;
+	}
+	return true;
+}
+
+bool tok_is_punct(const struct qx *q, long i, const char *chars)
+{
+	const struct tok *t;
+
+	if (i < 0 || i >= q->ntk)
+		return false;
+	t = &q->tk[i];
+	if (t->type != T_PUNCT)
+		return false;
+	if (t->e - t->s == 1) {
+		for (const char *c = chars; *c; c++)
+			if (*c == q->t[t->s])
+				return true;
+		return false;
+	}
+	/* dashes: match '-' */
+	return strchr(chars, '-') != NULL && t->e - t->s == 3 &&
+	       (unsigned char)q->t[t->s] == 0xE2 &&
+	       (unsigned char)q->t[t->s + 1] == 0x80 &&
+	       ((unsigned char)q->t[t->s + 2] == 0x93 ||
+	        (unsigned char)q->t[t->s + 2] == 0x94);
+}
+
+bool tok_sentence_end(const struct qx *q, long i)
+{
+	if (i < 0)
+		return true;
+	if (q->tk[i].type == T_NL)
+		return true;
+	return tok_is_punct(q, i, ".!?;") ||
+	       (q->tk[i].type == T_PUNCT && q->tk[i].e - q->tk[i].s == 3 &&
+	        memcmp(q->t + q->tk[i].s, "\xE2\x80\xA6", 3) == 0);
+}
+
+/* Own sentence split when the caller has none: after . ! ? followed by
+ * a space and an uppercase letter, digit or quote mark, and at '\n'. */
+static int own_sentences(struct qx *q)
+{
+	long cap = 0, n = 0;
+	uint32_t start = 0;
+	struct qx_span *sp = NULL;
+
+	for (long i = 0; i < q->ntk; i++) {
+		const struct tok *t = &q->tk[i];
+		bool end = false;
+		uint32_t at = t->e;
+
+		if (t->type == T_NL) {
+			end = true;
+			at = t->s;
+		} else if (tok_is_punct(q, i, ".!?") ||
+		           (t->type == T_WORD && q->t[t->e - 1] == '.' &&
+		            t->e - t->s > 3 && !(t->flags & F_CAP))) {
+			long j = i + 1;
+			while (j < q->ntk && q->tk[j].type == T_MARK &&
+			       q->tk[j].mdir != MD_OPEN)
+				j++;
+			if (j >= q->ntk)
+				end = true;
+			else if (q->tk[j].s > q->tk[j - 1].e &&
+			         (q->tk[j].flags & F_CAP ||
+			          q->tk[j].type == T_MARK ||
+			          q->tk[j].flags & F_ALNUM || q->lower_doc))
+				end = true;
+			if (end) {
+				at = q->tk[j - 1].e;
+				i = j - 1;
+			}
+		}
+		if (end) {
+			if (at > start) {
+				if (qx_grow(q, (void **)&sp, &cap, n + 1,
+				            sizeof(*sp)) < 0)
+					return -1;
+				sp[n].start = start;
+				sp[n].end = at;
+				n++;
+			}
+			start = at;
+		}
+	}
+	if (q->n > start) {
+		if (qx_grow(q, (void **)&sp, &cap, n + 1, sizeof(*sp)) < 0)
+			return -1;
+		sp[n].start = start;
+		sp[n].end = (uint32_t)q->n;
+		n++;
+	}
+	q->sent = sp;
+	q->nsent = n;
+	return 0;
+}
+
+int lex_sentences(struct qx *q, const struct qx_input *in)
+{
+	long si = 0;
+
+	if (in->nsent > 0) {
+		q->sent = (struct qx_span *)in->sentences;
+		q->nsent = (long)in->nsent;
+	} else if (own_sentences(q) < 0) {
+		return -1;
+	}
+	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
+	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
+	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
+	if (!q->sent_first || !q->sent_last || !q->tsent)
+		return -1;
+	for (long k = 0; k <= q->nsent; k++)
+		q->sent_first[k] = q->sent_last[k] = -1;
+	/* a token belongs to the last sentence starting at or before it;
+	 * tokens between sentences join the previous one */
+	for (long i = 0; i < q->ntk; i++) {
+		while (si + 1 < q->nsent && q->sent[si + 1].start <= q->tk[i].s)
+			si++;
+		q->tsent[i] = (int32_t)si;
+		if (q->tk[i].type == T_NL)
+			continue;
+		if (q->sent_first[si] < 0)
+			q->sent_first[si] = i;
+		q->sent_last[si] = i;
+	}
+	return 0;
+}

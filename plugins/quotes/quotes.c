@@ -1,0 +1,357 @@
+/*
+ * quotes.c - the `quotes` plugin: direct, partial and reported speech
+ * with the speaker and the cue, as the layer `quotes`.
+ *
+ * This file is the glue to the docproc core: options, state, reading the
+ * tokenizer's `sentences` and `tokens` layers, and writing the engine's
+ * results (qx.h) into the layer. README.md documents the layer.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <docproc/docproc.h>
+
+#include "qx.h"
+
+#define DEFAULT_MAX_LENGTH "1500"
+#define MIN_MAX_LENGTH 20
+#define MAX_MAX_LENGTH 1000000
+
+struct state {
+	struct qx_config cfg;
+	char **cues;      /* lowercase copies of the extra cues */
+	size_t ncues;
+};
+
+static const struct dp_option_def options[] = {
+	{ .key = "kinds", .type = DP_OPT_LIST,
+	  .description = "kinds of quotation to output, among direct, "
+	                 "partial, indirect (default: all three)" },
+	{ .key = "cues", .type = DP_OPT_LIST,
+	  .description = "extra reporting verbs, one word each, used like "
+	                 "'said' (e.g. [quipped, mused])" },
+	{ .key = "scare_quotes", .type = DP_OPT_BOOL, .default_value = "false",
+	  .description = "also output short quoted words with no speaker "
+	                 "around them, as kind 'scare'" },
+	{ .key = "max_length", .type = DP_OPT_INT,
+	  .default_value = DEFAULT_MAX_LENGTH,
+	  .description = "characters after which a quote whose closing mark "
+	                 "is missing is cut (20 to 1000000)" },
+	{ .key = NULL },
+};
+
+static const char *const requires[] = { "tokens", "sentences", NULL };
+static const char *const provides[] = { "quotes", NULL };
+
+enum { A_TEXT, A_SPEAKER, A_SPEAKER_SPAN, A_CUE, A_KIND, A_COUNT };
+
+static const struct dp_attr_def attrs[A_COUNT] = {
+	[A_TEXT] = { "text", DP_ATTR_STR },
+	[A_SPEAKER] = { "speaker", DP_ATTR_STR },
+	[A_SPEAKER_SPAN] = { "speaker", DP_ATTR_SPAN },
+	[A_CUE] = { "cue", DP_ATTR_STR },
+	[A_KIND] = { "kind", DP_ATTR_STR },
+};
+
+static void free_state(struct state *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->ncues; i++)
+		free(st->cues[i]);
+	free(st->cues);
+	free(st);
+}
+
+static int parse_kinds(const struct dp_options *opts, unsigned *kinds,
+                       struct dp_error *err)
+{
+	size_t n = dp_opt_list_size(opts, "kinds");
+
+	if (!dp_opt_isset(opts, "kinds")) {
+		*kinds = QX_DIRECT | QX_PARTIAL | QX_INDIRECT;
+		return 0;
+	}
+	*kinds = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *k = dp_opt_list_at(opts, "kinds", i);
+		if (!k)
+			k = "";
+		if (strcmp(k, "direct") == 0)
+			*kinds |= QX_DIRECT;
+		else if (strcmp(k, "partial") == 0)
+			*kinds |= QX_PARTIAL;
+		else if (strcmp(k, "indirect") == 0)
+			*kinds |= QX_INDIRECT;
+		else if (strcmp(k, "scare") == 0)
+			return dp_error_set(err, DP_ECONFIG,
+			                    "kinds[%zu]: 'scare' is turned on "
+			                    "with scare_quotes: true", i);
+		else
+			return dp_error_set(err, DP_ECONFIG,
+			                    "kinds[%zu]: unknown kind '%s'; "
+			                    "expected direct, partial or "
+			                    "indirect", i, k);
+	}
+	if (*kinds == 0)
+		return dp_error_set(err, DP_ECONFIG,
+		                    "kinds: empty list; expected some of "
+		                    "direct, partial, indirect");
+	return 0;
+}
+
+/* One extra cue: a single word, stored in ASCII lowercase. */
+static int parse_cue(const char *c, size_t i, char **out,
+                     struct dp_error *err)
+{
+	size_t n = c ? strlen(c) : 0;
+	char *copy;
+
+	if (n == 0)
+		return dp_error_set(err, DP_ECONFIG, "cues[%zu]: empty", i);
+	if (n > 40)
+		return dp_error_set(err, DP_ECONFIG,
+		                    "cues[%zu]: longer than 40 bytes", i);
+	if (!dp_utf8_valid(c, n))
+		return dp_error_set(err, DP_ECONFIG,
+		                    "cues[%zu]: not valid UTF-8", i);
+	for (size_t k = 0; k < n; k++)
+		if (c[k] == ' ' || c[k] == '\t' || c[k] == '\n' ||
+		    c[k] == '\r' || c[k] == '"' || c[k] == ',')
+			return dp_error_set(err, DP_ECONFIG,
+			                    "cues[%zu]: '%s' is not one word; "
+			                    "expected a verb such as 'quipped'",
+			                    i, c);
+	copy = malloc(n + 1);
+	if (!copy)
+		return dp_error_set(err, DP_ENOMEM, "out of memory");
+	for (size_t k = 0; k <= n; k++)
+		copy[k] = (c[k] >= 'A' && c[k] <= 'Z') ? (char)(c[k] + 32)
+		                                       : c[k];
+	*out = copy;
+	return 0;
+}
+
+static int quotes_init(const struct dp_options *opts, void **out,
+                       struct dp_error *err)
+{
+	struct state *st = calloc(1, sizeof(*st));
+	size_t n = dp_opt_list_size(opts, "cues");
+	int64_t max_len = dp_opt_int(opts, "max_length");
+	int rc;
+
+	if (!st)
+		return dp_error_set(err, DP_ENOMEM, "out of memory");
+	rc = parse_kinds(opts, &st->cfg.kinds, err);
+	if (rc < 0)
+		goto out_free_state;
+	if (dp_opt_bool(opts, "scare_quotes"))
+		st->cfg.kinds |= QX_SCARE;
+	if (max_len < MIN_MAX_LENGTH || max_len > MAX_MAX_LENGTH) {
+		rc = dp_error_set(err, DP_ECONFIG,
+		                  "max_length: %lld is out of range; expected "
+		                  "%d to %d characters", (long long)max_len,
+		                  MIN_MAX_LENGTH, MAX_MAX_LENGTH);
+		goto out_free_state;
+	}
+	st->cfg.max_len = (size_t)max_len;
+	if (n) {
+		st->cues = calloc(n, sizeof(*st->cues));
+		if (!st->cues) {
+			rc = dp_error_set(err, DP_ENOMEM, "out of memory");
+			goto out_free_state;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		rc = parse_cue(dp_opt_list_at(opts, "cues", i), i,
+		               &st->cues[i], err);
+		if (rc < 0)
+			goto out_free_state;
+		st->ncues++;
+	}
+	st->cfg.extra_cues = (const char *const *)st->cues;
+	st->cfg.n_extra_cues = st->ncues;
+	*out = st;
+	return 0;
+
+out_free_state:
+	free_state(st);
+	return rc;
+}
+
+static void quotes_fini(void *state)
+{
+	free_state(state);
+}
+
+static void *doc_alloc(void *ctx, size_t size)
+{
+	return dp_doc_alloc(ctx, size);
+}
+
+/* The sentence spans, as the engine wants them. */
+static int read_sentences(struct dp_doc *doc, struct qx_input *in)
+{
+	struct dp_layer *l = dp_layer_find(doc, "sentences");
+	size_t n = l ? dp_layer_size(l) : 0;
+	struct qx_span *sp;
+	const uint32_t *s, *e;
+
+	in->sentences = NULL;
+	in->nsent = 0;
+	if (n == 0)
+		return 0;
+	sp = dp_doc_alloc(doc, n * sizeof(*sp));
+	if (!sp)
+		return DP_ENOMEM;
+	s = dp_layer_starts(l);
+	e = dp_layer_ends(l);
+	for (size_t i = 0; i < n; i++) {
+		sp[i].start = s[i];
+		sp[i].end = e[i];
+	}
+	in->sentences = sp;
+	in->nsent = n;
+	return 0;
+}
+
+/* The kind codes of the tokenizer's token kinds, for one document. */
+struct kinds {
+	struct dp_layer *layer;
+	int attr;
+	uint32_t ids[7];
+};
+
+static const char *const kind_names[7] = {
+	"word", "number", "url", "email", "hashtag", "mention", "quote",
+};
+static const uint8_t kind_codes[7] = {
+	QX_TK_WORD, QX_TK_WORD, QX_TK_MASKED, QX_TK_MASKED, QX_TK_MASKED,
+	QX_TK_MASKED, QX_TK_QUOTE,
+};
+
+static int token_kind(void *ctx, size_t i)
+{
+	const struct kinds *k = ctx;
+	uint32_t id = dp_layer_get_str_id(k->layer, i, k->attr);
+
+	for (size_t j = 0; j < 7; j++)
+		if (id == k->ids[j])
+			return kind_codes[j];
+	return QX_TK_OTHER;
+}
+
+/* The tokenizer's tokens: spans straight from the layer; their kinds
+ * (words, quote marks, and URLs, e-mail addresses, hashtags and
+ * mentions, inside which quote marks are not quote marks) on demand. */
+static int read_tokens(struct dp_doc *doc, struct qx_input *in)
+{
+	struct dp_layer *l = dp_layer_find(doc, "tokens");
+	size_t n = l ? dp_layer_size(l) : 0;
+	int attr = l ? dp_layer_attr(l, "kind") : -1;
+	struct kinds *k;
+
+	in->ntok = 0;
+	if (n == 0)
+		return 0;
+	in->tok_start = dp_layer_starts(l);
+	in->tok_end = dp_layer_ends(l);
+	in->ntok = n;
+	if (attr < 0)
+		return 0;
+	k = dp_doc_alloc(doc, sizeof(*k));
+	if (!k)
+		return DP_ENOMEM;
+	k->layer = l;
+	k->attr = attr;
+	for (size_t j = 0; j < 7; j++) {
+		k->ids[j] = dp_doc_intern(doc, kind_names[j],
+		                          strlen(kind_names[j]));
+		if (!k->ids[j])
+			return DP_ENOMEM;
+	}
+	in->tok_kind = token_kind;
+	in->tok_kind_ctx = k;
+	return 0;
+}
+
+static const char *kind_name(int kind)
+{
+	switch (kind) {
+	case QX_DIRECT: return "direct";
+	case QX_PARTIAL: return "partial";
+	case QX_INDIRECT: return "indirect";
+	default: return "scare";
+	}
+}
+
+static int write_layer(struct dp_doc *doc, const struct qx_quote *q, long n)
+{
+	struct dp_layer *l = dp_layer_create(doc, "quotes", attrs, A_COUNT);
+	uint32_t kid[4];
+	int rc = 0;
+
+	if (!l)
+		return DP_EPLUGIN; /* the core has set the message */
+	for (int k = 0; k < 4; k++) {
+		const char *name = kind_name(1 << k);
+		kid[k] = dp_doc_intern(doc, name, strlen(name));
+		if (!kid[k])
+			return dp_doc_fail(doc, "out of memory");
+	}
+	for (long i = 0; i < n && rc == 0; i++) {
+		long at = dp_layer_add(l, q[i].start, q[i].end);
+		int k = q[i].kind == QX_DIRECT ? 0 : q[i].kind == QX_PARTIAL ? 1
+		      : q[i].kind == QX_INDIRECT ? 2 : 3;
+		if (at < 0)
+			return dp_doc_fail(doc, "quotes: %s", dp_strerror((int)at));
+		rc = dp_layer_set_str(l, (size_t)at, A_TEXT, q[i].text,
+		                      q[i].text_len);
+		if (rc == 0)
+			rc = dp_layer_set_str_id(l, (size_t)at, A_KIND, kid[k]);
+		if (rc == 0 && q[i].speaker)
+			rc = dp_layer_set_str(l, (size_t)at, A_SPEAKER,
+			                      q[i].speaker, q[i].speaker_len);
+		if (rc == 0 && q[i].has_mention)
+			rc = dp_layer_set_span(l, (size_t)at, A_SPEAKER_SPAN,
+			                       q[i].mention_start,
+			                       q[i].mention_end);
+		if (rc == 0 && q[i].cue)
+			rc = dp_layer_set_str(l, (size_t)at, A_CUE, q[i].cue,
+			                      q[i].cue_len);
+	}
+	if (rc < 0)
+		return dp_doc_fail(doc, "quotes: %s", dp_strerror(rc));
+	return 0;
+}
+
+static int quotes_process(void *state, struct dp_doc *doc)
+{
+	const struct state *st = state;
+	struct qx_input in;
+	struct qx_quote *q;
+	long n;
+
+	memset(&in, 0, sizeof(in));
+	in.text = dp_doc_text(doc, &in.len);
+	if ((uint64_t)in.len > UINT32_MAX)
+		return dp_doc_fail(doc, "quotes: text longer than 4 GiB");
+	if (read_sentences(doc, &in) < 0 || read_tokens(doc, &in) < 0)
+		return dp_doc_fail(doc, "quotes: out of memory");
+	n = qx_extract(&st->cfg, &in, doc_alloc, doc, &q);
+	if (n < 0)
+		return dp_doc_fail(doc, "quotes: out of memory");
+	return write_layer(doc, q, n);
+}
+
+DP_PLUGIN_DEFINE(
+	.name = "quotes",
+	.version = "0.1.0",
+	.description = "direct, partial and reported speech with speaker "
+	               "and cue (layer quotes)",
+	.requires = requires,
+	.provides = provides,
+	.options = options,
+	.init = quotes_init,
+	.process = quotes_process,
+	.fini = quotes_fini);

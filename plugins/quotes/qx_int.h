@@ -1,0 +1,240 @@
+/*
+ * qx_int.h - internal structures shared by the engine's files:
+ *   lexicon.c  word classes and reporting cues
+ *   lexer.c    words, punctuation, quote marks and sentences
+ *   marks.c    pairing quote marks into quotations
+ *   cues.c     reporting cues, speaker phrases, reported speech
+ *   speakers.c speaker entities: pronouns, descriptions, fullest mention
+ *   attrib.c   classifying quotations and giving each a cue and speaker
+ */
+#ifndef QUOTES_QX_INT_H
+#define QUOTES_QX_INT_H
+
+#include "qx.h"
+
+/* ---- lexicon ---------------------------------------------------------- */
+
+/* Word classes (bits). */
+enum {
+	L_ROLE = 1 << 0,     /* person role noun: spokesman, minister */
+	L_ORG = 1 << 1,      /* organisation noun: ministry, government */
+	L_MOD = 1 << 2,      /* modifier inside a speaker phrase: acting */
+	L_CONN = 1 << 3,     /* connector inside a name: of, for, al */
+	L_DET = 1 << 4,      /* the, a, this */
+	L_PRON = 1 << 5,     /* he, she, they, it */
+	L_ADV = 1 << 6,      /* may stand between subject and cue: also */
+	L_STOP = 1 << 7,     /* capitalised function word, never a name */
+	L_PREP = 1 << 8,     /* starts a prepositional phrase */
+	L_NAMETRIG = 1 << 9, /* a quoted name follows: named, article */
+	L_TIME = 1 << 10,    /* friday, january, yesterday */
+	L_PLACE = 1 << 11,   /* a country or capital used as an actor */
+	L_SPEECH = 1 << 12,  /* statement, remarks: "X's statement" */
+	L_CLAUSE = 1 << 13,  /* and, but, which: ends a leftward phrase */
+};
+
+/* Cue types. */
+enum cue_type {
+	CUE_NONE = 0,
+	CUE_SAY,      /* said that ..., "...", he said */
+	CUE_SAYZ,     /* like CUE_SAY and also "said Iraq would ..." */
+	CUE_TELL,     /* told X that/to ... */
+	CUE_OBJTO,    /* urged X to ... */
+	CUE_SELFTO,   /* promised to ... */
+	CUE_WEAK,     /* called it "...", only for quotes */
+	CUE_ACCORDING,/* according to X */
+	CUE_QUOTED,   /* X quoted Y as saying */
+};
+
+struct lex_entry {
+	uint64_t key;         /* lex_key() of the word */
+	const char *w;
+	uint8_t len;
+	uint16_t cls;
+	uint8_t cue;
+};
+
+/* Looks up a word in any ASCII case; NULL when unknown. */
+const struct lex_entry *lex_find(const char *w, size_t len);
+
+/* The first eight bytes of a word (zero-padded) as a little-endian
+ * integer, with bit 5 set in each byte: ASCII letters lowercase, and the
+ * other characters of lexicon words ('-', '.', '\'') unchanged. A word of
+ * other characters gets a key no lexicon word has. @avail is how many
+ * bytes may be read at @w (at least @n). */
+static inline uint64_t lex_key(const char *w, size_t n, size_t avail)
+{
+	uint64_t x = 0;
+
+	if (avail >= 8 && n >= 8) {
+		for (int i = 7; i >= 0; i--)
+			x = (x << 8) | (unsigned char)w[i];
+	} else {
+		for (size_t i = n < 8 ? n : 8; i-- > 0;)
+			x = (x << 8) | (unsigned char)w[i];
+	}
+	if (n < 8) {
+		uint64_t mask = (UINT64_C(1) << (8 * n)) - 1;
+		return (x | (UINT64_C(0x2020202020202020) & mask));
+	}
+	return x | UINT64_C(0x2020202020202020);
+}
+
+/* The hash slot of a word: its key, length and last byte (gen_lexicon.py
+ * has the same function). */
+#define LEX_SLOT_BITS 12
+static inline uint32_t lex_slot(uint64_t key, const char *w, size_t n)
+{
+	uint64_t h = key ^ ((uint64_t)n << 56);
+
+	if (n > 8)
+		h ^= (uint64_t)((unsigned char)w[n - 1] | 0x20) << 48;
+	h *= UINT64_C(0x9E3779B97F4A7C15);
+	return (uint32_t)(h >> (64 - LEX_SLOT_BITS));
+}
+
+/* lex_find() with the key computed. */
+const struct lex_entry *lex_find_key(const char *w, size_t len,
+                                     uint64_t key);
+
+/* ---- tokens ----------------------------------------------------------- */
+
+enum tok_type {
+	T_WORD = 1,
+	T_PUNCT,
+	T_NL,   /* a line break: paragraphs end here */
+	T_MARK, /* a quote mark */
+};
+
+enum {
+	F_CAP = 1 << 0,    /* starts with an uppercase letter */
+	F_POSS = 1 << 1,   /* ends with 's or ’s */
+	F_INQ = 1 << 2,    /* inside a quotation's content */
+	F_ING = 1 << 3,    /* ends with -ing */
+	F_ALNUM = 1 << 4,  /* a word with a digit */
+	F_URL = 1 << 5,    /* URL-like word */
+	F_ININD = 1 << 6,  /* inside reported speech found so far */
+};
+
+/* Quote-mark classes and directions. */
+enum { MC_DOUBLE = 1, MC_SINGLE = 2 };
+enum { MD_OPEN = 1, MD_CLOSE = 2, MD_AMBIG = 3 };
+
+/* 16 bytes: documents have a token every five bytes or so. */
+struct tok {
+	uint32_t s, e;        /* bytes */
+	uint8_t type;
+	uint8_t flags;
+	uint8_t mclass : 2;   /* T_MARK: MC_* */
+	uint8_t mdir : 2;     /* T_MARK: MD_* */
+	uint8_t sp_before : 1; /* T_MARK: space or start before */
+	uint8_t sp_after : 1; /* T_MARK: space, end or punctuation after */
+	uint8_t low_open : 1; /* T_MARK: the low mark „ or ‚ */
+	uint8_t cue;          /* enum cue_type of a word */
+	uint16_t lcls;        /* lexicon classes of a word */
+};
+
+/* ---- raw quotations from marks ---------------------------------------- */
+
+enum {
+	RQ_UNCLOSED = 1 << 0,
+	RQ_MULTIPARA = 1 << 1,
+	RQ_NESTED = 1 << 2,
+	RQ_UNOPENED = 1 << 3, /* a closing mark only; ot is the content's */
+};
+
+struct rq {
+	long ot, ct;          /* mark tokens; ct -1 when unclosed */
+	uint32_t s, e;        /* span incl. marks */
+	uint32_t cs, ce;      /* content bytes */
+	long cft, clt;        /* first, last token of the content (-1 none) */
+	unsigned flags;
+	uint32_t reopen_first, reopen_n; /* into qx.reopen */
+};
+
+/* ---- cues ------------------------------------------------------------- */
+
+struct cue {
+	long t0, t1;          /* cue tokens [t0, t1] ("according to") */
+	uint8_t type;
+	bool ing;             /* participle: speaker is the clause subject */
+	long sp0, sp1;        /* speaker phrase tokens, -1 when none */
+	long cs0, cs1;        /* reported content tokens, -1 when none */
+	bool trailing;        /* "..., X said." */
+	bool bare;            /* "X said Friday." about the sentence before */
+	bool direct;          /* "name, reporter: ..." transcript */
+	int32_t sent;
+	int ent;              /* resolved entity, -1 */
+};
+
+/* ---- speaker entities ------------------------------------------------- */
+
+struct ent {
+	uint32_t key_s, key_e; /* key word bytes (surname or head) */
+	uint32_t full_s, full_e; /* fullest mention bytes */
+	bool person, plural, org, named;
+	uint32_t last_pos;    /* last attribution position */
+};
+
+/* ---- the engine context ----------------------------------------------- */
+
+struct qx {
+	const struct qx_config *cfg;
+	const char *t;
+	size_t n;
+	qx_alloc_fn alloc;
+	void *actx;
+	struct tok *tk;
+	long ntk;
+	struct qx_span *sent; /* sentence byte spans */
+	long nsent;
+	long *sent_first, *sent_last; /* token bounds per sentence, -1 */
+	int32_t *tsent;       /* the sentence of each token */
+	bool lower_doc;       /* the document is all lowercase */
+	struct rq *rq;
+	long nrq;
+	struct qx_span *reopen;
+	long nreopen, capreopen;
+	struct cue *cu;
+	long ncu, capcu;
+	struct ent *ent;
+	long nent, capent;
+	long *names;          /* words that are or precede a capitalised
+	                         word (all words in lowercase text), built
+	                         when the first speaker is named */
+	long nnames;
+	bool names_built;
+};
+
+void *qx_alloc(struct qx *q, size_t size);
+/* Grows an array to hold at least @need elements; 0 or -1. */
+int qx_grow(struct qx *q, void **arr, long *cap, long need, size_t elsize);
+
+/* lexer.c */
+int lex_text(struct qx *q, const struct qx_input *in);
+int lex_tokens(struct qx *q, const struct qx_input *in);
+int lex_sentences(struct qx *q, const struct qx_input *in);
+bool is_word(const struct qx *q, long i);
+/* Whether token @i is the lowercase word @s (@n bytes), in any case;
+ * tok_is() for string literals. */
+bool tok_is_n(const struct qx *q, long i, const char *s, size_t n);
+#define tok_is(q, i, s) tok_is_n((q), (i), "" s, sizeof(s) - 1)
+bool tok_is_punct(const struct qx *q, long i, const char *chars);
+bool tok_sentence_end(const struct qx *q, long i);
+size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap);
+
+/* marks.c */
+int pair_marks(struct qx *q);
+
+/* cues.c */
+int find_cues(struct qx *q);
+long np_left(const struct qx *q, long end, long lim, bool name_only);
+long np_right(const struct qx *q, long start, long lim);
+bool is_headline(const struct qx *q, int32_t sent);
+
+/* speakers.c */
+int resolve_speaker(struct qx *q, long sp0, long sp1, uint32_t pos);
+
+/* attrib.c */
+long build_output(struct qx *q, struct qx_quote **out);
+
+#endif /* QUOTES_QX_INT_H */

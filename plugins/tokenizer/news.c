@@ -1,0 +1,832 @@
+/*
+ * news.c - the `news` tokenizer: Penn Treebank-like tokens for noisy news.
+ *
+ * One left-to-right pass over grapheme clusters. A token starts at the
+ * first cluster that is not white space and is classified by that
+ * cluster's base character: letters and digits start words and numbers
+ * (with URLs, e-mail addresses, abbreviations, compounds and clitics
+ * decided while scanning), '#' and '@' may start hashtags and mentions,
+ * pictographs start emoji, everything else is punctuation or a symbol.
+ * ASCII is classified from a 128-entry table; other characters from the
+ * generated Unicode tables (ucd.h).
+ */
+#include <string.h>
+
+#include "chars.h"
+#include "tokenize.h"
+#include "ucd.h"
+
+/* Character classes of the scanner (low 3 bits) and case bits. */
+enum nc { NC_SPACE, NC_LETTER, NC_DIGIT, NC_PUNCT, NC_SYMBOL, NC_EMOJI };
+#define AC_UP 8
+#define AC_LO 16
+
+static const uint8_t ascii_nc[128] = {
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 0,  3,  3,  4,  4,  4,  4,  3,  3,  3,  4,  4,  3,  3,  3,  3,
+	 2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  3,  3,  4,  4,  4,  3,
+	 4,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,
+	 9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  3,  4,  3,  4,  4,
+	 4, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
+	17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,  3,  4,  3,  4,  0,
+};
+
+/* One grapheme cluster: its base code point, class and end. */
+struct ch {
+	int32_t cp;
+	size_t end;
+	uint8_t nc;     /* enum nc */
+	uint8_t cased;  /* AC_UP, AC_LO or 0 */
+	uint8_t script; /* enum ucd_script, letters only */
+	bool emoji_seq; /* the cluster holds FE0F, ZWJ or a skin tone */
+};
+
+struct scan {
+	const struct news_opts *o;
+	const char *s;
+	size_t len;
+	struct tok_list *out;
+	bool squote_open;   /* a single opening quote is waiting */
+	uint8_t gap;        /* line breaks before the next token (0-2) */
+};
+
+static void peek_slow(const struct scan *sc, size_t i, struct ch *c);
+
+static inline void peek(const struct scan *sc, size_t i, struct ch *c)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+
+	if (u[i] < 0x80 && (i + 1 >= sc->len || u[i + 1] < 0x80)) {
+		uint8_t a = ascii_nc[u[i]];
+
+		c->cp = u[i];
+		c->end = (u[i] == '\r' && i + 1 < sc->len && u[i + 1] == '\n')
+		         ? i + 2 : i + 1;
+		c->nc = a & 7;
+		c->cased = a & (AC_UP | AC_LO);
+		c->script = SCRIPT_OTHER;
+		c->emoji_seq = false;
+		return;
+	}
+	peek_slow(sc, i, c);
+}
+
+/* peek() for non-ASCII clusters and ASCII followed by non-ASCII. */
+static void peek_slow(const struct scan *sc, size_t i, struct ch *c)
+{
+	size_t j = i;
+	uint32_t r;
+
+	c->cp = tok_decode(sc->s, sc->len, &j);
+	c->end = grapheme_end(sc->s, sc->len, i);
+	c->emoji_seq = false;
+	c->script = SCRIPT_OTHER;
+	c->cased = 0;
+	if (c->cp < 0x80) {
+		uint8_t a = ascii_nc[c->cp];
+
+		c->nc = a & 7;
+		c->cased = a & (AC_UP | AC_LO);
+	} else {
+		r = ucd_rec(c->cp);
+		switch (rec_cls(r)) {
+		case CLS_LETTER:
+		case CLS_MARK:
+			c->nc = NC_LETTER;
+			c->script = rec_script(r);
+			if (rec_sb(r) == SB_UPPER)
+				c->cased = AC_UP;
+			else if (rec_sb(r) == SB_LOWER)
+				c->cased = AC_LO;
+			break;
+		case CLS_DIGIT:
+		case CLS_NUMBER:
+			c->nc = NC_DIGIT;
+			break;
+		case CLS_PUNCT:
+			c->nc = NC_PUNCT;
+			break;
+		case CLS_SPACE:
+		case CLS_CONTROL:
+			/* white space is skipped one code point at a time: a
+			 * combining mark after it starts a token, as after an
+			 * ASCII space, instead of vanishing into the gap */
+			c->nc = NC_SPACE;
+			c->end = j;
+			return;
+		default:
+			c->nc = rec_extpict(r) || rec_gcb(r) == GCB_RI
+			        ? NC_EMOJI : NC_SYMBOL;
+			if (c->nc == NC_EMOJI && rec_gcb(r) != GCB_RI &&
+			    !rec_emoji_pres(r))
+				c->nc = NC_SYMBOL; /* text style unless FE0F */
+			break;
+		}
+	}
+	/* Multi-code-point clusters: emoji sequences and keycaps. */
+	if (c->end > j) {
+		size_t k = j;
+
+		while (k < c->end) {
+			int32_t x = tok_decode(sc->s, sc->len, &k);
+
+			if (x == 0xFE0F || x == 0x200D || x == 0x20E3 ||
+			    (x >= 0x1F3FB && x <= 0x1F3FF))
+				c->emoji_seq = true;
+		}
+		if (c->emoji_seq && (c->nc == NC_SYMBOL ||
+		    ((c->cp == '#' || c->cp == '*' || is_ascii_digit(
+		      (unsigned char)c->cp)) && c->cp < 0x80)))
+			c->nc = NC_EMOJI;
+	}
+}
+
+static int emit(struct scan *sc, size_t a, size_t b, int kind, int flags,
+                int abbr)
+{
+	int rc = tok_push(sc->out, a, b, kind, flags, abbr, sc->gap);
+
+	sc->gap = 0;
+	return rc;
+}
+
+static bool is_apostrophe(const char *s, size_t len, size_t i, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[i] == '\'') {
+		*n = 1;
+		return true;
+	}
+	/* U+2019 RIGHT SINGLE QUOTATION MARK, U+02BC MODIFIER LETTER APOSTROPHE */
+	if (i + 2 < len && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+	    u[i + 2] == 0x99) {
+		*n = 3;
+		return true;
+	}
+	if (i + 1 < len && u[i] == 0xCA && u[i + 1] == 0xBC) {
+		*n = 2;
+		return true;
+	}
+	return false;
+}
+
+/* ---- words and numbers ---------------------------------------------------- */
+
+static bool continues_run(const struct ch *c, uint8_t script)
+{
+	if (c->nc == NC_LETTER)
+		return c->script == script;
+	if (c->nc == NC_DIGIT)
+		return script == SCRIPT_OTHER;
+	return false;
+}
+
+/* Whether s[a..b) is digits and separators with an optional ordinal or
+ * plural suffix (21st, 1980s): a number rather than a word. */
+static bool number_shape(const char *s, size_t a, size_t b)
+{
+	size_t e = b, nl = 0;
+
+	while (e > a && is_ascii_alpha((unsigned char)s[e - 1])) {
+		e--;
+		nl++;
+	}
+	if (nl > 2 || e == a || !is_ascii_digit((unsigned char)s[e - 1]))
+		return false;
+	if (nl) {
+		char x = (char)(s[e] | 32), y = nl == 2 ? (char)(s[e + 1] | 32) : 0;
+
+		if (!((nl == 1 && x == 's') || (x == 's' && y == 't') ||
+		      (x == 'n' && y == 'd') || (x == 'r' && y == 'd') ||
+		      (x == 't' && y == 'h')))
+			return false;
+	}
+	for (size_t k = a; k < e; k++) {
+		unsigned char c = (unsigned char)s[k];
+
+		if (is_ascii_alpha(c))
+			return false;
+		if (c >= 0x80) {
+			size_t j = k;
+			enum ucd_cls cl = rec_cls(ucd_rec(tok_decode(s, e, &j)));
+
+			if (cl == CLS_LETTER || cl == CLS_MARK)
+				return false;
+			k = j - 1;
+		}
+	}
+	return true;
+}
+
+/* Emits word s[a..b) (with @flags/@abbr), splitting Penn clitics off. */
+static int emit_word(struct scan *sc, size_t a, size_t b, int kind, int flags,
+                     int abbr)
+{
+	const char *s = sc->s;
+
+	if (kind == TK_WORD && sc->o->split_clitics && b - a >= 2) {
+		/* find the last apostrophe */
+		size_t p = b, n = 0;
+
+		for (size_t k = b; k-- > a;) {
+			if (is_apostrophe(s, b, k, &n)) {
+				p = k;
+				break;
+			}
+			if (b - k > 4)
+				break;
+		}
+		if (p < b && p > a) {
+			size_t tail = b - p - n;
+			const char *t = s + p + n;
+			char x = tail > 0 ? (char)(t[0] | 32) : 0;
+			char y = tail > 1 ? (char)(t[1] | 32) : 0;
+			size_t cut = b;
+
+			if (tail == 1 && (x == 's' || x == 'd' || x == 'm'))
+				cut = p;
+			else if (tail == 2 && ((x == 'r' && y == 'e') ||
+			         (x == 'v' && y == 'e') || (x == 'l' && y == 'l')))
+				cut = p;
+			else if (tail == 1 && x == 't' && p - a >= 2 &&
+			         (s[p - 1] | 32) == 'n')
+				cut = p - 1;     /* do|n't */
+			if (cut < b && cut > a) {
+				if (emit(sc, a, cut, TK_WORD, flags, abbr) < 0)
+					return -1;
+				return emit(sc, cut, b, TK_WORD, 0, ABBR_NONE);
+			}
+		}
+	}
+	return emit(sc, a, b, kind, flags, abbr);
+}
+
+/* Characters at which a word may turn out to be a URL or an address. */
+static bool is_url_stop(unsigned char c)
+{
+	switch (c) {
+	case '@': case '.': case '_': case '%': case '+': case '-': case ':':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ASCII letters and digits: the bytes of the scanner's innermost loop. */
+static const bool word_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* Counts the letters, digits and clusters of the segment s[a..b) (whole
+ * clusters of one word) and whether all its letters are capitals. Called
+ * only where a word meets a connector, so the hot loop counts nothing. */
+static void seg_stats(const struct scan *sc, size_t a, size_t b,
+                      unsigned *letters, unsigned *digits, unsigned *clusters,
+                      bool *upper)
+{
+	struct ch c;
+
+	*letters = *digits = *clusters = 0;
+	*upper = true;
+	while (a < b) {
+		unsigned char x = (unsigned char)sc->s[a];
+
+		if (x < 0x80 && (a + 1 >= b || (unsigned char)sc->s[a + 1] < 0x80)) {
+			uint8_t v = ascii_nc[x];
+
+			if (v & (AC_UP | AC_LO)) {
+				(*letters)++;
+				if (!(v & AC_UP))
+					*upper = false;
+			} else if ((v & 7) == NC_DIGIT) {
+				(*digits)++;
+			}
+			(*clusters)++;
+			a++;
+			continue;
+		}
+		peek(sc, a, &c);
+		if (c.nc == NC_LETTER) {
+			(*letters)++;
+			if (c.cased != AC_UP)
+				*upper = false;
+		} else if (c.nc == NC_DIGIT) {
+			(*digits)++;
+		}
+		(*clusters)++;
+		a = c.end;
+	}
+}
+
+/* Letters of the ASCII run at @i (dotted-acronym segments). */
+static size_t alpha_run(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+
+	while (j < len && is_ascii_alpha((unsigned char)s[j]))
+		j++;
+	return j - i;
+}
+
+/* Scans a word or number starting with cluster @c0 at @start; returns the
+ * position after it (tokens emitted). */
+static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
+                        int *err)
+{
+	const char *s = sc->s;
+	size_t len = sc->len, pos = c0->end, seg_start = start, n;
+	uint8_t script = c0->nc == NC_LETTER ? c0->script : SCRIPT_OTHER;
+	bool cjk = script != SCRIPT_OTHER && script != SCRIPT_HANGUL;
+	unsigned seg_letters = 0, seg_digits = 0, seg_clusters = 0, dots = 0;
+	bool acronym_done = false, has_letter = c0->nc == NC_LETTER;
+	bool seg_upper = false, apos = false;
+	int abbr = ABBR_NONE, kind;
+	struct ch c;
+
+	while (pos < len) {
+		unsigned char b = (unsigned char)s[pos];
+
+		if (word_byte[b] && script == SCRIPT_OTHER) {
+			/* ASCII fast path: a run of letters and digits */
+			while (++pos < len && word_byte[(unsigned char)s[pos]])
+				;
+			/* a combining mark or ZWJ belongs to the last letter */
+			if (pos < len && (unsigned char)s[pos] >= 0x80)
+				pos = grapheme_end(s, len, pos - 1);
+			continue;
+		}
+		if (b < 0x80 && ascii_nc[b] == NC_SPACE)
+			break;
+		peek(sc, pos, &c);
+		if (continues_run(&c, script) ||
+		    (c.nc == NC_LETTER && !cjk && c.script == SCRIPT_OTHER &&
+		     script == SCRIPT_OTHER)) {
+			pos = c.end;
+			continue;
+		}
+		if (cjk)
+			break;
+		/* the segment's make-up, for the connector rules below */
+		seg_stats(sc, seg_start, pos, &seg_letters, &seg_digits,
+		          &seg_clusters, &seg_upper);
+		has_letter = has_letter || seg_letters > 0;
+		/* connectors: look at the cluster after */
+		if (b == '.' && (pos + 1 >= len || s[pos + 1] != '.')) {
+			struct ch d = { .nc = NC_SPACE };
+
+			if (pos + 1 < len)
+				peek(sc, pos + 1, &d);
+			if (seg_letters == 0 && seg_digits > 0 && d.nc == NC_DIGIT) {
+				pos = pos + 1;          /* 13.5 */
+				goto new_segment;
+			}
+			if (seg_digits == 0 && seg_letters <= 2 && d.nc == NC_LETTER &&
+			    !acronym_done) {
+				size_t r = alpha_run(s, len, pos + 1);
+
+				if (r >= 1 && r <= 2 && pos + 1 + r < len &&
+				    s[pos + 1 + r] == '.' &&
+				    (dots > 0 || seg_start == start ||
+				     s[seg_start - 1] == '-')) {
+					dots++;         /* U.S, a.m, Ph.D */
+					pos = pos + 1;
+					goto new_segment;
+				}
+			}
+			if (dots > 0 && seg_digits == 0 && seg_letters <= 2 &&
+			    !acronym_done) {
+				pos++;                  /* final dot of U.S. */
+				acronym_done = true;
+				abbr = abbr_lookup(sc->o->abbrevs, s + start,
+				                   pos - 1 - start);
+				if (abbr == ABBR_NONE)
+					abbr = ABBR_PLAIN;
+				if (pos + 1 < len && s[pos] == '-')
+					continue;       /* U.S.-led */
+				if (pos + 1 < len && is_apostrophe(s, len, pos, &n))
+					continue;       /* U.S.'s */
+				break;
+			}
+			if (seg_start == start && seg_upper && seg_digits == 0 &&
+			    seg_letters >= 2 && seg_letters <= 5 &&
+			    d.nc == NC_LETTER && d.cased == AC_UP) {
+				size_t r = alpha_run(s, len, pos + 1), e = pos + 1 + r;
+
+				if (r <= 2 && is_ascii_upper((unsigned char)s[e - 1]) &&
+				    (e >= len || s[e] == ')' || s[e] == ',' ||
+				     s[e] == ' ' || s[e] == ';')) {
+					pos = e;        /* Reuters codes: IBM.N */
+					break;
+				}
+			}
+			break;
+		}
+		if (pos + 1 >= len)
+			break;
+		if (b == '-' && s[pos + 1] != '-') {
+			struct ch d;
+
+			peek(sc, pos + 1, &d);
+			if ((d.nc == NC_LETTER && d.script == SCRIPT_OTHER) ||
+			    d.nc == NC_DIGIT) {
+				pos++;
+				goto new_segment;
+			}
+			break;
+		}
+		if (b == 0xE2 && pos + 3 < len && (unsigned char)s[pos + 1] == 0x80 &&
+		    ((unsigned char)s[pos + 2] == 0x90 ||
+		     (unsigned char)s[pos + 2] == 0x91)) {
+			struct ch d;        /* U+2010, U+2011 hyphens */
+
+			peek(sc, pos + 3, &d);
+			if (d.nc == NC_LETTER || d.nc == NC_DIGIT) {
+				pos += 3;
+				goto new_segment;
+			}
+			break;
+		}
+		if (b == ',' && seg_letters == 0 && seg_digits > 0 &&
+		    seg_digits <= 3 && pos + 3 < len &&
+		    is_ascii_digit((unsigned char)s[pos + 1]) &&
+		    is_ascii_digit((unsigned char)s[pos + 2]) &&
+		    is_ascii_digit((unsigned char)s[pos + 3]) &&
+		    (pos + 4 >= len || !is_ascii_digit((unsigned char)s[pos + 4]))) {
+			pos++;                          /* 2,500 */
+			goto new_segment;
+		}
+		if ((b == ':' || b == '/') && seg_letters == 0 && seg_digits > 0 &&
+		    is_ascii_digit((unsigned char)s[pos + 1])) {
+			pos++;                          /* 10:30, 9/11 */
+			goto new_segment;
+		}
+		if (is_apostrophe(s, len, pos, &n) && pos + n < len &&
+		    seg_clusters > 0 && has_letter) {
+			struct ch d;
+
+			peek(sc, pos + n, &d);
+			if (d.nc == NC_LETTER && d.script == SCRIPT_OTHER) {
+				pos += n;               /* don't, O'Brien */
+				apos = true;
+				goto new_segment;
+			}
+			break;
+		}
+		if (b == '&' && seg_upper && seg_letters <= 3 &&
+		    is_ascii_upper((unsigned char)s[pos + 1])) {
+			pos++;                          /* AT&T, S&P */
+			goto new_segment;
+		}
+		if (b == '_' && is_ascii_alnum((unsigned char)s[pos + 1])) {
+			pos++;
+			goto new_segment;
+		}
+		break;
+new_segment:
+		seg_start = pos;
+	}
+	/* URLs, e-mail addresses and bare domains end where the word stopped
+	 * at one of their characters */
+	if (!cjk && pos < len && is_url_stop((unsigned char)s[pos]) &&
+	    (unsigned char)s[start] < 0x80) {
+		size_t e = pos - start <= 5 ? web_match_url(s, len, start) : 0;
+
+		if (e) {
+			*err = emit(sc, start, e, TK_URL, 0, 0);
+			return e;
+		}
+		e = s[pos] == ':' ? 0 : web_match_email(s, len, start);
+
+		if (e) {
+			*err = emit(sc, start, e, TK_EMAIL, 0, 0);
+			return e;
+		}
+		if (s[pos] == '.' && !acronym_done) {
+			e = web_match_domain(s, len, start);
+			if (e) {
+				*err = emit(sc, start, e, TK_URL, 0, 0);
+				return e;
+			}
+		}
+	}
+	kind = TK_WORD;
+	if (c0->nc == NC_DIGIT) {
+		unsigned l, d, k;
+		bool u;
+
+		if (number_shape(s, start, pos))
+			kind = TK_NUMBER;
+		else if (!has_letter) {
+			seg_stats(sc, start, pos, &l, &d, &k, &u);
+			if (l == 0)
+				kind = TK_NUMBER;
+		}
+	}
+	/* an abbreviation keeps its period */
+	if (!acronym_done && pos < len && s[pos] == '.' &&
+	    (pos + 1 >= len || s[pos + 1] != '.') && kind == TK_WORD &&
+	    seg_start > start && seg_digits == 0 && seg_letters > 1 &&
+	    s[seg_start - 1] == '-') {
+		/* R-Ariz. : the last part of a compound */
+		abbr = abbr_lookup(sc->o->abbrevs, s + seg_start, pos - seg_start);
+		if (abbr != ABBR_NONE)
+			pos++;
+	} else if (!acronym_done && pos < len && s[pos] == '.' &&
+	    (pos + 1 >= len || s[pos + 1] != '.') && kind == TK_WORD &&
+	    seg_start == start && seg_digits == 0) {
+		abbr = abbr_lookup(sc->o->abbrevs, s + start, pos - start);
+		if (abbr == ABBR_NONE && seg_clusters == 1 && c0->cased == AC_UP)
+			abbr = ABBR_INITIAL;
+		if (abbr == ABBR_NONE && pos - start == 2 &&
+		    (s[start] | 32) == 'n' && (s[start + 1] | 32) == 'o' &&
+		    ((pos + 2 < len && s[pos + 1] == ' ' &&
+		      is_ascii_digit((unsigned char)s[pos + 2])) ||
+		     (pos + 1 < len && is_ascii_digit((unsigned char)s[pos + 1]))))
+			abbr = ABBR_TITLE;              /* No. 5, No.1 */
+		if (abbr != ABBR_NONE)
+			pos++;
+	} else if (!acronym_done) {
+		abbr = ABBR_NONE;
+	}
+	{
+		int flags = c0->cased == AC_UP ? TF_UPPER
+		          : c0->cased == AC_LO ? TF_LOWER : 0;
+
+		if (abbr != ABBR_NONE)
+			flags |= TF_ABBREV;
+		*err = apos ? emit_word(sc, start, pos, kind, flags, abbr)
+		            : emit(sc, start, pos, kind, flags, abbr);
+	}
+	return pos;
+}
+
+/* ---- punctuation, symbols, quotes ---------------------------------------- */
+
+/* Quote marks: 1 opening, 2 closing, 3 either (straight). */
+static int quote_type(int32_t cp)
+{
+	switch (cp) {
+	case 0x201C: case 0x2018: case 0xAB: case 0x201E: case 0x201A:
+	case 0x2039: case 0x300C: case 0x300E: case 0x201F: case 0x201B:
+		return 1;
+	case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x300D:
+	case 0x300F:
+		return 2;
+	case '"': case '\'': case 0xFF02: case 0xFF07:
+		return 3;
+	default:
+		return 0;
+	}
+}
+
+static bool is_term(int32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E ||
+	       cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049 ||
+	       cp == 0x061F || cp == 0x06D4 || cp == 0x0964;
+}
+
+/* The code point that ends at s[i] (i > 0). */
+static int32_t prev_cp(const char *s, size_t i)
+{
+	size_t k = i - 1;
+
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return tok_decode(s, i, &k);
+}
+
+static bool is_space_at(const struct scan *sc, size_t i)
+{
+	struct ch c;
+
+	if (i >= sc->len)
+		return true;
+	peek(sc, i, &c);
+	return c.nc == NC_SPACE;
+}
+
+/* Whether the text just before @i is white space (or the start), or an
+ * opening bracket or quote. */
+static bool opens_before(const struct scan *sc, size_t i)
+{
+	int32_t cp;
+
+	if (i == 0)
+		return true;
+	cp = prev_cp(sc->s, i);
+	if (cp == '(' || cp == '[' || cp == '{' || quote_type(cp) == 1 ||
+	    cp == 0x2014 || cp == 0x2013)
+		return true;
+	return rec_cls(ucd_rec(cp)) == CLS_SPACE || cp < 0x21;
+}
+
+/* Whether nothing but spaces and tabs comes between @i and the next line
+ * break or the end of the text. */
+static bool line_ends_at(const struct scan *sc, size_t i)
+{
+	while (i < sc->len && (sc->s[i] == ' ' || sc->s[i] == '\t'))
+		i++;
+	return i >= sc->len || sc->s[i] == '\n' || sc->s[i] == '\r';
+}
+
+static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
+                         int *err)
+{
+	const char *s = sc->s;
+	size_t len = sc->len, pos = c0->end;
+	int32_t cp = c0->cp;
+	int kind = c0->nc == NC_SYMBOL ? TK_SYMBOL : TK_PUNCT, flags = 0, q;
+	size_t n;
+
+	/* a number that starts with its decimal point: .5 */
+	if (cp == '.' && pos < len && is_ascii_digit((unsigned char)s[pos]) &&
+	    (start == 0 || opens_before(sc, start) || s[start - 1] == '$')) {
+		while (pos < len && is_ascii_digit((unsigned char)s[pos]))
+			pos++;
+		*err = emit(sc, start, pos, TK_NUMBER, 0, ABBR_NONE);
+		return pos;
+	}
+	/* an elided century: the '90s, class of ’03 */
+	if (is_apostrophe(s, len, start, &n) && start + n + 2 <= len &&
+	    is_ascii_digit((unsigned char)s[start + n]) &&
+	    is_ascii_digit((unsigned char)s[start + n + 1]) &&
+	    opens_before(sc, start)) {
+		size_t e = start + n + 2;
+
+		if (e < len && s[e] == 's')
+			e++;
+		if (e >= len || !is_ascii_alnum((unsigned char)s[e])) {
+			*err = emit(sc, start, e, TK_NUMBER, 0, ABBR_NONE);
+			return e;
+		}
+	}
+	if (cp == '.' || cp == '!' || cp == '?' || cp == '-' || cp == '*' ||
+	    cp == '=' || cp == '~' || cp == '_' || cp == '+' || cp == '#' ||
+	    cp == '`' || cp == '<' || cp == '>') {
+		/* runs: ... !?! -- ** == `` */
+		while (pos < len && (s[pos] == (char)cp ||
+		       ((cp == '!' || cp == '?') && (s[pos] == '!' ||
+		                                     s[pos] == '?'))))
+			pos++;
+		if (pos < len && (unsigned char)s[pos] >= 0x80)
+			pos = grapheme_end(s, len, pos - 1);
+	}
+	if (is_term(cp)) {
+		flags |= TF_TERM;
+		if (cp == '.' && pos - start == 1)
+			flags |= TF_PERIOD;
+	}
+	if (cp == ',' || cp == ';' || cp == ':') {
+		flags |= TF_CONT;
+	} else if (cp == '`') {
+		kind = TK_QUOTE;
+		flags |= TF_OPEN;
+	} else if (cp == '\'' && pos < len && s[pos] == '\'' &&
+	           !opens_before(sc, start)) {
+		pos++;                                  /* '' closing */
+		kind = TK_QUOTE;
+		flags |= TF_CLOSE;
+	} else if ((q = quote_type(cp)) != 0) {
+		kind = TK_QUOTE;
+		if (q == 3) {
+			bool before = opens_before(sc, start);
+			bool after = is_space_at(sc, pos);
+
+			q = before && !after ? 1 : !before ? 2 : 3;
+			if (q == 3 && line_ends_at(sc, pos))
+				q = 2;          /* 'teams. "' at the end of a line */
+		}
+		if (cp == '\'' || cp == 0x2019 || cp == 0x2018) {
+			if (q == 1) {
+				sc->squote_open = true;
+			} else if (q == 2) {
+				if (!sc->squote_open && start > 0 &&
+				    (s[start - 1] | 32) == 's') {
+					kind = TK_WORD;  /* troops' (possessive) */
+					q = 0;
+				}
+				sc->squote_open = false;
+			}
+		}
+		flags |= q == 1 ? TF_OPEN : q == 2 ? TF_CLOSE : 0;
+	} else if (cp == '(' || cp == '[' || cp == '{') {
+		flags |= TF_OPEN;
+	} else if (cp == ')' || cp == ']' || cp == '}') {
+		flags |= TF_CLOSE;
+	}
+	*err = emit(sc, start, pos, kind, flags, ABBR_NONE);
+	return pos;
+}
+
+/* '#tag' or '@name' at @start (the previous character is not a word
+ * character): the end, or 0. */
+static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
+{
+	size_t j = start + 1;
+	bool letter = false;
+	struct ch c;
+
+	if (start > 0) {
+		unsigned char p = (unsigned char)sc->s[start - 1];
+
+		if (is_ascii_alnum(p) || p == '_' || p == '&' || p >= 0x80)
+			return 0;
+	}
+	while (j < sc->len) {
+		unsigned char b = (unsigned char)sc->s[j];
+
+		if (b < 0x80) {
+			if (!is_ascii_alnum(b) && b != '_')
+				break;
+			letter = letter || is_ascii_alpha(b) || b == '_';
+			j++;
+			continue;
+		}
+		peek(sc, j, &c);
+		if (c.nc != NC_LETTER && c.nc != NC_DIGIT)
+			break;
+		letter = letter || c.nc == NC_LETTER;
+		j = c.end;
+	}
+	if (j == start + 1 || (hashtag && !letter))
+		return 0;
+	return j;
+}
+
+int news_tokenize(const struct news_opts *o, const char *s, size_t len,
+                  struct tok_list *out)
+{
+	struct scan sc = { .o = o, .s = s, .len = len, .out = out };
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, nl = 0;
+	int err = 0;
+	struct ch c;
+
+	while (i < len) {
+		if (u[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (u[i] < 0x80 && ascii_nc[u[i]] == NC_SPACE) {
+			if (u[i] == '\n' || (u[i] == '\r' &&
+			                     (i + 1 >= len || u[i + 1] != '\n')))
+				nl++;
+			i++;
+			continue;
+		}
+		peek(&sc, i, &c);
+		if (c.nc == NC_SPACE) {
+			if (c.cp == 0x85 || c.cp == 0x2028)
+				nl++;
+			else if (c.cp == 0x2029)
+				nl += 2;
+			i = c.end;
+			continue;
+		}
+		if (nl >= 2)
+			sc.squote_open = false;   /* paragraph break */
+		sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
+		nl = 0;
+		switch (c.nc) {
+		case NC_LETTER:
+		case NC_DIGIT:
+			i = scan_word(&sc, i, &c, &err);
+			break;
+		case NC_EMOJI:
+			err = emit(&sc, i, c.end, TK_EMOJI, 0, ABBR_NONE);
+			i = c.end;
+			break;
+		default:
+			if (c.cp == '#' || c.cp == '@') {
+				size_t e = match_tag(&sc, i, c.cp == '#');
+
+				if (e) {
+					err = emit(&sc, i, e, c.cp == '#' ? TK_HASHTAG
+					           : TK_MENTION, 0, ABBR_NONE);
+					i = e;
+					break;
+				}
+			}
+			i = scan_punct(&sc, i, &c, &err);
+			break;
+		}
+		if (err < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,424 @@
+/*
+ * sentences.c - sentence boundaries for the `news` mode.
+ *
+ * Works on the tokens of news.c: a boundary is decided between two tokens
+ * from the tokens around it and the white space between them (line breaks).
+ * The rules, in order:
+ *   1. a blank line (two line breaks) always ends a sentence;
+ *   2. with newline_breaks, one line break ends a sentence unless the next
+ *      line starts in lowercase (in a cased text) or continues the previous
+ *      one (after , ; ( or an opening quote); in hard-wrapped text (lines
+ *      of at most 100 bytes, many of them full and ending mid-sentence, as
+ *      in Reuters-21578) only before an indented line, or after a short or
+ *      all-capitals line (a headline) when the next starts with neither a
+ *      lowercase word nor a number;
+ *   3. a terminator (. ! ? ... and runs of them) with the closing quotes and
+ *      brackets glued to it ends a sentence, except: a period that makes a
+ *      list marker ("1." "a." at the start of a line); ! ? and ellipses
+ *      before a lowercase word; any terminator closed by a quote before a
+ *      lowercase word ("...!" he said); a terminator before , ; : or a
+ *      closing bracket;
+ *   4. after an abbreviation the sentence ends only when its class says so
+ *      (abbrev.c): never after titles, before a capitalised word after
+ *      terminal ones (Inc. etc.), before a sentence-starting word (The, He,
+ *      However, ...) after the others and after initials.
+ * A text is treated as caseless (seed 004) when fewer than 2% of its words
+ * start with a capital; rules then ignore case.
+ */
+#include <string.h>
+
+#include "tokenize.h"
+
+/* Words that typically start a sentence, lowercase, sorted. */
+static const char *const starters[] = {
+	"a", "according", "after", "all", "also", "although", "among", "an",
+	"analysts", "and", "as", "asked", "at", "because", "before", "both", "but",
+	"by", "critics", "despite", "during", "each", "earlier", "even", "experts",
+	"for", "from", "further", "he", "her", "here", "his", "how", "however", "i",
+	"if", "in", "instead", "it", "its", "last", "later", "many", "meanwhile",
+	"moreover", "most", "my", "next", "no", "nor", "not", "now", "officials",
+	"on", "one", "only", "or", "other", "our", "police", "residents",
+	"separately", "several", "she", "since", "so", "some", "speaking", "still",
+	"such", "that", "the", "their", "then", "there", "these", "they", "this",
+	"those", "though", "three", "thus", "to", "today", "two", "under", "until",
+	"we", "what", "when", "where", "whether", "which", "while", "who", "why",
+	"with", "witnesses", "yesterday", "yet", "you",
+};
+
+/* Words that go on after a.m., p.m., Inc. and the like: days, months,
+ * time zones; lowercase, sorted. */
+static const char *const after_time[] = {
+	"april", "august", "bst", "cdt", "cet", "cst", "december", "edt", "est",
+	"et", "february", "friday", "gmt", "january", "july", "june", "march",
+	"may", "mdt", "monday", "mst", "november", "october", "pdt", "pst", "pt",
+	"saturday", "september", "sunday", "thursday", "tuesday", "utc",
+	"wednesday",
+};
+
+struct ctx {
+	const struct news_opts *o;
+	const char *s;
+	const struct tok_list *t;
+	bool caseless;
+	bool wrapped;       /* hard-wrapped lines */
+	size_t width;       /* the longest line, in bytes */
+};
+
+/* Lines are tracked while walking the gaps in order: newlines only ever
+ * occur in gaps. @line_start is where the current line began; a gap with
+ * a line break ends it. */
+struct lines {
+	size_t start;
+};
+
+/* For the gap s[ga..gb): if it holds a line break, stores the length of
+ * the line it ends in *len, moves @l to the next line and returns true. */
+static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
+                     size_t *len)
+{
+	size_t e = ga, b = gb;
+
+	while (e < gb && s[e] != '\n' && s[e] != '\r')
+		e++;
+	if (e == gb)
+		return false;
+	*len = e - l->start;
+	while (b > e && s[b - 1] != '\n' && s[b - 1] != '\r')
+		b--;
+	l->start = b;
+	return true;
+}
+
+/* Whether the line after the gap s[ga..gb) is indented (two spaces or a
+ * tab after the last line break). */
+static bool indented(const char *s, size_t ga, size_t gb)
+{
+	size_t b = gb, sp = 0;
+
+	while (b > ga && s[b - 1] != '\n' && s[b - 1] != '\r') {
+		b--;
+		sp += s[b] == '\t' ? 2 : 1;
+	}
+	return sp >= 2;
+}
+
+/* Whether the line s[b..token j] has letters, all of them capitals. */
+static bool caps_line(const struct ctx *c, size_t b, size_t j)
+{
+	bool upper = false;
+
+	for (size_t i = b; i < c->t->end[j]; i++) {
+		unsigned char ch = (unsigned char)c->s[i];
+
+		if (ch >= 'a' && ch <= 'z')
+			return false;
+		upper = upper || (ch >= 'A' && ch <= 'Z');
+	}
+	return upper;
+}
+
+static size_t tlen(const struct ctx *c, size_t k)
+{
+	return c->t->end[k] - c->t->start[k];
+}
+
+static bool tok_is(const struct ctx *c, size_t k, const char *text)
+{
+	size_t n = strlen(text);
+
+	return tlen(c, k) == n && !memcmp(c->s + c->t->start[k], text, n);
+}
+
+/* Whether word k, lowercased, is in the sorted @list; in a cased text it
+ * must start with a capital. */
+static bool in_list(const struct ctx *c, size_t k, const char *const *list,
+                    size_t hi)
+{
+	char buf[16];
+	size_t n = tlen(c, k), lo = 0;
+
+	if (n > 1 && (c->t->flags[k] & TF_ABBREV) &&
+	    c->s[c->t->start[k] + n - 1] == '.')
+		n--;                    /* EST. */
+	if (c->t->kind[k] != TK_WORD || n >= sizeof buf)
+		return false;
+	if (!c->caseless && !(c->t->flags[k] & TF_UPPER))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = c->s[c->t->start[k] + i];
+
+		buf[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+	}
+	buf[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(buf, list[mid]);
+
+		if (r == 0)
+			return true;
+		if (r < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+/* In caseless text only words that hardly ever follow an abbreviation
+ * inside a sentence count (not "and", "in", "to"...). */
+static const char *const strong_starters[] = {
+	"according", "furthermore", "he", "however", "i", "it", "meanwhile",
+	"moreover", "nevertheless", "she", "the", "there", "these", "they",
+	"those", "we",
+};
+
+static bool is_starter(const struct ctx *c, size_t k)
+{
+	/* an abbreviation starts a sentence if it is a title (the U.S. Mr.
+	 * Smith said); an initial does not (J. A. Smith) */
+	if (c->t->flags[k] & TF_ABBREV)
+		return c->t->abbr[k] == ABBR_TITLE &&
+		       (c->caseless || (c->t->flags[k] & TF_UPPER)) &&
+		       !(tlen(c, k) == 3 &&               /* the U.S. No. 2 */
+		         (c->s[c->t->start[k]] | 32) == 'n' &&
+		         (c->s[c->t->start[k] + 1] | 32) == 'o');
+	if (c->caseless)
+		return in_list(c, k, strong_starters,
+		               sizeof strong_starters / sizeof *strong_starters);
+	return in_list(c, k, starters, sizeof starters / sizeof *starters);
+}
+
+static bool is_after_time(const struct ctx *c, size_t k)
+{
+	return in_list(c, k, after_time, sizeof after_time / sizeof *after_time);
+}
+
+static bool lower_word(const struct ctx *c, size_t k)
+{
+	return c->t->flags[k] & TF_LOWER;
+}
+
+/* Punctuation that continues a sentence when it follows a terminator. */
+static bool continuer(const struct ctx *c, size_t k)
+{
+	return (c->t->flags[k] & TF_CONT) ||
+	       (c->t->kind[k] == TK_PUNCT && (c->t->flags[k] & TF_CLOSE));
+}
+
+/* Rule 2: a single line break before token k. */
+static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
+                          size_t line_len)
+{
+	size_t j = k - 1;
+
+	if (c->wrapped) {
+		size_t ga = c->t->end[j], gb = c->t->start[k];
+
+		if (indented(c->s, ga, gb))
+			return true;
+		if (lower_word(c, k) || continuer(c, k) ||
+		    c->t->kind[k] == TK_NUMBER)
+			return false;   /* a wrapped line goes on: "in November\n1985." */
+		return line_len * 10 < c->width * 7 ||
+		       caps_line(c, line_start, j);
+	}
+	if (tok_is(c, j, ",") || tok_is(c, j, ";") || (c->t->flags[j] & TF_OPEN) ||
+	    tok_is(c, j, "-"))
+		return false;
+	if (lower_word(c, k))
+		return c->caseless;
+	if (continuer(c, k) || (c->t->flags[k] & TF_CLOSE))
+		return false;
+	return true;
+}
+
+/* Whether the period token @t is a list marker: "1." or "a." as the first
+ * token of a line (or of the text). */
+static bool list_marker(const struct ctx *c, size_t t)
+{
+	size_t m = t - 1;
+
+	if (t == 0 || c->t->end[m] != c->t->start[t] || tlen(c, m) > 3)
+		return false;
+	if (c->t->kind[m] != TK_NUMBER &&
+	    !(c->t->kind[m] == TK_WORD && tlen(c, m) == 1))
+		return false;
+	if (m == 0 || c->t->gap[m] > 0)
+		return true;            /* first on its line */
+	/* inline: "three steps: 1. withdraw, 2. leave" */
+	return (c->t->flags[m - 1] & TF_CONT) ||
+	       ((c->t->flags[m - 1] & TF_OPEN) && c->t->kind[m - 1] == TK_PUNCT) ||
+	       (c->t->kind[m] == TK_NUMBER && tlen(c, m) <= 2 &&
+	        t + 1 < c->t->n && lower_word(c, t + 1) && !c->caseless);
+}
+
+/* A closing bracket or quote that belongs to the token before it: glued
+ * to it, or (machine-translated text: 'teams. "') a closing quote after a
+ * space that is the last token on its line. */
+static bool glued_closer(const struct ctx *c, size_t k)
+{
+	const struct tok_list *t = c->t;
+
+	if (k == 0)
+		return false;
+	/* emoji after the end of a sentence belong to it: "We won! 🎉" */
+	if (t->kind[k] == TK_EMOJI && t->gap[k] == 0 &&
+	    ((t->flags[k - 1] & (TF_TERM | TF_CLOSE)) ||
+	     t->kind[k - 1] == TK_EMOJI))
+		return true;
+	if (!(t->flags[k] & TF_CLOSE))
+		return false;
+	if (t->start[k] == t->end[k - 1])
+		return true;
+	return t->kind[k] == TK_QUOTE && t->gap[k] == 0 &&
+	       (k + 1 == t->n || t->gap[k + 1] > 0);
+}
+
+/* Rules 3 and 4: does the sentence end after token j (next is j + 1)? */
+static bool ends_after(const struct ctx *c, size_t first, size_t j)
+{
+	const struct tok_list *t = c->t;
+	size_t k = j + 1, m = j, last;
+	bool quoted = false, ellipsis;
+
+	if (!(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)) &&
+	    t->kind[j] != TK_EMOJI)
+		return false;   /* the common case: a word or a comma */
+	/* closers glued to what precedes them stay in the sentence */
+	if (glued_closer(c, k))
+		return false;
+	/* so do terminators after terminators (". ." "?!") on one line */
+	if ((t->flags[k] & TF_TERM) && (t->flags[j] & (TF_TERM | TF_CLOSE)))
+		return false;
+	/* find the terminator under the closers */
+	while (m > first && glued_closer(c, m)) {
+		if (t->kind[m] == TK_QUOTE)
+			quoted = true;
+		m--;
+	}
+	last = m;
+	while (m > first && (t->flags[m] & TF_TERM) &&
+	       (t->flags[m - 1] & TF_TERM))
+		m--;
+	/* ". . ." spaced out is an ellipsis */
+	ellipsis = !(t->flags[m] & TF_PERIOD) || last > m;
+	if (t->flags[m] & TF_ABBREV) {
+		switch ((enum abbr_class)t->abbr[m]) {
+		case ABBR_TITLE:
+			return false;
+		case ABBR_INITIAL:
+		case ABBR_PLAIN:
+			return is_starter(c, k) || (m != j && !lower_word(c, k) &&
+			                            !continuer(c, k));
+		case ABBR_TERMINAL:
+			if (continuer(c, k))
+				return false;
+			if (c->caseless)
+				return is_starter(c, k);
+			/* a capitalised word or an opening quote; not a
+			 * bracket: "Apple Inc. (AAPL) said", "5 p.m. (2100 GMT)" */
+			return ((t->flags[k] & TF_UPPER) ||
+			        (t->kind[k] == TK_QUOTE && (t->flags[k] & TF_OPEN))) &&
+			       !is_after_time(c, k);
+		default:
+			return false;
+		}
+	}
+	if (!(t->flags[m] & TF_TERM))
+		return false;
+	if ((t->flags[m] & TF_PERIOD) && list_marker(c, m))
+		return false;
+	if (continuer(c, k))
+		return false;
+	if (lower_word(c, k)) {
+		if (quoted)
+			return false;
+		if (!ellipsis)  /* a plain period */
+			return true;
+		if (!c->caseless)
+			return false;   /* ! ? ... before lowercase */
+		/* caseless text: ! and ? end sentences, ellipses only before
+		 * a sentence-starting word */
+		if ((t->flags[m] & TF_PERIOD) || tok_is(c, m, "...") ||
+		    tok_is(c, m, "\xE2\x80\xA6"))
+			return is_starter(c, k);
+		return true;
+	}
+	return true;
+}
+
+/* Hard-wrapped text: no line longer than 100 bytes, and at least 40% of
+ * the single line breaks (and two or more) follow a full line (70% of the
+ * longest) that does not end a sentence. */
+static void detect_wrapping(struct ctx *c)
+{
+	const struct tok_list *t = c->t;
+	size_t singles = 0, wraps = 0, width = 0, len;
+	struct lines l = { 0 };
+
+	for (size_t k = 1; k < t->n; k++) {
+		size_t ga = t->end[k - 1], gb = t->start[k];
+
+		if (!t->gap[k] || !gap_line(&l, c->s, ga, gb, &len))
+			continue;
+		if (len > width)
+			width = len;
+		if (t->gap[k] == 1)
+			singles++;
+	}
+	if (width < 40 || width > 100 || singles < 2)
+		return;
+	l.start = 0;
+	for (size_t k = 1; k < t->n; k++) {
+		size_t ga = t->end[k - 1], gb = t->start[k];
+
+		if (!t->gap[k] || !gap_line(&l, c->s, ga, gb, &len) ||
+		    t->gap[k] != 1)
+			continue;
+		if (!(t->flags[k - 1] & (TF_TERM | TF_CLOSE)) &&
+		    len * 10 >= width * 7)
+			wraps++;
+	}
+	c->width = width;
+	c->wrapped = wraps >= 2 && wraps * 10 >= singles * 4;
+}
+
+int news_sentences(const struct news_opts *o, const char *s, size_t len,
+                   const struct tok_list *toks, struct span_list *out)
+{
+	struct ctx c = { .o = o, .s = s, .t = toks };
+	struct lines lines = { 0 };
+	size_t n = toks->n, first = 0, upper = 0, lower = 0;
+
+	(void)len;
+	if (n == 0)
+		return 0;
+	upper = toks->n_upper;
+	lower = toks->n_lower;
+	c.caseless = lower >= 20 && upper * 50 < upper + lower;
+	if (o->newline_breaks)
+		detect_wrapping(&c);
+	for (size_t k = 1; k < n; k++) {
+		size_t ga = toks->end[k - 1], gb = toks->start[k];
+		size_t line_start = lines.start, line_len = 0;
+		int nl = 0;
+		bool brk;
+
+		nl = toks->gap[k];
+		if (nl)
+			gap_line(&lines, s, ga, gb, &line_len);
+		if (nl >= 2)
+			brk = true;
+		else if (nl == 1 && o->newline_breaks &&
+		         newline_break(&c, k, line_start, line_len))
+			brk = true;
+		else
+			brk = ends_after(&c, first, k - 1);
+		if (brk) {
+			if (span_push(out, toks->start[first], toks->end[k - 1]) < 0)
+				return -1;
+			first = k;
+		}
+	}
+	return span_push(out, toks->start[first], toks->end[n - 1]);
+}

@@ -1,0 +1,84 @@
+/*
+ * spans.c - growable token and sentence arrays, and the kind names.
+ */
+#include <string.h>
+
+#include "tokenize.h"
+
+static const char *const kind_names[TK_COUNT] = {
+	[TK_WORD] = "word",       [TK_NUMBER] = "number",
+	[TK_PUNCT] = "punct",     [TK_QUOTE] = "quote",
+	[TK_SYMBOL] = "symbol",   [TK_URL] = "url",
+	[TK_EMAIL] = "email",     [TK_HASHTAG] = "hashtag",
+	[TK_MENTION] = "mention", [TK_EMOJI] = "emoji",
+};
+
+const char *tok_kind_name(enum tok_kind k)
+{
+	return (unsigned)k < TK_COUNT ? kind_names[k] : "unknown";
+}
+
+/* Grows one array from @n to @cap elements of @size bytes. */
+static void *grow_array(struct tok_alloc *a, void *old, size_t n, size_t cap,
+                        size_t size)
+{
+	return a->grow(a->ctx, old, n * size, cap * size);
+}
+
+int tok_grow(struct tok_list *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 256;
+	uint32_t *s, *e;
+	uint8_t *k, *f, *a;
+
+	if (cap > UINT32_MAX)
+		return -1;
+	s = grow_array(&t->alloc, t->start, t->n, cap, sizeof *s);
+	if (!s)
+		return -1;
+	t->start = s;
+	e = grow_array(&t->alloc, t->end, t->n, cap, sizeof *e);
+	if (!e)
+		return -1;
+	t->end = e;
+	k = grow_array(&t->alloc, t->kind, t->n, cap, 1);
+	if (!k)
+		return -1;
+	t->kind = k;
+	f = grow_array(&t->alloc, t->flags, t->n, cap, 1);
+	if (!f)
+		return -1;
+	t->flags = f;
+	a = grow_array(&t->alloc, t->abbr, t->n, cap, 1);
+	if (!a)
+		return -1;
+	t->abbr = a;
+	a = grow_array(&t->alloc, t->gap, t->n, cap, 1);
+	if (!a)
+		return -1;
+	t->gap = a;
+	t->cap = cap;
+	return 0;
+}
+
+int span_push(struct span_list *l, size_t start, size_t end)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		uint32_t *s, *e;
+
+		s = grow_array(&l->alloc, l->start, l->n, cap, sizeof *s);
+		if (!s)
+			return -1;
+		l->start = s;
+		e = grow_array(&l->alloc, l->end, l->n, cap, sizeof *e);
+		if (!e)
+			return -1;
+		l->end = e;
+		l->cap = cap;
+	}
+	l->start[l->n] = (uint32_t)start;
+	l->end[l->n] = (uint32_t)end;
+	l->n++;
+	return 0;
+}

@@ -1,0 +1,209 @@
+/*
+ * test_sentences.c - news-mode sentence boundaries through the harness:
+ * abbreviations, numbers, ellipses, quotes and brackets, lists, line
+ * breaks (headlines, hard wrapping), caseless text.
+ */
+#include "tk_test.h"
+
+/* ---- sentences ------------------------------------------------------- */
+
+static void test_sentences_abbreviations(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_sentences(h, "Mr. Ryder said so. U.S. forces stay. J. Smith agreed.",
+	                "Mr. Ryder said so. | U.S. forces stay. | "
+	                "J. Smith agreed.");
+	check_sentences(h, "They left the U.S. The talks ended.",
+	                "They left the U.S. | The talks ended.");
+	check_sentences(h, "U.S. Secretary of State Antony Blinken spoke.",
+	                "U.S. Secretary of State Antony Blinken spoke.");
+	check_sentences(h, "It is run by Acme Inc. Officials declined. "
+	                "They met at 5 p.m. Nobody came.",
+	                "It is run by Acme Inc. | Officials declined. | "
+	                "They met at 5 p.m. | Nobody came.");
+	check_sentences(h, "On Jan. 8 Gen. Qassem spoke, e.g. about Iraq.",
+	                "On Jan. 8 Gen. Qassem spoke, e.g. about Iraq.");
+	check_sentences(h, "They meet at 10 a.m. Monday in Baghdad. Sen. John "
+	                "McCain (R-Ariz.) said so. Shares of IBM.N rose.",
+	                "They meet at 10 a.m. Monday in Baghdad. | Sen. John "
+	                "McCain (R-Ariz.) said so. | Shares of IBM.N rose.");
+	check_sentences(h, "It passed at 10:30 p.m. EST. It now goes to the "
+	                "House. The company, Acme Ltd., was founded by John "
+	                "Smith Jr. He later sold it.",
+	                "It passed at 10:30 p.m. EST. | It now goes to the "
+	                "House. | The company, Acme Ltd., was founded by John "
+	                "Smith Jr. | He later sold it.");
+	check_sentences(h, "Apple Inc. (AAPL) said the 5 p.m. (2100 GMT) deadline "
+	                "held.",
+	                "Apple Inc. (AAPL) said the 5 p.m. (2100 GMT) deadline "
+	                "held.");
+	check_sentences(h, "J. A. Smith went to the U.S. Mr. Jones stayed in "
+	                "the U.K. A spokesman said so.",
+	                "J. A. Smith went to the U.S. | Mr. Jones stayed in "
+	                "the U.K. | A spokesman said so.");
+	check_sentences(h, "It moved to the U.S. Officials said so. Plan B. The "
+	                "end of Plan B. was near.",
+	                "It moved to the U.S. | Officials said so. | Plan B. | "
+	                "The end of Plan B. was near.");
+	dp_harness_free(h);
+}
+
+static void test_sentences_numbers_ellipses(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_sentences(h, "About 13.5 percent voted. In 2003. The war began.",
+	                "About 13.5 percent voted. | In 2003. | The war began.");
+	check_sentences(h, "in any form... will not help. It stated its "
+	                "position... Iraq has the capacity.",
+	                "in any form... will not help. | It stated its "
+	                "position... | Iraq has the capacity.");
+	check_sentences(h, "We waited… And waited…", "We waited… | And waited…");
+	check_sentences(h, "in any form . . . will not help . . . It ends.",
+	                "in any form . . . will not help . . . | It ends.");
+	check_sentences(h, "\"Why?\" he asked. \"Why?\" He left!",
+	                "\"Why?\" he asked. | \"Why?\" | He left!");
+	dp_harness_free(h);
+}
+
+static void test_sentences_quotes_parens(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_sentences(h, "\"We will stay,\" he said. \"It is about stability.\" "
+	                "They left.",
+	                "\"We will stay,\" he said. | \"It is about stability.\" | "
+	                "They left.");
+	check_sentences(h, "“Stop!” he shouted. (He left early.) Then it rained.",
+	                "“Stop!” he shouted. | (He left early.) | "
+	                "Then it rained.");
+	check_sentences(h, "Mr. Kanaani stated: \"The Baghdad government has "
+	                "clearly stated its position.\" Iraq agreed.",
+	                "Mr. Kanaani stated: \"The Baghdad government has "
+	                "clearly stated its position.\" | Iraq agreed.");
+	check_sentences(h, "He said: ‘Go.’ She went.", "He said: ‘Go.’ | She went.");
+	check_sentences(h, "We won! 🎉🎉 Next game is Friday. Great 👍",
+	                "We won! 🎉🎉 | Next game is Friday. | Great 👍");
+	/* a spaced closing quote at the end of a line (machine translation) */
+	check_sentences(h, "\"I am confident in our teams. \"\nRecall that it "
+	                "starts.",
+	                "\"I am confident in our teams. \" | Recall that it "
+	                "starts.");
+	dp_harness_free(h);
+}
+
+static void test_sentences_lists_lines(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_sentences(h, "Steps:\n1. Withdraw troops.\n2. Leave bases.",
+	                "Steps: | 1. Withdraw troops. | 2. Leave bases.");
+	check_sentences(h, "The plan: (a) withdraw; (b) leave. It ends.",
+	                "The plan: (a) withdraw; (b) leave. | It ends.");
+	check_sentences(h, "Two steps: 1. withdraw troops, 2. close bases. "
+	                "Then talk.",
+	                "Two steps: 1. withdraw troops, 2. close bases. | "
+	                "Then talk.");
+	/* a headline and a dateline on their own lines */
+	check_sentences(h, "Iraq Demands Withdrawal\nBAGHDAD, Jan 8 (Reuters)\n"
+	                "Iraq asked the troops to leave.",
+	                "Iraq Demands Withdrawal | BAGHDAD, Jan 8 (Reuters) | "
+	                "Iraq asked the troops to leave.");
+	/* a wrapped line that continues in lowercase */
+	check_sentences(h, "The troops will\nstay in Iraq.",
+	                "The troops will\nstay in Iraq.");
+	/* hard-wrapped text: lines break mid-sentence; a headline, an
+	 * indented paragraph and a short line still end sentences */
+	check_sentences(h, "OIL FIRM TO FORM UNIT\n"
+	                "CLEVELAND, Feb 26 - Standard Oil Co and BP North America\n"
+	                "Inc said they plan to form a venture to manage the money\n"
+	                "Market borrowing and investment activities of both firms.\n"
+	                "    The venture will be called BP/Standard Financial and\n"
+	                "Will be run by Standard Oil under the oversight of a joint\n"
+	                "Management committee\n"
+	                "    Reuter",
+	                "OIL FIRM TO FORM UNIT | CLEVELAND, Feb 26 - Standard Oil Co "
+	                "and BP North America\nInc said they plan to form a venture "
+	                "to manage the money\nMarket borrowing and investment "
+	                "activities of both firms. | The venture will be called "
+	                "BP/Standard Financial and\nWill be run by Standard Oil "
+	                "under the oversight of a joint\nManagement committee | "
+	                "Reuter");
+	check_sentences(h, "The company said its results were adjusted for the\n"
+	                "reverse split that took effect in November\n"
+	                "1985. The venture will be called BP/Standard Financial\n"
+	                "and will be run by Standard Oil under the oversight of\n"
+	                "a joint management committee of both of the companies.",
+	                "The company said its results were adjusted for the\n"
+	                "reverse split that took effect in November\n1985. | "
+	                "The venture will be called BP/Standard Financial\n"
+	                "and will be run by Standard Oil under the oversight of\n"
+	                "a joint management committee of both of the companies.");
+	/* missing final punctuation at the end of a paragraph */
+	check_sentences(h, "Back to top button\n\nThe next story",
+	                "Back to top button | The next story");
+	/* no space after the period */
+	check_sentences(h, "It ended.The next one began.",
+	                "It ended. | The next one began.");
+	/* duplicated final period */
+	check_sentences(h, "It needs no help. . In contrast, it left.",
+	                "It needs no help. . | In contrast, it left.");
+	dp_harness_free(h);
+	h = harness("{newline_breaks: false}");
+	check_sentences(h, "Iraq Demands Withdrawal\nBAGHDAD said no.\n\nNext",
+	                "Iraq Demands Withdrawal\nBAGHDAD said no. | Next");
+	dp_harness_free(h);
+}
+
+static void test_sentences_lowercase(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+	char *t4 = read_file(seeds[4], NULL);
+	long i;
+
+	(void)unused;
+	run(h, t4);
+	/* "... in iraq. in fact, the us-led ..." breaks; "u.s. embassy" not */
+	i = dp_harness_find(h, "sentences", "in fact, the us-led international "
+	                    "coalition has long existed in iraq.", 0);
+	assert_true(i >= 0);
+	i = dp_harness_find(h, "sentences", "the united states claimed to have "
+	                    "withdrawn its troops from iraq since the end of "
+	                    "2011, leaving only a small number of troops "
+	                    "stationed at the u.s. embassy in iraq.", 0);
+	assert_true(i >= 0);
+	i = dp_harness_find(h, "sentences", "source: cctv news", 0);
+	assert_true(i >= 0);
+	/* caseless text: an abbreviation before "and" goes on */
+	run(h, "the u.s. and iraq met in baghdad. the u.s. the talks went on. "
+	    "the talks were held in iraq and in the region. officials met again "
+	    "and again. they agreed to meet. the talks will continue in the "
+	    "coming weeks.");
+	assert_true(dp_harness_find(h, "sentences", "the u.s. and iraq met in "
+	                            "baghdad.", 0) >= 0);
+	assert_true(dp_harness_find(h, "sentences", "the u.s.", 0) >= 0);
+	run(h, t4);
+	i = dp_harness_find(h, "sentences", "so, what led to the agreement "
+	                    "between the united states and iraq?", 0);
+	assert_true(i >= 0);
+	free(t4);
+	dp_harness_free(h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sentences_abbreviations),
+		cmocka_unit_test(test_sentences_numbers_ellipses),
+		cmocka_unit_test(test_sentences_quotes_parens),
+		cmocka_unit_test(test_sentences_lists_lines),
+		cmocka_unit_test(test_sentences_lowercase),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

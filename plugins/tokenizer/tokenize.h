@@ -1,0 +1,173 @@
+/*
+ * tokenize.h - the tokenizer's engine, independent of the docproc core.
+ *
+ * The plugin (tokenizer.c) and the benchmarks call these functions; they
+ * know nothing of documents or layers. Output goes to growable arrays whose
+ * memory comes from a caller-supplied allocator (the document arena in the
+ * plugin, realloc in the benchmark).
+ */
+#ifndef TOKENIZER_TOKENIZE_H
+#define TOKENIZER_TOKENIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Token kinds; tok_kind_name() gives the layer's `kind` value. */
+enum tok_kind {
+	TK_WORD, TK_NUMBER, TK_PUNCT, TK_QUOTE, TK_SYMBOL, TK_URL, TK_EMAIL,
+	TK_HASHTAG, TK_MENTION, TK_EMOJI,
+	TK_COUNT
+};
+
+const char *tok_kind_name(enum tok_kind k);
+
+/* Token flags: what the sentence splitter needs to know. */
+enum tok_flag {
+	TF_UPPER = 1 << 0,    /* starts with an uppercase or titlecase letter */
+	TF_LOWER = 1 << 1,    /* starts with a lowercase letter */
+	TF_ABBREV = 1 << 2,   /* ends with an abbreviation period (Mr., U.S.) */
+	TF_OPEN = 1 << 3,     /* quote or bracket that opens */
+	TF_CLOSE = 1 << 4,    /* quote or bracket that closes */
+	TF_TERM = 1 << 5,     /* . ! ? ... and runs of them */
+	TF_PERIOD = 1 << 6,   /* TF_TERM made only of one period */
+	TF_CONT = 1 << 7,     /* , ; : (a sentence goes on after them) */
+};
+
+/* Sentence behaviour of an abbreviation (the class stored per token). */
+enum abbr_class {
+	ABBR_NONE,
+	ABBR_TITLE,    /* Mr. Dr. Gen. e.g.: the sentence never ends here */
+	ABBR_INITIAL,  /* J. (one capital letter) */
+	ABBR_PLAIN,    /* U.S. Jan. No.: ends before a sentence-starting word */
+	ABBR_TERMINAL, /* etc. Inc. a.m.: ends before any capitalised word */
+};
+
+/* Allocator: returns a block of @newsize bytes holding the first @oldsize
+ * bytes of @old (like realloc; an arena may copy and leave @old), or NULL. */
+struct tok_alloc {
+	void *(*grow)(void *ctx, void *old, size_t oldsize, size_t newsize);
+	void *ctx;
+};
+
+/* Spans with kind, flags and abbreviation class, in text order. */
+struct tok_list {
+	uint32_t *start;
+	uint32_t *end;
+	uint8_t *kind;
+	uint8_t *flags;
+	uint8_t *abbr;
+	uint8_t *gap;       /* line breaks between the previous token and this
+	                       one: 0, 1, or 2 for two or more */
+	size_t n, cap;
+	size_t n_upper;     /* tokens with TF_UPPER, and with TF_LOWER */
+	size_t n_lower;
+	struct tok_alloc alloc;
+};
+
+/* Sentences: spans over the text, in order. */
+struct span_list {
+	uint32_t *start;
+	uint32_t *end;
+	size_t n, cap;
+	struct tok_alloc alloc;
+};
+
+/* A sorted set of abbreviations (lowercase, without the final period). */
+struct abbr_entry {
+	const char *text;
+	uint8_t len;
+	uint8_t cls;   /* enum abbr_class */
+};
+
+struct abbr_set {
+	struct abbr_entry *v;  /* sorted by text */
+	size_t n;
+	char *pool;            /* owns the strings of user entries */
+};
+
+/* Builds the set from the built-in list plus @extra user entries (each with
+ * or without a final period; they get ABBR_PLAIN unless built in). Returns
+ * 0 or -1 on allocation failure; on failure *set is left empty. */
+int abbr_set_init(struct abbr_set *set, const char *const *extra,
+                  size_t nextra);
+void abbr_set_free(struct abbr_set *set);
+/* The class of s[0..len) (compared ASCII-case-insensitively), or ABBR_NONE */
+enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
+                            size_t len);
+
+struct news_opts {
+	const struct abbr_set *abbrevs;
+	bool split_clitics;
+	bool newline_breaks;
+};
+
+/* Tokenizes s[0..len) in news mode, appending to @out. 0 or -1 (no
+ * memory). */
+int news_tokenize(const struct news_opts *o, const char *s, size_t len,
+                  struct tok_list *out);
+
+/* News-mode matchers (web.c): the end of a URL with a scheme or www.,
+ * of a bare domain with a known top-level domain (reuters.com/path), or
+ * of an e-mail address starting at s[i]; 0 if there is none. */
+size_t web_match_url(const char *s, size_t len, size_t i);
+size_t web_match_domain(const char *s, size_t len, size_t i);
+size_t web_match_email(const char *s, size_t len, size_t i);
+
+/* Splits the tokens of news_tokenize() into sentences. 0 or -1. */
+int news_sentences(const struct news_opts *o, const char *s, size_t len,
+                   const struct tok_list *toks, struct span_list *out);
+
+/* UAX #29 word segmentation: appends every segment holding a letter, digit,
+ * punctuation or symbol to @out (kind from its first such character). */
+int uax29_tokenize(const char *s, size_t len, struct tok_list *out);
+/* UAX #29 sentence segmentation; each sentence is trimmed of white space
+ * at both ends and dropped if nothing is left. */
+int uax29_sentences(const char *s, size_t len, struct span_list *out);
+
+/* UAX #29 word and sentence boundaries are independent: with unusual
+ * sequences (an emoji modifier right after a period) a sentence boundary
+ * can fall inside a word. Joins the two sentences around any such
+ * boundary, so that every token lies inside one sentence. */
+void uax29_join_sentences(struct span_list *sents,
+                          const struct tok_list *toks);
+
+/* Raw UAX #29 boundaries (every segment, white space included): calls
+ * @cb(ctx, offset) for each boundary after offset 0, ending with len.
+ * For conformance tests. @sentence selects sentence instead of word
+ * breaks; @grapheme grapheme clusters. */
+int uax29_boundaries(const char *s, size_t len, int which,
+                     void (*cb)(void *ctx, size_t off), void *ctx);
+#define UAX29_WORD 0
+#define UAX29_SENTENCE 1
+#define UAX29_GRAPHEME 2
+
+/* End of the extended grapheme cluster starting at s[i] (UAX #29). */
+size_t grapheme_end(const char *s, size_t len, size_t i);
+
+/* Append helpers shared by the engines; 0 or -1 (no memory). */
+int tok_grow(struct tok_list *t);
+int span_push(struct span_list *l, size_t start, size_t end);
+
+static inline int tok_push(struct tok_list *t, size_t start, size_t end,
+                           int kind, int flags, int abbr, int gap)
+{
+	if (t->n == t->cap && tok_grow(t) < 0)
+		return -1;
+	t->start[t->n] = (uint32_t)start;
+	t->end[t->n] = (uint32_t)end;
+	t->kind[t->n] = (uint8_t)kind;
+	t->flags[t->n] = (uint8_t)flags;
+	t->abbr[t->n] = (uint8_t)abbr;
+	t->gap[t->n] = (uint8_t)gap;
+	t->n_upper += (flags & TF_UPPER) != 0;
+	t->n_lower += (flags & TF_LOWER) != 0;
+	t->n++;
+	return 0;
+}
+
+/* Decodes one code point at s[*i] (advancing *i); invalid bytes give
+ * U+FFFD and advance one byte. */
+int32_t tok_decode(const char *s, size_t len, size_t *i);
+
+#endif /* TOKENIZER_TOKENIZE_H */
