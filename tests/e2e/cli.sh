@@ -77,4 +77,20 @@ else
 	expect_rc default 0 "the default config checks out"
 fi
 
+# Every function of the public headers is exported by the programs that
+# load plugins: a plugin may call any of them without linking libdocproc.
+if command -v nm >/dev/null 2>&1; then
+	sed -n 's/^[a-z].*[ *]\(dp_[a-z0-9_]*\)(.*/\1/p' \
+		"$abs_top_srcdir/include/docproc/docproc.h" | sort -u >"$T/api"
+	for prog in docproc docproc-check; do
+		[ -x "$abs_top_builddir/core/$prog" ] || continue
+		nm -D --defined-only "$abs_top_builddir/core/$prog" |
+			awk '{ print $3 }' | sort -u >"$T/exported"
+		missing=$(comm -23 "$T/api" "$T/exported" | tr '\n' ' ')
+		expect_eq "$missing" "" "$prog exports every function of docproc.h ($(wc -l <"$T/api") functions)"
+	done
+else
+	echo "# no nm: skipping the exported-symbols check"
+fi
+
 finish

@@ -10,7 +10,7 @@ static int setup(void **state)
 {
 	struct dp_doc *doc = dp_doc_new();
 
-	if (!doc || dp_doc_reset(doc, "d", "alpha beta gamma", 16, NULL))
+	if (!doc || dp_doc_reset(doc, "d", "alpha beta gamma", 16, NULL, 0))
 		return -1;
 	*state = doc;
 	return 0;
@@ -123,7 +123,7 @@ static void test_intern(void **state)
 	assert_int_equal(dp_layer_set_str_id(l, 0, 1, 0), 0);
 	assert_null(dp_layer_get_str(l, 0, 1, NULL));
 	/* the next document starts afresh */
-	assert_int_equal(dp_doc_reset(doc, "d2", "x", 1, NULL), 0);
+	assert_int_equal(dp_doc_reset(doc, "d2", "x", 1, NULL, 0), 0);
 	uint32_t c = dp_doc_intern(doc, "number", 6);
 	assert_true(c != 0);
 	assert_string_equal(dp_doc_str(doc, c)->p, "number");
@@ -240,12 +240,12 @@ static void test_reuse_across_documents(void **state)
 
 	for (int i = 0; i < 5000; i++)
 		assert_true(dp_layer_add(l, 0, 1) >= 0);
-	assert_int_equal(dp_doc_reset(doc, "d2", "abc", 3, NULL), 0);
+	assert_int_equal(dp_doc_reset(doc, "d2", "abc", 3, NULL, 0), 0);
 	assert_null(dp_layer_find(doc, "tok"));
 	l = dp_layer_create(doc, "tok", attrs, 3);
 	assert_non_null(l);
 	assert_int_equal(dp_layer_size(l), 0);
-	assert_int_equal(dp_doc_reset(doc, "d3", "abc", 3, NULL), 0);
+	assert_int_equal(dp_doc_reset(doc, "d3", "abc", 3, NULL, 0), 0);
 	l = dp_layer_create(doc, "tok", other, 1);
 	assert_non_null(l);
 	assert_int_equal(dp_layer_attr(l, "z"), 0);

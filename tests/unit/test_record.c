@@ -36,8 +36,8 @@ static struct dp_doc *doc_with(void **state, const char *text)
 {
 	struct fx *f = *state;
 
-	assert_int_equal(dp_doc_reset(f->doc, "d1", text, strlen(text), NULL),
-	                 0);
+	assert_int_equal(dp_doc_reset(f->doc, "d1", text, strlen(text), NULL,
+	                              0), 0);
 	return f->doc;
 }
 
@@ -158,22 +158,29 @@ static void test_reset_and_texts(void **state)
 static void test_meta(void **state)
 {
 	struct fx *f = *state;
-	json_t *meta = json_pack("{s:s, s:i, s:[i]}", "dct", "2024-01-08",
-	                         "n", 3, "list", 1);
+	const char *meta = "{\"dct\":\"2024-01-08\",\"n\":3,\"list\":[1],"
+	                   "\"o\":{\"dct\":\"nested\"},\"esc\":\"a\\\"b\\u00e9\"}";
 
-	assert_int_equal(dp_doc_reset(f->doc, "m", "x", 1, meta), 0);
+	assert_int_equal(dp_doc_reset(f->doc, "m", "x", 1, meta, strlen(meta)),
+	                 0);
 	assert_string_equal(dp_doc_meta(f->doc, "dct"), "2024-01-08");
+	assert_string_equal(dp_doc_meta(f->doc, "esc"), "a\"b\xc3\xa9");
 	assert_null(dp_doc_meta(f->doc, "n"));      /* not a string */
+	assert_null(dp_doc_meta(f->doc, "o"));
 	assert_null(dp_doc_meta(f->doc, "absent"));
 	assert_null(dp_doc_meta(f->doc, NULL));
 	assert_int_equal(dp_doc_meta_set(f->doc, "dct", "2025-02-02"), 0);
 	assert_string_equal(dp_doc_meta(f->doc, "dct"), "2025-02-02");
-	/* the caller's object is not changed behind its back */
-	assert_string_equal(json_string_value(json_object_get(meta, "dct")),
-	                    "2024-01-08");
+	assert_int_equal(dp_doc_meta_set(f->doc, "new", "v"), 0);
+	assert_string_equal(dp_doc_meta(f->doc, "new"), "v");
+	assert_string_equal(dp_doc_meta(f->doc, "esc"), "a\"b\xc3\xa9");
 	assert_int_equal(dp_doc_meta_set(f->doc, NULL, "x"), DP_EINVAL);
 	assert_int_equal(dp_doc_meta_set(f->doc, "k", NULL), DP_EINVAL);
-	json_decref(meta);
+	assert_int_equal(dp_doc_meta_set(f->doc, "k", "\xff"), DP_EUTF8);
+	/* the next document has its own meta */
+	assert_int_equal(dp_doc_reset(f->doc, "m2", "x", 1, NULL, 0), 0);
+	assert_null(dp_doc_meta(f->doc, "dct"));
+	assert_null(dp_doc_meta(f->doc, "new"));
 }
 
 static void test_alloc_and_fail(void **state)
