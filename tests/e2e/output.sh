@@ -41,6 +41,19 @@ expect_rc notext 0 "output.text: false"
 expect_eq "$(jget "$T/notext.out" 1 text)" "(missing)" "output.text: false leaves the text out"
 expect_eq "$(jget "$T/notext.out" 1 layers.words#len)" "5" "output.text: false keeps the layers"
 
+# meta is written back as it came, also when a plugin sets a key in it,
+# whatever the values (beyond int64 and double, NUL characters)
+printf '%s\n' '{"id":"m","text":"x","meta":{"big":123456789012345678901234567890,"f":1e400,"z":"a\u0000b","dct":"d"}}' >"$T/meta.jsonl"
+cat >"$T/meta.yaml" <<EOC
+docproc: 1
+pipeline:
+  - plugin: optcheck
+    options: {name: n}
+EOC
+run meta -c "$T/meta.yaml" "$T/meta.jsonl"
+expect_rc meta 0 "a plugin sets meta of a document with unusual meta values"
+expect_in "$T/meta.out" '"meta":{"big":123456789012345678901234567890,"f":1e400,"z":"a\u0000b","dct":"d","optcheck":"flag=0 count=3' "meta: the input's values unchanged, the plugin's key added"
+
 # --progress goes to stderr only; -q drops the summary
 run prog -c "$FULL" --progress "$DATA/docs.jsonl"
 run quiet -c "$FULL" -q "$DATA/docs.jsonl"

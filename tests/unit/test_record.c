@@ -183,6 +183,58 @@ static void test_meta(void **state)
 	assert_null(dp_doc_meta(f->doc, "new"));
 }
 
+static const char *meta_text(struct dp_doc *doc)
+{
+	dp_buf_append(&doc->meta_raw, "", 0);   /* NUL-terminate */
+	return doc->meta_raw.data;
+}
+
+/* Setting a key leaves every other value as it came, including those a
+ * double or int64_t cannot hold, and "\u0000" */
+static void test_meta_set_keeps_the_rest(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *in, *key, *value, *out;
+	} c[] = {
+		{"{\"big\":123456789012345678901234567890,\"f\":1e400}", "k", "v",
+		 "{\"big\":123456789012345678901234567890,\"f\":1e400,\"k\":\"v\"}"},
+		{"{\"z\":\"a\\u0000b\" }", "k", "v",
+		 "{\"z\":\"a\\u0000b\",\"k\":\"v\" }"},
+		{"{}", "k", "v", "{\"k\":\"v\"}"},
+		{" { \n } ", "k", "v", " {\"k\":\"v\" \n } "},
+		{"{\"a\":1,\"k\":[1,{\"k\":2}],\"b\":2}", "k", "new",
+		 "{\"a\":1,\"k\":\"new\",\"b\":2}"},
+		{"{\"o\":{\"k\":\"inner\"}}", "k", "top",
+		 "{\"o\":{\"k\":\"inner\"},\"k\":\"top\"}"},
+		{"{\"k\\u0031\":\"x\"}", "k1", "y", "{\"k\\u0031\":\"y\"}"},
+		{"{}", "q\"\\\n", "\xe2\x80\xa8\x01",
+		 "{\"q\\\"\\\\\\n\":\"\\u2028\\u0001\"}"},
+	};
+
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		assert_int_equal(dp_doc_reset(f->doc, "m", "x", 1, c[i].in,
+		                              strlen(c[i].in)), 0);
+		assert_int_equal(dp_doc_meta_set(f->doc, c[i].key, c[i].value), 0);
+		assert_string_equal(meta_text(f->doc), c[i].out);
+		assert_string_equal(dp_doc_meta(f->doc, c[i].key), c[i].value);
+		json_t *v = json_loads(meta_text(f->doc), JSON_ALLOW_NUL |
+		                       JSON_DECODE_INT_AS_REAL, NULL);
+		if (strstr(c[i].in, "1e400") == NULL) {
+			assert_non_null(v);
+			assert_string_equal(json_string_value(json_object_get(
+				v, c[i].key)), c[i].value);
+		}
+		json_decref(v);
+	}
+	/* several keys, set twice */
+	assert_int_equal(dp_doc_reset(f->doc, "m", "x", 1, NULL, 0), 0);
+	assert_int_equal(dp_doc_meta_set(f->doc, "a", "1"), 0);
+	assert_int_equal(dp_doc_meta_set(f->doc, "b", "2"), 0);
+	assert_int_equal(dp_doc_meta_set(f->doc, "a", "3"), 0);
+	assert_string_equal(meta_text(f->doc), "{\"a\":\"3\",\"b\":\"2\"}");
+}
+
 static void test_alloc_and_fail(void **state)
 {
 	struct dp_doc *doc = doc_with(state, "abc");
@@ -632,6 +684,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_reset_and_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_meta, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_meta_set_keeps_the_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_and_fail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_before_after_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_before_inside, setup, teardown),
