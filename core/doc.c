@@ -113,8 +113,10 @@ int dp_doc_reset(struct dp_doc *doc, const char *id, const char *text,
 	rc = copy_text(doc, &doc->id, &doc->id_cap, id, strlen(id));
 	if (rc == 0)
 		rc = copy_text(doc, &doc->text, &doc->cap, text, len);
-	if (rc == 0)
-		rc = copy_text(doc, &doc->orig, &doc->orig_cap, text, len);
+	/* the original is the text until the first edit (edit.c keeps the
+	 * old buffer as the original then): most documents are never edited
+	 * and need no second copy */
+	doc->orig_shared = true;
 	if (rc < 0)
 		return rc;
 	doc->len = len;
@@ -139,6 +141,8 @@ const char *dp_doc_orig_text(const struct dp_doc *doc, size_t *len)
 {
 	if (len)
 		*len = doc->orig_len;
+	if (doc->orig_shared)
+		return doc->text ? doc->text : "";
 	return doc->orig ? doc->orig : "";
 }
 

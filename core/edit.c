@@ -40,7 +40,7 @@ static bool on_boundary(const char *t, size_t len, size_t off)
 	       ((unsigned char)t[off] & 0xC0) != 0x80;
 }
 
-static struct dp_layer *edits_layer(struct dp_doc *doc)
+struct dp_layer *dp_doc_edits_layer(struct dp_doc *doc)
 {
 	if (doc->edits && doc->edits->present)
 		return doc->edits;
@@ -280,7 +280,7 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	rc = validate(doc, e, n, &grow, &shrink);
 	if (rc < 0)
 		return rc;
-	log = edits_layer(doc);
+	log = dp_doc_edits_layer(doc);
 	if (!log)
 		return DP_ENOMEM;
 
@@ -310,7 +310,15 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	if (rc < 0)
 		goto out_free_recs;
 
-	free(doc->text);
+	if (doc->orig_shared) {
+		/* the first edit: the old text buffer becomes the original */
+		free(doc->orig);
+		doc->orig = doc->text;
+		doc->orig_cap = doc->cap;
+		doc->orig_shared = false;
+	} else {
+		free(doc->text);
+	}
 	doc->text = nt;
 	doc->len = nlen;
 	doc->cap = nlen + 1 < 4096 ? 4096 : nlen + 1;

@@ -111,6 +111,9 @@ struct dp_layer {
 	bool present;      /* part of the current document */
 	int owner;         /* pipeline step that created it (-1: core) */
 	unsigned dirty;    /* written during the current step */
+	char *jkeys;       /* JSON keys of the attributes, built on first
+	                      output: 2 per column, 96 bytes each */
+	uint8_t *jklen;
 };
 
 /* ---------------------------------------------------------- document */
@@ -132,7 +135,9 @@ struct dp_doc {
 
 	char *text;              /* current text, NUL-terminated */
 	size_t len, cap;
-	char *orig;              /* original text, NUL-terminated */
+	char *orig;              /* original text, NUL-terminated, once the
+	                            text was edited */
+	bool orig_shared;        /* not edited yet: the original is text */
 	size_t orig_len, orig_cap;
 
 	struct dp_arena arena;   /* scratch, interned strings, names */
@@ -196,6 +201,8 @@ DP_INTERNAL struct dp_layer *dp_doc_layer_new(struct dp_doc *doc,
                                               const char *name,
                                               const struct dp_attr_def *a,
                                               size_t n, int owner);
+/* The edits layer, created (empty) if the document has none yet. */
+DP_INTERNAL struct dp_layer *dp_doc_edits_layer(struct dp_doc *doc);
 /* Shift the spans of every layer but the edits layer through a batch of
  * sorted, disjoint edits (old coordinates). */
 DP_INTERNAL int dp_layers_shift(struct dp_doc *doc, const struct dp_edit *e,

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "json_write.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* 0: copy; 1: needs an escape; 2: lead byte 0xE2 (maybe U+2028/9) */
@@ -228,25 +229,38 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
                        const struct dp_layer *l, const struct cpmap *m,
                        const struct cpmap *om)
 {
-	char keys[64][2][96];
-	size_t klen[64][2];
 	size_t room = 64;
-	int ncols = l->ncols > 64 ? 64 : l->ncols;
+	int ncols = l->ncols;
+	struct dp_layer *ml = (struct dp_layer *)l;   /* the key cache */
 
-	for (int c = 0; c < ncols; c++) {
-		const struct dp_column *col = &l->cols[c];
-		if (col->type == DP_ATTR_SPAN) {
-			klen[c][0] = (size_t)snprintf(keys[c][0], sizeof keys[c][0],
-			                              ",\"%s_start\":", col->name);
-			klen[c][1] = (size_t)snprintf(keys[c][1], sizeof keys[c][1],
-			                              ",\"%s_end\":", col->name);
-		} else {
-			klen[c][0] = (size_t)snprintf(keys[c][0], sizeof keys[c][0],
-			                              ",\"%s\":", col->name);
-			klen[c][1] = 0;
+	if (ncols && !l->jkeys) {
+		ml->jkeys = malloc((size_t)ncols * 2 * 96);
+		ml->jklen = malloc((size_t)ncols * 2);
+		if (!l->jkeys || !l->jklen) {
+			free(ml->jkeys);
+			free(ml->jklen);
+			ml->jkeys = NULL;
+			ml->jklen = NULL;
+			return DP_ENOMEM;
 		}
-		room += klen[c][0] + klen[c][1] + 48;
+		for (int c = 0; c < ncols; c++) {
+			const struct dp_column *col = &l->cols[c];
+			char *k0 = ml->jkeys + (2 * c) * 96;
+			char *k1 = ml->jkeys + (2 * c + 1) * 96;
+			if (col->type == DP_ATTR_SPAN) {
+				ml->jklen[2 * c] = (uint8_t)snprintf(
+					k0, 96, ",\"%s_start\":", col->name);
+				ml->jklen[2 * c + 1] = (uint8_t)snprintf(
+					k1, 96, ",\"%s_end\":", col->name);
+			} else {
+				ml->jklen[2 * c] = (uint8_t)snprintf(
+					k0, 96, ",\"%s\":", col->name);
+				ml->jklen[2 * c + 1] = 0;
+			}
+		}
 	}
+	for (int c = 0; c < ncols; c++)
+		room += l->jklen[2 * c] + l->jklen[2 * c + 1] + 48u;
 	if (dp_json_string(b, l->name, strlen(l->name)) < 0 ||
 	    dp_buf_append(b, ":[", 2) < 0)
 		return DP_ENOMEM;
@@ -264,7 +278,7 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 		o = put_offset(o, m, l->end[i]);
 		for (int c = 0; c < ncols; c++) {
 			const struct dp_column *col = &l->cols[c];
-			o = put_raw(o, keys[c][0], klen[c][0]);
+			o = put_raw(o, l->jkeys + (2 * c) * 96, l->jklen[2 * c]);
 			if (col->type == DP_ATTR_SPAN) {
 				uint32_t sa = col->v.sp[2 * i];
 				uint32_t sb = col->v.sp[2 * i + 1];
@@ -272,7 +286,7 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 					o = put_raw(o, "null", 4);
 				else
 					o = put_offset(o, m, sa);
-				o = put_raw(o, keys[c][1], klen[c][1]);
+				o = put_raw(o, l->jkeys + (2 * c + 1) * 96, l->jklen[2 * c + 1]);
 				if (sa == DP_SPAN_UNSET)
 					o = put_raw(o, "null", 4);
 				else
@@ -351,7 +365,8 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 
 	if (o->offsets == DP_OFFSETS_CODEPOINTS) {
 		if (cpmap_init(&map, doc, doc->text, doc->len) < 0 ||
-		    cpmap_init(&omap, doc, doc->orig, doc->orig_len) < 0)
+		    cpmap_init(&omap, doc, dp_doc_orig_text(doc, NULL),
+		               doc->orig_len) < 0)
 			return DP_ENOMEM;
 		m = &map;
 		om = &omap;

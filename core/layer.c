@@ -30,6 +30,8 @@ void dp_layer_release(struct dp_layer *l)
 	for (int i = 0; i < l->ncols; i++)
 		col_free(&l->cols[i]);
 	free(l->cols);
+	free(l->jkeys);
+	free(l->jklen);
 	free(l->start);
 	free(l->end);
 	free(l->name);

@@ -272,6 +272,14 @@ int dp_pipeline_process(const struct dp_pipeline *pl, struct dp_doc *doc,
 		doc->step_provides = d->provides;
 		doc->step_may_edit = in_list(d->provides, "edits");
 		dp_error_clear(&doc->fail);
+		/* a step that provides edits always yields the layer, so that
+		 * every record has it, if empty */
+		if (doc->step_may_edit && !dp_doc_edits_layer(doc)) {
+			doc->step = -1;
+			dp_error_set(err, DP_ENOMEM, "out of memory");
+			*failed = i;
+			return DP_ENOMEM;
+		}
 		rc = d->process(st->state, doc);
 		doc->step = -1;
 		if (step_ns)

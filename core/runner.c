@@ -52,7 +52,8 @@ struct worker {
 	pthread_t tid;
 	struct dp_doc *doc;
 	struct dp_in_doc in;
-	struct dp_buf rec;        /* one record being written */
+	struct dp_buf *out;       /* the batch's records: written in place */
+	size_t mark;              /* where the current record starts */
 	uint64_t *step_ns;
 	int start_rc;
 };
@@ -119,12 +120,12 @@ static bool error_record(struct worker *w, const struct dp_item *it,
 {
 	const struct dp_json_opts *o = &w->e->o->json;
 
-	w->rec.len = 0;
-	if (dp_json_write_error(&w->rec, id, plugin, msg, it->source, it->line,
+	w->out->len = w->mark;
+	if (dp_json_write_error(w->out, id, plugin, msg, it->source, it->line,
 	                        meta, meta_len, text, len, o) < 0) {
 		/* even the error record did not fit: write a minimal one */
-		w->rec.len = 0;
-		dp_json_write_error(&w->rec, id, plugin, "out of memory",
+		w->out->len = w->mark;
+		dp_json_write_error(w->out, id, plugin, "out of memory",
 		                    it->source, it->line, NULL, 0, NULL, 0, o);
 	}
 	return false;
@@ -163,8 +164,8 @@ static bool run_doc(struct worker *w, const struct dp_item *it,
 		return error_record(w, it, id,
 		                    e->pl->steps[failed].mod.desc->name, err.msg,
 		                    meta, mlen, text, len);
-	w->rec.len = 0;
-	if (dp_json_write_doc(&w->rec, w->doc, &e->o->json) < 0)
+	w->out->len = w->mark;
+	if (dp_json_write_doc(w->out, w->doc, &e->o->json) < 0)
 		return error_record(w, it, id, "docproc",
 		                    "out of memory writing output", meta, mlen,
 		                    NULL, 0);
@@ -220,32 +221,27 @@ static void process_slot(struct worker *w, struct slot *s)
 	s->out.len = 0;
 	s->dead.len = 0;
 	s->ok = s->failed = s->skipped = s->bytes = 0;
+	w->out = &s->out;
 	for (size_t i = 0; i < s->n; i++) {
 		struct dp_item *it = &s->items[i];
-		int rc = 0;
 
 		s->bytes += it->data.len;
 		if (it->seq < w->e->o->skip) {
 			s->skipped++;
 			continue;
 		}
+		w->mark = s->out.len;
 		if (process_item(w, it)) {
 			s->ok++;
-		} else {
-			s->failed++;
-			if (w->e->o->errors)
-				rc |= dp_buf_append(&s->dead, w->rec.data,
-				                    w->rec.len);
+			continue;
 		}
-		rc |= dp_buf_append(&s->out, w->rec.data, w->rec.len);
-		if (rc) {
-			/* cannot even keep the record: say so in its place */
-			s->out.len = 0;
-			s->failed += s->n - i;
-			break;
+		s->failed++;
+		if (w->e->o->errors &&
+		    dp_buf_append(&s->dead, s->out.data + w->mark,
+		                  s->out.len - w->mark) < 0) {
+			/* the dead-letter copy is lost; the output keeps it */
+			s->dead.len = 0;
 		}
-		if (w->rec.cap > SLOT_KEEP)
-			dp_buf_free(&w->rec);
 	}
 }
 
@@ -415,7 +411,6 @@ out_threads:
 	for (int i = 0; i < jobs; i++) {
 		dp_doc_free(ws[i].doc);
 		dp_in_doc_free(&ws[i].in);
-		dp_buf_free(&ws[i].rec);
 		free(ws[i].step_ns);
 	}
 	pthread_mutex_destroy(&e.mu);

@@ -296,7 +296,7 @@ struct dp_attr_def {
 	                                "start" and "end": a string and a
 	                                span attribute may share a name
 	                                (quotes: speaker, speaker_start,
-	                                speaker_end); dp_layer_attr() then
+	                                speaker_end); a lookup by name then
 	                                finds the first (since 1.0) */
 	enum dp_attr_type type;    /**< value type (since 1.0) */
 };
