@@ -41,6 +41,13 @@ run loop -c "$DATA/configs/empty.yaml" "$T/loop"
 expect_rc loop 0 "a directory with symlink loops"
 expect_eq "$(jget "$T/loop.out" all id | tr '\n' ' ')" "a " "a symlink loop: every file once"
 
+# Windows line ends, blank lines, no newline at the end
+printf '{"id":"w1","text":"one"}\r\n\r\n  \r\n{"id":"w2","text":"two"}\r\n{"id":"w3","text":"three"}' >"$T/crlf.jsonl"
+run crlf -c "$DATA/configs/empty.yaml" "$T/crlf.jsonl"
+expect_rc crlf 0 "CRLF line ends"
+expect_eq "$(jget "$T/crlf.out" all id | tr '\n' ' ')" "w1 w2 w3 " "CRLF, blank lines, a last line without newline"
+expect_eq "$(jget "$T/crlf.out" 3 text)" "three" "the last line's text"
+
 # stdin
 run_stdin stdin "$DATA/dir/m.jsonl" -c "$FULL" -
 expect_rc stdin 0 "- reads standard input"

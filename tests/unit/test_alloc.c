@@ -69,6 +69,12 @@ static void test_harness_errors(void **state)
 	struct dp_harness *h = dp_harness_new();
 
 	assert_int_equal(dp_harness_add(h, NULL, NULL), DP_EINVAL);
+	/* by name, through DOCPROC_PLUGIN_PATH */
+	setenv("DOCPROC_PLUGIN_PATH", TEST_PLUGIN_DIR, 1);
+	assert_int_equal(dp_harness_add(h, "annotat", NULL), DP_ENOENT);
+	assert_contains(dp_harness_error(h), "did you mean 'annotate'?");
+	assert_int_equal(dp_harness_add(h, "annotate", NULL), 0);
+	unsetenv("DOCPROC_PLUGIN_PATH");
 	assert_int_equal(dp_harness_add(h, "/nonexistent/p.la", NULL), DP_ENOENT);
 	assert_contains(dp_harness_error(h), "not found");
 	assert_int_equal(dp_harness_add(h, PLUGIN("badabi"), NULL), DP_EABI);
@@ -87,6 +93,7 @@ static void test_harness_errors(void **state)
 	                                "name: block\ncount: 7\n"), 0);
 	assert_int_equal(dp_harness_add(h, PLUGIN("failing"), NULL), 0);
 	assert_int_equal(dp_harness_run(h, "fine", NULL), 0);
+	assert_int_equal(dp_harness_count(h, "words"), 1);
 	assert_string_equal(dp_doc_meta(dp_harness_doc(h), "optcheck"),
 	                    "flag=0 count=7 ratio=0.5 mode=fast name=block "
 	                    "words=");
