@@ -17,6 +17,7 @@ run noplugin -c "$C/noplugin.yaml" "$DATA/hello.txt"
 expect_rc noplugin 1 "an unknown plugin"
 expect_in "$T/noplugin.err" "$C/noplugin.yaml:3:5: plugin 'annotat' not found (looked in $PLUGINS" "an unknown plugin: where it looked"
 expect_in "$T/noplugin.err" "did you mean 'annotate'?" "an unknown plugin: did-you-mean"
+expect_in "$T/noplugin.err" ", $abs_top_builddir/plugins)" "an unknown plugin: the build tree's plugins are searched last"
 
 run version -c "$C/version.yaml" "$DATA/hello.txt"
 expect_rc version 1 "another config format version"
