@@ -65,6 +65,20 @@ fi
 expect_in "$T/prog.err" "docproc: 5 docs" "--progress: a progress line on stderr"
 expect_eq "$(wc -c <"$T/quiet.err" | tr -d ' ')" "0" "-q: nothing on stderr"
 
+# on a terminal, the progress line comes by itself (documents, MB, rate,
+# ETA); not when standard error is a file
+run noprog -c "$FULL" "$DATA/docs.jsonl"
+expect_not_in "$T/noprog.err" "docs/s" "no progress line when stderr is not a terminal"
+if command -v script >/dev/null 2>&1 && [ -z "$DP_WRAP" ]; then
+	script -qec "'$DOCPROC' -c '$FULL' -o '$T/tty.jsonl' '$DATA/docs.jsonl'" \
+		"$T/tty.log" >/dev/null 2>&1 </dev/null
+	expect_in "$T/tty.log" "docproc: 5 docs, 0.0/0.0 MB," "a progress line on a terminal: documents and MB"
+	expect_in "$T/tty.log" "docs/s, ETA" "a progress line on a terminal: rate and ETA"
+	expect_in "$T/tty.log" "5 documents (3 ok, 2 failed)" "the summary after it"
+else
+	echo "# no script(1), or under valgrind: skipping the terminal check"
+fi
+
 # an interrupted -o run never leaves OUT; --resume completes it
 i=0
 while [ $i -lt 200 ]; do
