@@ -230,6 +230,48 @@ static void test_names_and_errors(void **state)
 	assert_non_null(dp_layer_find(doc, "once"));
 }
 
+/* Many layers and the attribute limit */
+static void test_many_layers_and_attributes(void **state)
+{
+	struct dp_doc *doc = *state;
+	struct dp_attr_def a[65];
+	char names[65][16];
+	char lname[16];
+
+	for (int i = 0; i < 40; i++) {
+		snprintf(lname, sizeof lname, "l%d", i);
+		struct dp_layer *l = dp_layer_create(doc, lname, attrs, 3);
+		assert_non_null(l);
+		assert_int_equal(dp_layer_add(l, (size_t)i % 16, 16), 0);
+	}
+	for (int i = 0; i < 40; i++) {
+		snprintf(lname, sizeof lname, "l%d", i);
+		struct dp_layer *l = dp_layer_find(doc, lname);
+		assert_non_null(l);
+		assert_string_equal(dp_layer_name(l), lname);
+		assert_int_equal(dp_layer_start(l, 0), (size_t)i % 16);
+	}
+	for (int i = 0; i < 65; i++) {
+		snprintf(names[i], sizeof names[i], "a%d", i);
+		a[i].name = names[i];
+		a[i].type = DP_ATTR_INT;
+	}
+	struct dp_layer *wide = dp_layer_create(doc, "wide", a, 64);
+	assert_non_null(wide);
+	assert_int_equal(dp_layer_add(wide, 0, 1), 0);
+	assert_int_equal(dp_layer_set_int(wide, 0, 63, 7), 0);
+	assert_int_equal(dp_layer_attr(wide, "a63"), 63);
+	assert_null(dp_layer_create(doc, "wider", a, 65));
+	assert_contains(doc->fail.msg, "more than 64 attributes");
+	/* a long attribute name */
+	char longname[80];
+	memset(longname, 'x', 75);
+	longname[75] = '\0';
+	struct dp_attr_def la[] = {{longname, DP_ATTR_SPAN}};
+	assert_null(dp_layer_create(doc, "long", la, 1));
+	assert_contains(doc->fail.msg, "invalid attribute name");
+}
+
 /* The same layer in the next document, with the same or other attributes:
  * the object is reused or replaced, never mixed up. */
 static void test_reuse_across_documents(void **state)
@@ -292,6 +334,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sorting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names_and_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_layers_and_attributes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reuse_across_documents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_step_rules, setup, teardown),
 	};
