@@ -253,6 +253,7 @@ static void test_write_doc(void **state)
 	json_t *p1 = json_array_get(json_object_get(dpv, "plugins"), 1);
 	assert_string_equal(json_string_value(json_object_get(p1, "name")),
 	                    "p\"2");
+	assert_null(json_object_get(v, "dropped_spans"));
 	json_decref(v);
 
 	/* only some layers, no text, offsets in code points */
@@ -277,6 +278,17 @@ static void test_write_doc(void **state)
 	                 9);
 	assert_int_equal(json_integer_value(json_object_get(e0, "orig_end")),
 	                 10);
+	json_decref(v);
+
+	/* a span an edit removed is counted in the record */
+	assert_int_equal(dp_doc_replace(doc, 7, 9, "", 0, "drop.vu"), 0);
+	b.len = 0;
+	assert_int_equal(dp_json_write_doc(&b, doc, &o), 0);
+	v = parse_line(&b);
+	assert_int_equal(json_integer_value(json_object_get(v, "dropped_spans")),
+	                 1);
+	assert_int_equal(json_array_size(json_object_get(
+		json_object_get(v, "layers"), "tok")), 1);
 	json_decref(v);
 
 	dp_buf_free(&b);
