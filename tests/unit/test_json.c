@@ -296,6 +296,43 @@ static void test_write_doc(void **state)
 	dp_doc_free(doc);
 }
 
+/* The record depends on the document only, not on what the same record
+ * object held before: a worker that saw other documents first must write
+ * the same bytes (-j 1 and -j N are byte-identical). Layers come in the
+ * order the document created them. */
+static void test_write_doc_independent_of_history(void **state)
+{
+	struct dp_doc *fresh = dp_doc_new(), *used = dp_doc_new();
+	struct dp_json_opts o = {.with_text = true};
+	struct dp_buf b1 = {0}, b2 = {0};
+	static const char *const order[][3] = {
+		{"w", NULL}, {"m", "w", NULL}, {"w", "m", NULL}, {"z", "m", "w"},
+	};
+
+	/* the used record saw documents with other layers, in other orders */
+	for (size_t k = 0; k < 4; k++) {
+		assert_int_equal(dp_doc_reset(used, "old", "abc", 3, NULL, 0), 0);
+		for (size_t i = 0; i < 3 && order[k][i]; i++)
+			assert_non_null(dp_layer_create(used, order[k][i], NULL, 0));
+	}
+	struct dp_doc *docs[] = {fresh, used};
+	struct dp_buf *out[] = {&b1, &b2};
+	for (int d = 0; d < 2; d++) {
+		assert_int_equal(dp_doc_reset(docs[d], "new", "abc", 3, NULL, 0), 0);
+		struct dp_layer *m = dp_layer_create(docs[d], "m", NULL, 0);
+		struct dp_layer *w = dp_layer_create(docs[d], "w", NULL, 0);
+		assert_int_equal(dp_layer_add(m, 0, 1), 0);
+		assert_int_equal(dp_layer_add(w, 1, 2), 0);
+		assert_int_equal(dp_json_write_doc(out[d], docs[d], &o), 0);
+	}
+	assert_string_equal(b1.data, b2.data);
+	assert_non_null(strstr(b1.data, "\"layers\":{\"m\":"));
+	dp_buf_free(&b1);
+	dp_buf_free(&b2);
+	dp_doc_free(fresh);
+	dp_doc_free(used);
+}
+
 static void test_write_error(void **state)
 {
 	struct dp_json_opts o = {0};
@@ -599,6 +636,7 @@ int main(void)
 		cmocka_unit_test(test_random_strings),
 		cmocka_unit_test(test_integers),
 		cmocka_unit_test(test_write_doc),
+		cmocka_unit_test(test_write_doc_independent_of_history),
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_read_doc),
 		cmocka_unit_test(test_read_doc_errors),
