@@ -323,12 +323,7 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	doc->len = nlen;
 	doc->cap = nlen + 1 < 4096 ? 4096 : nlen + 1;
 	nt = NULL;
-	/* the log is the core's layer (owner -1): write it as the core, or
-	 * dp_layer_add() refuses it to the plugin that is editing */
-	int step = doc->step;
-	doc->step = -1;
 	rc = write_log(doc, log, recs, nrecs);
-	doc->step = step;
 out_free_recs:
 	free(recs);
 out_free_text:
