@@ -6,9 +6,11 @@
  * Exit status: 0 all documents ok, 1 usage or configuration error, 2 some
  * documents failed (the others are still written).
  */
+#define _GNU_SOURCE 1   /* sched_getaffinity */
 #include "config.h"
 #include "runner.h"
 
+#include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -52,7 +54,8 @@ static void usage(FILE *f)
 "Options:\n"
 "  -c, --config FILE     pipeline config (default: %s)\n"
 "  -o, --output FILE     write to FILE (atomically: via a temporary file)\n"
-"  -j, --jobs N          worker threads (default: number of CPUs)\n"
+"  -j, --jobs N          worker threads (default and maximum: the number of\n"
+"                        CPUs this process may use)\n"
 "      --errors FILE     also write error records to FILE (dead letters)\n"
 "      --resume          with -o: keep the documents FILE already holds\n"
 "                        from an interrupted run and add the rest\n"
@@ -69,6 +72,21 @@ static void usage(FILE *f)
 "Exit status: 0 all ok, 1 usage or configuration error, 2 some documents\n"
 "failed (their error records are in the output in their place).\n",
 	        dp_default_config_path());
+}
+
+/* CPUs this process may run on (affinity mask), at least 1, at most 64. */
+static int usable_cpus(void)
+{
+	cpu_set_t set;
+	int n = 0;
+
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		n = CPU_COUNT(&set);
+	if (n <= 0) {
+		long k = sysconf(_SC_NPROCESSORS_ONLN);
+		n = k > 0 ? (int)k : 1;
+	}
+	return n > 64 ? 64 : n;
 }
 
 static int parse_args(int argc, char **argv, struct cli *c)
@@ -149,10 +167,12 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		        "Lines from standard input)\nTry 'docproc --help'.\n");
 		return EXIT_USAGE;
 	}
-	if (c->jobs == 0) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		c->jobs = n > 0 ? (int)(n > 64 ? 64 : n) : 1;
-	}
+	/* More workers than CPUs cannot go faster, and do go slower: output
+	 * is written in input order, so while a preempted worker holds the
+	 * oldest batch the others fill the ring and wait. */
+	int cpus = usable_cpus();
+	if (c->jobs == 0 || c->jobs > cpus)
+		c->jobs = cpus;
 	return 0;
 }
 

@@ -85,6 +85,16 @@ static unsigned char lower(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
+/* FNV-1a of the lowercase text, folded to 11 bits (the bloom filter). */
+static unsigned bloom_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ lower((unsigned char)s[i])) * 16777619u;
+	return (h ^ (h >> 11) ^ (h >> 22)) & 2047;
+}
+
 int abbr_set_init(struct abbr_set *set, const char *const *extra,
                   size_t nextra)
 {
@@ -118,11 +128,23 @@ int abbr_set_init(struct abbr_set *set, const char *const *extra,
 		set->v[n].len = (uint8_t)len;
 		set->v[n].cls = ABBR_PLAIN;
 		p[len] = '\0';
-		if (abbr_lookup(set, p, len) == ABBR_NONE) { /* keep built-ins */
-			set->n = ++n;
-			qsort(set->v, n, sizeof *set->v, entry_cmp);
-		}
+		/* set->n still covers the sorted built-ins only: a built-in
+		 * keeps its own class */
+		if (abbr_lookup(set, p, len) == ABBR_NONE)
+			n++;
 		p += len + 1;
+	}
+	/* sort once, then drop repeated user entries */
+	qsort(set->v, n, sizeof *set->v, entry_cmp);
+	set->n = 0;
+	for (size_t i = 0; i < n; i++)
+		if (set->n == 0 ||
+		    entry_cmp(&set->v[set->n - 1], &set->v[i]) != 0)
+			set->v[set->n++] = set->v[i];
+	for (size_t i = 0; i < set->n; i++) {
+		unsigned h = bloom_hash(set->v[i].text, set->v[i].len);
+
+		set->bloom[h >> 6] |= (uint64_t)1 << (h & 63);
 	}
 	return 0;
 }
@@ -140,8 +162,12 @@ enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
 	char buf[256];
 	struct abbr_entry key;
 	const struct abbr_entry *hit;
+	unsigned h;
 
 	if (len == 0 || len >= sizeof buf || set->n == 0)
+		return ABBR_NONE;
+	h = bloom_hash(s, len);
+	if (!(set->bloom[h >> 6] & ((uint64_t)1 << (h & 63))))
 		return ABBR_NONE;
 	for (size_t i = 0; i < len; i++)
 		buf[i] = (char)lower((unsigned char)s[i]);

@@ -379,10 +379,14 @@ static size_t scan_word(struct scan *sc, size_t start, const struct ch *c0,
 		}
 		if (cjk)
 			break;
-		/* the segment's make-up, for the connector rules below */
-		seg_stats(sc, seg_start, pos, &seg_letters, &seg_digits,
-		          &seg_clusters, &seg_upper);
-		has_letter = has_letter || seg_letters > 0;
+		/* the segment's make-up, for the connector rules below and the
+		 * abbreviation check; a connector other than '.' needs something
+		 * after it (a word before ", " never asks) */
+		if (b == '.' || (pos + 1 < len && (unsigned char)s[pos + 1] > ' ')) {
+			seg_stats(sc, seg_start, pos, &seg_letters, &seg_digits,
+			          &seg_clusters, &seg_upper);
+			has_letter = has_letter || seg_letters > 0;
+		}
 		/* connectors: look at the cluster after */
 		if (b == '.' && (pos + 1 >= len || s[pos + 1] != '.')) {
 			struct ch d = { .nc = NC_SPACE };
@@ -500,15 +504,19 @@ new_segment:
 	}
 	/* URLs, e-mail addresses and bare domains end where the word stopped
 	 * at one of their characters */
-	if (!cjk && pos < len && is_url_stop((unsigned char)s[pos]) &&
-	    (unsigned char)s[start] < 0x80) {
+	if (!cjk && pos + 1 < len && is_url_stop((unsigned char)s[pos]) &&
+	    (unsigned char)s[start] < 0x80 &&
+	    (s[pos] == '@' || s[pos] == ':' ||
+	     is_ascii_alnum((unsigned char)s[pos + 1]))) {
 		size_t e = pos - start <= 5 ? web_match_url(s, len, start) : 0;
 
 		if (e) {
 			*err = emit(sc, start, e, TK_URL, 0, 0);
 			return e;
 		}
-		e = s[pos] == ':' ? 0 : web_match_email(s, len, start);
+		e = s[pos] == ':' || !memchr(s + pos, '@', len - pos < 65 ?
+		                             len - pos : 65)
+		    ? 0 : web_match_email(s, len, start);
 
 		if (e) {
 			*err = emit(sc, start, e, TK_EMAIL, 0, 0);

@@ -350,16 +350,33 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
 /* Hard-wrapped text: no line longer than 100 bytes, and at least 40% of
  * the single line breaks (and two or more) follow a full line (70% of the
  * longest) that does not end a sentence. */
+/* The first token at or after @k with a line break before it (t->n if
+ * none); skips eight tokens a step, most have none. */
+static size_t next_break(const struct tok_list *t, size_t k)
+{
+	while (k + 8 <= t->n) {
+		uint64_t w;
+
+		memcpy(&w, t->gap + k, sizeof w);
+		if (w)
+			break;
+		k += 8;
+	}
+	while (k < t->n && !t->gap[k])
+		k++;
+	return k;
+}
+
 static void detect_wrapping(struct ctx *c)
 {
 	const struct tok_list *t = c->t;
 	size_t singles = 0, wraps = 0, width = 0, len;
 	struct lines l = { 0 };
 
-	for (size_t k = 1; k < t->n; k++) {
+	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
 		size_t ga = t->end[k - 1], gb = t->start[k];
 
-		if (!t->gap[k] || !gap_line(&l, c->s, ga, gb, &len))
+		if (!gap_line(&l, c->s, ga, gb, &len))
 			continue;
 		if (len > width)
 			width = len;
@@ -369,11 +386,10 @@ static void detect_wrapping(struct ctx *c)
 	if (width < 40 || width > 100 || singles < 2)
 		return;
 	l.start = 0;
-	for (size_t k = 1; k < t->n; k++) {
+	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
 		size_t ga = t->end[k - 1], gb = t->start[k];
 
-		if (!t->gap[k] || !gap_line(&l, c->s, ga, gb, &len) ||
-		    t->gap[k] != 1)
+		if (!gap_line(&l, c->s, ga, gb, &len) || t->gap[k] != 1)
 			continue;
 		if (!(t->flags[k - 1] & (TF_TERM | TF_CLOSE)) &&
 		    len * 10 >= width * 7)
@@ -393,26 +409,26 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 	(void)len;
 	if (n == 0)
 		return 0;
-	upper = toks->n_upper;
-	lower = toks->n_lower;
+	for (size_t k = 0; k < n; k++) {       /* vectorised by the compiler */
+		upper += (toks->flags[k] & TF_UPPER) != 0;
+		lower += (toks->flags[k] & TF_LOWER) != 0;
+	}
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
 	if (o->newline_breaks)
 		detect_wrapping(&c);
 	for (size_t k = 1; k < n; k++) {
-		size_t ga = toks->end[k - 1], gb = toks->start[k];
-		size_t line_start = lines.start, line_len = 0;
-		int nl = 0;
-		bool brk;
+		int nl = toks->gap[k];
+		bool brk = false;
 
-		nl = toks->gap[k];
-		if (nl)
-			gap_line(&lines, s, ga, gb, &line_len);
-		if (nl >= 2)
-			brk = true;
-		else if (nl == 1 && o->newline_breaks &&
-		         newline_break(&c, k, line_start, line_len))
-			brk = true;
-		else
+		if (nl) {
+			size_t line_start = lines.start, line_len = 0;
+
+			gap_line(&lines, s, toks->end[k - 1], toks->start[k],
+			         &line_len);
+			brk = nl >= 2 || (o->newline_breaks &&
+			                  newline_break(&c, k, line_start, line_len));
+		}
+		if (!brk)
 			brk = ends_after(&c, first, k - 1);
 		if (brk) {
 			if (span_push(out, toks->start[first], toks->end[k - 1]) < 0)

@@ -60,8 +60,6 @@ struct tok_list {
 	uint8_t *gap;       /* line breaks between the previous token and this
 	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
-	size_t n_upper;     /* tokens with TF_UPPER, and with TF_LOWER */
-	size_t n_lower;
 	struct tok_alloc alloc;
 };
 
@@ -84,6 +82,8 @@ struct abbr_set {
 	struct abbr_entry *v;  /* sorted by text */
 	size_t n;
 	char *pool;            /* owns the strings of user entries */
+	uint64_t bloom[32];    /* one bit per entry's hash: most words that
+	                          end a sentence are rejected without a search */
 };
 
 /* Builds the set from the built-in list plus @extra user entries (each with
@@ -160,8 +160,6 @@ static inline int tok_push(struct tok_list *t, size_t start, size_t end,
 	t->flags[t->n] = (uint8_t)flags;
 	t->abbr[t->n] = (uint8_t)abbr;
 	t->gap[t->n] = (uint8_t)gap;
-	t->n_upper += (flags & TF_UPPER) != 0;
-	t->n_lower += (flags & TF_LOWER) != 0;
 	t->n++;
 	return 0;
 }

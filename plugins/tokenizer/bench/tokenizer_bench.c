@@ -117,7 +117,7 @@ int main(int argc, char **argv)
 
 					b = ff ? (size_t)(ff - text) : len;
 				}
-				t.n = t.n_upper = t.n_lower = 0;
+				t.n = 0;
 				s.n = 0;
 				if (!strcmp(mode, "uax29")) {
 					if (uax29_tokenize(text + a, b - a, &t) < 0 ||

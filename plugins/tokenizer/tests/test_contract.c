@@ -167,6 +167,20 @@ static void test_contract_odd_texts(void **unused)
 		}
 		check_contract(h, texts[i], len);
 	}
+	/* NUL bytes inside the text are invisible controls like any other */
+	{
+		static const char nul[] = "a\0b.\0\0See http://x.io\0 c@d.com";
+		size_t len = sizeof nul - 1;
+
+		if (dp_harness_run_len(h, nul, len, NULL) != 0)
+			fail_msg("run: %s", dp_harness_error(h));
+		check_contract(h, nul, len);
+		/* a b . See http://x.io c@d.com */
+		assert_int_equal(dp_harness_count(h, "tokens"), 6);
+		assert_string_equal(dp_harness_attr(h, "tokens", 4, "kind"), "url");
+		assert_string_equal(dp_harness_attr(h, "tokens", 5, "kind"),
+		                    "email");
+	}
 	dp_harness_free(h);
 }
 

@@ -34,11 +34,15 @@ static void test_abbreviations(void **unused)
 
 static void test_extra_abbreviations(void **unused)
 {
-	struct dp_harness *h = harness("{abbreviations: [Pte., Cdr]}");
+	struct dp_harness *h = harness("{abbreviations: [Pte., Cdr, pte, PTE., "
+	                               "Inc]}");
 
 	(void)unused;
 	check_tokens(h, "Pte. Ryan met Cdr. Data.",
 	             "Pte. Ryan met Cdr. Data .");
+	/* repeated entries are one; a built-in keeps its own behaviour */
+	check_sentences(h, "It is Acme Inc. Board members met. Pte. Ryan came.",
+	                "It is Acme Inc. | Board members met. | Pte. Ryan came.");
 	dp_harness_free(h);
 	h = harness(NULL);
 	check_tokens(h, "Pte. Ryan", "Pte . Ryan");
