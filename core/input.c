@@ -403,6 +403,13 @@ int dp_input_next(struct dp_input *in, struct dp_item *it)
 			in->line++;
 			const char *p = in->buf + in->bstart;
 			in->bstart += len + (nl ? 1 : 0);
+			/* a byte order mark before the first record (RFC 8259
+			 * lets a parser ignore it; editors on Windows add it) */
+			if (in->line == 1 && len >= 3 &&
+			    memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+				p += 3;
+				len -= 3;
+			}
 			size_t a = 0, b = len;
 			while (a < b && (p[a] == ' ' || p[a] == '\t' ||
 			                 p[a] == '\r'))
