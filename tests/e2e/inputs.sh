@@ -48,6 +48,13 @@ expect_rc crlf 0 "CRLF line ends"
 expect_eq "$(jget "$T/crlf.out" all id | tr '\n' ' ')" "w1 w2 w3 " "CRLF, blank lines, a last line without newline"
 expect_eq "$(jget "$T/crlf.out" 3 text)" "three" "the last line's text"
 
+# a UTF-8 byte order mark before the first line is not part of it
+printf '\357\273\277{"id":"bom","text":"first"}\n{"id":"b2","text":"\357\273\277kept"}\n' >"$T/bom.jsonl"
+run bom -c "$DATA/configs/empty.yaml" "$T/bom.jsonl"
+expect_rc bom 0 "a .jsonl starting with a byte order mark"
+expect_eq "$(jget "$T/bom.out" all id | tr '\n' ' ')" "bom b2 " "a byte order mark: the first record is read"
+expect_eq "$(jget "$T/bom.out" 2 text#len)" "7" "a byte order mark inside a text is kept"
+
 # stdin
 run_stdin stdin "$DATA/dir/m.jsonl" -c "$FULL" -
 expect_rc stdin 0 "- reads standard input"
