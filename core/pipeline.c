@@ -163,11 +163,16 @@ int dp_pipeline_build(struct dp_pipeline *pl, const struct dp_config *cfg,
 					cand[nc++] = *p;
 			}
 			const char *near = dp_nearest(name, cand, nc);
+			/* line 0: the list came from --layers, not the file */
+			if (cfg->layers_line)
+				snprintf(where, sizeof where, "%s:%zu:%zu", cfg->file,
+				         cfg->layers_line, cfg->layers_col);
+			else
+				snprintf(where, sizeof where, "--layers");
 			return dp_error_set(err, DP_ECONFIG,
-			                    "%s:%zu:%zu: output layer '%s' is not "
+			                    "%s: output layer '%s' is not "
 			                    "provided by any plugin of the "
-			                    "pipeline%s%s%s", cfg->file,
-			                    cfg->layers_line, cfg->layers_col, name,
+			                    "pipeline%s%s%s", where, name,
 			                    near ? " (did you mean '" : "",
 			                    near ? near : "", near ? "'?)" : "");
 		}
