@@ -29,7 +29,7 @@ expect_eq "$(jget "$T/lay.out" 1 layers.edits)" "(missing)" "--layers words: no 
 expect_eq "$(jget "$T/lay.out" 1 layers.words#len)" "5" "--layers words: the words layer"
 run lay2 -c "$FULL" --layers wrods "$DATA/hello.txt"
 expect_rc lay2 1 "--layers with an unknown layer"
-expect_in "$T/lay2.err" "output layer 'wrods' is not provided by any plugin of the pipeline (did you mean 'words'?)" "--layers: did-you-mean"
+expect_in "$T/lay2.err" "docproc: --layers: output layer 'wrods' is not provided by any plugin of the pipeline (did you mean 'words'?)" "--layers: the option is blamed, with did-you-mean"
 cat >"$T/notext.yaml" <<EOC
 docproc: 1
 pipeline:
