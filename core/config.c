@@ -63,6 +63,33 @@ static const char *scalar(const yaml_node_t *n)
 	return (const char *)n->data.scalar.value;
 }
 
+/* libyaml keeps repeated keys; a repeated key is an error (the second
+ * would silently replace the first, and leak what it held). */
+static int no_duplicates(const struct dp_config *cfg, yaml_node_t *map,
+                         struct dp_error *err)
+{
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(
+			(yaml_document_t *)&cfg->ydoc, p->key);
+		if (k->type != YAML_SCALAR_NODE)
+			continue;
+		for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p;
+		     q++) {
+			yaml_node_t *k2 = yaml_document_get_node(
+				(yaml_document_t *)&cfg->ydoc, q->key);
+			if (k2->type == YAML_SCALAR_NODE &&
+			    strcmp(scalar(k), scalar(k2)) == 0)
+				return dp_error_set(
+					err, DP_ECONFIG,
+					"%s:%zu:%zu: key '%s' given twice (first "
+					"at line %zu)", cfg->file, AT(k),
+					scalar(k), k2->start_mark.line + 1);
+		}
+	}
+	return 0;
+}
+
 /* Reads a sequence of strings (or one string) into a NULL-terminated
  * array. */
 static int string_list(struct dp_config *cfg, yaml_node_t *n,
@@ -111,7 +138,8 @@ static int read_step(struct dp_config *cfg, yaml_node_t *n,
 		                    "like '- plugin: %s', got a plain string",
 		                    cfg->file, AT(n), scalar(n));
 	if (expect(cfg, n, YAML_MAPPING_NODE, "pipeline",
-	           "a mapping with 'plugin' and optional 'options'", err))
+	           "a mapping with 'plugin' and optional 'options'", err) ||
+	    no_duplicates(cfg, n, err))
 		return DP_ECONFIG;
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
 	     p < n->data.mapping.pairs.top; p++) {
@@ -134,7 +162,8 @@ static int read_step(struct dp_config *cfg, yaml_node_t *n,
 			    v->data.scalar.length == 0)
 				continue;   /* "options:" with nothing */
 			if (expect(cfg, v, YAML_MAPPING_NODE, "options",
-			           "a mapping of option: value", err))
+			           "a mapping of option: value", err) ||
+			    no_duplicates(cfg, v, err))
 				return DP_ECONFIG;
 			st->options = v;
 		} else {
@@ -158,7 +187,8 @@ static int read_output(struct dp_config *cfg, yaml_node_t *n,
 	if (n->type == YAML_SCALAR_NODE && n->data.scalar.length == 0)
 		return 0;
 	if (expect(cfg, n, YAML_MAPPING_NODE, "output",
-	           "a mapping with 'layers', 'offsets' or 'text'", err))
+	           "a mapping with 'layers', 'offsets' or 'text'", err) ||
+	    no_duplicates(cfg, n, err))
 		return DP_ECONFIG;
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
 	     p < n->data.mapping.pairs.top; p++) {
@@ -221,7 +251,8 @@ static int read_document(struct dp_config *cfg, struct dp_error *err)
 		                    "'docproc: 1'", cfg->file);
 	if (expect(cfg, root, YAML_MAPPING_NODE, "(top level)",
 	           "a mapping with docproc, plugin_path, pipeline, output",
-	           err))
+	           err) ||
+	    no_duplicates(cfg, root, err))
 		return DP_ECONFIG;
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
 	     p < root->data.mapping.pairs.top; p++) {

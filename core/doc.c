@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "internal.h"
+#include "json_write.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -168,10 +169,16 @@ const char *dp_doc_meta(const struct dp_doc *doc, const char *key)
 	return copy;
 }
 
+/* Sets the member in the JSON text itself, so that every other value
+ * stays byte for byte as it came: jansson cannot hold integers beyond 64
+ * bits, reals beyond a double or "\u0000" in keys, and a document whose
+ * meta holds one must not fail because a plugin sets a key. */
 int dp_doc_meta_set(struct dp_doc *doc, const char *key, const char *value)
 {
-	json_error_t jerr;
-	json_t *v;
+	struct dp_buf nb = {0};
+	const char *raw;
+	size_t a, b;
+	int rc, found;
 
 	if (!key || !value)
 		return DP_EINVAL;
@@ -180,17 +187,44 @@ int dp_doc_meta_set(struct dp_doc *doc, const char *key, const char *value)
 		return DP_EUTF8;
 	if (!dp_doc_charge(doc))
 		return DP_ENOMEM;
-	if (!doc->meta) {
-		doc->meta = json_loadb(doc->meta_raw.data, doc->meta_raw.len, 0,
-		                       &jerr);
-		if (!doc->meta)
+	if (doc->meta) {   /* set through jansson before: back to text */
+		doc->meta_raw.len = 0;
+		if (dp_json_value(&doc->meta_raw, doc->meta) < 0)
 			return DP_ENOMEM;
+		json_decref(doc->meta);
+		doc->meta = NULL;
 	}
-	v = json_string(value);
-	if (!v)
+	raw = doc->meta_raw.data;
+	found = dp_json_object_member(raw, doc->meta_raw.len, key, &a, &b,
+	                              &doc->meta_tmp);
+	if (found < 0)
+		return DP_EINVAL;
+	if (!found)   /* a new member after the last one */
+		while (a > 0 && (raw[a - 1] == ' ' || raw[a - 1] == '\t' ||
+		                 raw[a - 1] == '\n' || raw[a - 1] == '\r'))
+			b = --a;
+	rc = dp_buf_reserve(&nb, doc->meta_raw.len + strlen(key) * 6 +
+	                         strlen(value) * 6 + 8);
+	if (rc == 0)
+		rc = dp_buf_append(&nb, raw, a);
+	if (rc == 0 && !found) {
+		if (a > 0 && raw[a - 1] != '{')
+			rc = dp_buf_putc(&nb, ',');
+		if (rc == 0)
+			rc = dp_json_string(&nb, key, strlen(key));
+		if (rc == 0)
+			rc = dp_buf_putc(&nb, ':');
+	}
+	if (rc == 0)
+		rc = dp_json_string(&nb, value, strlen(value));
+	if (rc == 0)
+		rc = dp_buf_append(&nb, raw + b, doc->meta_raw.len - b);
+	if (rc < 0) {
+		dp_buf_free(&nb);
 		return DP_ENOMEM;
-	if (json_object_set_new(doc->meta, key, v) < 0)
-		return DP_ENOMEM;
+	}
+	dp_buf_free(&doc->meta_raw);
+	doc->meta_raw = nb;
 	return 0;
 }
 

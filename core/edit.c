@@ -211,6 +211,12 @@ static int rebuild_log(struct dp_doc *doc, struct dp_layer *log,
 		}
 		/* old offsets past this cluster map linearly from its end */
 		odelta = (long long)m.oend - (long long)ce;
+		/* an empty edit, or edits that undo each other, change
+		 * nothing: no record */
+		if (m.start == m.end && m.ostart == m.oend) {
+			delta += cdelta;
+			continue;
+		}
 		if (nr == cap) {
 			cap *= 2;
 			struct rec *p = realloc(res, cap * sizeof *p);
@@ -288,7 +294,8 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	for (k = 0; k < n; k++) {
 		memcpy(nt + o, doc->text + pos, e[k].start - pos);
 		o += e[k].start - pos;
-		memcpy(nt + o, e[k].text, e[k].len);
+		if (e[k].len)   /* text may be NULL for a deletion */
+			memcpy(nt + o, e[k].text, e[k].len);
 		o += e[k].len;
 		pos = e[k].end;
 	}

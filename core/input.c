@@ -78,15 +78,35 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds a directory's files, sorted by name, recursing into folders. */
-static int add_dir(struct dp_input *in, const char *dir)
+/* The directories being read, from the input argument down. */
+struct dir_chain {
+	dev_t dev;
+	ino_t ino;
+	const struct dir_chain *up;
+};
+
+/* Adds a directory's files, sorted by name, recursing into folders. A
+ * folder that is one of its own ancestors (a symlink loop) is skipped:
+ * following it would add the same files again at every level. */
+static int add_dir(struct dp_input *in, const char *dir,
+                   const struct dir_chain *up)
 {
-	DIR *d = opendir(dir);
+	DIR *d;
 	struct dirent *de;
+	struct stat dst;
+	struct dir_chain here = {0, 0, up};
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
+	if (stat(dir, &dst) == 0) {
+		for (const struct dir_chain *c = up; c; c = c->up)
+			if (c->dev == dst.st_dev && c->ino == dst.st_ino)
+				return 0;
+		here.dev = dst.st_dev;
+		here.ino = dst.st_ino;
+	}
+	d = opendir(dir);
 	if (!d) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "cannot read directory %s: %s", dir,
@@ -120,14 +140,16 @@ static int add_dir(struct dp_input *in, const char *dir)
 		struct stat st;
 		if (stat(names[i], &st) != 0)
 			continue;
+		bool jsonl = is_jsonl_name(names[i]);
 		if (S_ISDIR(st.st_mode))
-			rc = add_dir(in, names[i]);
-		else if (S_ISREG(st.st_mode) && is_jsonl_name(names[i]))
-			rc = add_source(in, names[i], true, NULL);
-		else if (S_ISREG(st.st_mode) && ends_with(names[i], ".txt"))
-			rc = add_source(in, names[i], false, NULL);
-		if (rc == 0 && S_ISREG(st.st_mode))
-			in->total += (uint64_t)st.st_size;
+			rc = add_dir(in, names[i], &here);
+		else if (S_ISREG(st.st_mode) &&
+		         (jsonl || ends_with(names[i], ".txt"))) {
+			rc = add_source(in, names[i], jsonl, NULL);
+			/* only files that are read count towards the ETA */
+			if (rc == 0)
+				in->total += (uint64_t)st.st_size;
+		}
 	}
 out:
 	for (size_t i = 0; i < n; i++)
@@ -158,7 +180,7 @@ int dp_input_open(struct dp_input **out, char *const *paths, size_t n,
 			         strerror(errno));
 			rc = add_source(in, p, false, msg);
 		} else if (S_ISDIR(st.st_mode)) {
-			rc = add_dir(in, p);
+			rc = add_dir(in, p, NULL);
 		} else {
 			rc = add_source(in, p, is_jsonl_name(p), NULL);
 			in->total += (uint64_t)st.st_size;
@@ -381,6 +403,13 @@ int dp_input_next(struct dp_input *in, struct dp_item *it)
 			in->line++;
 			const char *p = in->buf + in->bstart;
 			in->bstart += len + (nl ? 1 : 0);
+			/* a byte order mark before the first record (RFC 8259
+			 * lets a parser ignore it; editors on Windows add it) */
+			if (in->line == 1 && len >= 3 &&
+			    memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+				p += 3;
+				len -= 3;
+			}
 			size_t a = 0, b = len;
 			while (a < b && (p[a] == ' ' || p[a] == '\t' ||
 			                 p[a] == '\r'))

@@ -178,6 +178,13 @@ DP_INTERNAL int dp_doc_reset(struct dp_doc *doc, const char *id,
  * @out; 1 found, 0 absent or not a string, <0 error. */
 DP_INTERNAL int dp_json_object_string(const char *obj, size_t len,
                                       const char *key, struct dp_buf *out);
+/* Where the value of the top-level member @key of the JSON object text
+ * @obj lies: [*vstart, *vend) and 1, or 0 when there is none, with both
+ * at the object's closing brace; <0 when @obj is not an object. @tmp is
+ * scratch. */
+DP_INTERNAL int dp_json_object_member(const char *obj, size_t len,
+                                      const char *key, size_t *vstart,
+                                      size_t *vend, struct dp_buf *tmp);
 /* Counts an allocation against the failure injection; false = fail it. */
 DP_INTERNAL bool dp_doc_charge(struct dp_doc *doc);
 DP_INTERNAL void *dp_doc_realloc(struct dp_doc *doc, void *p, size_t size);

@@ -475,3 +475,41 @@ void dp_in_doc_free(struct dp_in_doc *d)
 	dp_buf_free(&d->idbuf);
 	dp_buf_free(&d->textbuf);
 }
+
+int dp_json_object_member(const char *obj, size_t len, const char *key,
+                          size_t *vstart, size_t *vend, struct dp_buf *tmp)
+{
+	struct scan s = {(const unsigned char *)obj,
+	                 (const unsigned char *)obj + len,
+	                 (const unsigned char *)obj, NULL, 0};
+	size_t klen = strlen(key);
+
+	ws(&s);
+	if (s.p >= s.end || *s.p != '{')
+		return DP_EINVAL;
+	s.p++;
+	for (;;) {
+		ws(&s);
+		if (s.p < s.end && *s.p == '}') {
+			*vstart = *vend = (size_t)(s.p - s.start);
+			return 0;
+		}
+		if (s.p >= s.end || *s.p != '"' || !string(&s, tmp))
+			return DP_EINVAL;
+		bool match = tmp->len == klen && memcmp(tmp->data, key, klen) == 0;
+		ws(&s);
+		if (s.p >= s.end || *s.p != ':')
+			return DP_EINVAL;
+		s.p++;
+		ws(&s);
+		*vstart = (size_t)(s.p - s.start);
+		if (!value(&s))
+			return DP_EINVAL;
+		*vend = (size_t)(s.p - s.start);
+		if (match)
+			return 1;
+		ws(&s);
+		if (s.p < s.end && *s.p == ',')
+			s.p++;
+	}
+}

@@ -265,10 +265,12 @@ static int check_descriptor(const struct dp_plugin *d, const char *path,
 	if (d->size != sizeof(struct dp_plugin))
 		return dp_error_set(err, DP_EABI,
 		                    "%s: descriptor size is %u bytes, but ABI "
-		                    "%u.%u defines %zu: the plugin was built with "
+		                    "%u.%u (this docproc provides ABI %d.%d) "
+		                    "defines %zu: the plugin was built with "
 		                    "a damaged or foreign docproc.h (define the "
 		                    "descriptor with DP_PLUGIN_DEFINE)",
 		                    path, d->size, d->abi_major, d->abi_minor,
+		                    DP_ABI_MAJOR, DP_ABI_MINOR,
 		                    sizeof(struct dp_plugin));
 	if (!d->name || !dp_layer_name_valid(d->name))
 		return dp_error_set(err, DP_EABI,

@@ -99,8 +99,9 @@ int dp_pipeline_add(struct dp_pipeline *pl, const char *plugin,
 	/* options, checked before init */
 	rc = dp_options_init(&st->opts, d->options, &sub);
 	if (rc == 0)
-		rc = dp_options_from_yaml(&st->opts, ydoc, options, file, d->name,
-		                          &sub);
+		/* without an options mapping, messages point at the step */
+		rc = dp_options_from_yaml(&st->opts, ydoc, options,
+		                          options ? file : where, d->name, &sub);
 	if (rc) {
 		dp_error_set(err, rc, "%s", sub.msg);
 		goto out_opts;
@@ -162,11 +163,16 @@ int dp_pipeline_build(struct dp_pipeline *pl, const struct dp_config *cfg,
 					cand[nc++] = *p;
 			}
 			const char *near = dp_nearest(name, cand, nc);
+			/* line 0: the list came from --layers, not the file */
+			if (cfg->layers_line)
+				snprintf(where, sizeof where, "%s:%zu:%zu", cfg->file,
+				         cfg->layers_line, cfg->layers_col);
+			else
+				snprintf(where, sizeof where, "--layers");
 			return dp_error_set(err, DP_ECONFIG,
-			                    "%s:%zu:%zu: output layer '%s' is not "
+			                    "%s: output layer '%s' is not "
 			                    "provided by any plugin of the "
-			                    "pipeline%s%s%s", cfg->file,
-			                    cfg->layers_line, cfg->layers_col, name,
+			                    "pipeline%s%s%s", where, name,
 			                    near ? " (did you mean '" : "",
 			                    near ? near : "", near ? "'?)" : "");
 		}

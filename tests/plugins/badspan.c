@@ -1,0 +1,59 @@
+/*
+ * badspan - test plugin writing invalid spans into its layer "bad".
+ * Option mode: outside (past the end of the text), inside_char (inside a
+ * multi-byte UTF-8 character: the text must start with one), reversed
+ * (start > end), attr (a span attribute outside the text), ok (a valid
+ * span, for comparison).
+ */
+#include <docproc/docproc.h>
+#include <string.h>
+
+static const char *const provides[] = {"bad", NULL};
+static const char *const modes[] = {"outside", "inside_char", "reversed",
+                                    "attr", "ok", NULL};
+static const struct dp_option_def options[] = {
+	{"mode", DP_OPT_STRING, NULL, true, "which invalid span to write",
+	 modes},
+	{NULL, 0, NULL, false, NULL, NULL},
+};
+
+static int init(const struct dp_options *opts, void **state,
+                struct dp_error *err)
+{
+	const char *m = dp_opt_string(opts, "mode");
+
+	(void)err;
+	for (int i = 0; modes[i]; i++)
+		if (strcmp(m, modes[i]) == 0)
+			*state = (void *)(long)(i + 1);
+	return 0;
+}
+
+static int process(void *state, struct dp_doc *doc)
+{
+	static const struct dp_attr_def attrs[] = {{"ref", DP_ATTR_SPAN}};
+	size_t len;
+	long k;
+
+	dp_doc_text(doc, &len);
+	struct dp_layer *l = dp_layer_create(doc, "bad", attrs, 1);
+	if (!l)
+		return DP_ENOMEM;
+	switch ((int)(long)state) {
+	case 1: k = dp_layer_add(l, 0, len + 1); break;
+	case 2: k = dp_layer_add(l, 1, len); break;
+	case 3: k = dp_layer_add(l, len, 0); break;
+	case 4:
+		k = dp_layer_add(l, 0, len);
+		if (k >= 0 && dp_layer_set_span(l, (size_t)k, 0, len, len + 5))
+			return dp_doc_fail(doc, "set_span refused");
+		break;
+	default: k = dp_layer_add(l, 0, len); break;
+	}
+	return k < 0 ? (int)k : 0;
+}
+
+DP_PLUGIN_DEFINE(.name = "badspan", .version = "1.0",
+                 .description = "test: writes invalid spans",
+                 .provides = provides, .options = options, .init = init,
+                 .process = process);

@@ -1,0 +1,343 @@
+/*
+ * test_layers.c - layers: typed attributes, unset values, sorting,
+ * interned strings, and the rules on names and writers.
+ */
+#include "config.h"
+#include "core/internal.h"
+#include "testutil.h"
+
+static int setup(void **state)
+{
+	struct dp_doc *doc = dp_doc_new();
+
+	if (!doc || dp_doc_reset(doc, "d", "alpha beta gamma", 16, NULL, 0))
+		return -1;
+	*state = doc;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	dp_doc_free(*state);
+	return 0;
+}
+
+static const struct dp_attr_def attrs[] = {
+	{"n", DP_ATTR_INT}, {"s", DP_ATTR_STR}, {"ref", DP_ATTR_SPAN},
+};
+
+static void test_types_and_unset(void **state)
+{
+	struct dp_doc *doc = *state;
+	struct dp_layer *l = dp_layer_create(doc, "tok", attrs, 3);
+	int64_t v = 77;
+	size_t s = 99, e = 99, len = 0;
+
+	assert_non_null(l);
+	assert_string_equal(dp_layer_name(l), "tok");
+	assert_int_equal(dp_layer_attr(l, "n"), 0);
+	assert_int_equal(dp_layer_attr(l, "s"), 1);
+	assert_int_equal(dp_layer_attr(l, "ref"), 2);
+	assert_int_equal(dp_layer_attr(l, "nope"), -1);
+	assert_int_equal(dp_layer_attr(NULL, "n"), -1);
+	assert_int_equal(dp_layer_add(l, 0, 5), 0);
+	assert_int_equal(dp_layer_add(l, 6, 10), 1);
+	assert_int_equal(dp_layer_size(l), 2);
+	/* fresh values are unset, and getters leave *out alone */
+	assert_false(dp_layer_get_int(l, 0, 0, &v));
+	assert_int_equal(v, 77);
+	assert_null(dp_layer_get_str(l, 0, 1, &len));
+	assert_int_equal(dp_layer_get_str_id(l, 0, 1), 0);
+	assert_false(dp_layer_get_span(l, 0, 2, &s, &e));
+	assert_int_equal(s, 99);
+	/* set and read back */
+	assert_int_equal(dp_layer_set_int(l, 0, 0, -5), 0);
+	assert_int_equal(dp_layer_set_int(l, 1, 0, INT64_MAX), 0);
+	assert_int_equal(dp_layer_set_str(l, 0, 1, "h\0llo", 5), 0);
+	assert_int_equal(dp_layer_set_span(l, 1, 2, 0, 5), 0);
+	assert_true(dp_layer_get_int(l, 0, 0, &v));
+	assert_int_equal(v, -5);
+	assert_true(dp_layer_get_int(l, 1, 0, &v));
+	assert_true(v == INT64_MAX);
+	const char *str = dp_layer_get_str(l, 0, 1, &len);
+	assert_int_equal(len, 5);
+	assert_memory_equal(str, "h\0llo", 5);
+	assert_true(dp_layer_get_span(l, 1, 2, &s, &e));
+	assert_int_equal(s, 0);
+	assert_int_equal(e, 5);
+	/* wrong types and indexes */
+	assert_int_equal(dp_layer_set_int(l, 0, 1, 3), DP_EINVAL);
+	assert_int_equal(dp_layer_set_str(l, 0, 0, "x", 1), DP_EINVAL);
+	assert_int_equal(dp_layer_set_span(l, 0, 0, 1, 2), DP_EINVAL);
+	assert_int_equal(dp_layer_set_int(l, 2, 0, 3), DP_ERANGE);
+	assert_int_equal(dp_layer_set_int(l, 0, 3, 3), DP_ERANGE);
+	assert_int_equal(dp_layer_set_int(l, 0, -1, 3), DP_ERANGE);
+	assert_int_equal(dp_layer_set_span(l, 0, 2, 5, 4), DP_ERANGE);
+	assert_int_equal(dp_layer_set_str(l, 0, 1, "\xc3", 1), DP_EUTF8);
+	assert_int_equal(dp_layer_set_str(l, 0, 1, NULL, 0), DP_EINVAL);
+	/* the sentinel of "unset" cannot be stored as a value */
+	assert_int_equal(dp_layer_set_int(l, 0, 0, INT64_MIN), DP_ERANGE);
+	assert_false(dp_layer_get_int(l, 0, 1, &v));
+	assert_null(dp_layer_get_str(l, 0, 0, NULL));
+	assert_false(dp_layer_get_span(l, 0, 0, &s, &e));
+	assert_false(dp_layer_get_int(l, 5, 0, &v));
+	assert_int_equal(dp_layer_size(NULL), 0);
+	assert_int_equal(dp_layer_add(NULL, 0, 0), DP_EINVAL);
+	assert_int_equal(dp_layer_add(l, 0, (size_t)UINT32_MAX + 1), DP_ERANGE);
+}
+
+static void test_intern(void **state)
+{
+	struct dp_doc *doc = *state;
+	uint32_t a = dp_doc_intern(doc, "word", 4);
+	uint32_t b = dp_doc_intern(doc, "number", 6);
+	char buf[32];
+
+	assert_true(a != 0 && b != 0 && a != b);
+	assert_int_equal(dp_doc_intern(doc, "word", 4), a);
+	assert_int_equal(dp_doc_intern(doc, "wordy", 4), a);
+	assert_int_equal(dp_doc_intern(doc, NULL, 0), 0);
+	/* many strings: the table grows and ids stay stable */
+	uint32_t ids[2000];
+	for (int i = 0; i < 2000; i++) {
+		snprintf(buf, sizeof buf, "s%d", i);
+		ids[i] = dp_doc_intern(doc, buf, strlen(buf));
+		assert_true(ids[i] != 0);
+	}
+	for (int i = 0; i < 2000; i++) {
+		snprintf(buf, sizeof buf, "s%d", i);
+		assert_int_equal(dp_doc_intern(doc, buf, strlen(buf)), ids[i]);
+	}
+	assert_int_equal(dp_doc_intern(doc, "word", 4), a);
+
+	struct dp_layer *l = dp_layer_create(doc, "tok", attrs, 3);
+	assert_int_equal(dp_layer_add(l, 0, 5), 0);
+	assert_int_equal(dp_layer_set_str_id(l, 0, 1, b), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 0, 1), b);
+	assert_string_equal(dp_layer_get_str(l, 0, 1, NULL), "number");
+	assert_int_equal(dp_layer_set_str(l, 0, 1, "word", 4), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 0, 1), a);
+	/* an id that was never handed out */
+	assert_int_equal(dp_layer_set_str_id(l, 0, 1, 1000000), DP_EINVAL);
+	/* id 0 unsets */
+	assert_int_equal(dp_layer_set_str_id(l, 0, 1, 0), 0);
+	assert_null(dp_layer_get_str(l, 0, 1, NULL));
+	/* the next document starts afresh */
+	assert_int_equal(dp_doc_reset(doc, "d2", "x", 1, NULL, 0), 0);
+	uint32_t c = dp_doc_intern(doc, "number", 6);
+	assert_true(c != 0);
+	assert_string_equal(dp_doc_str(doc, c)->p, "number");
+}
+
+static void test_sorting(void **state)
+{
+	struct dp_doc *doc = *state;
+	struct dp_layer *l = dp_layer_create(doc, "tok", attrs, 3);
+	/* out of order, with equal starts, and equal spans (stable) */
+	size_t sp[][2] = {{6, 10}, {0, 5}, {6, 8}, {0, 5}, {11, 16}, {0, 0}};
+
+	for (int i = 0; i < 6; i++) {
+		long k = dp_layer_add(l, sp[i][0], sp[i][1]);
+		assert_int_equal(k, i);
+		assert_int_equal(dp_layer_set_int(l, (size_t)k, 0, i), 0);
+		assert_int_equal(dp_layer_set_span(l, (size_t)k, 2, sp[i][0],
+		                                   sp[i][1]), 0);
+	}
+	assert_false(dp_layer_is_sorted(l));
+	assert_int_equal(dp_layer_sort(l), 0);
+	assert_true(dp_layer_is_sorted(l));
+	static const int order[] = {5, 1, 3, 2, 0, 4};
+	for (size_t i = 0; i < 6; i++) {
+		int64_t v;
+		size_t s, e;
+		assert_true(dp_layer_get_int(l, i, 0, &v));
+		assert_int_equal(v, order[i]);
+		assert_int_equal(dp_layer_start(l, i), sp[order[i]][0]);
+		assert_int_equal(dp_layer_end(l, i), sp[order[i]][1]);
+		assert_int_equal(dp_layer_starts(l)[i], sp[order[i]][0]);
+		assert_int_equal(dp_layer_ends(l)[i], sp[order[i]][1]);
+		assert_true(dp_layer_get_span(l, i, 2, &s, &e));
+		assert_int_equal(s, sp[order[i]][0]);
+	}
+	assert_int_equal(dp_layer_lower_bound(l, 0), 0);
+	assert_int_equal(dp_layer_lower_bound(l, 1), 3);
+	assert_int_equal(dp_layer_lower_bound(l, 6), 3);
+	assert_int_equal(dp_layer_lower_bound(l, 7), 5);
+	assert_int_equal(dp_layer_lower_bound(l, 100), 6);
+	assert_int_equal(dp_layer_lower_bound(NULL, 3), 0);
+}
+
+static void test_many_spans(void **state)
+{
+	struct dp_doc *doc = *state;
+	struct dp_layer *l = dp_layer_create(doc, "big", attrs, 3);
+	uint64_t seed = 42;
+
+	for (int i = 0; i < 100000; i++) {
+		size_t s = (size_t)(test_rand(&seed) % 16);
+		long k = dp_layer_add(l, s, 16);
+		assert_int_equal(k, i);
+		assert_int_equal(dp_layer_set_int(l, (size_t)k, 0, i), 0);
+	}
+	assert_int_equal(dp_layer_sort(l), 0);
+	for (size_t i = 1; i < dp_layer_size(l); i++) {
+		int64_t a, b;
+		assert_true(dp_layer_start(l, i - 1) <= dp_layer_start(l, i));
+		if (dp_layer_start(l, i - 1) == dp_layer_start(l, i)) {
+			/* stable: insertion order among equals */
+			assert_true(dp_layer_get_int(l, i - 1, 0, &a));
+			assert_true(dp_layer_get_int(l, i, 0, &b));
+			assert_true(a < b);
+		}
+	}
+}
+
+static void test_names_and_errors(void **state)
+{
+	struct dp_doc *doc = *state;
+	static const struct dp_attr_def clash[] = {
+		{"ref", DP_ATTR_SPAN}, {"ref_start", DP_ATTR_INT},
+	};
+	static const struct dp_attr_def twice[] = {
+		{"a", DP_ATTR_INT}, {"a", DP_ATTR_STR},
+	};
+	static const struct dp_attr_def reserved[] = {{"start", DP_ATTR_INT}};
+	static const struct dp_attr_def badtype[] = {{"x", 9}};
+	static const struct dp_attr_def badname[] = {{"X y", DP_ATTR_INT}};
+
+	assert_null(dp_layer_create(doc, "Bad Name", NULL, 0));
+	assert_contains(doc->fail.msg, "invalid layer name 'Bad Name'");
+	assert_null(dp_layer_create(doc, "", NULL, 0));
+	assert_null(dp_layer_create(doc, NULL, NULL, 0));
+	assert_null(dp_layer_create(doc, "edits", NULL, 0));
+	assert_contains(doc->fail.msg, "dp_doc_replace");
+	assert_null(dp_layer_create(doc, "c", clash, 2));
+	assert_contains(doc->fail.msg, "'ref_start' appears twice");
+	assert_null(dp_layer_create(doc, "t", twice, 2));
+	assert_contains(doc->fail.msg, "'a' appears twice");
+	assert_null(dp_layer_create(doc, "r", reserved, 1));
+	assert_contains(doc->fail.msg, "'start' appears twice");
+	assert_null(dp_layer_create(doc, "b", badtype, 1));
+	assert_contains(doc->fail.msg, "unknown type");
+	assert_null(dp_layer_create(doc, "b", badname, 1));
+	assert_contains(doc->fail.msg, "invalid attribute name");
+	assert_null(dp_layer_create(doc, "m", NULL, 2));
+	assert_non_null(dp_layer_create(doc, "once", NULL, 0));
+	assert_null(dp_layer_create(doc, "once", NULL, 0));
+	assert_contains(doc->fail.msg, "layer 'once' already exists");
+	assert_null(dp_layer_find(doc, "nope"));
+	assert_null(dp_layer_find(NULL, "once"));
+	assert_non_null(dp_layer_find(doc, "once"));
+}
+
+/* Many layers and the attribute limit */
+static void test_many_layers_and_attributes(void **state)
+{
+	struct dp_doc *doc = *state;
+	struct dp_attr_def a[65];
+	char names[65][16];
+	char lname[16];
+
+	for (int i = 0; i < 40; i++) {
+		snprintf(lname, sizeof lname, "l%d", i);
+		struct dp_layer *l = dp_layer_create(doc, lname, attrs, 3);
+		assert_non_null(l);
+		assert_int_equal(dp_layer_add(l, (size_t)i % 16, 16), 0);
+	}
+	for (int i = 0; i < 40; i++) {
+		snprintf(lname, sizeof lname, "l%d", i);
+		struct dp_layer *l = dp_layer_find(doc, lname);
+		assert_non_null(l);
+		assert_string_equal(dp_layer_name(l), lname);
+		assert_int_equal(dp_layer_start(l, 0), (size_t)i % 16);
+	}
+	for (int i = 0; i < 65; i++) {
+		snprintf(names[i], sizeof names[i], "a%d", i);
+		a[i].name = names[i];
+		a[i].type = DP_ATTR_INT;
+	}
+	struct dp_layer *wide = dp_layer_create(doc, "wide", a, 64);
+	assert_non_null(wide);
+	assert_int_equal(dp_layer_add(wide, 0, 1), 0);
+	assert_int_equal(dp_layer_set_int(wide, 0, 63, 7), 0);
+	assert_int_equal(dp_layer_attr(wide, "a63"), 63);
+	assert_null(dp_layer_create(doc, "wider", a, 65));
+	assert_contains(doc->fail.msg, "more than 64 attributes");
+	/* a long attribute name */
+	char longname[80];
+	memset(longname, 'x', 75);
+	longname[75] = '\0';
+	struct dp_attr_def la[] = {{longname, DP_ATTR_SPAN}};
+	assert_null(dp_layer_create(doc, "long", la, 1));
+	assert_contains(doc->fail.msg, "invalid attribute name");
+}
+
+/* The same layer in the next document, with the same or other attributes:
+ * the object is reused or replaced, never mixed up. */
+static void test_reuse_across_documents(void **state)
+{
+	struct dp_doc *doc = *state;
+	static const struct dp_attr_def other[] = {{"z", DP_ATTR_STR}};
+	struct dp_layer *l = dp_layer_create(doc, "tok", attrs, 3);
+
+	for (int i = 0; i < 5000; i++)
+		assert_true(dp_layer_add(l, 0, 1) >= 0);
+	assert_int_equal(dp_doc_reset(doc, "d2", "abc", 3, NULL, 0), 0);
+	assert_null(dp_layer_find(doc, "tok"));
+	l = dp_layer_create(doc, "tok", attrs, 3);
+	assert_non_null(l);
+	assert_int_equal(dp_layer_size(l), 0);
+	assert_int_equal(dp_doc_reset(doc, "d3", "abc", 3, NULL, 0), 0);
+	l = dp_layer_create(doc, "tok", other, 1);
+	assert_non_null(l);
+	assert_int_equal(dp_layer_attr(l, "z"), 0);
+	assert_int_equal(dp_layer_attr(l, "n"), -1);
+	assert_int_equal(dp_layer_add(l, 1, 2), 0);
+	assert_int_equal(dp_layer_set_str(l, 0, 0, "zz", 2), 0);
+	assert_string_equal(dp_layer_get_str(l, 0, 0, NULL), "zz");
+}
+
+/* A plugin step may write only the layers it declares and created. */
+static void test_step_rules(void **state)
+{
+	struct dp_doc *doc = *state;
+	static const char *const prov0[] = {"a", NULL};
+	static const char *const prov1[] = {"b", NULL};
+	struct dp_layer *a;
+
+	doc->step = 0;
+	doc->step_provides = prov0;
+	a = dp_layer_create(doc, "a", attrs, 3);
+	assert_non_null(a);
+	assert_int_equal(dp_layer_add(a, 0, 1), 0);
+	assert_null(dp_layer_create(doc, "b", NULL, 0));
+	assert_contains(doc->fail.msg, "'b' but does not list it");
+	/* editing without providing "edits" */
+	assert_int_equal(dp_doc_replace(doc, 0, 1, "A", 1, "up"), DP_EINVAL);
+	assert_contains(doc->fail.msg, "does not list 'edits'");
+	doc->step = 1;
+	doc->step_provides = prov1;
+	/* another step's layer is read-only */
+	assert_true(dp_layer_add(a, 0, 1) < 0);
+	assert_contains(doc->fail.msg, "belongs to another plugin");
+	assert_int_equal(dp_layer_set_int(a, 0, 0, 1), DP_EINVAL);
+	assert_int_equal(dp_layer_size(a), 1);
+	doc->step = -1;
+	doc->step_provides = NULL;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_types_and_unset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_intern, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sorting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_spans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_names_and_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_layers_and_attributes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reuse_across_documents, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_step_rules, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
