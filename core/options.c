@@ -62,7 +62,10 @@ static bool parse_int(const char *s, int64_t *out)
 	long long v;
 
 	errno = 0;
-	v = strtoll(s, &end, 0);
+	/* decimal, or hexadecimal with 0x; a leading 0 is not octal */
+	const char *d = s + (*s == '-' || *s == '+');
+	v = strtoll(s, &end, d[0] == '0' && (d[1] == 'x' || d[1] == 'X') ? 16
+	                                                              : 10);
 	if (errno || end == s || *end)
 		return false;
 	*out = v;

@@ -163,12 +163,15 @@ static void norm(const char *in, char *out, size_t cap)
 		if (*q != '.')
 			*p++ = *q;
 	*p = '\0';
-	if (strncmp(out, "the ", 4) == 0)
-		memmove(out, out + 4, strlen(out + 4) + 1);
-	else if (strncmp(out, "a ", 2) == 0)
-		memmove(out, out + 2, strlen(out + 2) + 1);
-	else if (strncmp(out, "an ", 3) == 0)
-		memmove(out, out + 3, strlen(out + 3) + 1);
+	/* drop a leading article */
+	static const char *const art[] = {"the ", "a ", "an "};
+	for (size_t k = 0; k < 3; k++) {
+		size_t al = strlen(art[k]), ol = strlen(out);
+		if (ol >= al && memcmp(out, art[k], al) == 0) {
+			memmove(out, out + al, ol - al + 1);
+			break;
+		}
+	}
 }
 
 static bool speaker_ok(json_t *gold, const char *pred)
