@@ -10,7 +10,7 @@ if ! command -v parallel >/dev/null 2>&1 || ! parallel --version 2>/dev/null | g
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 "$srcdir/scale/gen-docs.py" 600 > "$tmp/in.jsonl"
+python3 "$abs_srcdir/scale/gen-docs.py" 600 > "$tmp/in.jsonl"
 $DOCPROC -q -j 1 "$tmp/in.jsonl" > "$tmp/single.jsonl"
 # the recipe: split stdin into blocks of whole lines, keep their order
 parallel --will-cite --pipe --keep-order --block 64k -j 3 \

@@ -7,7 +7,7 @@ DOCPROC=${DOCPROC:-$abs_top_builddir/core/docproc}
 [ -z "${DOCPROC_CONFIG:-}" ] || DOCPROC="$DOCPROC -c $DOCPROC_CONFIG"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 "$srcdir/scale/gen-docs.py" 5000 > "$tmp/in.jsonl"
+python3 "$abs_srcdir/scale/gen-docs.py" 5000 > "$tmp/in.jsonl"
 # a few bad lines, so that the dead-letter file has something to keep
 sed -i '500s/.*/{"id": "bad-1", "text": /; 1700s/.*/not json at all/' "$tmp/in.jsonl"
 $DOCPROC -q -j 2 -o "$tmp/full.jsonl" --errors "$tmp/full.err" "$tmp/in.jsonl" || [ $? -eq 2 ]
