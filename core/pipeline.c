@@ -195,17 +195,41 @@ void dp_pipeline_free(struct dp_pipeline *pl)
 	memset(pl, 0, sizeof *pl);
 }
 
-static bool boundary(const char *t, size_t len, size_t off)
+/* Checks and sorts the layers a step wrote. */
+/* Whether @off is on a UTF-8 character boundary of @t (len bytes); the
+ * callers have checked off <= len and t[len] is the NUL. */
+static inline bool on_char(const unsigned char *t, size_t off)
 {
-	return off == 0 || off == len || ((unsigned char)t[off] & 0xC0) != 0x80;
+	return (t[off] & 0xC0) != 0x80;
 }
 
-/* Checks and sorts the layers a step wrote. */
+static int bad_span(struct dp_error *err, const struct dp_layer *l, size_t i,
+                    size_t len)
+{
+	size_t a = l->start[i], b = l->end[i];
+
+	if (a > b || b > len)
+		return dp_error_set(err, DP_ELAYER,
+		                    "layer '%s' span %zu [%zu, %zu) is outside "
+		                    "the text (%zu bytes) or reversed",
+		                    l->name, i, a, b, len);
+	return dp_error_set(err, DP_ELAYER,
+	                    "layer '%s' span %zu [%zu, %zu) does not lie on "
+	                    "UTF-8 character boundaries", l->name, i, a, b);
+}
+
+/* Checks and sorts the layers a step wrote: one tight pass over the span
+ * arrays (the text is NUL-terminated, so t[len] is a boundary), then the
+ * span attributes column by column. */
 static int check_layers(struct dp_doc *doc, const struct dp_plugin *d,
                         struct dp_error *err)
 {
+	const unsigned char *t = (const unsigned char *)doc->text;
+	size_t len = doc->len;
+
 	for (size_t li = 0; li < doc->nlayers; li++) {
 		struct dp_layer *l = doc->layers[li];
+		bool sorted = true;
 
 		if (!l->present || !l->dirty)
 			continue;
@@ -213,33 +237,24 @@ static int check_layers(struct dp_doc *doc, const struct dp_plugin *d,
 			return dp_error_set(err, DP_ELAYER,
 			                    "wrote layer '%s', which it does not "
 			                    "declare in provides", l->name);
-		if (dp_layer_sort(l) < 0)
-			return dp_error_set(err, DP_ENOMEM, "out of memory");
 		for (size_t i = 0; i < l->n; i++) {
-			size_t a = l->start[i], b = l->end[i];
-			if (a > b || b > doc->len)
-				return dp_error_set(
-					err, DP_ELAYER,
-					"layer '%s' span %zu [%zu, %zu) is outside "
-					"the text (%zu bytes) or reversed",
-					l->name, i, a, b, doc->len);
-			if (!boundary(doc->text, doc->len, a) ||
-			    !boundary(doc->text, doc->len, b))
-				return dp_error_set(
-					err, DP_ELAYER,
-					"layer '%s' span %zu [%zu, %zu) does not lie "
-					"on UTF-8 character boundaries", l->name, i,
-					a, b);
-			for (int c = 0; c < l->ncols; c++) {
-				if (l->cols[c].type != DP_ATTR_SPAN)
-					continue;
-				uint32_t sa = l->cols[c].v.sp[2 * i];
-				uint32_t sb = l->cols[c].v.sp[2 * i + 1];
+			uint32_t a = l->start[i], b = l->end[i];
+			if (a > b || b > len || !on_char(t, a) || !on_char(t, b))
+				return bad_span(err, l, i, len);
+			if (i && (a < l->start[i - 1] ||
+			          (a == l->start[i - 1] && b < l->end[i - 1])))
+				sorted = false;
+		}
+		for (int c = 0; c < l->ncols; c++) {
+			const uint32_t *sp = l->cols[c].v.sp;
+			if (l->cols[c].type != DP_ATTR_SPAN)
+				continue;
+			for (size_t i = 0; i < l->n; i++) {
+				uint32_t sa = sp[2 * i], sb = sp[2 * i + 1];
 				if (sa == DP_SPAN_UNSET)
 					continue;
-				if (sa > sb || sb > doc->len ||
-				    !boundary(doc->text, doc->len, sa) ||
-				    !boundary(doc->text, doc->len, sb))
+				if (sa > sb || sb > len || !on_char(t, sa) ||
+				    !on_char(t, sb))
 					return dp_error_set(
 						err, DP_ELAYER,
 						"layer '%s' span %zu: attribute '%s' "
@@ -248,6 +263,8 @@ static int check_layers(struct dp_doc *doc, const struct dp_plugin *d,
 						l->cols[c].name, sa, sb);
 			}
 		}
+		if (!sorted && dp_layer_sort(l) < 0)
+			return dp_error_set(err, DP_ENOMEM, "out of memory");
 		l->dirty = 0;
 	}
 	return 0;
