@@ -2,6 +2,7 @@
 # The GNU parallel recipe from the README gives exactly the output of one
 # docproc process over the same input (default pipeline).
 set -eu
+command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed (it generates the test corpus)"; exit 77; }
 DOCPROC=${DOCPROC:-$abs_top_builddir/core/docproc}
 [ -z "${DOCPROC_CONFIG:-}" ] || DOCPROC="$DOCPROC -c $DOCPROC_CONFIG"
 if ! command -v parallel >/dev/null 2>&1 || ! parallel --version 2>/dev/null | grep -q GNU; then

@@ -3,6 +3,7 @@
 # final output is byte-identical to an uninterrupted run; also checks that
 # the --errors file is complete and has no duplicates.
 set -eu
+command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed (it generates the test corpus)"; exit 77; }
 DOCPROC=${DOCPROC:-$abs_top_builddir/core/docproc}
 [ -z "${DOCPROC_CONFIG:-}" ] || DOCPROC="$DOCPROC -c $DOCPROC_CONFIG"
 tmp=$(mktemp -d)
