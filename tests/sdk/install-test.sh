@@ -49,9 +49,16 @@ step() {
 
 # 1. install docproc
 echo "== installing docproc into $prefix"
+src=$top_srcdir
+if [ -f "$top_srcdir/config.status" ]; then
+	# the source tree is configured in place (./configure && make), and
+	# configure refuses a second build from it: build from a clean copy
+	step "$tmp/distdir.log" $MAKE -C "$top_builddir" distdir distdir="$tmp/src"
+	src=$tmp/src
+fi
 mkdir -p "$tmp/build"
 cd "$tmp/build" || exit 1
-step "$tmp/configure.log" "$top_srcdir/configure" --prefix="$prefix" \
+step "$tmp/configure.log" "$src/configure" --prefix="$prefix" \
 	--disable-dependency-tracking
 step "$tmp/make.log" $MAKE -j2
 step "$tmp/install.log" $MAKE install
@@ -93,7 +100,7 @@ fi
 
 # 3. the template, copied out of the tree and built alone
 echo "== building plugins/template alone against the installed docproc"
-cp -R "$top_srcdir/plugins/template" "$tmp/myplugin"
+cp -R "$src/plugins/template" "$tmp/myplugin"
 chmod -R u+w "$tmp/myplugin"
 rm -f "$tmp/myplugin/Makefile" "$tmp/myplugin/Makefile.in"
 cd "$tmp/myplugin" || exit 1
