@@ -53,7 +53,10 @@ src=$top_srcdir
 if [ -f "$top_srcdir/config.status" ]; then
 	# the source tree is configured in place (./configure && make), and
 	# configure refuses a second build from it: build from a clean copy
-	step "$tmp/distdir.log" $MAKE -C "$top_builddir" distdir distdir="$tmp/src"
+	dd=$top_builddir/docproc-${PACKAGE_VERSION:?}
+	rm -rf "$dd"
+	step "$tmp/distdir.log" $MAKE -C "$top_builddir" distdir
+	step "$tmp/distdir-mv.log" mv "$dd" "$tmp/src"
 	src=$tmp/src
 fi
 mkdir -p "$tmp/build"
