@@ -9,15 +9,50 @@
  * its edit to the batch, which sorts them and keeps the first of
  * overlapping edits.
  */
+#include <stdint.h>
+
 #include "words.h"
 
 enum { T_SPACE = 1, T_NL, T_DOT, T_COMMA, T_SEMI, T_QUEST, T_STAR, T_DASH,
-       T_E2 };
+       T_E2, T_OTHER };
 
+/* Every byte that is not an ASCII letter stops the scan: the rule
+ * triggers, and T_OTHER, which only records where the current run of
+ * letters starts (so the repeated-word rule need not walk back over the
+ * word before each space). */
 static const unsigned char trigger[256] = {
-	[' '] = T_SPACE, ['\n'] = T_NL, ['.'] = T_DOT, [','] = T_COMMA,
-	[';'] = T_SEMI, ['?'] = T_QUEST, ['*'] = T_STAR, ['-'] = T_DASH,
-	[0xE2] = T_E2,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_NL, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_SPACE, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_STAR, T_OTHER, T_COMMA, T_DASH, T_DOT, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_SEMI, T_OTHER, T_OTHER, T_OTHER, T_QUEST,
+	T_OTHER, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_E2, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
+	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
 };
 
 /* ---------------------------------------------------------------------
@@ -89,15 +124,23 @@ static int rule_stars(struct scan *sc, size_t i, size_t *next)
 	return 0;
 }
 
-static int on_space(struct scan *sc, size_t i)
+/* @ws: where the run of letters before @i starts, or SIZE_MAX when the
+ * scan does not know. */
+static int on_space(struct scan *sc, size_t i, size_t ws)
 {
 	int r = 0;
 	if (i == 0)
 		return 0;
 	unsigned char prev = sc->u[i - 1], next = byte(sc, i + 1);
-	if (sc->o->fragments && is_lower(prev) && is_lower(next) &&
-	    (r = rule_repeat(sc, i)))
-		return r;
+	if (sc->o->fragments && is_lower(prev) && is_lower(next)) {
+		if (ws == SIZE_MAX)
+			r = rule_repeat(sc, i);
+		else if (i - ws >= 3 && i + 1 + (i - ws) <= sc->len &&
+		         sc->u[ws] == next)
+			r = rule_repeat_at(sc, i, ws);
+		if (r)
+			return r;
+	}
 	if (sc->o->spacing && prev != ' ') {
 		/* next is the punctuation or the first of more spaces */
 		if ((next == ',' || next == ';' || next == ':' || next == '!' ||
@@ -161,6 +204,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 	if (!r && o->spacing)
 		r = rule_source_camel(&sc);
 	size_t i = 0;
+	size_t ws = 0;  /* start of the current run of letters */
 	while (!r && i < sc.len) {
 		unsigned t;
 		while (i < sc.len && !(t = trigger[sc.u[i]]))
@@ -170,7 +214,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 		size_t next = i + 1;
 		switch (t) {
 		case T_SPACE:
-			r = on_space(&sc, i);
+			r = on_space(&sc, i, ws);
 			break;
 		case T_NL:
 			if (o->fragments)
@@ -199,11 +243,19 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 			if (o->spacing && at(&sc, i, "\xE2\x80\x9C"))
 				r = rule_space_in_quotes_open(&sc, i);
 			next = i + 3 <= sc.len ? i + 3 : sc.len;
+			/* the bytes skipped are not letters in valid UTF-8 */
+			if ((next > i + 1 && sc.u[i + 1] < 0x80) ||
+			    (next > i + 2 && sc.u[i + 2] < 0x80)) {
+				i = next;
+				ws = SIZE_MAX;
+				continue;
+			}
 			break;
 		default:
 			break;
 		}
 		i = next;
+		ws = next;
 	}
 	return r ? r : b->err;
 }
