@@ -124,6 +124,18 @@ static int rule_stars(struct scan *sc, size_t i, size_t *next)
 	return 0;
 }
 
+/* What the bytes around a space can start: the byte after it is
+ * punctuation or another space (spacing.before_punct) or the lead byte of
+ * a curly quote (spacing.inside_quotes); the byte before it ends a
+ * sentence (fragments at a sentence start). */
+enum { SN_PUNCT = 1, SN_E2 = 2, SP_STOP = 4 };
+static const unsigned char space_ctx[256] = {
+	[','] = SN_PUNCT, [';'] = SN_PUNCT, [':'] = SN_PUNCT,
+	['!'] = SN_PUNCT | SP_STOP, ['?'] = SN_PUNCT | SP_STOP,
+	['.'] = SN_PUNCT | SP_STOP, [' '] = SN_PUNCT, [0xE2] = SN_E2,
+	['"'] = SP_STOP, [0x9D] = SP_STOP, [0x99] = SP_STOP,
+};
+
 /* @ws: where the run of letters before @i starts, or SIZE_MAX when the
  * scan does not know. */
 static int on_space(struct scan *sc, size_t i, size_t ws)
@@ -132,28 +144,29 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
 	if (i == 0)
 		return 0;
 	unsigned char prev = sc->u[i - 1], next = byte(sc, i + 1);
-	if (sc->o->fragments && is_lower(prev) && is_lower(next)) {
+	if (is_lower(prev) && is_lower(next)) {
+		if (!sc->o->fragments)
+			return 0;
 		if (ws == SIZE_MAX)
-			r = rule_repeat(sc, i);
-		else if (i - ws >= 3 && i + 1 + (i - ws) <= sc->len &&
-		         sc->u[ws] == next)
-			r = rule_repeat_at(sc, i, ws);
-		if (r)
-			return r;
+			return rule_repeat(sc, i);
+		size_t n = i - ws;
+		/* same first and last letters before the full compare */
+		if (n >= 3 && i + 1 + n <= sc->len && sc->u[ws] == next &&
+		    sc->u[i + n] == prev)
+			return rule_repeat_at(sc, i, ws);
+		return 0;       /* between two words: nothing else applies */
 	}
+	unsigned cn = space_ctx[next], cp = space_ctx[prev];
+	if (!(cn | cp))
+		return 0;
 	if (sc->o->spacing && prev != ' ') {
 		/* next is the punctuation or the first of more spaces */
-		if ((next == ',' || next == ';' || next == ':' || next == '!' ||
-		     next == '?' || next == '.' || next == ' ') &&
-		    (r = rule_space_before_punct(sc, i)))
+		if ((cn & SN_PUNCT) && (r = rule_space_before_punct(sc, i)))
 			return r;
-		if (next == 0xE2 && (r = rule_space_in_quotes_close(sc, i)))
+		if ((cn & SN_E2) && (r = rule_space_in_quotes_close(sc, i)))
 			return r;
 	}
-	if (!sc->o->fragments)
-		return 0;
-	if (!(prev == '.' || prev == '!' || prev == '?' || prev == '"' ||
-	      prev == 0x9D || prev == 0x99))
+	if (!sc->o->fragments || !(cp & SP_STOP))
 		return 0;       /* a space inside a sentence */
 	enum prev_kind pk;
 	bool plw = false;
