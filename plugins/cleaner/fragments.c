@@ -174,6 +174,32 @@ static const char *const abbreviations[] = {
 /* The length of the longest entry above ("Messrs", "approx"): longer
  * words skip the list. Update it with the list. */
 #define ABBREVIATION_MAX 6
+/* The first letters of the entries above: most words fail this test
+ * and skip the list. Update it with the list. */
+static const unsigned char abbreviation_first[256] = {
+	['A'] = 1,
+	['B'] = 1,
+	['C'] = 1,
+	['D'] = 1,
+	['E'] = 1,
+	['F'] = 1,
+	['G'] = 1,
+	['H'] = 1,
+	['I'] = 1,
+	['J'] = 1,
+	['L'] = 1,
+	['M'] = 1,
+	['N'] = 1,
+	['O'] = 1,
+	['P'] = 1,
+	['R'] = 1,
+	['S'] = 1,
+	['U'] = 1,
+	['V'] = 1,
+	['a'] = 1,
+	['e'] = 1,
+	['v'] = 1,
+};
 
 /* Kind of sentence boundary before the space at i, if any. */
 bool sentence_before(const struct scan *sc, size_t i,
@@ -205,6 +231,7 @@ bool sentence_before(const struct scan *sc, size_t i,
 	size_t wn = (p - 1) - ws;
 	*prev_lower_word = wn >= 2 && is_lower(sc->u[p - 2]) &&
 	                   (wn > ABBREVIATION_MAX ||
+	                    !abbreviation_first[sc->u[ws]] ||
 	                    !in_list(sc->s + ws, wn, abbreviations));
 	return true;
 }
