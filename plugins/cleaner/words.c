@@ -180,12 +180,17 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
  * sentence of the line before and are left alone. */
 static int on_line_start(struct scan *sc, size_t st)
 {
+	/* every rule at a sentence start needs a letter there */
+	if (st >= sc->len || !is_alpha(sc->u[st]))
+		return 0;
 	size_t p = st - 1;      /* the '\n' */
 	while (p > 0 && (sc->u[p - 1] == ' ' || sc->u[p - 1] == '\r' ||
 	                 sc->u[p - 1] == '\t'))
 		p--;
 	if (p == 0 || sc->u[p - 1] == '\n')
 		return rule_sentence_start(sc, st, PREV_LINE, true, true);
+	if (!(space_ctx[sc->u[p - 1]] & SP_STOP))
+		return 0;       /* no sentence ends there: a wrapped line */
 	enum prev_kind pk;
 	bool plw = false;
 	if (!sentence_before(sc, p, &pk, &plw))
