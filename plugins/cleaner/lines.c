@@ -132,12 +132,62 @@ static const unsigned char menu_byte[256] = {
 
 /* A line that is a run of language names: at least three, covering at
  * least 80% of its non-space bytes. */
+/* Whether the line has a byte that rules out a menu ('.', ',', a digit),
+ * a double space or more than two words that start in lower case: the
+ * tests of language_menu()'s first loop, which do not depend on their
+ * order, sixteen bytes at a time. */
+static bool menu_ruled_out(const unsigned char *p, size_t n)
+{
+	int lower_words = 0;
+	size_t k = 0;
+#ifdef __SSE2__
+	const __m128i dot = _mm_set1_epi8('.'), comma = _mm_set1_epi8(',');
+	const __m128i sp = _mm_set1_epi8(' ');
+	const __m128i c0 = _mm_set1_epi8('0'), c9 = _mm_set1_epi8(9);
+	const __m128i ca = _mm_set1_epi8('a'), c25 = _mm_set1_epi8(25);
+	for (; k + 16 <= n; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		__m128i d = _mm_sub_epi8(x, c0);
+		__m128i stop = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(x, dot),
+			             _mm_cmpeq_epi8(x, comma)),
+			_mm_cmpeq_epi8(_mm_min_epu8(d, c9), d));
+		if (_mm_movemask_epi8(stop))
+			return true;
+		unsigned sps = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp));
+		__m128i lo = _mm_sub_epi8(x, ca);
+		unsigned low = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_min_epu8(lo, c25), lo));
+		unsigned before = (sps << 1) |
+		                  (k == 0 ? 1u : (p[k - 1] == ' ' ? 1u : 0u));
+		if (k > 0 ? (sps & before) : (sps & (sps << 1)))
+			return true;    /* two spaces in a row */
+		lower_words += __builtin_popcount(low & before & 0xFFFFu);
+		if (lower_words > 2)
+			return true;
+	}
+#endif
+	for (; k < n; k++) {
+		unsigned char c = p[k];
+		if (c == '.' || c == ',' || is_digit(c))
+			return true;
+		if (c == ' ' && k > 0 && p[k - 1] == ' ')
+			return true;
+		if (is_lower(c) && (k == 0 || p[k - 1] == ' ') &&
+		    ++lower_words > 2)
+			return true;
+	}
+	return false;
+}
+
 static bool language_menu(const char *s, const struct line *l)
 {
 	size_t n = l->te - l->ts;
 	if (n < 12 || n > 600)
 		return false;
 	const char *p = s + l->ts;
+	if (menu_ruled_out((const unsigned char *)p, n))
+		return false;
 	size_t spaces = 0, nonspace = 0;
 	int lower_words = 0;    /* words starting in lower case: few in menus */
 	for (size_t k = 0; k < n; k++) {
