@@ -474,18 +474,25 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 	const char *s = dp_doc_text(b->doc, &len);
 	if (len == 0)
 		return 0;
-	size_t nl = 1;
-	for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s)));
-	     p++)
-		nl++;
-	struct line *L = dp_doc_alloc(b->doc, nl * sizeof(*L));
+	/* one memchr pass: room for lines of 32 bytes on average, grown
+	 * (in the document's arena) for texts of shorter lines */
+	size_t cap = len / 32 + 8, nl = 0, pos = 0;
+	struct line *L = dp_doc_alloc(b->doc, cap * sizeof(*L));
 	if (!L)
 		return b->err = DP_ENOMEM;
-	size_t k = 0, pos = 0;
-	while (k < nl) {
+	for (;;) {
 		const char *q = memchr(s + pos, '\n', len - pos);
 		size_t e = q ? (size_t)(q - s) : len;
-		struct line *l = &L[k++];
+		if (nl == cap) {
+			struct line *M = dp_doc_alloc(b->doc,
+			                              2 * cap * sizeof(*L));
+			if (!M)
+				return b->err = DP_ENOMEM;
+			memcpy(M, L, nl * sizeof(*L));
+			L = M;
+			cap *= 2;
+		}
+		struct line *l = &L[nl++];
 		l->s = l->ts = pos;
 		l->e = l->te = e;
 		l->del = 0;
@@ -495,8 +502,11 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 		                         s[l->te - 1] == '\t' ||
 		                         s[l->te - 1] == '\r'))
 			l->te--;
+		if (!q)
+			break;
 		pos = e + 1;
 	}
+	size_t k;
 
 	/* content lines: first (title), last */
 	size_t first = nl, last = nl;
