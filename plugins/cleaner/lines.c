@@ -42,7 +42,16 @@ static const struct {
 	{NULL, 0}};
 #undef EXACT
 
-static bool exact_boilerplate(const char *s, const struct line *l)
+static bool exact_boilerplate_at(const char *s, const struct line *l);
+
+/* Most lines are longer than any exact boilerplate line (40 bytes and a
+ * colon): tested inline before the call. */
+static inline bool exact_boilerplate(const char *s, const struct line *l)
+{
+	return l->te - l->ts <= 41 && exact_boilerplate_at(s, l);
+}
+
+static bool exact_boilerplate_at(const char *s, const struct line *l)
 {
 	const char *p = s + l->ts;
 	size_t n = l->te - l->ts;
