@@ -225,7 +225,9 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 	size_t ws = 0;  /* start of the current run of letters */
 	while (!r && i < sc.len) {
 		unsigned t;
-		while (i < sc.len && !(t = trigger[sc.u[i]]))
+		/* no bound check: the text ends in a NUL (dp_doc_text()),
+		 * which is not a letter */
+		while (!(t = trigger[sc.u[i]]))
 			i++;
 		if (i >= sc.len)
 			break;
