@@ -143,7 +143,8 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
 	int r = 0;
 	if (i == 0)
 		return 0;
-	unsigned char prev = sc->u[i - 1], next = byte(sc, i + 1);
+	/* i < len, and u[len] is the closing NUL: byte(sc, i + 1) */
+	unsigned char prev = sc->u[i - 1], next = sc->u[i + 1];
 	if (is_lower(prev) && is_lower(next)) {
 		if (!sc->o->fragments)
 			return 0;
