@@ -257,11 +257,13 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 			i++;
 		if (i >= sc.len)
 			break;
+		if (t == T_SPACE) {     /* most triggers: no jump table */
+			r = on_space(&sc, i, ws);
+			ws = ++i;
+			continue;
+		}
 		size_t next = i + 1;
 		switch (t) {
-		case T_SPACE:
-			r = on_space(&sc, i, ws);
-			break;
 		case T_NL:
 			if (o->fragments)
 				r = on_line_start(&sc, i + 1);
