@@ -236,33 +236,50 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 		r = rule_source_camel(&sc);
 	size_t i = 0;
 	size_t ws = 0;  /* start of the current run of letters */
-	while (!r && i < sc.len) {
+#ifdef __SSE2__
+	/* the non-letters of the sixteen bytes from @base that are still to
+	 * be visited, one bit each: the scan goes from one to the next
+	 * with ctz, and computes a mask once per sixteen bytes */
+	size_t base = 0;
+	unsigned m = sc.len >= 16 ? nonletters16(sc.u) : 0;
+#endif
+	while (!r) {
 		unsigned t;
 #ifdef __SSE2__
-		/* the next non-letter from a mask of sixteen bytes: no
-		 * branch on each letter, whose outcome depends on the word
-		 * length and is often mispredicted */
-		while (i + 16 <= sc.len) {
-			unsigned m = nonletters16(sc.u + i);
-			if (m) {
-				i += (size_t)__builtin_ctz(m);
-				break;
+		if (base + 16 <= sc.len) {
+			while (!m) {
+				base += 16;
+				if (base + 16 > sc.len)
+					break;
+				m = nonletters16(sc.u + base);
 			}
-			i += 16;
+			if (m) {
+				i = base + (size_t)__builtin_ctz(m);
+				m &= m - 1;
+				t = trigger[sc.u[i]];
+				goto found;
+			}
+			i = base;       /* the last bytes, one at a time */
 		}
 #endif
+		if (i >= sc.len)
+			break;
 		/* no bound check: the text ends in a NUL (dp_doc_text()),
 		 * which is not a letter */
 		while (!(t = trigger[sc.u[i]]))
 			i++;
 		if (i >= sc.len)
 			break;
+#ifdef __SSE2__
+found:;
+#endif
+		size_t next = i + 1, next_ws;
 		if (t == T_SPACE) {     /* most triggers: no jump table */
 			r = on_space(&sc, i, ws);
-			ws = ++i;
-			continue;
+			ws = i = next;
+			continue;       /* the mask stays in step */
 		}
-		size_t next = i + 1;
+		next_ws = 0;
 		switch (t) {
 		case T_NL:
 			if (o->fragments)
@@ -293,17 +310,27 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 			next = i + 3 <= sc.len ? i + 3 : sc.len;
 			/* the bytes skipped are not letters in valid UTF-8 */
 			if ((next > i + 1 && sc.u[i + 1] < 0x80) ||
-			    (next > i + 2 && sc.u[i + 2] < 0x80)) {
-				i = next;
-				ws = SIZE_MAX;
-				continue;
-			}
+			    (next > i + 2 && sc.u[i + 2] < 0x80))
+				next_ws = SIZE_MAX;
 			break;
 		default:
 			break;
 		}
+#ifdef __SSE2__
+		/* a rule that skipped bytes: drop their bits, or start a new
+		 * mask past them */
+		if (next > i + 1 && base + 16 <= sc.len) {
+			if (next >= base + 16) {
+				base = next;
+				m = base + 16 <= sc.len ?
+				    nonletters16(sc.u + base) : 0;
+			} else {
+				m &= ~0u << (next - base);
+			}
+		}
+#endif
 		i = next;
-		ws = next;
+		ws = next_ws == SIZE_MAX ? SIZE_MAX : next;
 	}
 	return r ? r : b->err;
 }
