@@ -162,7 +162,12 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
 		return 0;
 	if (sc->o->spacing && prev != ' ') {
 		/* next is the punctuation or the first of more spaces */
-		if ((cn & SN_PUNCT) && (r = rule_space_before_punct(sc, i)))
+		/* the rule needs a word, ')', ']' or '%' before the space
+		 * (not a line break before an indented line) */
+		if ((cn & SN_PUNCT) &&
+		    (is_alnum(prev) || prev == ')' || prev == ']' ||
+		     prev == '%') &&
+		    (r = rule_space_before_punct(sc, i)))
 			return r;
 		if ((cn & SN_E2) && (r = rule_space_in_quotes_close(sc, i)))
 			return r;
