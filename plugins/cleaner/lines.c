@@ -171,9 +171,11 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 		                  (k == 0 ? 1u : (p[k - 1] == ' ' ? 1u : 0u));
 		if (k > 0 ? (sps & before) : (sps & (sps << 1)))
 			return true;    /* two spaces in a row */
-		lower_words += __builtin_popcount(low & before & 0xFFFFu);
-		if (lower_words > 2)
-			return true;
+		/* count to three at most (no popcount instruction at the
+		 * baseline x86-64 level: a libgcc call) */
+		for (unsigned w = low & before & 0xFFFFu; w; w &= w - 1)
+			if (++lower_words > 2)
+				return true;
 	}
 #endif
 	for (; k < n; k++) {
