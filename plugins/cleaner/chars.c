@@ -31,6 +31,35 @@ static const unsigned char interesting[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* The first index >= @i with an interesting byte, or @len: sixteen bytes
+ * at a time, a mask of the bytes below 0x20 (or >= 0x80: signed) other
+ * than tab, LF and CR, '&' and DEL. */
+static size_t skip_plain(const unsigned char *u, size_t i, size_t len)
+{
+	const __m128i c20 = _mm_set1_epi8(0x20), amp = _mm_set1_epi8('&');
+	const __m128i del = _mm_set1_epi8(0x7F), lf = _mm_set1_epi8('\n');
+	const __m128i tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
+	while (i + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		__m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lf),
+		                                       _mm_cmpeq_epi8(x, tab)),
+		                          _mm_cmpeq_epi8(x, cr));
+		__m128i bad = _mm_andnot_si128(ok, _mm_cmplt_epi8(x, c20));
+		bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(x, amp),
+		                                     _mm_cmpeq_epi8(x, del)));
+		unsigned m = (unsigned)_mm_movemask_epi8(bad);
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+		i += 16;
+	}
+	while (i < len && !interesting[u[i]])
+		i++;
+	return i;
+}
+#else
 /* The first index >= @i with an interesting byte, or @len: eight bytes
  * at a time over plain text (printable ASCII other than '&', tab, LF, CR;
  * a chunk with a line break is looked at byte by byte). */
@@ -51,6 +80,8 @@ static size_t skip_plain(const unsigned char *u, size_t i, size_t len)
 			return i;
 	}
 }
+
+#endif
 
 enum inv_kind { INV_NONE, INV_ZERO_WIDTH, INV_JOINER, INV_BOM, INV_SHY,
                 INV_BIDI, INV_CONTROL, INV_SPACE };

@@ -9,6 +9,9 @@
 #ifndef CLEANER_H
 #define CLEANER_H
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -44,6 +47,15 @@ static inline uint64_t cl_has_byte(uint64_t x, unsigned char c)
 /* The first index >= @i whose byte is >= 0x80, or @len. */
 static inline size_t cl_skip_ascii(const unsigned char *u, size_t i, size_t len)
 {
+#ifdef __SSE2__
+	while (i + 16 <= len) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
+			(const __m128i *)(const void *)(u + i)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+		i += 16;
+	}
+#endif
 	while (i + 8 <= len && !(cl_load8(u + i) & CL_HIGHS))
 		i += 8;
 	while (i < len && u[i] < 0x80)

@@ -30,6 +30,33 @@ static const char *const strong_verbs[] = {
 	"emphasized", "emphasised", "stressed", "explained", "noted",
 	"revealed", "stated", "underlined", "underscored", "insisted", NULL};
 
+/* The first letters of the entries of sources_any (1), subjects (2) and
+ * report_verbs (4): a word whose first letter is not there skips the
+ * list. Update it with the lists. */
+static const unsigned char list_first[256] = {
+	['A'] = 1,
+	['B'] = 1,
+	['C'] = 1,
+	['H'] = 2,
+	['I'] = 3,
+	['K'] = 1,
+	['R'] = 1,
+	['S'] = 3,
+	['T'] = 3,
+	['X'] = 1,
+	['Y'] = 1,
+	['a'] = 4,
+	['d'] = 4,
+	['e'] = 4,
+	['h'] = 2,
+	['i'] = 6,
+	['n'] = 4,
+	['r'] = 4,
+	['s'] = 6,
+	['t'] = 2,
+	['u'] = 4,
+};
+
 /* The end of a fragment: '.' then the end of the text, a line end, or a
  * space; not an ellipsis. Returns the offset after '.', or 0. */
 static size_t fragment_stop(const struct scan *sc, size_t p)
@@ -84,7 +111,8 @@ int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
 	}
 
 	/* a bare source name as a sentence: "officials said. CNN." */
-	if (pk == PREV_STOP && in_list(w1, w1n, sources_any)) {
+	if (pk == PREV_STOP && (list_first[(unsigned char)w1[0]] & 1) &&
+	    in_list(w1, w1n, sources_any)) {
 		size_t fe = fragment_stop(sc, w1e);
 		unsigned char c = byte(sc, fe);
 		if (fe && (fe == sc->len || c == '\n' || c == '\r' ||
@@ -93,7 +121,8 @@ int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
 			                       "fragments.source");
 	}
 
-	bool subj = in_list(w1, w1n, subjects);
+	bool subj = (list_first[(unsigned char)w1[0]] & 2) &&
+	            in_list(w1, w1n, subjects);
 	size_t vs = st, ve = w1e;
 	if (subj) {
 		if (byte(sc, w1e) != ' ')
@@ -103,7 +132,8 @@ int rule_sentence_start(struct scan *sc, size_t st, enum prev_kind pk,
 	}
 	const char *v = sc->s + vs;
 	size_t vn = ve - vs;
-	if (vn == 0 || !in_list(v, vn, report_verbs))
+	if (vn == 0 || !(list_first[(unsigned char)v[0]] & 4) ||
+	    !in_list(v, vn, report_verbs))
 		return 0;
 	size_t p = ve;
 	bool that = false;
@@ -174,6 +204,32 @@ static const char *const abbreviations[] = {
 /* The length of the longest entry above ("Messrs", "approx"): longer
  * words skip the list. Update it with the list. */
 #define ABBREVIATION_MAX 6
+/* The first letters of the entries above: most words fail this test
+ * and skip the list. Update it with the list. */
+static const unsigned char abbreviation_first[256] = {
+	['A'] = 1,
+	['B'] = 1,
+	['C'] = 1,
+	['D'] = 1,
+	['E'] = 1,
+	['F'] = 1,
+	['G'] = 1,
+	['H'] = 1,
+	['I'] = 1,
+	['J'] = 1,
+	['L'] = 1,
+	['M'] = 1,
+	['N'] = 1,
+	['O'] = 1,
+	['P'] = 1,
+	['R'] = 1,
+	['S'] = 1,
+	['U'] = 1,
+	['V'] = 1,
+	['a'] = 1,
+	['e'] = 1,
+	['v'] = 1,
+};
 
 /* Kind of sentence boundary before the space at i, if any. */
 bool sentence_before(const struct scan *sc, size_t i,
@@ -205,6 +261,7 @@ bool sentence_before(const struct scan *sc, size_t i,
 	size_t wn = (p - 1) - ws;
 	*prev_lower_word = wn >= 2 && is_lower(sc->u[p - 2]) &&
 	                   (wn > ABBREVIATION_MAX ||
+	                    !abbreviation_first[sc->u[ws]] ||
 	                    !in_list(sc->s + ws, wn, abbreviations));
 	return true;
 }

@@ -42,7 +42,16 @@ static const struct {
 	{NULL, 0}};
 #undef EXACT
 
-static bool exact_boilerplate(const char *s, const struct line *l)
+static bool exact_boilerplate_at(const char *s, const struct line *l);
+
+/* Most lines are longer than any exact boilerplate line (40 bytes and a
+ * colon): tested inline before the call. */
+static inline bool exact_boilerplate(const char *s, const struct line *l)
+{
+	return l->te - l->ts <= 41 && exact_boilerplate_at(s, l);
+}
+
+static bool exact_boilerplate_at(const char *s, const struct line *l)
 {
 	const char *p = s + l->ts;
 	size_t n = l->te - l->ts;
@@ -132,12 +141,64 @@ static const unsigned char menu_byte[256] = {
 
 /* A line that is a run of language names: at least three, covering at
  * least 80% of its non-space bytes. */
+/* Whether the line has a byte that rules out a menu ('.', ',', a digit),
+ * a double space or more than two words that start in lower case: the
+ * tests of language_menu()'s first loop, which do not depend on their
+ * order, sixteen bytes at a time. */
+static bool menu_ruled_out(const unsigned char *p, size_t n)
+{
+	int lower_words = 0;
+	size_t k = 0;
+#ifdef __SSE2__
+	const __m128i dot = _mm_set1_epi8('.'), comma = _mm_set1_epi8(',');
+	const __m128i sp = _mm_set1_epi8(' ');
+	const __m128i c0 = _mm_set1_epi8('0'), c9 = _mm_set1_epi8(9);
+	const __m128i ca = _mm_set1_epi8('a'), c25 = _mm_set1_epi8(25);
+	for (; k + 16 <= n; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+		__m128i d = _mm_sub_epi8(x, c0);
+		__m128i stop = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(x, dot),
+			             _mm_cmpeq_epi8(x, comma)),
+			_mm_cmpeq_epi8(_mm_min_epu8(d, c9), d));
+		if (_mm_movemask_epi8(stop))
+			return true;
+		unsigned sps = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp));
+		__m128i lo = _mm_sub_epi8(x, ca);
+		unsigned low = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_min_epu8(lo, c25), lo));
+		unsigned before = (sps << 1) |
+		                  (k == 0 ? 1u : (p[k - 1] == ' ' ? 1u : 0u));
+		if (k > 0 ? (sps & before) : (sps & (sps << 1)))
+			return true;    /* two spaces in a row */
+		/* count to three at most (no popcount instruction at the
+		 * baseline x86-64 level: a libgcc call) */
+		for (unsigned w = low & before & 0xFFFFu; w; w &= w - 1)
+			if (++lower_words > 2)
+				return true;
+	}
+#endif
+	for (; k < n; k++) {
+		unsigned char c = p[k];
+		if (c == '.' || c == ',' || is_digit(c))
+			return true;
+		if (c == ' ' && k > 0 && p[k - 1] == ' ')
+			return true;
+		if (is_lower(c) && (k == 0 || p[k - 1] == ' ') &&
+		    ++lower_words > 2)
+			return true;
+	}
+	return false;
+}
+
 static bool language_menu(const char *s, const struct line *l)
 {
 	size_t n = l->te - l->ts;
 	if (n < 12 || n > 600)
 		return false;
 	const char *p = s + l->ts;
+	if (menu_ruled_out((const unsigned char *)p, n))
+		return false;
 	size_t spaces = 0, nonspace = 0;
 	int lower_words = 0;    /* words starting in lower case: few in menus */
 	for (size_t k = 0; k < n; k++) {
@@ -424,18 +485,25 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 	const char *s = dp_doc_text(b->doc, &len);
 	if (len == 0)
 		return 0;
-	size_t nl = 1;
-	for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s)));
-	     p++)
-		nl++;
-	struct line *L = dp_doc_alloc(b->doc, nl * sizeof(*L));
+	/* one memchr pass: room for lines of 32 bytes on average, grown
+	 * (in the document's arena) for texts of shorter lines */
+	size_t cap = len / 32 + 8, nl = 0, pos = 0;
+	struct line *L = dp_doc_alloc(b->doc, cap * sizeof(*L));
 	if (!L)
 		return b->err = DP_ENOMEM;
-	size_t k = 0, pos = 0;
-	while (k < nl) {
+	for (;;) {
 		const char *q = memchr(s + pos, '\n', len - pos);
 		size_t e = q ? (size_t)(q - s) : len;
-		struct line *l = &L[k++];
+		if (nl == cap) {
+			struct line *M = dp_doc_alloc(b->doc,
+			                              2 * cap * sizeof(*L));
+			if (!M)
+				return b->err = DP_ENOMEM;
+			memcpy(M, L, nl * sizeof(*L));
+			L = M;
+			cap *= 2;
+		}
+		struct line *l = &L[nl++];
 		l->s = l->ts = pos;
 		l->e = l->te = e;
 		l->del = 0;
@@ -445,8 +513,11 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 		                         s[l->te - 1] == '\t' ||
 		                         s[l->te - 1] == '\r'))
 			l->te--;
+		if (!q)
+			break;
 		pos = e + 1;
 	}
+	size_t k;
 
 	/* content lines: first (title), last */
 	size_t first = nl, last = nl;
