@@ -4,50 +4,22 @@
  * The tokenizer never ends a token inside a cluster: every scan moves from
  * one cluster start to the next with grapheme_end().
  */
+#include <docproc/docproc.h>
+
 #include "tokenize.h"
 #include "ucd.h"
 
 int32_t tok_decode(const char *str, size_t len, size_t *i)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	/* the core's decoder; an invalid byte reads as U+FFFD, one byte on */
 	size_t p = *i;
-	unsigned c = s[p];
-	int32_t cp;
-	int n;
+	int32_t cp = dp_utf8_next(str, len, i);
 
-	if (c < 0x80) {
+	if (cp < 0) {
 		*i = p + 1;
-		return (int32_t)c;
+		return 0xFFFD;
 	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 1;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 2;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 3;
-		cp = c & 0x07;
-	} else {
-		goto invalid;
-	}
-	if (p + (size_t)n >= len)
-		goto invalid;
-	for (int k = 1; k <= n; k++) {
-		unsigned cc = s[p + k];
-
-		if ((cc & 0xC0) != 0x80)
-			goto invalid;
-		cp = (cp << 6) | (int32_t)(cc & 0x3F);
-	}
-	if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-		goto invalid;
-	*i = p + 1 + (size_t)n;
 	return cp;
-invalid:
-	*i = p + 1;
-	return 0xFFFD;
 }
 
 /* Whether there is a cluster boundary between @prev and the next code point
