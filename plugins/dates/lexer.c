@@ -120,6 +120,51 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 	return j;
 }
 
+/* The end of the run of ASCII letters that starts at s[i]: the first
+ * index >= i that holds no ASCII letter. Sets *lower when the run has a
+ * lower-case letter. Words are the most common tokens, so the run is
+ * found eight bytes at a time (SWAR) while eight bytes are left: a byte
+ * is a letter when its bit 7 is clear and, with bit 5 set (folding the
+ * case), it lies in 'a'..'z'; the two range tests are additions whose
+ * carries land in bit 7 (no byte overflows: bit 7 is cleared first). */
+/* Little-endian view of eight loaded bytes: the first byte lowest. */
+static inline uint64_t le64(uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(v);
+#else
+	return v;
+#endif
+}
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
+                                 bool *lower)
+{
+	const uint64_t highs = 0x8080808080808080ull;
+	while (i + 8 <= len) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		x = le64(x);
+		uint64_t f = (x | 0x2020202020202020ull) & ~highs;
+		uint64_t letter = (f + 0x1F1F1F1F1F1F1F1Full) &      /* >= 'a' */
+		                  ~(f + 0x0505050505050505ull) &    /* <= 'z' */
+		                  ~x & highs;
+		uint64_t non = ~letter & highs;
+		/* the bytes before the first non-letter */
+		uint64_t pre = non ? (non & (0 - non)) - 1 : ~(uint64_t)0;
+		if (x & (letter >> 2) & pre)
+			*lower = true;
+		if (non)
+			return i + ((size_t)__builtin_ctzll(non) >> 3);
+		i += 8;
+	}
+	while (i < len && is_alpha(s[i])) {
+		if (s[i] >= 'a')
+			*lower = true;
+		i++;
+	}
+	return i;
+}
+
 /* Whether the word s[start..i) is followed by a '.' that ends its
  * whitespace-delimited chunk ("said. "): such a chunk is a URL only when
  * it is "www.", so url_chunk() need not look at it. */
@@ -130,15 +175,6 @@ static inline bool sentence_end(const unsigned char *s, size_t len,
 	       (i - start != 3 || memcmp(s + start, "www", 3) != 0);
 }
 
-/* Classifies word token @t (ASCII letters only). */
-static inline uint64_t le64(uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap64(v);
-#else
-	return v;
-#endif
-}
 
 static void lookup(const struct lx_table *lx, const char *s, const char *end,
                    struct token *t)
@@ -241,6 +277,48 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			return -1;
 		struct token *t = &out[n];
 		memset(t, 0, sizeof *t);
+		if (cclass[c] & C_ALPHA) {
+			/* The most common token: a word of ASCII letters that
+			 * ends plainly. Not before '.', ':' or '@' (a.m.,
+			 * initials, a URL or an e-mail address may follow) nor a
+			 * byte >= 0x80 (a letter may continue the word): those
+			 * take the general path below, which gives the same
+			 * token for every other word. */
+			bool lower = false;
+			size_t e = letters_end(s, i, len, &lower);
+			unsigned char nx = e < len ? s[e] : ' ';
+			if (nx < 0x80 && nx != '.' && nx != ':' && nx != '@') {
+				uint16_t fl = pending;
+				if (c <= 'Z') {
+					fl |= TF_CAP;
+					if (!lower && e - i > 1)
+						fl |= TF_ALLCAPS;
+					(*ncaps)++;
+				} else {
+					(*nlower)++;
+				}
+				t->start = (uint32_t)i;
+				t->end = (uint32_t)e;
+				t->flags = fl;
+				t->kind = TK_WORD;
+				pending = 0;
+				chunk_start = false;
+				/* most words are not in the lexicon: a bit per first
+				 * two letters and length rules them out first */
+				size_t wl = e - i;
+				unsigned a = (unsigned)((c | 32) - 'a');
+				unsigned b = wl == 1 ? 26u : (unsigned)((s[i + 1] | 32) - 'a');
+				if (wl <= LX_MAX_WORD && b <= 26 &&
+				    ((lx->pair_len[a][b] >> wl) & 1u)) {
+					lookup(lx, text, text + len, t);
+					if (t->lex)
+						mark(word_rules, o, n);
+				}
+				n++;
+				i = e;
+				continue;
+			}
+		}
 		t->start = (uint32_t)i;
 		t->flags = pending;
 		pending = 0;
@@ -316,16 +394,12 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				t->kind = TK_WORD;
 				bool ascii = true;
 				bool upper = c >= 'A' && c <= 'Z';
-				uint8_t acc = C_UPPER;
+				bool lower = false;
 				size_t letters = 0;
 				while (i < len) {
 					/* a run of ASCII letters: the common case */
 					size_t run = i;
-					uint8_t k;
-					while (i < len && ((k = cclass[s[i]]) & C_ALPHA)) {
-						acc &= k;
-						i++;
-					}
+					i = letters_end(s, i, len, &lower);
 					letters += i - run;
 					if (i < len && s[i] >= 0x80) {
 						cp = utf8_at(s, len, i, &nb);
@@ -338,7 +412,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 						break;
 					}
 				}
-				bool allup = (acc & C_UPPER) != 0;
+				bool allup = !lower;
 				/* a.m. / p.m. as one word */
 				if (letters == 1 && (c | 32) != 0 && ((c | 32) == 'a' || (c | 32) == 'p') &&
 				    i + 1 < len && s[i] == '.' && (s[i + 1] | 32) == 'm') {
