@@ -6,6 +6,10 @@
 #include <stdbool.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Byte classes. */
 enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16 };
 
@@ -120,13 +124,6 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 	return j;
 }
 
-/* The end of the run of ASCII letters that starts at s[i]: the first
- * index >= i that holds no ASCII letter. Sets *lower when the run has a
- * lower-case letter. Words are the most common tokens, so the run is
- * found eight bytes at a time (SWAR) while eight bytes are left: a byte
- * is a letter when its bit 7 is clear and, with bit 5 set (folding the
- * case), it lies in 'a'..'z'; the two range tests are additions whose
- * carries land in bit 7 (no byte overflows: bit 7 is cleared first). */
 /* Little-endian view of eight loaded bytes: the first byte lowest. */
 static inline uint64_t le64(uint64_t v)
 {
@@ -136,9 +133,52 @@ static inline uint64_t le64(uint64_t v)
 	return v;
 #endif
 }
+
+/* The end of the run of ASCII letters that starts at s[i]: the first
+ * index >= i that holds no ASCII letter. Sets *lower when the run has a
+ * lower-case letter. Words are the most common tokens, so the run is
+ * found sixteen bytes at a time with SSE2 (x86-64 always has it) or
+ * eight at a time (SWAR) elsewhere, while that many bytes are left. */
+#ifdef __SSE2__
 static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
                                  bool *lower)
 {
+	const __m128i case_bit = _mm_set1_epi8(0x20);
+	const __m128i before_a = _mm_set1_epi8('a' - 1);
+	const __m128i after_z = _mm_set1_epi8('z' + 1);
+	while (i + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* bytes >= 0x80 are negative as signed and fail the first test */
+		__m128i f = _mm_or_si128(x, case_bit);
+		unsigned letter = (unsigned)_mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(f, before_a),
+			              _mm_cmplt_epi8(f, after_z)));
+		unsigned low = (unsigned)_mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(x, before_a),
+			              _mm_cmplt_epi8(x, after_z)));
+		unsigned non = letter ^ 0xFFFFu;
+		unsigned pre = non ? (non & (0u - non)) - 1 : 0xFFFFu;
+		if (low & pre)
+			*lower = true;
+		if (non)
+			return i + (size_t)__builtin_ctz(non);
+		i += 16;
+	}
+	while (i < len && is_alpha(s[i])) {
+		if (s[i] >= 'a')
+			*lower = true;
+		i++;
+	}
+	return i;
+}
+#else
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
+                                 bool *lower)
+{
+	/* a byte is a letter when its bit 7 is clear and, with bit 5 set
+	 * (folding the case), it lies in 'a'..'z'; the two range tests are
+	 * additions whose carries land in bit 7 (no byte overflows: bit 7
+	 * is cleared first) */
 	const uint64_t highs = 0x8080808080808080ull;
 	while (i + 8 <= len) {
 		uint64_t x;
@@ -164,6 +204,7 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
 	}
 	return i;
 }
+#endif
 
 /* Whether the word s[start..i) is followed by a '.' that ends its
  * whitespace-delimited chunk ("said. "): such a chunk is a URL only when
