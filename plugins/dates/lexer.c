@@ -135,13 +135,12 @@ static inline uint64_t le64(uint64_t v)
 }
 
 /* The end of the run of ASCII letters that starts at s[i]: the first
- * index >= i that holds no ASCII letter. Sets *lower when the run has a
- * lower-case letter. Words are the most common tokens, so the run is
- * found sixteen bytes at a time with SSE2 (x86-64 always has it) or
- * eight at a time (SWAR) elsewhere, while that many bytes are left. */
+ * index >= i that holds no ASCII letter. Words are the most common
+ * tokens, so the run is found sixteen bytes at a time with SSE2 (x86-64
+ * always has it) or eight at a time (SWAR) elsewhere, while that many
+ * bytes are left. */
 #ifdef __SSE2__
-static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
-                                 bool *lower)
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
 {
 	const __m128i case_bit = _mm_set1_epi8(0x20);
 	const __m128i before_a = _mm_set1_epi8('a' - 1);
@@ -153,27 +152,16 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
 		unsigned letter = (unsigned)_mm_movemask_epi8(
 			_mm_and_si128(_mm_cmpgt_epi8(f, before_a),
 			              _mm_cmplt_epi8(f, after_z)));
-		unsigned low = (unsigned)_mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(x, before_a),
-			              _mm_cmplt_epi8(x, after_z)));
-		unsigned non = letter ^ 0xFFFFu;
-		unsigned pre = non ? (non & (0u - non)) - 1 : 0xFFFFu;
-		if (low & pre)
-			*lower = true;
-		if (non)
-			return i + (size_t)__builtin_ctz(non);
+		if (letter != 0xFFFFu)
+			return i + (size_t)__builtin_ctz(letter ^ 0xFFFFu);
 		i += 16;
 	}
-	while (i < len && is_alpha(s[i])) {
-		if (s[i] >= 'a')
-			*lower = true;
+	while (i < len && is_alpha(s[i]))
 		i++;
-	}
 	return i;
 }
 #else
-static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
-                                 bool *lower)
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
 {
 	/* a byte is a letter when its bit 7 is clear and, with bit 5 set
 	 * (folding the case), it lies in 'a'..'z'; the two range tests are
@@ -189,22 +177,25 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t len,
 		                  ~(f + 0x0505050505050505ull) &    /* <= 'z' */
 		                  ~x & highs;
 		uint64_t non = ~letter & highs;
-		/* the bytes before the first non-letter */
-		uint64_t pre = non ? (non & (0 - non)) - 1 : ~(uint64_t)0;
-		if (x & (letter >> 2) & pre)
-			*lower = true;
 		if (non)
 			return i + ((size_t)__builtin_ctzll(non) >> 3);
 		i += 8;
 	}
-	while (i < len && is_alpha(s[i])) {
-		if (s[i] >= 'a')
-			*lower = true;
+	while (i < len && is_alpha(s[i]))
 		i++;
-	}
 	return i;
 }
 #endif
+
+/* Whether the ASCII letters s[i..e) include a lower-case one (only
+ * capitalised words ask: is the word all capitals?). */
+static inline bool has_lower(const unsigned char *s, size_t i, size_t e)
+{
+	for (; i < e; i++)
+		if (s[i] >= 'a')
+			return true;
+	return false;
+}
 
 /* Whether the word s[start..i) is followed by a '.' that ends its
  * whitespace-delimited chunk ("said. "): such a chunk is a URL only when
@@ -249,6 +240,28 @@ static void lookup(const struct lx_table *lx, const char *s, const char *end,
 			h = lx_hash_step(h, (unsigned char)(w[k] | 32));
 		e = lx_lookup_folded(lx, w, n, h);
 	}
+	if (e) {
+		t->cls = e->cls;
+		t->lflags = e->flags;
+		t->val = e->val;
+		t->lex = (uint16_t)(e - lx->entries + 1);
+	}
+}
+
+/* lookup() of a word of 1 to 8 ASCII letters at @w with 8 bytes
+ * readable there: the word packed into one integer (first byte lowest,
+ * case folded, bytes past the word masked off), one multiply and mostly
+ * one probe. */
+static inline void lookup_short(const struct lx_table *lx,
+                                const unsigned char *w, size_t n,
+                                struct token *t)
+{
+	uint64_t key;
+	memcpy(&key, w, 8);
+	key = le64(key) | 0x2020202020202020ull;
+	if (n < 8)
+		key &= ((uint64_t)1 << (8 * n)) - 1;
+	const struct lx_entry *e = lx_lookup_short(lx, key);
 	if (e) {
 		t->cls = e->cls;
 		t->lflags = e->flags;
@@ -319,20 +332,23 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 		struct token *t = &out[n];
 		memset(t, 0, sizeof *t);
 		if (cclass[c] & C_ALPHA) {
-			/* The most common token: a word of ASCII letters that
-			 * ends plainly. Not before '.', ':' or '@' (a.m.,
+			/* The most common tokens: words of ASCII letters that
+			 * end plainly, often one after the other with one space
+			 * between them. Not before '.', ':' or '@' (a.m.,
 			 * initials, a URL or an e-mail address may follow) nor a
 			 * byte >= 0x80 (a letter may continue the word): those
 			 * take the general path below, which gives the same
 			 * token for every other word. */
-			bool lower = false;
-			size_t e = letters_end(s, i, len, &lower);
-			unsigned char nx = e < len ? s[e] : ' ';
-			if (nx < 0x80 && nx != '.' && nx != ':' && nx != '@') {
+			bool done = false;
+			for (;;) {
+				size_t e = letters_end(s, i, len);
+				unsigned char nx = e < len ? s[e] : ' ';
+				if (nx >= 0x80 || nx == '.' || nx == ':' || nx == '@')
+					break;
 				uint16_t fl = pending;
 				if (c <= 'Z') {
 					fl |= TF_CAP;
-					if (!lower && e - i > 1)
+					if (e - i > 1 && !has_lower(s, i + 1, e))
 						fl |= TF_ALLCAPS;
 					(*ncaps)++;
 				} else {
@@ -351,14 +367,31 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				unsigned b = wl == 1 ? 26u : (unsigned)((s[i + 1] | 32) - 'a');
 				if (wl <= LX_MAX_WORD && b <= 26 &&
 				    ((lx->pair_len[a][b] >> wl) & 1u)) {
-					lookup(lx, text, text + len, t);
+					if (wl <= 8 && i + 8 <= len)
+						lookup_short(lx, s + i, wl, t);
+					else
+						lookup(lx, text, text + len, t);
 					if (t->lex)
 						mark(word_rules, o, n);
 				}
 				n++;
 				i = e;
-				continue;
+				done = true;
+				if (nx != ' ' || e + 1 >= len || !(cclass[s[e + 1]] & C_ALPHA))
+					break;
+				/* one space, then the next word */
+				if (n == cap)
+					return -1;
+				i = e + 1;
+				c = s[i];
+				pending = TF_SPACE;
+				chunk_start = true;
+				t = &out[n];
+				memset(t, 0, sizeof *t);
+				done = false;
 			}
+			if (done)
+				continue;
 		}
 		t->start = (uint32_t)i;
 		t->flags = pending;
@@ -440,7 +473,9 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				while (i < len) {
 					/* a run of ASCII letters: the common case */
 					size_t run = i;
-					i = letters_end(s, i, len, &lower);
+					i = letters_end(s, i, len);
+					if (!lower)
+						lower = has_lower(s, run, i);
 					letters += i - run;
 					if (i < len && s[i] >= 0x80) {
 						cp = utf8_at(s, len, i, &nb);
