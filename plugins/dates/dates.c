@@ -167,6 +167,17 @@ static void *doc_alloc(void *ctx, size_t size)
 	return dp_doc_alloc(ctx, size);
 }
 
+/* Sets attribute @attr of date @k to one of the few names of types and
+ * anchors, interned on its first use in the document (0 = not yet):
+ * most documents have few dates, many none. */
+static int set_name(struct emit_ctx *e, size_t k, int attr, uint32_t *id,
+                    const char *name)
+{
+	if (!*id && !(*id = dp_doc_intern(e->doc, name, strlen(name))))
+		return DP_ENOMEM;
+	return dp_layer_set_str_id(e->layer, k, attr, *id);
+}
+
 static int emit(void *vctx, const struct dt_found *f)
 {
 	struct emit_ctx *e = vctx;
@@ -177,11 +188,13 @@ static int emit(void *vctx, const struct dt_found *f)
 	int rc = dp_layer_set_str(e->layer, k, A_TEXT, e->text + f->start,
 	                          f->end - f->start);
 	if (!rc)
-		rc = dp_layer_set_str_id(e->layer, k, A_TYPE, e->type_id[f->type]);
+		rc = set_name(e, k, A_TYPE, &e->type_id[f->type],
+		              dt_type_name(f->type));
 	if (!rc)
 		rc = dp_layer_set_str(e->layer, k, A_VALUE, f->value, strlen(f->value));
 	if (!rc)
-		rc = dp_layer_set_str_id(e->layer, k, A_ANCHOR, e->anchor_id[f->anchor]);
+		rc = set_name(e, k, A_ANCHOR, &e->anchor_id[f->anchor],
+		              dt_anchor_name(f->anchor));
 	const char *mod = dt_mod_name(f->mod);
 	if (!rc && mod)
 		rc = dp_layer_set_str(e->layer, k, A_MOD, mod, strlen(mod));
@@ -205,14 +218,6 @@ static int dates_process(void *state, struct dp_doc *doc)
 	e.layer = dp_layer_create(doc, "dates", attrs, sizeof attrs / sizeof attrs[0]);
 	if (!e.layer)
 		return DP_ENOMEM;
-	for (int k = 0; k < 4; k++) {
-		const char *tn = dt_type_name((enum dt_type)k);
-		const char *an = dt_anchor_name((enum dt_anchor)k);
-		e.type_id[k] = dp_doc_intern(doc, tn, strlen(tn));
-		e.anchor_id[k] = dp_doc_intern(doc, an, strlen(an));
-		if (!e.type_id[k] || !e.anchor_id[k])
-			return dp_doc_fail(doc, "dates: out of memory");
-	}
 	int rc = dt_scan(&st->engine, text, len, &ref, doc_alloc, doc, emit, &e);
 	if (rc == -1 || rc == DP_ENOMEM)
 		return dp_doc_fail(doc, "dates: out of memory");

@@ -6,6 +6,10 @@
 #include <stdbool.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Byte classes. */
 enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16 };
 
@@ -120,6 +124,79 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 	return j;
 }
 
+/* Little-endian view of eight loaded bytes: the first byte lowest. */
+static inline uint64_t le64(uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(v);
+#else
+	return v;
+#endif
+}
+
+/* The end of the run of ASCII letters that starts at s[i]: the first
+ * index >= i that holds no ASCII letter. Words are the most common
+ * tokens, so the run is found sixteen bytes at a time with SSE2 (x86-64
+ * always has it) or eight at a time (SWAR) elsewhere, while that many
+ * bytes are left. */
+#ifdef __SSE2__
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20);
+	const __m128i before_a = _mm_set1_epi8('a' - 1);
+	const __m128i after_z = _mm_set1_epi8('z' + 1);
+	while (i + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		/* bytes >= 0x80 are negative as signed and fail the first test */
+		__m128i f = _mm_or_si128(x, case_bit);
+		unsigned letter = (unsigned)_mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(f, before_a),
+			              _mm_cmplt_epi8(f, after_z)));
+		if (letter != 0xFFFFu)
+			return i + (size_t)__builtin_ctz(letter ^ 0xFFFFu);
+		i += 16;
+	}
+	while (i < len && is_alpha(s[i]))
+		i++;
+	return i;
+}
+#else
+static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
+{
+	/* a byte is a letter when its bit 7 is clear and, with bit 5 set
+	 * (folding the case), it lies in 'a'..'z'; the two range tests are
+	 * additions whose carries land in bit 7 (no byte overflows: bit 7
+	 * is cleared first) */
+	const uint64_t highs = 0x8080808080808080ull;
+	while (i + 8 <= len) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		x = le64(x);
+		uint64_t f = (x | 0x2020202020202020ull) & ~highs;
+		uint64_t letter = (f + 0x1F1F1F1F1F1F1F1Full) &      /* >= 'a' */
+		                  ~(f + 0x0505050505050505ull) &    /* <= 'z' */
+		                  ~x & highs;
+		uint64_t non = ~letter & highs;
+		if (non)
+			return i + ((size_t)__builtin_ctzll(non) >> 3);
+		i += 8;
+	}
+	while (i < len && is_alpha(s[i]))
+		i++;
+	return i;
+}
+#endif
+
+/* Whether the ASCII letters s[i..e) include a lower-case one (only
+ * capitalised words ask: is the word all capitals?). */
+static inline bool has_lower(const unsigned char *s, size_t i, size_t e)
+{
+	for (; i < e; i++)
+		if (s[i] >= 'a')
+			return true;
+	return false;
+}
+
 /* Whether the word s[start..i) is followed by a '.' that ends its
  * whitespace-delimited chunk ("said. "): such a chunk is a URL only when
  * it is "www.", so url_chunk() need not look at it. */
@@ -130,15 +207,6 @@ static inline bool sentence_end(const unsigned char *s, size_t len,
 	       (i - start != 3 || memcmp(s + start, "www", 3) != 0);
 }
 
-/* Classifies word token @t (ASCII letters only). */
-static inline uint64_t le64(uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return __builtin_bswap64(v);
-#else
-	return v;
-#endif
-}
 
 static void lookup(const struct lx_table *lx, const char *s, const char *end,
                    struct token *t)
@@ -172,6 +240,28 @@ static void lookup(const struct lx_table *lx, const char *s, const char *end,
 			h = lx_hash_step(h, (unsigned char)(w[k] | 32));
 		e = lx_lookup_folded(lx, w, n, h);
 	}
+	if (e) {
+		t->cls = e->cls;
+		t->lflags = e->flags;
+		t->val = e->val;
+		t->lex = (uint16_t)(e - lx->entries + 1);
+	}
+}
+
+/* lookup() of a word of 1 to 8 ASCII letters at @w with 8 bytes
+ * readable there: the word packed into one integer (first byte lowest,
+ * case folded, bytes past the word masked off), one multiply and mostly
+ * one probe. */
+static inline void lookup_short(const struct lx_table *lx,
+                                const unsigned char *w, size_t n,
+                                struct token *t)
+{
+	uint64_t key;
+	memcpy(&key, w, 8);
+	key = le64(key) | 0x2020202020202020ull;
+	if (n < 8)
+		key &= ((uint64_t)1 << (8 * n)) - 1;
+	const struct lx_entry *e = lx_lookup_short(lx, key);
 	if (e) {
 		t->cls = e->cls;
 		t->lflags = e->flags;
@@ -241,6 +331,68 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			return -1;
 		struct token *t = &out[n];
 		memset(t, 0, sizeof *t);
+		if (cclass[c] & C_ALPHA) {
+			/* The most common tokens: words of ASCII letters that
+			 * end plainly, often one after the other with one space
+			 * between them. Not before '.', ':' or '@' (a.m.,
+			 * initials, a URL or an e-mail address may follow) nor a
+			 * byte >= 0x80 (a letter may continue the word): those
+			 * take the general path below, which gives the same
+			 * token for every other word. */
+			bool done = false;
+			for (;;) {
+				size_t e = letters_end(s, i, len);
+				unsigned char nx = e < len ? s[e] : ' ';
+				if (nx >= 0x80 || nx == '.' || nx == ':' || nx == '@')
+					break;
+				uint16_t fl = pending;
+				if (c <= 'Z') {
+					fl |= TF_CAP;
+					if (e - i > 1 && !has_lower(s, i + 1, e))
+						fl |= TF_ALLCAPS;
+					(*ncaps)++;
+				} else {
+					(*nlower)++;
+				}
+				t->start = (uint32_t)i;
+				t->end = (uint32_t)e;
+				t->flags = fl;
+				t->kind = TK_WORD;
+				pending = 0;
+				chunk_start = false;
+				/* most words are not in the lexicon: a bit per first
+				 * two letters and length rules them out first */
+				size_t wl = e - i;
+				unsigned a = (unsigned)((c | 32) - 'a');
+				unsigned b = wl == 1 ? 26u : (unsigned)((s[i + 1] | 32) - 'a');
+				if (wl <= LX_MAX_WORD && b <= 26 &&
+				    ((lx->pair_len[a][b] >> wl) & 1u)) {
+					if (wl <= 8 && i + 8 <= len)
+						lookup_short(lx, s + i, wl, t);
+					else
+						lookup(lx, text, text + len, t);
+					if (t->lex)
+						mark(word_rules, o, n);
+				}
+				n++;
+				i = e;
+				done = true;
+				if (nx != ' ' || e + 1 >= len || !(cclass[s[e + 1]] & C_ALPHA))
+					break;
+				/* one space, then the next word */
+				if (n == cap)
+					return -1;
+				i = e + 1;
+				c = s[i];
+				pending = TF_SPACE;
+				chunk_start = true;
+				t = &out[n];
+				memset(t, 0, sizeof *t);
+				done = false;
+			}
+			if (done)
+				continue;
+		}
 		t->start = (uint32_t)i;
 		t->flags = pending;
 		pending = 0;
@@ -316,16 +468,14 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				t->kind = TK_WORD;
 				bool ascii = true;
 				bool upper = c >= 'A' && c <= 'Z';
-				uint8_t acc = C_UPPER;
+				bool lower = false;
 				size_t letters = 0;
 				while (i < len) {
 					/* a run of ASCII letters: the common case */
 					size_t run = i;
-					uint8_t k;
-					while (i < len && ((k = cclass[s[i]]) & C_ALPHA)) {
-						acc &= k;
-						i++;
-					}
+					i = letters_end(s, i, len);
+					if (!lower)
+						lower = has_lower(s, run, i);
 					letters += i - run;
 					if (i < len && s[i] >= 0x80) {
 						cp = utf8_at(s, len, i, &nb);
@@ -338,7 +488,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 						break;
 					}
 				}
-				bool allup = (acc & C_UPPER) != 0;
+				bool allup = !lower;
 				/* a.m. / p.m. as one word */
 				if (letters == 1 && (c | 32) != 0 && ((c | 32) == 'a' || (c | 32) == 'p') &&
 				    i + 1 < len && s[i] == '.' && (s[i + 1] | 32) == 'm') {

@@ -615,6 +615,47 @@ static void test_attributes_and_offsets(void **state)
 	dp_harness_free(h);
 }
 
+/* The lexer finds words 16 (or 8) bytes at a time: words that cross
+ * those blocks, end the text, or end in a.m./initials/URLs give the same
+ * expressions at every alignment. */
+static void test_word_runs_at_block_edges(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness(NULL);
+	static const struct {
+		const char *tail, *expr, *value;
+	} tails[] = {
+		{" said on Friday", "Friday", "2024-01-05"},   /* ends the text */
+		{" reported Extraordinarilylongword Friday.", "Friday", "2024-01-05"},
+		{" at 10 a.m. on Friday", "10 a.m. on Friday", "2024-01-05T10:00"},
+		{" the U.S. Friday", "Friday", "2024-01-05"},
+		{" see www.example.com/friday on Friday", "Friday", "2024-01-05"},
+		{" WITNESSES SAID FRIDAY", "FRIDAY", "2024-01-05"},
+	};
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		for (size_t k = 0; k <= 40; k++) {
+			char text[128];
+			memset(text, 'q', k);
+			if (k > 20)
+				text[10] = ' ';   /* two words before the tail */
+			size_t tl = strlen(tails[t].tail);
+			memcpy(text + k, tails[t].tail, tl);
+			assert_int_equal(dp_harness_run_len(h, text, k + tl,
+			                 "{\"dct\": \"2024-01-10\"}"), 0);
+			assert_int_equal(dp_harness_count(h, "dates"), 1);
+			long i = dp_harness_find(h, "dates", tails[t].expr, 0);
+			if (i < 0) {
+				print_error("no \"%s\" in \"%.*s\"\n", tails[t].expr,
+				            (int)(k + tl), text);
+				fail();
+			}
+			assert_string_equal(dp_harness_attr(h, "dates", (size_t)i, "value"),
+			                    tails[t].value);
+		}
+	}
+	dp_harness_free(h);
+}
+
 /* ---------------------------------------------------------- golden file */
 
 static char *slurp(const char *path)
@@ -727,6 +768,7 @@ int main(void)
 		cmocka_unit_test(test_option_types),
 		cmocka_unit_test(test_option_prefer),
 		cmocka_unit_test(test_attributes_and_offsets),
+		cmocka_unit_test(test_word_runs_at_block_edges),
 		cmocka_unit_test(test_golden_newswire),
 		cmocka_unit_test(test_alloc_failure),
 	};
