@@ -139,9 +139,9 @@ static inline uint64_t le64(uint64_t v)
  * tokens, so the run is found sixteen bytes at a time with SSE2 (x86-64
  * always has it) or eight at a time (SWAR) elsewhere, while that many
  * bytes are left. */
-#ifdef __SSE2__
 static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
 {
+#ifdef __SSE2__
 	const __m128i case_bit = _mm_set1_epi8(0x20);
 	const __m128i before_a = _mm_set1_epi8('a' - 1);
 	const __m128i after_z = _mm_set1_epi8('z' + 1);
@@ -156,13 +156,7 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
 			return i + (size_t)__builtin_ctz(letter ^ 0xFFFFu);
 		i += 16;
 	}
-	while (i < len && is_alpha(s[i]))
-		i++;
-	return i;
-}
 #else
-static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
-{
 	/* a byte is a letter when its bit 7 is clear and, with bit 5 set
 	 * (folding the case), it lies in 'a'..'z'; the two range tests are
 	 * additions whose carries land in bit 7 (no byte overflows: bit 7
@@ -181,11 +175,11 @@ static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
 			return i + ((size_t)__builtin_ctzll(non) >> 3);
 		i += 8;
 	}
+#endif
 	while (i < len && is_alpha(s[i]))
 		i++;
 	return i;
 }
-#endif
 
 /* Whether the ASCII letters s[i..e) include a lower-case one (only
  * capitalised words ask: is the word all capitals?). */
