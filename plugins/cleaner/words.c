@@ -2,24 +2,23 @@
  * words.c - the word pass: masked tokens here; translation fragments
  * (fragments.c) and spacing (spacing.c).
  *
- * One left-to-right scan: a byte table marks the bytes where a rule can
- * start (space, newline, '.', ',', ';', '?', '*', '-', 0xE2 for curly
- * quotes) and the loop skips the rest ("ReutersThe" is found with
- * memmem). Every rule looks at a few bytes around its position and adds
- * its edit to the batch, which sorts them and keeps the first of
- * overlapping edits.
+ * One left-to-right scan (scan_words()): byte class masks of 64 bytes at
+ * a time (blockmask.h) give the few positions where a rule can start (a
+ * space between two lower-case letters, punctuation, a space next to
+ * punctuation, a line break, '*', '-', 0xE2 for curly quotes), and the
+ * scan visits only those ("ReutersThe" is found with memchr). Every rule
+ * looks at a few bytes around its position and adds its edit to the
+ * batch, which sorts them and keeps the first of overlapping edits.
  */
 #include <stdint.h>
 
+#include "blockmask.h"
 #include "words.h"
 
 enum { T_SPACE = 1, T_NL, T_DOT, T_COMMA, T_SEMI, T_QUEST, T_STAR, T_DASH,
        T_E2, T_OTHER };
 
-/* Every byte that is not an ASCII letter stops the scan: the rule
- * triggers, and T_OTHER, which only records where the current run of
- * letters starts (so the repeated-word rule need not walk back over the
- * word before each space). */
+/* What a byte that is not a letter starts (visit()); T_OTHER: nothing. */
 static const unsigned char trigger[256] = {
 	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
 	T_OTHER, T_OTHER, T_NL, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
@@ -204,17 +203,143 @@ static int on_line_start(struct scan *sc, size_t st)
 	return rule_sentence_start(sc, st, pk, plw, true);
 }
 
-#ifdef __SSE2__
-/* Bit k set when byte k of the sixteen at @p is not an ASCII letter. */
-static inline unsigned nonletters16(const unsigned char *p)
+/* The rules of the byte at @i, which is not a letter (the old scan's
+ * per-byte dispatch). Sets *next past the bytes the rule consumed: a run
+ * of '*', or the continuation bytes after 0xE2, which the scan must not
+ * visit on their own. */
+static int visit(struct scan *sc, size_t i, size_t *next)
 {
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i t = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-	                         _mm_set1_epi8('a'));
-	__m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
-	return ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
+	const struct cleaner_opts *o = sc->o;
+	int r = 0;
+	*next = i + 1;
+	switch (trigger[sc->u[i]]) {
+	case T_SPACE:
+		return on_space(sc, i, SIZE_MAX);
+	case T_NL:
+		if (o->fragments)
+			r = on_line_start(sc, i + 1);
+		break;
+	case T_DOT:
+	case T_QUEST:
+		if (o->spacing)
+			r = rule_after_stop(sc, i);
+		if (!r && sc->u[i] == '.' && o->fragments)
+			r = rule_double_punct(sc, i);
+		break;
+	case T_COMMA:
+	case T_SEMI:
+		if (o->fragments)
+			r = rule_double_punct(sc, i);
+		break;
+	case T_STAR:
+		r = rule_stars(sc, i, next);
+		break;
+	case T_DASH:
+		if (o->spacing)
+			r = rule_source_particle(sc, i);
+		break;
+	case T_E2:
+		if (o->spacing && at(sc, i, "\xE2\x80\x9C"))
+			r = rule_space_in_quotes_open(sc, i);
+		*next = i + 3 <= sc->len ? i + 3 : sc->len;
+		break;
+	default:
+		break;
+	}
+	return r;
 }
-#endif
+
+/* The space at @i lies between two lower-case letters: the repeated word
+ * rule, with @ws the start of the word before it. The cheap tests (the
+ * length, the first and the last letters) before the full compare. */
+static inline int on_lower_space(struct scan *sc, size_t i, size_t ws)
+{
+	size_t n = i - ws;
+	if (n < 3 || sc->u[ws] != sc->u[i + 1] || i + 1 + n > sc->len ||
+	    sc->u[i + n] != sc->u[i - 1])
+		return 0;
+	return rule_repeat_at(sc, i, ws);
+}
+
+/*
+ * The scan: block by block of 64 bytes, a mask of the positions where a
+ * rule can apply, from the byte classes of the block, shifted by one to
+ * look at the neighbours of each byte. The positions are visited in
+ * order, so the edits reach the batch in the order of the old
+ * byte-by-byte scan. Whatever the masks let through is checked again by
+ * the rules: a mask only has to include every position where a rule can
+ * edit.
+ *
+ * A position the old scan did not visit (inside a run of '*' or after
+ * 0xE2, see visit()) is skipped here too: every '*' and 0xE2 is in the
+ * mask, so @skip_to is the same as the old scan's next position.
+ */
+static int scan_words(struct scan *sc)
+{
+	const size_t len = sc->len;
+	const uint64_t repeat = sc->o->fragments ? ~0ull : 0;
+	unsigned char tail[64];
+	size_t skip_to = 0;
+	size_t ws_carry = 0;    /* after the last non-letter of the blocks
+	                           before this one */
+	for (size_t base = 0; base < len; base += 64) {
+		struct block_mask cur;
+		if (base + 64 <= len) {
+			block_classify(sc->u + base, &cur);
+		} else {
+			/* the last block, from a copy padded with NULs
+			 * (the text ends in one: the rules read 0 past
+			 * the end, too) */
+			memset(tail, 0, sizeof(tail));
+			memcpy(tail, sc->u + base, len - base);
+			block_classify(tail, &cur);
+		}
+		/* the classes of the bytes just before and after the block
+		 * (u[len] is the closing NUL) */
+		unsigned before = base ? block_byte_class(sc->u[base - 1]) : 0;
+		unsigned after = base + 64 <= len ?
+		                 block_byte_class(sc->u[base + 64]) : 0;
+		/* the class of the next byte (nx) and of the one before (pv) */
+		uint64_t nx_lo = cur.lo >> 1 | (uint64_t)(after & BM_LO) << 63;
+		uint64_t nx_sp = cur.sp >> 1 |
+		                 (uint64_t)(after >> 1 & 1) << 63;
+		uint64_t nx_spec = cur.spec >> 1 |
+		                   (uint64_t)(after >> 2 & 1) << 63;
+		uint64_t pv_lo = cur.lo << 1 | (before & BM_LO);
+		uint64_t pv_sp = cur.sp << 1 | (before >> 1 & 1);
+		uint64_t pv_spec = cur.spec << 1 | (before >> 2 & 1);
+		/* a space between two lower-case letters: a repeated word? */
+		uint64_t lower = cur.sp & pv_lo & nx_lo & repeat;
+		/* the special bytes; a space next to one, and the first
+		 * space of a run */
+		uint64_t rare = cur.spec | (cur.sp & (nx_spec | pv_spec |
+		                                      (nx_sp & ~pv_sp)));
+		uint64_t nonlet = ~cur.let;
+		for (uint64_t todo = lower | rare; todo; todo &= todo - 1) {
+			unsigned bit = (unsigned)__builtin_ctzll(todo);
+			size_t i = base + bit;
+			if (i < skip_to)
+				continue;
+			int r;
+			if (lower >> bit & 1) {
+				/* the word starts after the last non-letter
+				 * before the space */
+				uint64_t nl = nonlet & ((1ull << bit) - 1);
+				size_t ws = nl ? base + 64 -
+				            (size_t)__builtin_clzll(nl) :
+				            ws_carry;
+				r = on_lower_space(sc, i, ws);
+			} else {
+				r = visit(sc, i, &skip_to);
+			}
+			if (r)
+				return r;
+		}
+		if (nonlet)
+			ws_carry = base + 64 - (size_t)__builtin_clzll(nonlet);
+	}
+	return 0;
+}
 
 /* --------------------------------------------------------------------- */
 
@@ -239,103 +364,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
 	if (!r && o->spacing)
 		r = rule_source_camel(&sc);
-	size_t i = 0;
-	size_t ws = 0;  /* start of the current run of letters */
-#ifdef __SSE2__
-	/* the non-letters of the sixteen bytes from @base that are still to
-	 * be visited, one bit each: the scan goes from one to the next
-	 * with ctz, and computes a mask once per sixteen bytes */
-	size_t base = 0;
-	unsigned m = sc.len >= 16 ? nonletters16(sc.u) : 0;
-#endif
-	while (!r) {
-		unsigned t;
-#ifdef __SSE2__
-		if (base + 16 <= sc.len) {
-			while (!m) {
-				base += 16;
-				if (base + 16 > sc.len)
-					break;
-				m = nonletters16(sc.u + base);
-			}
-			if (m) {
-				i = base + (size_t)__builtin_ctz(m);
-				m &= m - 1;
-				t = trigger[sc.u[i]];
-				goto found;
-			}
-			i = base;       /* the last bytes, one at a time */
-		}
-#endif
-		if (i >= sc.len)
-			break;
-		/* no bound check: the text ends in a NUL (dp_doc_text()),
-		 * which is not a letter */
-		while (!(t = trigger[sc.u[i]]))
-			i++;
-		if (i >= sc.len)
-			break;
-#ifdef __SSE2__
-found:;
-#endif
-		size_t next = i + 1, next_ws;
-		if (t == T_SPACE) {     /* most triggers: no jump table */
-			r = on_space(&sc, i, ws);
-			ws = i = next;
-			continue;       /* the mask stays in step */
-		}
-		next_ws = 0;
-		switch (t) {
-		case T_NL:
-			if (o->fragments)
-				r = on_line_start(&sc, i + 1);
-			break;
-		case T_DOT:
-		case T_QUEST:
-			if (o->spacing)
-				r = rule_after_stop(&sc, i);
-			if (!r && t == T_DOT && o->fragments)
-				r = rule_double_punct(&sc, i);
-			break;
-		case T_COMMA:
-		case T_SEMI:
-			if (o->fragments)
-				r = rule_double_punct(&sc, i);
-			break;
-		case T_STAR:
-			r = rule_stars(&sc, i, &next);
-			break;
-		case T_DASH:
-			if (o->spacing)
-				r = rule_source_particle(&sc, i);
-			break;
-		case T_E2:
-			if (o->spacing && at(&sc, i, "\xE2\x80\x9C"))
-				r = rule_space_in_quotes_open(&sc, i);
-			next = i + 3 <= sc.len ? i + 3 : sc.len;
-			/* the bytes skipped are not letters in valid UTF-8 */
-			if ((next > i + 1 && sc.u[i + 1] < 0x80) ||
-			    (next > i + 2 && sc.u[i + 2] < 0x80))
-				next_ws = SIZE_MAX;
-			break;
-		default:
-			break;
-		}
-#ifdef __SSE2__
-		/* a rule that skipped bytes: drop their bits, or start a new
-		 * mask past them */
-		if (next > i + 1 && base + 16 <= sc.len) {
-			if (next >= base + 16) {
-				base = next;
-				m = base + 16 <= sc.len ?
-				    nonletters16(sc.u + base) : 0;
-			} else {
-				m &= ~0u << (next - base);
-			}
-		}
-#endif
-		i = next;
-		ws = next_ws == SIZE_MAX ? SIZE_MAX : next;
-	}
+	if (!r)
+		r = scan_words(&sc);
 	return r ? r : b->err;
 }
