@@ -6,7 +6,8 @@
  * a time (blockmask.h) give the few positions where a rule can start (a
  * space between two lower-case letters, punctuation, a space next to
  * punctuation, a line break, '*', '-', 0xE2 for curly quotes), and the
- * scan visits only those ("ReutersThe" is found with memchr). Every rule
+ * scan visits only those (and "ReutersThe": a capital between two
+ * lower-case letters). Every rule
  * looks at a few bytes around its position and adds its edit to the
  * batch, which sorts them and keeps the first of overlapping edits.
  */
@@ -219,23 +220,28 @@ static int visit(struct scan *sc, size_t i, size_t *next)
 		if (o->fragments)
 			r = on_line_start(sc, i + 1);
 		break;
+	/* the first tests of the rules inline: most dots and commas end
+	 * a sentence or a clause and need no call (u[len] is a NUL, so
+	 * u[i + 1] is there, and u[i + 2] after a space) */
 	case T_DOT:
 	case T_QUEST:
-		if (o->spacing)
+		if (o->spacing && i >= 2 && is_alpha(sc->u[i - 1]) &&
+		    is_upper(sc->u[i + 1]))
 			r = rule_after_stop(sc, i);
-		if (!r && sc->u[i] == '.' && o->fragments)
+		if (!r && sc->u[i] == '.' && o->fragments &&
+		    sc->u[i + 1] == ' ' && sc->u[i + 2] == '.')
 			r = rule_double_punct(sc, i);
 		break;
 	case T_COMMA:
 	case T_SEMI:
-		if (o->fragments)
+		if (o->fragments && sc->u[i + 1] == sc->u[i])
 			r = rule_double_punct(sc, i);
 		break;
 	case T_STAR:
 		r = rule_stars(sc, i, next);
 		break;
 	case T_DASH:
-		if (o->spacing)
+		if (o->spacing && i >= 3 && sc->u[i - 1] == 'l')
 			r = rule_source_particle(sc, i);
 		break;
 	case T_E2:
@@ -278,10 +284,12 @@ static int scan_words(struct scan *sc)
 {
 	const size_t len = sc->len;
 	const uint64_t repeat = sc->o->fragments ? ~0ull : 0;
+	const uint64_t spacing = sc->o->spacing ? ~0ull : 0;
 	unsigned char tail[64];
 	size_t skip_to = 0;
 	size_t ws_carry = 0;    /* after the last non-letter of the blocks
 	                           before this one */
+	struct block_mask prev = {0};   /* of the block before */
 	for (size_t base = 0; base < len; base += 64) {
 		struct block_mask cur;
 		if (base + 64 <= len) {
@@ -294,9 +302,8 @@ static int scan_words(struct scan *sc)
 			memcpy(tail, sc->u + base, len - base);
 			block_classify(tail, &cur);
 		}
-		/* the classes of the bytes just before and after the block
-		 * (u[len] is the closing NUL) */
-		unsigned before = base ? block_byte_class(sc->u[base - 1]) : 0;
+		/* the class of the byte just after the block (u[len] is
+		 * the closing NUL) */
 		unsigned after = base + 64 <= len ?
 		                 block_byte_class(sc->u[base + 64]) : 0;
 		/* the class of the next byte (nx) and of the one before (pv) */
@@ -305,33 +312,63 @@ static int scan_words(struct scan *sc)
 		                 (uint64_t)(after >> 1 & 1) << 63;
 		uint64_t nx_spec = cur.spec >> 1 |
 		                   (uint64_t)(after >> 2 & 1) << 63;
-		uint64_t pv_lo = cur.lo << 1 | (before & BM_LO);
-		uint64_t pv_sp = cur.sp << 1 | (before >> 1 & 1);
-		uint64_t pv_spec = cur.spec << 1 | (before >> 2 & 1);
-		/* a space between two lower-case letters: a repeated word? */
-		uint64_t lower = cur.sp & pv_lo & nx_lo & repeat;
+		uint64_t pv_lo = cur.lo << 1 | prev.lo >> 63;
+		uint64_t pv_sp = cur.sp << 1 | prev.sp >> 63;
+		uint64_t pv_spec = cur.spec << 1 | prev.spec >> 63;
+		/* a space between two lower-case letters, after a word of
+		 * three letters or more: a repeated word? */
+		uint64_t lower = cur.sp & pv_lo & nx_lo & repeat &
+		                 (cur.let << 2 | prev.let >> 62) &
+		                 (cur.let << 3 | prev.let >> 61);
 		/* the special bytes; a space next to one, and the first
 		 * space of a run */
 		uint64_t rare = cur.spec | (cur.sp & (nx_spec | pv_spec |
 		                                      (nx_sp & ~pv_sp)));
+		/* a capital between two lower-case letters: "ReutersThe"? */
+		uint64_t camel = cur.let & ~cur.lo & pv_lo & nx_lo & spacing;
 		uint64_t nonlet = ~cur.let;
-		for (uint64_t todo = lower | rare; todo; todo &= todo - 1) {
-			unsigned bit = (unsigned)__builtin_ctzll(todo);
-			size_t i = base + bit;
+		prev = cur;
+		/* a rare visit that skipped bytes drops their candidates
+		 * (the old scan did not visit them) */
+		if (skip_to > base) {
+			uint64_t gone = skip_to - base >= 64 ? ~0ull :
+			                (1ull << (skip_to - base)) - 1;
+			lower &= ~gone;
+			rare &= ~gone;
+		}
+		for (; rare; rare &= rare - 1) {
+			size_t i = base + (unsigned)__builtin_ctzll(rare);
 			if (i < skip_to)
 				continue;
-			int r;
-			if (lower >> bit & 1) {
-				/* the word starts after the last non-letter
-				 * before the space */
-				uint64_t nl = nonlet & ((1ull << bit) - 1);
-				size_t ws = nl ? base + 64 -
-				            (size_t)__builtin_clzll(nl) :
-				            ws_carry;
-				r = on_lower_space(sc, i, ws);
-			} else {
-				r = visit(sc, i, &skip_to);
+			int r = visit(sc, i, &skip_to);
+			if (r)
+				return r;
+			if (skip_to > i + 1) {
+				/* the candidates in (i, skip_to) */
+				uint64_t gone = skip_to - base >= 64 ? ~0ull :
+				                (1ull << (skip_to - base)) - 1;
+				lower &= ~gone | ((2ull << (i - base)) - 1);
 			}
+		}
+		/* after the rare visits: a repeated word's edit starts at a
+		 * space between two lower-case letters, where no other rule
+		 * starts one, so the order in the batch is the same */
+		for (; lower; lower &= lower - 1) {
+			unsigned bit = (unsigned)__builtin_ctzll(lower);
+			/* the word starts after the last non-letter before
+			 * the space */
+			uint64_t nl = nonlet & ((1ull << bit) - 1);
+			size_t ws = nl ? base + 64 - (size_t)__builtin_clzll(nl) :
+			            ws_carry;
+			int r = on_lower_space(sc, base + bit, ws);
+			if (r)
+				return r;
+		}
+		/* (an insertion between two letters: no other rule edits
+		 * there but rule_source_particle(), with the same edit) */
+		for (; camel; camel &= camel - 1) {
+			int r = rule_source_camel_at(sc, base +
+			        (unsigned)__builtin_ctzll(camel));
 			if (r)
 				return r;
 		}
@@ -362,8 +399,6 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 	int r = 0;
 	if (o->fragments)
 		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
-	if (!r && o->spacing)
-		r = rule_source_camel(&sc);
 	if (!r)
 		r = scan_words(&sc);
 	return r ? r : b->err;
