@@ -27,20 +27,24 @@ static bool blank(const struct line *l)
  * line classes
  * ------------------------------------------------------------------ */
 
-#define EXACT(s) {s, sizeof s - 1}
+#define EXACT_LINES(X) \
+	X("back to top button") X("back to top") X("source") X("sources") \
+	X("share this") X("share this article") X("share this story") \
+	X("share this post") X("share") X("read more") X("read more:") \
+	X("read more >>") X("related articles") X("related posts") \
+	X("advertisement") X("leave a comment") X("print this article") \
+	X("comment") X("comments")
+#define EXACT(s) {s, sizeof s - 1},
 static const struct {
 	const char *s;
 	size_t n;       /* strlen(s): most lines fail on the length */
-} exact_lines[] = {
-	EXACT("back to top button"), EXACT("back to top"), EXACT("source"),
-	EXACT("sources"), EXACT("share this"), EXACT("share this article"),
-	EXACT("share this story"), EXACT("share this post"), EXACT("share"),
-	EXACT("read more"), EXACT("read more:"), EXACT("read more >>"),
-	EXACT("related articles"), EXACT("related posts"),
-	EXACT("advertisement"), EXACT("leave a comment"),
-	EXACT("print this article"), EXACT("comment"), EXACT("comments"),
-	{NULL, 0}};
+} exact_lines[] = {EXACT_LINES(EXACT) {NULL, 0}};
 #undef EXACT
+/* Bit n set when an entry above has n bytes: a line of another length
+ * (most short lines) skips the list. */
+#define EXACT_LEN(s) | 1ull << (sizeof s - 1)
+static const uint64_t exact_lengths = 0 EXACT_LINES(EXACT_LEN);
+#undef EXACT_LEN
 
 static bool exact_boilerplate_at(const char *s, const struct line *l);
 
@@ -65,9 +69,11 @@ static bool exact_boilerplate_at(const char *s, const struct line *l)
 	default:
 		return false;
 	}
-	for (size_t e = 0; exact_lines[e].s; e++)
-		if (exact_lines[e].n == n && ascii_ieq(p, n, exact_lines[e].s))
-			return true;
+	if (exact_lengths >> n & 1)
+		for (size_t e = 0; exact_lines[e].s; e++)
+			if (exact_lines[e].n == n &&
+			    ascii_ieq(p, n, exact_lines[e].s))
+				return true;
 	/* "Comment (0)", "Comments (12)" */
 	size_t k = 0;
 	if (n > 7 && ascii_ieq(p, 7, "comment")) {
@@ -83,6 +89,28 @@ static bool exact_boilerplate_at(const char *s, const struct line *l)
 			return k > d && k + 1 == n && p[k] == ')';
 		}
 	}
+	return false;
+}
+
+/* Whether p[0..n) has a lower-case ASCII letter (@high: or a byte
+ * >= 0x80), sixteen bytes at a time where SSE2 is there. */
+static bool has_lower(const char *p, size_t n, bool high)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t k = 0;
+#ifdef __SSE2__
+	for (; k + 16 <= n; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + k));
+		__m128i t = _mm_sub_epi8(x, _mm_set1_epi8('a'));
+		__m128i lo = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)),
+		                            t);
+		if (_mm_movemask_epi8(high ? _mm_or_si128(lo, x) : lo))
+			return true;
+	}
+#endif
+	for (; k < n; k++)
+		if (is_lower(u[k]) || (high && u[k] >= 0x80))
+			return true;
 	return false;
 }
 
@@ -222,11 +250,8 @@ static bool language_menu(const char *s, const struct line *l)
 	}
 	if (spaces > 30)
 		return false;
-	bool titlecase = false;         /* names are never all capitals */
-	for (size_t k = 0; k < n && !titlecase; k++)
-		titlecase = is_lower((unsigned char)p[k]) ||
-		            (unsigned char)p[k] >= 0x80;
-	if (!titlecase)
+	/* names are never all capitals */
+	if (!has_lower(p, n, true))
 		return false;
 	size_t covered = 0;
 	int names = 0;
@@ -390,10 +415,7 @@ static size_t title_cut(const char *s, const struct line *l,
 {
 	const char *p = s + l->ts;
 	size_t end = l->te - l->ts;
-	bool lower = false;
-	for (size_t q = 0; q < end && !lower; q++)
-		lower = is_lower((unsigned char)p[q]);
-	if (!lower)
+	if (!has_lower(p, end, false))
 		return l->te;   /* an all-capitals wire headline */
 	for (int round = 0; round < 4; round++) {
 		size_t ss, se;
@@ -418,7 +440,17 @@ static size_t title_cut(const char *s, const struct line *l,
  * caption credit at a line end: "(source: US Army) |", "(Photo: AP)"
  * ------------------------------------------------------------------ */
 
-static size_t caption_credit(const char *s, const struct line *l)
+static size_t caption_credit_at(const char *s, const struct line *l);
+
+/* A credit ends in ')', '|' or U+FF5C (EF BD 9C): tested inline, most
+ * lines end otherwise. */
+static inline size_t caption_credit(const char *s, const struct line *l)
+{
+	unsigned char c = l->te > l->ts ? (unsigned char)s[l->te - 1] : 0;
+	return c == ')' || c == '|' || c == 0x9C ? caption_credit_at(s, l) : 0;
+}
+
+static size_t caption_credit_at(const char *s, const struct line *l)
 {
 	const char *p = s + l->ts;
 	size_t n = l->te - l->ts;
