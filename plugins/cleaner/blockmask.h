@@ -22,21 +22,24 @@ struct block_mask {
 	uint64_t sp;     /* ' ' */
 	uint64_t lo;     /* a-z */
 	uint64_t let;    /* A-Z, a-z */
-	uint64_t spec;   /* '\n', the ASCII punctuation of 0x21-0x2F and
-	                    0x3A-0x3F ("!\"#$%&'()*+,-./:;<=>?") and every
-	                    byte >= 0x80: the bytes that have rules of their
-	                    own or that make the rules of a space next to
-	                    them run */
+	uint64_t spec;   /* neither a letter, a digit nor a space: the bytes
+	                    that have rules of their own ('\n', punctuation,
+	                    0xE2) or that make the rules of a space next to
+	                    them run (punctuation, bytes >= 0x80), and a few
+	                    more that the rules then ignore */
 };
 
 /* The classes of one byte, as bits: */
 enum { BM_LO = 1, BM_SP = 2, BM_SPEC = 4, BM_LET = 8 };
 static inline unsigned block_byte_class(unsigned char c)
 {
-	return (is_lower(c) ? BM_LO | BM_LET : 0) |
-	       (is_upper(c) ? BM_LET : 0) | (c == ' ' ? BM_SP : 0) |
-	       (c == '\n' || (c >= 0x21 && c <= 0x2F) ||
-	        (c >= 0x3A && c <= 0x3F) || c >= 0x80 ? BM_SPEC : 0);
+	if (is_lower(c))
+		return BM_LO | BM_LET;
+	if (is_upper(c))
+		return BM_LET;
+	if (c == ' ')
+		return BM_SP;
+	return is_digit(c) ? 0 : BM_SPEC;
 }
 
 /* The masks of the 64 bytes at @p, one byte at a time (the portable
@@ -63,33 +66,36 @@ static inline __m128i block_in_range(__m128i x, char lo, char n)
 	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(n)), t);
 }
 
+/* Spaces, letters, digits and bit 5 (lower case, in a letter) of the
+ * sixteen bytes at @p, as bits @sh to @sh + 15. */
 static inline void block_classify16(const unsigned char *p, unsigned sh,
-                                    struct block_mask *m)
+                                    struct block_mask *m, uint64_t *dig,
+                                    uint64_t *b5)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i spec = _mm_or_si128(
-		_mm_or_si128(block_in_range(x, 0x21, 0x2F - 0x21),
-		             block_in_range(x, 0x3A, 0x3F - 0x3A)),
-		_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
 	m->sp |= (uint64_t)(unsigned)_mm_movemask_epi8(
 		_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) << sh;
-	m->lo |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		block_in_range(x, 'a', 25)) << sh;
 	m->let |= (uint64_t)(unsigned)_mm_movemask_epi8(block_in_range(
 		_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 25)) << sh;
-	/* the sign bit is set in the bytes >= 0x80 */
-	m->spec |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_or_si128(spec, x)) << sh;
+	*dig |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		block_in_range(x, '0', 9)) << sh;
+	/* bit 5 of each byte moved to its sign bit (a 16-bit shift: the
+	 * bits that cross into the next byte do not reach its sign) */
+	*b5 |= (uint64_t)(unsigned)_mm_movemask_epi8(
+		_mm_slli_epi16(x, 2)) << sh;
 }
 
 /* The masks of the 64 bytes at @p. */
 static inline void block_classify(const unsigned char *p, struct block_mask *m)
 {
+	uint64_t dig = 0, b5 = 0;
 	*m = (struct block_mask){0};
-	block_classify16(p, 0, m);
-	block_classify16(p + 16, 16, m);
-	block_classify16(p + 32, 32, m);
-	block_classify16(p + 48, 48, m);
+	block_classify16(p, 0, m, &dig, &b5);
+	block_classify16(p + 16, 16, m, &dig, &b5);
+	block_classify16(p + 32, 32, m, &dig, &b5);
+	block_classify16(p + 48, 48, m, &dig, &b5);
+	m->lo = m->let & b5;
+	m->spec = ~(m->let | m->sp | dig);
 }
 #else
 static inline void block_classify(const unsigned char *p, struct block_mask *m)

@@ -301,6 +301,8 @@ static int scan_words(struct scan *sc)
 			memset(tail, 0, sizeof(tail));
 			memcpy(tail, sc->u + base, len - base);
 			block_classify(tail, &cur);
+			/* the padding is no special byte */
+			cur.spec &= (1ull << (len - base)) - 1;
 		}
 		/* the class of the byte just after the block (u[len] is
 		 * the closing NUL) */
