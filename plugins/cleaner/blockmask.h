@@ -22,6 +22,9 @@ struct block_mask {
 	uint64_t sp;     /* ' ' */
 	uint64_t lo;     /* a-z */
 	uint64_t let;    /* A-Z, a-z */
+	uint64_t nl;     /* '\n' */
+	uint64_t dot;    /* '.' */
+	uint64_t comma;  /* ',' */
 	uint64_t spec;   /* neither a letter, a digit nor a space: the bytes
 	                    that have rules of their own ('\n', punctuation,
 	                    0xE2) or that make the rules of a space next to
@@ -30,7 +33,8 @@ struct block_mask {
 };
 
 /* The classes of one byte, as bits: */
-enum { BM_LO = 1, BM_SP = 2, BM_SPEC = 4, BM_LET = 8 };
+enum { BM_LO = 1, BM_SP = 2, BM_SPEC = 4, BM_LET = 8, BM_NL = 16,
+       BM_DOT = 32, BM_COMMA = 64 };
 static inline unsigned block_byte_class(unsigned char c)
 {
 	if (is_lower(c))
@@ -39,7 +43,10 @@ static inline unsigned block_byte_class(unsigned char c)
 		return BM_LET;
 	if (c == ' ')
 		return BM_SP;
-	return is_digit(c) ? 0 : BM_SPEC;
+	if (is_digit(c))
+		return 0;
+	return BM_SPEC | (c == '\n' ? BM_NL : 0) | (c == '.' ? BM_DOT : 0) |
+	       (c == ',' ? BM_COMMA : 0);
 }
 
 /* The masks of the 64 bytes at @p, one byte at a time (the portable
@@ -54,6 +61,9 @@ static inline void block_classify_bytes(const unsigned char *p,
 		m->sp |= c & BM_SP ? bit : 0;
 		m->lo |= c & BM_LO ? bit : 0;
 		m->let |= c & BM_LET ? bit : 0;
+		m->nl |= c & BM_NL ? bit : 0;
+		m->dot |= c & BM_DOT ? bit : 0;
+		m->comma |= c & BM_COMMA ? bit : 0;
 		m->spec |= c & BM_SPEC ? bit : 0;
 	}
 }
@@ -66,37 +76,54 @@ static inline __m128i block_in_range(__m128i x, char lo, char n)
 	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(n)), t);
 }
 
-/* Spaces, letters, digits and bit 5 (lower case, in a letter) of the
- * sixteen bytes at @p, as bits @sh to @sh + 15. */
-static inline void block_classify16(const unsigned char *p, unsigned sh,
-                                    struct block_mask *m, uint64_t *dig,
-                                    uint64_t *b5)
+/* The classes of sixteen bytes, one bit each; digits and bit 5 (lower
+ * case, in a letter) for block_classify() to derive the others. */
+struct block_mask16 {
+	uint32_t sp, let, nl, dot, comma, dig, b5;
+};
+
+static inline struct block_mask16 block_classify16(const unsigned char *p)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	m->sp |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) << sh;
-	m->let |= (uint64_t)(unsigned)_mm_movemask_epi8(block_in_range(
-		_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 25)) << sh;
-	*dig |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		block_in_range(x, '0', 9)) << sh;
+	struct block_mask16 m;
+	m.sp = (uint32_t)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+	m.let = (uint32_t)_mm_movemask_epi8(block_in_range(
+		_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 25));
+	m.nl = (uint32_t)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+	m.dot = (uint32_t)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+	m.comma = (uint32_t)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(x, _mm_set1_epi8(',')));
+	m.dig = (uint32_t)_mm_movemask_epi8(block_in_range(x, '0', 9));
 	/* bit 5 of each byte moved to its sign bit (a 16-bit shift: the
 	 * bits that cross into the next byte do not reach its sign) */
-	*b5 |= (uint64_t)(unsigned)_mm_movemask_epi8(
-		_mm_slli_epi16(x, 2)) << sh;
+	m.b5 = (uint32_t)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
+	return m;
 }
+
+/* Four 16-bit masks as one 64-bit mask. */
+#define BLOCK_JOIN(a, b, c, d, f) \
+	((uint64_t)(a).f | (uint64_t)(b).f << 16 | (uint64_t)(c).f << 32 | \
+	 (uint64_t)(d).f << 48)
 
 /* The masks of the 64 bytes at @p. */
 static inline void block_classify(const unsigned char *p, struct block_mask *m)
 {
-	uint64_t dig = 0, b5 = 0;
-	*m = (struct block_mask){0};
-	block_classify16(p, 0, m, &dig, &b5);
-	block_classify16(p + 16, 16, m, &dig, &b5);
-	block_classify16(p + 32, 32, m, &dig, &b5);
-	block_classify16(p + 48, 48, m, &dig, &b5);
-	m->lo = m->let & b5;
-	m->spec = ~(m->let | m->sp | dig);
+	struct block_mask16 a = block_classify16(p);
+	struct block_mask16 b = block_classify16(p + 16);
+	struct block_mask16 c = block_classify16(p + 32);
+	struct block_mask16 d = block_classify16(p + 48);
+	m->sp = BLOCK_JOIN(a, b, c, d, sp);
+	m->let = BLOCK_JOIN(a, b, c, d, let);
+	m->nl = BLOCK_JOIN(a, b, c, d, nl);
+	m->dot = BLOCK_JOIN(a, b, c, d, dot);
+	m->comma = BLOCK_JOIN(a, b, c, d, comma);
+	m->lo = m->let & BLOCK_JOIN(a, b, c, d, b5);
+	m->spec = ~(m->let | m->sp | BLOCK_JOIN(a, b, c, d, dig));
 }
+#undef BLOCK_JOIN
 #else
 static inline void block_classify(const unsigned char *p, struct block_mask *m)
 {

@@ -204,6 +204,21 @@ static int on_line_start(struct scan *sc, size_t st)
 	return rule_sentence_start(sc, st, pk, plw, true);
 }
 
+/* At a '.' or a '?': "end.The" and ". ." (the first tests of the rules
+ * inline: u[len] is a NUL, so u[i + 1] is there, and u[i + 2] after a
+ * space). */
+static int on_stop(struct scan *sc, size_t i)
+{
+	int r = 0;
+	if (sc->o->spacing && i >= 2 && is_alpha(sc->u[i - 1]) &&
+	    is_upper(sc->u[i + 1]))
+		r = rule_after_stop(sc, i);
+	if (!r && sc->u[i] == '.' && sc->o->fragments &&
+	    sc->u[i + 1] == ' ' && sc->u[i + 2] == '.')
+		r = rule_double_punct(sc, i);
+	return r;
+}
+
 /* The rules of the byte at @i, which is not a letter (the old scan's
  * per-byte dispatch). Sets *next past the bytes the rule consumed: a run
  * of '*', or the continuation bytes after 0xE2, which the scan must not
@@ -220,17 +235,9 @@ static int visit(struct scan *sc, size_t i, size_t *next)
 		if (o->fragments)
 			r = on_line_start(sc, i + 1);
 		break;
-	/* the first tests of the rules inline: most dots and commas end
-	 * a sentence or a clause and need no call (u[len] is a NUL, so
-	 * u[i + 1] is there, and u[i + 2] after a space) */
 	case T_DOT:
 	case T_QUEST:
-		if (o->spacing && i >= 2 && is_alpha(sc->u[i - 1]) &&
-		    is_upper(sc->u[i + 1]))
-			r = rule_after_stop(sc, i);
-		if (!r && sc->u[i] == '.' && o->fragments &&
-		    sc->u[i + 1] == ' ' && sc->u[i + 2] == '.')
-			r = rule_double_punct(sc, i);
+		r = on_stop(sc, i);
 		break;
 	case T_COMMA:
 	case T_SEMI:
@@ -267,113 +274,149 @@ static inline int on_lower_space(struct scan *sc, size_t i, size_t ws)
 	return rule_repeat_at(sc, i, ws);
 }
 
+/* Bits [from, to) of a block mask, clipped to [0, 64). */
+static inline uint64_t bit_range(size_t from, size_t to)
+{
+	uint64_t hi = to >= 64 ? ~0ull : (1ull << to) - 1;
+	uint64_t lo = from >= 64 ? ~0ull : (1ull << from) - 1;
+	return hi & ~lo;
+}
+
+/* The masks of the block at @base; the last one, partial, from a copy
+ * padded with NULs in @tail (the text ends in one: the rules read 0 past
+ * the end, too), the padding masked out. */
+static inline void classify_block(const struct scan *sc, size_t base,
+                                  unsigned char *tail, struct block_mask *m)
+{
+	if (base + 64 <= sc->len) {
+		block_classify(sc->u + base, m);
+		return;
+	}
+	memset(tail, 0, 64);
+	memcpy(tail, sc->u + base, sc->len - base);
+	block_classify(tail, m);
+	m->spec &= (1ull << (sc->len - base)) - 1;
+}
+
 /*
- * The scan: block by block of 64 bytes, a mask of the positions where a
- * rule can apply, from the byte classes of the block, shifted by one to
- * look at the neighbours of each byte. The positions are visited in
- * order, so the edits reach the batch in the order of the old
- * byte-by-byte scan. Whatever the masks let through is checked again by
- * the rules: a mask only has to include every position where a rule can
- * edit.
+ * The scan: block by block of 64 bytes, masks of the positions where a
+ * rule can apply, from the byte classes of the block shifted by one to
+ * look at the neighbours of each byte. Whatever the masks let through is
+ * checked again by the rules: a mask only has to include every position
+ * where a rule can edit. Each kind of position has its own loop (no jump
+ * table to mispredict); the batch ends up the same as with the old
+ * byte-by-byte scan, because no two rules start an edit of the same
+ * range at different positions (but rule_source_camel_at() and
+ * rule_source_particle(), whose edits are the same).
  *
- * A position the old scan did not visit (inside a run of '*' or after
- * 0xE2, see visit()) is skipped here too: every '*' and 0xE2 is in the
- * mask, so @skip_to is the same as the old scan's next position.
+ * The old scan did not visit the bytes inside a run of '*' or the two
+ * after 0xE2 (see visit()): the first loop, in order, keeps @skip_to as
+ * the old scan did, and the other loops leave out the @skipped bytes.
  */
 static int scan_words(struct scan *sc)
 {
 	const size_t len = sc->len;
 	const uint64_t repeat = sc->o->fragments ? ~0ull : 0;
 	const uint64_t spacing = sc->o->spacing ? ~0ull : 0;
+	const bool fragments = sc->o->fragments;
 	unsigned char tail[64];
 	size_t skip_to = 0;
 	size_t ws_carry = 0;    /* after the last non-letter of the blocks
 	                           before this one */
 	struct block_mask prev = {0};   /* of the block before */
+	struct block_mask cur, nxt;     /* of this block and the next */
+	int r;
+	if (len == 0)
+		return 0;
+	classify_block(sc, 0, tail, &nxt);
 	for (size_t base = 0; base < len; base += 64) {
-		struct block_mask cur;
-		if (base + 64 <= len) {
-			block_classify(sc->u + base, &cur);
-		} else {
-			/* the last block, from a copy padded with NULs
-			 * (the text ends in one: the rules read 0 past
-			 * the end, too) */
-			memset(tail, 0, sizeof(tail));
-			memcpy(tail, sc->u + base, len - base);
-			block_classify(tail, &cur);
-			/* the padding is no special byte */
-			cur.spec &= (1ull << (len - base)) - 1;
-		}
-		/* the class of the byte just after the block (u[len] is
-		 * the closing NUL) */
-		unsigned after = base + 64 <= len ?
-		                 block_byte_class(sc->u[base + 64]) : 0;
-		/* the class of the next byte (nx) and of the one before (pv) */
-		uint64_t nx_lo = cur.lo >> 1 | (uint64_t)(after & BM_LO) << 63;
-		uint64_t nx_sp = cur.sp >> 1 |
-		                 (uint64_t)(after >> 1 & 1) << 63;
-		uint64_t nx_spec = cur.spec >> 1 |
-		                   (uint64_t)(after >> 2 & 1) << 63;
-		uint64_t pv_lo = cur.lo << 1 | prev.lo >> 63;
-		uint64_t pv_sp = cur.sp << 1 | prev.sp >> 63;
-		uint64_t pv_spec = cur.spec << 1 | prev.spec >> 63;
+		cur = nxt;
+		if (base + 64 < len)
+			classify_block(sc, base + 64, tail, &nxt);
+		else
+			nxt = (struct block_mask){0};
+		/* the class of the next byte (nx), of the one after (nx2)
+		 * and of the one before (pv) */
+#define NX(f) (cur.f >> 1 | nxt.f << 63)
+#define PV(f) (cur.f << 1 | prev.f >> 63)
+		uint64_t nx_lo = NX(lo), pv_lo = PV(lo);
+		uint64_t nx_let = NX(let);
+		uint64_t nx_sp = NX(sp), pv_sp = PV(sp);
+		/* a space matters next to punctuation other than ',' (before
+		 * it) and '\n', or as the first of a run of spaces */
+		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 |
+		                    (nxt.spec & ~nxt.nl) << 63;
+		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 |
+		                    (prev.spec & ~prev.nl & ~prev.comma) >> 63;
+		uint64_t spaces = cur.sp & (nx_punct | pv_punct |
+		                            (nx_sp & ~pv_sp));
+		/* "end.The" and ". ." */
+		uint64_t nx2_dot = cur.dot >> 2 | nxt.dot << 62;
+		uint64_t stops = cur.dot & ((PV(let) & nx_let & ~nx_lo) |
+		                            (nx_sp & nx2_dot));
+		uint64_t commas = cur.comma & NX(comma) &
+		                  (fragments ? ~0ull : 0);      /* ",," */
+		uint64_t lines = cur.nl & nx_let &              /* a line start */
+		                 (fragments ? ~0ull : 0);
 		/* a space between two lower-case letters, after a word of
 		 * three letters or more: a repeated word? */
 		uint64_t lower = cur.sp & pv_lo & nx_lo & repeat &
 		                 (cur.let << 2 | prev.let >> 62) &
 		                 (cur.let << 3 | prev.let >> 61);
-		/* the special bytes; a space next to one, and the first
-		 * space of a run */
-		uint64_t rare = cur.spec | (cur.sp & (nx_spec | pv_spec |
-		                                      (nx_sp & ~pv_sp)));
 		/* a capital between two lower-case letters: "ReutersThe"? */
 		uint64_t camel = cur.let & ~cur.lo & pv_lo & nx_lo & spacing;
+		/* the other special bytes, which have rules of their own
+		 * or none ('-', '*', '?', ';', 0xE2, ...) */
+		uint64_t others = cur.spec & ~cur.nl & ~cur.dot & ~cur.comma;
+#undef NX
+#undef PV
 		uint64_t nonlet = ~cur.let;
 		prev = cur;
-		/* a rare visit that skipped bytes drops their candidates
-		 * (the old scan did not visit them) */
-		if (skip_to > base) {
-			uint64_t gone = skip_to - base >= 64 ? ~0ull :
-			                (1ull << (skip_to - base)) - 1;
-			lower &= ~gone;
-			rare &= ~gone;
-		}
-		for (; rare; rare &= rare - 1) {
-			size_t i = base + (unsigned)__builtin_ctzll(rare);
+
+		uint64_t skipped = skip_to > base ?
+		                   bit_range(0, skip_to - base) : 0;
+		for (; others; others &= others - 1) {
+			size_t i = base + (unsigned)__builtin_ctzll(others);
 			if (i < skip_to)
 				continue;
-			int r = visit(sc, i, &skip_to);
-			if (r)
+			if ((r = visit(sc, i, &skip_to)))
 				return r;
-			if (skip_to > i + 1) {
-				/* the candidates in (i, skip_to) */
-				uint64_t gone = skip_to - base >= 64 ? ~0ull :
-				                (1ull << (skip_to - base)) - 1;
-				lower &= ~gone | ((2ull << (i - base)) - 1);
-			}
+			if (skip_to > i + 1)
+				skipped |= bit_range(i + 1 - base,
+				                     skip_to - base);
 		}
-		/* after the rare visits: a repeated word's edit starts at a
-		 * space between two lower-case letters, where no other rule
-		 * starts one, so the order in the batch is the same */
-		for (; lower; lower &= lower - 1) {
+		for (stops &= ~skipped; stops; stops &= stops - 1)
+			if ((r = on_stop(sc, base + (unsigned)
+			                 __builtin_ctzll(stops))))
+				return r;
+		for (commas &= ~skipped; commas; commas &= commas - 1)
+			if ((r = rule_double_punct(sc, base + (unsigned)
+			                           __builtin_ctzll(commas))))
+				return r;
+		for (lines &= ~skipped; lines; lines &= lines - 1)
+			if ((r = on_line_start(sc, base + 1 + (unsigned)
+			                       __builtin_ctzll(lines))))
+				return r;
+		for (spaces &= ~skipped; spaces; spaces &= spaces - 1)
+			if ((r = on_space(sc, base + (unsigned)
+			                  __builtin_ctzll(spaces), SIZE_MAX)))
+				return r;
+		for (lower &= ~skipped; lower; lower &= lower - 1) {
 			unsigned bit = (unsigned)__builtin_ctzll(lower);
 			/* the word starts after the last non-letter before
 			 * the space */
 			uint64_t nl = nonlet & ((1ull << bit) - 1);
 			size_t ws = nl ? base + 64 - (size_t)__builtin_clzll(nl) :
 			            ws_carry;
-			int r = on_lower_space(sc, base + bit, ws);
-			if (r)
+			if ((r = on_lower_space(sc, base + bit, ws)))
 				return r;
 		}
-		/* (an insertion between two letters: no other rule edits
-		 * there but rule_source_particle(), with the same edit) */
-		for (; camel; camel &= camel - 1) {
-			int r = rule_source_camel_at(sc, base +
-			        (unsigned)__builtin_ctzll(camel));
-			if (r)
+		/* (rule_source_camel() used to search the text apart from
+		 * the scan: it never skipped anything) */
+		for (; camel; camel &= camel - 1)
+			if ((r = rule_source_camel_at(sc, base + (unsigned)
+			                              __builtin_ctzll(camel))))
 				return r;
-		}
 		if (nonlet)
 			ws_carry = base + 64 - (size_t)__builtin_clzll(nonlet);
 	}
