@@ -440,14 +440,18 @@ static size_t title_cut(const char *s, const struct line *l,
  * caption credit at a line end: "(source: US Army) |", "(Photo: AP)"
  * ------------------------------------------------------------------ */
 
-static size_t caption_credit_at(const char *s, const struct line *l);
-
-/* A credit ends in ')', '|' or U+FF5C (EF BD 9C): tested inline, most
- * lines end otherwise. */
-static inline size_t caption_credit(const char *s, const struct line *l)
+/* A credit ends in ')', '|' or U+FF5C (EF BD 9C). */
+static inline bool caption_end(const char *s, const struct line *l)
 {
 	unsigned char c = l->te > l->ts ? (unsigned char)s[l->te - 1] : 0;
-	return c == ')' || c == '|' || c == 0x9C ? caption_credit_at(s, l) : 0;
+	return c == ')' || c == '|' || c == 0x9C;
+}
+
+/* Most lines end otherwise: tested inline before the call. */
+static size_t caption_credit_at(const char *s, const struct line *l);
+static inline size_t caption_credit(const char *s, const struct line *l)
+{
+	return caption_end(s, l) ? caption_credit_at(s, l) : 0;
 }
 
 static size_t caption_credit_at(const char *s, const struct line *l)
@@ -523,6 +527,10 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 	struct line *L = dp_doc_alloc(b->doc, cap * sizeof(*L));
 	if (!L)
 		return b->err = DP_ENOMEM;
+	/* the content lines: first (title), last; whether a line ends as a
+	 * caption credit can (most texts have none) */
+	size_t first = SIZE_MAX, last = SIZE_MAX;
+	bool credits = false;
 	for (;;) {
 		const char *q = memchr(s + pos, '\n', len - pos);
 		size_t e = q ? (size_t)(q - s) : len;
@@ -545,20 +553,19 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 		                         s[l->te - 1] == '\t' ||
 		                         s[l->te - 1] == '\r'))
 			l->te--;
+		if (!blank(l)) {
+			if (first == SIZE_MAX)
+				first = nl - 1;
+			last = nl - 1;
+			credits |= caption_end(s, l);
+		}
 		if (!q)
 			break;
 		pos = e + 1;
 	}
 	size_t k;
-
-	/* content lines: first (title), last */
-	size_t first = nl, last = nl;
-	for (k = 0; k < nl; k++)
-		if (!blank(&L[k])) {
-			if (first == nl)
-				first = k;
-			last = k;
-		}
+	if (first == SIZE_MAX)
+		first = last = nl;
 	if (first == nl || first == last)
 		return 0;       /* empty or a single line: nothing to strip */
 
@@ -631,7 +638,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 	}
 
 	/* caption credits */
-	for (k = first; k < body_end; k++) {
+	for (k = first; credits && k < body_end; k++) {
 		if (blank(&L[k]) || L[k].del)
 			continue;
 		size_t c = caption_credit(s, &L[k]);
