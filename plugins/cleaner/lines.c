@@ -72,6 +72,7 @@ static bool exact_boilerplate_at(const char *s, const struct line *l)
 	if (exact_lengths >> n & 1)
 		for (size_t e = 0; exact_lines[e].s; e++)
 			if (exact_lines[e].n == n &&
+			    exact_lines[e].s[0] == (p[0] | 0x20) &&
 			    ascii_ieq(p, n, exact_lines[e].s))
 				return true;
 	/* "Comment (0)", "Comments (12)" */
@@ -182,6 +183,31 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 	const __m128i sp = _mm_set1_epi8(' ');
 	const __m128i c0 = _mm_set1_epi8('0'), c9 = _mm_set1_epi8(9);
 	const __m128i ca = _mm_set1_epi8('a'), c25 = _mm_set1_epi8(25);
+	/* the first 32 bytes without a loop (most lines of prose are
+	 * ruled out there; a loop's exit would be mispredicted) */
+	if (n >= 32) {
+		uint32_t stops = 0, sps = 0, low = 0;
+		for (unsigned h = 0; h < 2; h++) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
+			                            (p + 16 * h));
+			__m128i d = _mm_sub_epi8(x, c0);
+			__m128i lo = _mm_sub_epi8(x, ca);
+			stops |= (uint32_t)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(x, dot),
+				             _mm_cmpeq_epi8(x, comma)),
+				_mm_cmpeq_epi8(_mm_min_epu8(d, c9), d))) << 16 * h;
+			sps |= (uint32_t)_mm_movemask_epi8(
+				_mm_cmpeq_epi8(x, sp)) << 16 * h;
+			low |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+				_mm_min_epu8(lo, c25), lo)) << 16 * h;
+		}
+		/* words that start in lower case: more than two? */
+		uint32_t w = low & (sps << 1 | 1u);
+		w &= w - 1;
+		w &= w - 1;
+		if (stops | (sps & sps << 1) | w)
+			return true;
+	}
 	for (; k + 16 <= n; k += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
 		__m128i d = _mm_sub_epi8(x, c0);
@@ -287,6 +313,30 @@ static bool tag_run(const char *s, const struct line *l)
 	size_t n = l->te - l->ts;
 	if (n < 8 || n > 160 || !is_upper(p[0]))
 		return false;
+#ifdef __SSE2__
+	/* the loop's reasons to say no, in the first sixteen bytes at
+	 * once: a byte other than a letter, a space, '-' and '\'', or a
+	 * space before a byte that is not a capital */
+	if (n >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i t = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+		                         _mm_set1_epi8('a'));
+		__m128i let = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)),
+		                             t);
+		__m128i u = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+		__m128i up = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8(25)),
+		                            u);
+		__m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+		__m128i ok = _mm_or_si128(_mm_or_si128(let, sp), _mm_or_si128(
+			_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+			_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
+		unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+		unsigned sps = (unsigned)_mm_movemask_epi8(sp) & 0x7FFFu;
+		unsigned ups = (unsigned)_mm_movemask_epi8(up);
+		if (bad | (sps & ~(ups >> 1)))
+			return false;
+	}
+#endif
 	int glue = 0;
 	size_t piece = 0;   /* letters since a word start or glue point */
 	for (size_t k = 0; k < n; k++) {
