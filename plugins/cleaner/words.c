@@ -348,15 +348,24 @@ static int scan_words(struct scan *sc)
 		                    (nxt.spec & ~nxt.nl) << 63;
 		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 |
 		                    (prev.spec & ~prev.nl & ~prev.comma) >> 63;
-		uint64_t spaces = cur.sp & (nx_punct | pv_punct |
-		                            (nx_sp & ~pv_sp));
+		/* (after a line break or another space, a space starts no
+		 * rule of on_space(): they need a word or punctuation before
+		 * it) */
+		uint64_t spaces = cur.sp & (pv_punct | ((nx_punct | nx_sp) &
+		                                        ~pv_sp & ~PV(nl)));
 		/* "end.The" and ". ." */
 		uint64_t nx2_dot = cur.dot >> 2 | nxt.dot << 62;
 		uint64_t stops = cur.dot & ((PV(let) & nx_let & ~nx_lo) |
 		                            (nx_sp & nx2_dot));
 		uint64_t commas = cur.comma & NX(comma) &
 		                  (fragments ? ~0ull : 0);      /* ",," */
-		uint64_t lines = cur.nl & nx_let &              /* a line start */
+		/* a line start, after a line that does not end in a letter
+		 * or a digit (which continues a sentence: on_line_start()
+		 * stops there), or at the start of the text */
+		uint64_t alnum = ~(cur.spec | cur.sp);
+		uint64_t pv_alnum = (alnum << 1 | ~(prev.spec | prev.sp) >> 63) &
+		                    (base ? ~0ull : ~1ull);
+		uint64_t lines = cur.nl & nx_let & ~pv_alnum &
 		                 (fragments ? ~0ull : 0);
 		/* a space between two lower-case letters, after a word of
 		 * three letters or more: a repeated word? */
