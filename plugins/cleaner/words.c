@@ -367,11 +367,14 @@ static int scan_words(struct scan *sc)
 		                    (base ? ~0ull : ~1ull);
 		uint64_t lines = cur.nl & nx_let & ~pv_alnum &
 		                 (fragments ? ~0ull : 0);
-		/* a space between two lower-case letters, after a word of
-		 * three letters or more: a repeated word? */
+		/* a space between two lower-case letters: a repeated word?
+		 * rule_repeat_at() wants a word of three letters or more,
+		 * all in lower case, twice: three on each side */
 		uint64_t lower = cur.sp & pv_lo & nx_lo & repeat &
-		                 (cur.let << 2 | prev.let >> 62) &
-		                 (cur.let << 3 | prev.let >> 61);
+		                 (cur.lo << 2 | prev.lo >> 62) &
+		                 (cur.lo << 3 | prev.lo >> 61) &
+		                 (cur.lo >> 2 | nxt.lo << 62) &
+		                 (cur.lo >> 3 | nxt.lo << 61);
 		/* a capital between two lower-case letters: "ReutersThe"? */
 		uint64_t camel = cur.let & ~cur.lo & pv_lo & nx_lo & spacing;
 		/* the other special bytes, which have rules of their own
