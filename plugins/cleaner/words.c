@@ -336,59 +336,19 @@ static int scan_words(struct scan *sc)
 		else
 			nxt = (struct block_mask){0};
 		/* the class of the next byte (nx), of the one after (nx2)
-		 * and of the one before (pv) */
+		 * and of the one before (pv). Each mask is computed just
+		 * before its loop: the rules called in the loops would
+		 * otherwise make the compiler keep all of them on the
+		 * stack */
 #define NX(f) (cur.f >> 1 | nxt.f << 63)
 #define PV(f) (cur.f << 1 | prev.f >> 63)
-		uint64_t nx_lo = NX(lo), pv_lo = PV(lo);
-		uint64_t nx_let = NX(let);
-		uint64_t nx_sp = NX(sp), pv_sp = PV(sp);
-		/* a space matters next to punctuation other than ',' (before
-		 * it) and '\n', or as the first of a run of spaces */
-		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 |
-		                    (nxt.spec & ~nxt.nl) << 63;
-		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 |
-		                    (prev.spec & ~prev.nl & ~prev.comma) >> 63;
-		/* (after a line break or another space, a space starts no
-		 * rule of on_space(): they need a word or punctuation before
-		 * it) */
-		uint64_t spaces = cur.sp & (pv_punct | ((nx_punct | nx_sp) &
-		                                        ~pv_sp & ~PV(nl)));
-		/* "end.The" and ". ." */
-		uint64_t nx2_dot = cur.dot >> 2 | nxt.dot << 62;
-		uint64_t stops = cur.dot & ((PV(let) & nx_let & ~nx_lo) |
-		                            (nx_sp & nx2_dot));
-		uint64_t commas = cur.comma & NX(comma) &
-		                  (fragments ? ~0ull : 0);      /* ",," */
-		/* a line start, after a line that does not end in a letter
-		 * or a digit (which continues a sentence: on_line_start()
-		 * stops there), or at the start of the text */
-		uint64_t alnum = ~(cur.spec | cur.sp);
-		uint64_t pv_alnum = (alnum << 1 | ~(prev.spec | prev.sp) >> 63) &
-		                    (base ? ~0ull : ~1ull);
-		uint64_t lines = cur.nl & nx_let & ~pv_alnum &
-		                 (fragments ? ~0ull : 0);
-		/* a space between two lower-case letters: a repeated word?
-		 * rule_repeat_at() wants a word of three letters or more,
-		 * all in lower case, twice: three on each side */
-		uint64_t lower = cur.sp & pv_lo & nx_lo & repeat &
-		                 (cur.lo << 2 | prev.lo >> 62) &
-		                 (cur.lo << 3 | prev.lo >> 61) &
-		                 (cur.lo >> 2 | nxt.lo << 62) &
-		                 (cur.lo >> 3 | nxt.lo << 61);
-		/* a capital between two lower-case letters: "ReutersThe"? */
-		uint64_t camel = cur.let & ~cur.lo & pv_lo & nx_lo & spacing;
-		/* the other special bytes, which have rules of their own
-		 * or none ('-', '*', '?', ';', 0xE2, ...) */
-		uint64_t others = cur.spec & ~cur.nl & ~cur.dot & ~cur.comma;
-#undef NX
-#undef PV
-		uint64_t nonlet = ~cur.let;
-		prev = cur;
-
 		uint64_t skipped = skip_to > base ?
 		                   bit_range(0, skip_to - base) : 0;
-		for (; others; others &= others - 1) {
-			size_t i = base + (unsigned)__builtin_ctzll(others);
+		/* the other special bytes, which have rules of their own
+		 * or none ('-', '*', '?', ';', 0xE2, ...), in order */
+		for (uint64_t m = cur.spec & ~cur.nl & ~cur.dot & ~cur.comma;
+		     m; m &= m - 1) {
+			size_t i = base + (unsigned)__builtin_ctzll(m);
 			if (i < skip_to)
 				continue;
 			if ((r = visit(sc, i, &skip_to)))
@@ -397,24 +357,60 @@ static int scan_words(struct scan *sc)
 				skipped |= bit_range(i + 1 - base,
 				                     skip_to - base);
 		}
-		for (stops &= ~skipped; stops; stops &= stops - 1)
+		/* "end.The" and ". ." */
+		for (uint64_t m = cur.dot & ~skipped &
+		                  ((PV(let) & NX(let) & ~NX(lo)) |
+		                   (NX(sp) & (cur.dot >> 2 | nxt.dot << 62)));
+		     m; m &= m - 1)
 			if ((r = on_stop(sc, base + (unsigned)
-			                 __builtin_ctzll(stops))))
+			                 __builtin_ctzll(m))))
 				return r;
-		for (commas &= ~skipped; commas; commas &= commas - 1)
+		/* ",," */
+		for (uint64_t m = fragments ? cur.comma & NX(comma) & ~skipped
+		                            : 0;
+		     m; m &= m - 1)
 			if ((r = rule_double_punct(sc, base + (unsigned)
-			                           __builtin_ctzll(commas))))
+			                           __builtin_ctzll(m))))
 				return r;
-		for (lines &= ~skipped; lines; lines &= lines - 1)
+		/* a line start, after a line that does not end in a letter
+		 * or a digit (which continues a sentence: on_line_start()
+		 * stops there), or at the start of the text */
+		uint64_t pv_alnum = (~(cur.spec | cur.sp) << 1 |
+		                     ~(prev.spec | prev.sp) >> 63) &
+		                    (base ? ~0ull : ~1ull);
+		for (uint64_t m = fragments ? cur.nl & NX(let) & ~pv_alnum &
+		                              ~skipped : 0;
+		     m; m &= m - 1)
 			if ((r = on_line_start(sc, base + 1 + (unsigned)
-			                       __builtin_ctzll(lines))))
+			                       __builtin_ctzll(m))))
 				return r;
-		for (spaces &= ~skipped; spaces; spaces &= spaces - 1)
+		/* a space next to punctuation other than ',' (before it)
+		 * and '\n', or the first of a run of spaces; not after a
+		 * line break or another space (on_space()'s rules need a
+		 * word or punctuation before it) */
+		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 |
+		                    (prev.spec & ~prev.nl & ~prev.comma) >> 63;
+		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 |
+		                    (nxt.spec & ~nxt.nl) << 63;
+		for (uint64_t m = cur.sp & ~skipped &
+		                  (pv_punct | ((nx_punct | NX(sp)) & ~PV(sp) &
+		                               ~PV(nl)));
+		     m; m &= m - 1)
 			if ((r = on_space(sc, base + (unsigned)
-			                  __builtin_ctzll(spaces), SIZE_MAX)))
+			                  __builtin_ctzll(m), SIZE_MAX)))
 				return r;
-		for (lower &= ~skipped; lower; lower &= lower - 1) {
-			unsigned bit = (unsigned)__builtin_ctzll(lower);
+		/* a space between two lower-case letters: a repeated word?
+		 * rule_repeat_at() wants a word of three letters or more,
+		 * all in lower case, twice: three on each side */
+		uint64_t nonlet = ~cur.let;
+		for (uint64_t m = cur.sp & PV(lo) & NX(lo) & repeat &
+		                  ~skipped &
+		                  (cur.lo << 2 | prev.lo >> 62) &
+		                  (cur.lo << 3 | prev.lo >> 61) &
+		                  (cur.lo >> 2 | nxt.lo << 62) &
+		                  (cur.lo >> 3 | nxt.lo << 61);
+		     m; m &= m - 1) {
+			unsigned bit = (unsigned)__builtin_ctzll(m);
 			/* the word starts after the last non-letter before
 			 * the space */
 			uint64_t nl = nonlet & ((1ull << bit) - 1);
@@ -423,12 +419,17 @@ static int scan_words(struct scan *sc)
 			if ((r = on_lower_space(sc, base + bit, ws)))
 				return r;
 		}
-		/* (rule_source_camel() used to search the text apart from
+		/* a capital between two lower-case letters: "ReutersThe"?
+		 * (rule_source_camel() used to search the text apart from
 		 * the scan: it never skipped anything) */
-		for (; camel; camel &= camel - 1)
+		for (uint64_t m = cur.let & ~cur.lo & PV(lo) & NX(lo) & spacing;
+		     m; m &= m - 1)
 			if ((r = rule_source_camel_at(sc, base + (unsigned)
-			                              __builtin_ctzll(camel))))
+			                              __builtin_ctzll(m))))
 				return r;
+#undef NX
+#undef PV
+		prev = cur;
 		if (nonlet)
 			ws_carry = base + 64 - (size_t)__builtin_clzll(nonlet);
 	}
