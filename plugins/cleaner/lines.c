@@ -52,7 +52,14 @@ static bool exact_boilerplate_at(const char *s, const struct line *l);
  * colon): tested inline before the call. */
 static inline bool exact_boilerplate(const char *s, const struct line *l)
 {
-	return l->te - l->ts <= 41 && exact_boilerplate_at(s, l);
+	/* the first letters of exact_lines (and "comment"): a b c l p r s */
+	const uint32_t firsts = 1u << ('a' - 'a') | 1u << ('b' - 'a') |
+	                        1u << ('c' - 'a') | 1u << ('l' - 'a') |
+	                        1u << ('p' - 'a') | 1u << ('r' - 'a') |
+	                        1u << ('s' - 'a');
+	unsigned idx = (unsigned char)((s[l->ts] | 0x20) - 'a');
+	return l->te - l->ts <= 41 && idx < 26 && (firsts >> idx & 1) &&
+	       exact_boilerplate_at(s, l);
 }
 
 static bool exact_boilerplate_at(const char *s, const struct line *l)
@@ -245,14 +252,20 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 	return false;
 }
 
-static bool language_menu(const char *s, const struct line *l)
+static bool language_menu_at(const char *p, size_t n);
+
+/* The length and menu_ruled_out() inline: most lines stop there. */
+static inline bool language_menu(const char *s, const struct line *l)
 {
 	size_t n = l->te - l->ts;
-	if (n < 12 || n > 600)
-		return false;
 	const char *p = s + l->ts;
-	if (menu_ruled_out((const unsigned char *)p, n))
-		return false;
+	return n >= 12 && n <= 600 &&
+	       !menu_ruled_out((const unsigned char *)p, n) &&
+	       language_menu_at(p, n);
+}
+
+static bool language_menu_at(const char *p, size_t n)
+{
 	size_t spaces = 0, nonspace = 0;
 	int lower_words = 0;    /* words starting in lower case: few in menus */
 	for (size_t k = 0; k < n; k++) {
