@@ -27,39 +27,49 @@ static bool blank(const struct line *l)
  * line classes
  * ------------------------------------------------------------------ */
 
+/* Each entry with its first letter (for exact_keys below). */
 #define EXACT_LINES(X) \
-	X("back to top button") X("back to top") X("source") X("sources") \
-	X("share this") X("share this article") X("share this story") \
-	X("share this post") X("share") X("read more") X("read more:") \
-	X("read more >>") X("related articles") X("related posts") \
-	X("advertisement") X("leave a comment") X("print this article") \
-	X("comment") X("comments")
-#define EXACT(s) {s, sizeof s - 1},
+	X('b', "back to top button") X('b', "back to top") X('s', "source") \
+	X('s', "sources") X('s', "share this") X('s', "share this article") \
+	X('s', "share this story") X('s', "share this post") X('s', "share") \
+	X('r', "read more") X('r', "read more:") X('r', "read more >>") \
+	X('r', "related articles") X('r', "related posts") \
+	X('a', "advertisement") X('l', "leave a comment") \
+	X('p', "print this article") X('c', "comment") X('c', "comments")
+#define EXACT(c, s) {s, sizeof s - 1},
 static const struct {
 	const char *s;
 	size_t n;       /* strlen(s): most lines fail on the length */
 } exact_lines[] = {EXACT_LINES(EXACT) {NULL, 0}};
 #undef EXACT
-/* Bit n set when an entry above has n bytes: a line of another length
- * (most short lines) skips the list. */
-#define EXACT_LEN(s) | 1ull << (sizeof s - 1)
-static const uint64_t exact_lengths = 0 EXACT_LINES(EXACT_LEN);
-#undef EXACT_LEN
+
+/* A bit for a first letter (@c, 'a' to 'z') and a length @n: most short
+ * lines have no entry with both. */
+static inline uint64_t exact_key(unsigned c, size_t n)
+{
+	return 1ull << ((n * 5 + (c - 'a')) & 63);
+}
+#define EXACT_KEY(c, s) | 1ull << (((sizeof s - 1) * 5 + (c) - 'a') & 63)
+static const uint64_t exact_keys = 0 EXACT_LINES(EXACT_KEY);
+#undef EXACT_KEY
 
 static bool exact_boilerplate_at(const char *s, const struct line *l);
 
 /* Most lines are longer than any exact boilerplate line (40 bytes and a
- * colon): tested inline before the call. */
+ * colon), or start with a letter and have a length that no entry has
+ * ("Comment (12)" aside): tested inline before the call. */
 static inline bool exact_boilerplate(const char *s, const struct line *l)
 {
-	/* the first letters of exact_lines (and "comment"): a b c l p r s */
-	const uint32_t firsts = 1u << ('a' - 'a') | 1u << ('b' - 'a') |
-	                        1u << ('c' - 'a') | 1u << ('l' - 'a') |
-	                        1u << ('p' - 'a') | 1u << ('r' - 'a') |
-	                        1u << ('s' - 'a');
-	unsigned idx = (unsigned char)((s[l->ts] | 0x20) - 'a');
-	return l->te - l->ts <= 41 && idx < 26 && (firsts >> idx & 1) &&
-	       exact_boilerplate_at(s, l);
+	size_t n = l->te - l->ts;
+	if (n > 41 || n == 0)
+		return false;
+	unsigned c = (unsigned char)s[l->ts] | 0x20;
+	if (c < 'a' || c > 'z')
+		return false;
+	/* with and without a trailing ':' ("Share this:") */
+	uint64_t key = exact_key(c, n) |
+	               (s[l->te - 1] == ':' ? exact_key(c, n - 1) : 0);
+	return (c == 'c' || (exact_keys & key)) && exact_boilerplate_at(s, l);
 }
 
 static bool exact_boilerplate_at(const char *s, const struct line *l)
@@ -76,12 +86,11 @@ static bool exact_boilerplate_at(const char *s, const struct line *l)
 	default:
 		return false;
 	}
-	if (exact_lengths >> n & 1)
-		for (size_t e = 0; exact_lines[e].s; e++)
-			if (exact_lines[e].n == n &&
-			    exact_lines[e].s[0] == (p[0] | 0x20) &&
-			    ascii_ieq(p, n, exact_lines[e].s))
-				return true;
+	for (size_t e = 0; exact_lines[e].s; e++)
+		if (exact_lines[e].n == n &&
+		    exact_lines[e].s[0] == (p[0] | 0x20) &&
+		    ascii_ieq(p, n, exact_lines[e].s))
+			return true;
 	/* "Comment (0)", "Comments (12)" */
 	size_t k = 0;
 	if (n > 7 && ascii_ieq(p, 7, "comment")) {
