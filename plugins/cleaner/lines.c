@@ -224,7 +224,13 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 		if (stops | (sps & sps << 1) | w)
 			return true;
 	}
-	for (; k + 16 <= n; k += 16) {
+	/* sixteen bytes at a time; the last sixteen overlap the ones
+	 * before, whose lower-case words are not counted twice (stops and
+	 * double spaces found again there would have ended the loop) */
+	while (n >= 16 && k < n) {
+		size_t o = k + 16 <= n ? k : n - 16;
+		unsigned fresh = 0xFFFFu << (k - o);
+		k = o;
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
 		__m128i d = _mm_sub_epi8(x, c0);
 		__m128i stop = _mm_or_si128(
@@ -243,9 +249,11 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 			return true;    /* two spaces in a row */
 		/* count to three at most (no popcount instruction at the
 		 * baseline x86-64 level: a libgcc call) */
-		for (unsigned w = low & before & 0xFFFFu; w; w &= w - 1)
+		for (unsigned w = low & before & fresh & 0xFFFFu; w;
+		     w &= w - 1)
 			if (++lower_words > 2)
 				return true;
+		k += 16;
 	}
 #endif
 	for (; k < n; k++) {
@@ -305,8 +313,12 @@ static bool language_menu_at(const char *p, size_t n)
 	int names = 0;
 	for (size_t k = 0; k < n;) {
 		size_t best = 0;
-		for (const char *const *e = language_names;
-		     *e && !(is_lower((unsigned char)p[k]) && p[k] != 'e'); e++) {
+		/* every name starts with a capital, a byte >= 0x80 or 'e'
+		 * ("español") */
+		unsigned char c = (unsigned char)p[k];
+		bool can_start = is_upper(c) || c >= 0x80 || c == 'e';
+		for (const char *const *e = language_names; can_start && *e;
+		     e++) {
 			if ((*e)[0] != p[k])
 				continue;
 			size_t m = strlen(*e);
