@@ -351,6 +351,13 @@ static int scan_words(struct scan *sc)
 			size_t i = base + (unsigned)__builtin_ctzll(m);
 			if (i < skip_to)
 				continue;
+			/* most of these bytes have no rule ('"', '\'', '(',
+			 * '<', '/', ...) or, for '-', lack the "al" or "el"
+			 * before it: no call (and no skip after them) */
+			unsigned t = trigger[sc->u[i]];
+			if (t == T_OTHER ||
+			    (t == T_DASH && (i < 3 || sc->u[i - 1] != 'l')))
+				continue;
 			if ((r = visit(sc, i, &skip_to)))
 				return r;
 			if (skip_to > i + 1)
