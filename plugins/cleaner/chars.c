@@ -34,16 +34,45 @@ static const unsigned char interesting[256] = {
 #ifdef __SSE2__
 #include <emmintrin.h>
 
-/* The first index >= @i with an interesting byte, or @len: sixteen bytes
- * at a time, a mask of the bytes below 0x20 (or >= 0x80: signed) other
- * than tab, LF and CR, '&' and DEL. */
+/* The bytes of @x that may be interesting, and more: below 0x20 but LF,
+ * or >= 0x80 (signed), '&' and DEL. Tab and CR are rare enough to be let
+ * through to the exact test. */
+static inline __m128i maybe_interesting(__m128i x)
+{
+	__m128i low = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
+	                               _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+	return _mm_or_si128(low, _mm_or_si128(
+		_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
+		_mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))));
+}
+
+static inline __m128i load16(const unsigned char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* The first index >= @i with an interesting byte, or @len: 64 bytes at
+ * a time with the looser test above, then sixteen bytes at a time, a
+ * mask of the bytes below 0x20 (or >= 0x80: signed) other than tab, LF
+ * and CR, '&' and DEL. */
 static size_t skip_plain(const unsigned char *u, size_t i, size_t len)
 {
 	const __m128i c20 = _mm_set1_epi8(0x20), amp = _mm_set1_epi8('&');
 	const __m128i del = _mm_set1_epi8(0x7F), lf = _mm_set1_epi8('\n');
 	const __m128i tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
 	while (i + 16 <= len) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		if (i + 64 <= len) {
+			__m128i t = _mm_or_si128(
+				_mm_or_si128(maybe_interesting(load16(u + i)),
+				             maybe_interesting(load16(u + i + 16))),
+				_mm_or_si128(maybe_interesting(load16(u + i + 32)),
+				             maybe_interesting(load16(u + i + 48))));
+			if (!_mm_movemask_epi8(t)) {
+				i += 64;
+				continue;
+			}
+		}
+		__m128i x = load16(u + i);
 		__m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lf),
 		                                       _mm_cmpeq_epi8(x, tab)),
 		                          _mm_cmpeq_epi8(x, cr));

@@ -48,6 +48,17 @@ static inline uint64_t cl_has_byte(uint64_t x, unsigned char c)
 static inline size_t cl_skip_ascii(const unsigned char *u, size_t i, size_t len)
 {
 #ifdef __SSE2__
+	/* 64 bytes at a time while there is none */
+	while (i + 64 <= len) {
+		const __m128i *p = (const __m128i *)(const void *)(u + i);
+		__m128i x = _mm_or_si128(
+			_mm_or_si128(_mm_loadu_si128(p), _mm_loadu_si128(p + 1)),
+			_mm_or_si128(_mm_loadu_si128(p + 2),
+			             _mm_loadu_si128(p + 3)));
+		if (_mm_movemask_epi8(x))
+			break;
+		i += 64;
+	}
 	while (i + 16 <= len) {
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128(
 			(const __m128i *)(const void *)(u + i)));

@@ -18,6 +18,16 @@ struct line {
 	unsigned char del;  /* deleted as a middle line */
 };
 
+/* Whether @c is one of the bytes below 64 in @set (a bit each): one
+ * test instead of a chain of compares. */
+#define BLANK_SPACE_TAB (1ull << ' ' | 1ull << '\t')
+#define BLANK_ANY (BLANK_SPACE_TAB | 1ull << '\r')
+static inline bool byte_in(char c, uint64_t set)
+{
+	unsigned char u = (unsigned char)c;
+	return u < 64 && (set >> u & 1);
+}
+
 static bool blank(const struct line *l)
 {
 	return l->ts == l->te;
@@ -27,28 +37,49 @@ static bool blank(const struct line *l)
  * line classes
  * ------------------------------------------------------------------ */
 
-#define EXACT(s) {s, sizeof s - 1}
+/* Each entry with its first letter (for exact_keys below). */
+#define EXACT_LINES(X) \
+	X('b', "back to top button") X('b', "back to top") X('s', "source") \
+	X('s', "sources") X('s', "share this") X('s', "share this article") \
+	X('s', "share this story") X('s', "share this post") X('s', "share") \
+	X('r', "read more") X('r', "read more:") X('r', "read more >>") \
+	X('r', "related articles") X('r', "related posts") \
+	X('a', "advertisement") X('l', "leave a comment") \
+	X('p', "print this article") X('c', "comment") X('c', "comments")
+#define EXACT(c, s) {s, sizeof s - 1},
 static const struct {
 	const char *s;
 	size_t n;       /* strlen(s): most lines fail on the length */
-} exact_lines[] = {
-	EXACT("back to top button"), EXACT("back to top"), EXACT("source"),
-	EXACT("sources"), EXACT("share this"), EXACT("share this article"),
-	EXACT("share this story"), EXACT("share this post"), EXACT("share"),
-	EXACT("read more"), EXACT("read more:"), EXACT("read more >>"),
-	EXACT("related articles"), EXACT("related posts"),
-	EXACT("advertisement"), EXACT("leave a comment"),
-	EXACT("print this article"), EXACT("comment"), EXACT("comments"),
-	{NULL, 0}};
+} exact_lines[] = {EXACT_LINES(EXACT) {NULL, 0}};
 #undef EXACT
+
+/* A bit for a first letter (@c, 'a' to 'z') and a length @n: most short
+ * lines have no entry with both. */
+static inline uint64_t exact_key(unsigned c, size_t n)
+{
+	return 1ull << ((n * 5 + (c - 'a')) & 63);
+}
+#define EXACT_KEY(c, s) | 1ull << (((sizeof s - 1) * 5 + (c) - 'a') & 63)
+static const uint64_t exact_keys = 0 EXACT_LINES(EXACT_KEY);
+#undef EXACT_KEY
 
 static bool exact_boilerplate_at(const char *s, const struct line *l);
 
 /* Most lines are longer than any exact boilerplate line (40 bytes and a
- * colon): tested inline before the call. */
+ * colon), or start with a letter and have a length that no entry has
+ * ("Comment (12)" aside): tested inline before the call. */
 static inline bool exact_boilerplate(const char *s, const struct line *l)
 {
-	return l->te - l->ts <= 41 && exact_boilerplate_at(s, l);
+	size_t n = l->te - l->ts;
+	if (n > 41 || n == 0)
+		return false;
+	unsigned c = (unsigned char)s[l->ts] | 0x20;
+	if (c < 'a' || c > 'z')
+		return false;
+	/* with and without a trailing ':' ("Share this:") */
+	uint64_t key = exact_key(c, n) |
+	               (s[l->te - 1] == ':' ? exact_key(c, n - 1) : 0);
+	return (c == 'c' || (exact_keys & key)) && exact_boilerplate_at(s, l);
 }
 
 static bool exact_boilerplate_at(const char *s, const struct line *l)
@@ -66,7 +97,9 @@ static bool exact_boilerplate_at(const char *s, const struct line *l)
 		return false;
 	}
 	for (size_t e = 0; exact_lines[e].s; e++)
-		if (exact_lines[e].n == n && ascii_ieq(p, n, exact_lines[e].s))
+		if (exact_lines[e].n == n &&
+		    exact_lines[e].s[0] == (p[0] | 0x20) &&
+		    ascii_ieq(p, n, exact_lines[e].s))
 			return true;
 	/* "Comment (0)", "Comments (12)" */
 	size_t k = 0;
@@ -83,6 +116,28 @@ static bool exact_boilerplate_at(const char *s, const struct line *l)
 			return k > d && k + 1 == n && p[k] == ')';
 		}
 	}
+	return false;
+}
+
+/* Whether p[0..n) has a lower-case ASCII letter (@high: or a byte
+ * >= 0x80), sixteen bytes at a time where SSE2 is there. */
+static bool has_lower(const char *p, size_t n, bool high)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t k = 0;
+#ifdef __SSE2__
+	for (; k + 16 <= n; k += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + k));
+		__m128i t = _mm_sub_epi8(x, _mm_set1_epi8('a'));
+		__m128i lo = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)),
+		                            t);
+		if (_mm_movemask_epi8(high ? _mm_or_si128(lo, x) : lo))
+			return true;
+	}
+#endif
+	for (; k < n; k++)
+		if (is_lower(u[k]) || (high && u[k] >= 0x80))
+			return true;
 	return false;
 }
 
@@ -154,7 +209,38 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 	const __m128i sp = _mm_set1_epi8(' ');
 	const __m128i c0 = _mm_set1_epi8('0'), c9 = _mm_set1_epi8(9);
 	const __m128i ca = _mm_set1_epi8('a'), c25 = _mm_set1_epi8(25);
-	for (; k + 16 <= n; k += 16) {
+	/* the first 32 bytes without a loop (most lines of prose are
+	 * ruled out there; a loop's exit would be mispredicted) */
+	if (n >= 32) {
+		uint32_t stops = 0, sps = 0, low = 0;
+		for (unsigned h = 0; h < 2; h++) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
+			                            (p + 16 * h));
+			__m128i d = _mm_sub_epi8(x, c0);
+			__m128i lo = _mm_sub_epi8(x, ca);
+			stops |= (uint32_t)_mm_movemask_epi8(_mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(x, dot),
+				             _mm_cmpeq_epi8(x, comma)),
+				_mm_cmpeq_epi8(_mm_min_epu8(d, c9), d))) << 16 * h;
+			sps |= (uint32_t)_mm_movemask_epi8(
+				_mm_cmpeq_epi8(x, sp)) << 16 * h;
+			low |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+				_mm_min_epu8(lo, c25), lo)) << 16 * h;
+		}
+		/* words that start in lower case: more than two? */
+		uint32_t w = low & (sps << 1 | 1u);
+		w &= w - 1;
+		w &= w - 1;
+		if (stops | (sps & sps << 1) | w)
+			return true;
+	}
+	/* sixteen bytes at a time; the last sixteen overlap the ones
+	 * before, whose lower-case words are not counted twice (stops and
+	 * double spaces found again there would have ended the loop) */
+	while (n >= 16 && k < n) {
+		size_t o = k + 16 <= n ? k : n - 16;
+		unsigned fresh = 0xFFFFu << (k - o);
+		k = o;
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
 		__m128i d = _mm_sub_epi8(x, c0);
 		__m128i stop = _mm_or_si128(
@@ -173,9 +259,11 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 			return true;    /* two spaces in a row */
 		/* count to three at most (no popcount instruction at the
 		 * baseline x86-64 level: a libgcc call) */
-		for (unsigned w = low & before & 0xFFFFu; w; w &= w - 1)
+		for (unsigned w = low & before & fresh & 0xFFFFu; w;
+		     w &= w - 1)
 			if (++lower_words > 2)
 				return true;
+		k += 16;
 	}
 #endif
 	for (; k < n; k++) {
@@ -191,14 +279,20 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 	return false;
 }
 
-static bool language_menu(const char *s, const struct line *l)
+static bool language_menu_at(const char *p, size_t n);
+
+/* The length and menu_ruled_out() inline: most lines stop there. */
+static inline bool language_menu(const char *s, const struct line *l)
 {
 	size_t n = l->te - l->ts;
-	if (n < 12 || n > 600)
-		return false;
 	const char *p = s + l->ts;
-	if (menu_ruled_out((const unsigned char *)p, n))
-		return false;
+	return n >= 12 && n <= 600 &&
+	       !menu_ruled_out((const unsigned char *)p, n) &&
+	       language_menu_at(p, n);
+}
+
+static bool language_menu_at(const char *p, size_t n)
+{
 	size_t spaces = 0, nonspace = 0;
 	int lower_words = 0;    /* words starting in lower case: few in menus */
 	for (size_t k = 0; k < n; k++) {
@@ -222,18 +316,19 @@ static bool language_menu(const char *s, const struct line *l)
 	}
 	if (spaces > 30)
 		return false;
-	bool titlecase = false;         /* names are never all capitals */
-	for (size_t k = 0; k < n && !titlecase; k++)
-		titlecase = is_lower((unsigned char)p[k]) ||
-		            (unsigned char)p[k] >= 0x80;
-	if (!titlecase)
+	/* names are never all capitals */
+	if (!has_lower(p, n, true))
 		return false;
 	size_t covered = 0;
 	int names = 0;
 	for (size_t k = 0; k < n;) {
 		size_t best = 0;
-		for (const char *const *e = language_names;
-		     *e && !(is_lower((unsigned char)p[k]) && p[k] != 'e'); e++) {
+		/* every name starts with a capital, a byte >= 0x80 or 'e'
+		 * ("español") */
+		unsigned char c = (unsigned char)p[k];
+		bool can_start = is_upper(c) || c >= 0x80 || c == 'e';
+		for (const char *const *e = language_names; can_start && *e;
+		     e++) {
 			if ((*e)[0] != p[k])
 				continue;
 			size_t m = strlen(*e);
@@ -262,6 +357,30 @@ static bool tag_run(const char *s, const struct line *l)
 	size_t n = l->te - l->ts;
 	if (n < 8 || n > 160 || !is_upper(p[0]))
 		return false;
+#ifdef __SSE2__
+	/* the loop's reasons to say no, in the first sixteen bytes at
+	 * once: a byte other than a letter, a space, '-' and '\'', or a
+	 * space before a byte that is not a capital */
+	if (n >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i t = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+		                         _mm_set1_epi8('a'));
+		__m128i let = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)),
+		                             t);
+		__m128i u = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+		__m128i up = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8(25)),
+		                            u);
+		__m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+		__m128i ok = _mm_or_si128(_mm_or_si128(let, sp), _mm_or_si128(
+			_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+			_mm_cmpeq_epi8(x, _mm_set1_epi8('\''))));
+		unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+		unsigned sps = (unsigned)_mm_movemask_epi8(sp) & 0x7FFFu;
+		unsigned ups = (unsigned)_mm_movemask_epi8(up);
+		if (bad | (sps & ~(ups >> 1)))
+			return false;
+	}
+#endif
 	int glue = 0;
 	size_t piece = 0;   /* letters since a word start or glue point */
 	for (size_t k = 0; k < n; k++) {
@@ -390,10 +509,7 @@ static size_t title_cut(const char *s, const struct line *l,
 {
 	const char *p = s + l->ts;
 	size_t end = l->te - l->ts;
-	bool lower = false;
-	for (size_t q = 0; q < end && !lower; q++)
-		lower = is_lower((unsigned char)p[q]);
-	if (!lower)
+	if (!has_lower(p, end, false))
 		return l->te;   /* an all-capitals wire headline */
 	for (int round = 0; round < 4; round++) {
 		size_t ss, se;
@@ -418,7 +534,21 @@ static size_t title_cut(const char *s, const struct line *l,
  * caption credit at a line end: "(source: US Army) |", "(Photo: AP)"
  * ------------------------------------------------------------------ */
 
-static size_t caption_credit(const char *s, const struct line *l)
+/* A credit ends in ')', '|' or U+FF5C (EF BD 9C). */
+static inline bool caption_end(const char *s, const struct line *l)
+{
+	unsigned char c = l->te > l->ts ? (unsigned char)s[l->te - 1] : 0;
+	return (c == ')') | (c == '|') | (c == 0x9C);
+}
+
+/* Most lines end otherwise: tested inline before the call. */
+static size_t caption_credit_at(const char *s, const struct line *l);
+static inline size_t caption_credit(const char *s, const struct line *l)
+{
+	return caption_end(s, l) ? caption_credit_at(s, l) : 0;
+}
+
+static size_t caption_credit_at(const char *s, const struct line *l)
 {
 	const char *p = s + l->ts;
 	size_t n = l->te - l->ts;
@@ -491,6 +621,10 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 	struct line *L = dp_doc_alloc(b->doc, cap * sizeof(*L));
 	if (!L)
 		return b->err = DP_ENOMEM;
+	/* the content lines: first (title), last; whether a line ends as a
+	 * caption credit can (most texts have none) */
+	size_t first = SIZE_MAX, last = SIZE_MAX;
+	bool credits = false;
 	for (;;) {
 		const char *q = memchr(s + pos, '\n', len - pos);
 		size_t e = q ? (size_t)(q - s) : len;
@@ -507,26 +641,23 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 		l->s = l->ts = pos;
 		l->e = l->te = e;
 		l->del = 0;
-		while (l->ts < l->te && (s[l->ts] == ' ' || s[l->ts] == '\t'))
+		while (l->ts < l->te && byte_in(s[l->ts], BLANK_SPACE_TAB))
 			l->ts++;
-		while (l->te > l->ts && (s[l->te - 1] == ' ' ||
-		                         s[l->te - 1] == '\t' ||
-		                         s[l->te - 1] == '\r'))
+		while (l->te > l->ts && byte_in(s[l->te - 1], BLANK_ANY))
 			l->te--;
+		if (!blank(l)) {
+			if (first == SIZE_MAX)
+				first = nl - 1;
+			last = nl - 1;
+			credits |= caption_end(s, l);
+		}
 		if (!q)
 			break;
 		pos = e + 1;
 	}
 	size_t k;
-
-	/* content lines: first (title), last */
-	size_t first = nl, last = nl;
-	for (k = 0; k < nl; k++)
-		if (!blank(&L[k])) {
-			if (first == nl)
-				first = k;
-			last = k;
-		}
+	if (first == SIZE_MAX)
+		first = last = nl;
 	if (first == nl || first == last)
 		return 0;       /* empty or a single line: nothing to strip */
 
@@ -599,7 +730,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 	}
 
 	/* caption credits */
-	for (k = first; k < body_end; k++) {
+	for (k = first; credits && k < body_end; k++) {
 		if (blank(&L[k]) || L[k].del)
 			continue;
 		size_t c = caption_credit(s, &L[k]);

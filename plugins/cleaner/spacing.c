@@ -3,7 +3,6 @@
  * ("end.The"), between an agency name and a name ("Reutersal-Sudani"),
  * before punctuation (" ,") and inside curly quotes ("“ The").
  */
-#define _GNU_SOURCE     /* memmem */
 #include "words.h"
 
 /* " ," -> ","; "word ,next" -> "word, next"; " ." at a line end -> "." */
@@ -152,34 +151,12 @@ int rule_source_particle(struct scan *sc, size_t i)
 	return batch_add(sc->b, i - 2, i - 2, " ", 1, "spacing.source_name");
 }
 
-/* "ReutersThe" -> "Reuters The": every "Reuters" that starts a word and
- * is followed by a capital and a lower-case letter. */
-int rule_source_camel(struct scan *sc)
+/* "ReutersThe" -> "Reuters The": at @e, a capital between two lower-case
+ * letters (the word scan finds these), "Reuters" that starts a word ends
+ * there. */
+int rule_source_camel_at(struct scan *sc, size_t e)
 {
-	for (const char *const *name = sources_title; *name; name++) {
-		size_t n = strlen(*name);
-		size_t from = 0;
-		const char *hit;
-		/* memchr for the first letter, then compare: much cheaper
-		 * than memmem on text where the name is rare */
-		while (from + n <= sc->len &&
-		       (hit = memchr(sc->s + from, (*name)[0],
-		                     sc->len - from - n + 1))) {
-			if (memcmp(hit + 1, *name + 1, n - 1) != 0) {
-				from = (size_t)(hit - sc->s) + 1;
-				continue;
-			}
-			size_t e = (size_t)(hit - sc->s) + n;
-			from = e;
-			if (is_upper(byte(sc, e)) && is_lower(byte(sc, e + 1)) &&
-			    source_ends_at(sc, e, sources_title)) {
-				int r = batch_add(sc->b, e, e, " ", 1,
-				                  "spacing.source_name");
-				if (r)
-					return r;
-			}
-		}
-	}
-	return 0;
+	if (!source_ends_at(sc, e, sources_title))
+		return 0;
+	return batch_add(sc->b, e, e, " ", 1, "spacing.source_name");
 }
-

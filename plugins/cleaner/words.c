@@ -2,24 +2,24 @@
  * words.c - the word pass: masked tokens here; translation fragments
  * (fragments.c) and spacing (spacing.c).
  *
- * One left-to-right scan: a byte table marks the bytes where a rule can
- * start (space, newline, '.', ',', ';', '?', '*', '-', 0xE2 for curly
- * quotes) and the loop skips the rest ("ReutersThe" is found with
- * memmem). Every rule looks at a few bytes around its position and adds
- * its edit to the batch, which sorts them and keeps the first of
- * overlapping edits.
+ * One left-to-right scan (scan_words()): byte class masks of 64 bytes at
+ * a time (blockmask.h) give the few positions where a rule can start (a
+ * space between two lower-case letters, punctuation, a space next to
+ * punctuation, a line break, '*', '-', 0xE2 for curly quotes), and the
+ * scan visits only those (and "ReutersThe": a capital between two
+ * lower-case letters). Every rule
+ * looks at a few bytes around its position and adds its edit to the
+ * batch, which sorts them and keeps the first of overlapping edits.
  */
 #include <stdint.h>
 
+#include "blockmask.h"
 #include "words.h"
 
 enum { T_SPACE = 1, T_NL, T_DOT, T_COMMA, T_SEMI, T_QUEST, T_STAR, T_DASH,
        T_E2, T_OTHER };
 
-/* Every byte that is not an ASCII letter stops the scan: the rule
- * triggers, and T_OTHER, which only records where the current run of
- * letters starts (so the repeated-word rule need not walk back over the
- * word before each space). */
+/* What a byte that is not a letter starts (visit()); T_OTHER: nothing. */
 static const unsigned char trigger[256] = {
 	T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
 	T_OTHER, T_OTHER, T_NL, T_OTHER, T_OTHER, T_OTHER, T_OTHER, T_OTHER,
@@ -204,17 +204,244 @@ static int on_line_start(struct scan *sc, size_t st)
 	return rule_sentence_start(sc, st, pk, plw, true);
 }
 
-#ifdef __SSE2__
-/* Bit k set when byte k of the sixteen at @p is not an ASCII letter. */
-static inline unsigned nonletters16(const unsigned char *p)
+/* At a '.' or a '?': "end.The" and ". ." (the first tests of the rules
+ * inline: u[len] is a NUL, so u[i + 1] is there, and u[i + 2] after a
+ * space). */
+static int on_stop(struct scan *sc, size_t i)
 {
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i t = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
-	                         _mm_set1_epi8('a'));
-	__m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
-	return ~(unsigned)_mm_movemask_epi8(letter) & 0xFFFFu;
+	int r = 0;
+	if (sc->o->spacing && i >= 2 && is_alpha(sc->u[i - 1]) &&
+	    is_upper(sc->u[i + 1]))
+		r = rule_after_stop(sc, i);
+	if (!r && sc->u[i] == '.' && sc->o->fragments &&
+	    sc->u[i + 1] == ' ' && sc->u[i + 2] == '.')
+		r = rule_double_punct(sc, i);
+	return r;
 }
-#endif
+
+/* The rules of the byte at @i, which is not a letter (the old scan's
+ * per-byte dispatch). Sets *next past the bytes the rule consumed: a run
+ * of '*', or the continuation bytes after 0xE2, which the scan must not
+ * visit on their own. */
+static int visit(struct scan *sc, size_t i, size_t *next)
+{
+	const struct cleaner_opts *o = sc->o;
+	int r = 0;
+	*next = i + 1;
+	switch (trigger[sc->u[i]]) {
+	case T_SPACE:
+		return on_space(sc, i, SIZE_MAX);
+	case T_NL:
+		if (o->fragments)
+			r = on_line_start(sc, i + 1);
+		break;
+	case T_DOT:
+	case T_QUEST:
+		r = on_stop(sc, i);
+		break;
+	case T_COMMA:
+	case T_SEMI:
+		if (o->fragments && sc->u[i + 1] == sc->u[i])
+			r = rule_double_punct(sc, i);
+		break;
+	case T_STAR:
+		r = rule_stars(sc, i, next);
+		break;
+	case T_DASH:
+		if (o->spacing && i >= 3 && sc->u[i - 1] == 'l')
+			r = rule_source_particle(sc, i);
+		break;
+	case T_E2:
+		if (o->spacing && at(sc, i, "\xE2\x80\x9C"))
+			r = rule_space_in_quotes_open(sc, i);
+		*next = i + 3 <= sc->len ? i + 3 : sc->len;
+		break;
+	default:
+		break;
+	}
+	return r;
+}
+
+/* The space at @i lies between two lower-case letters: the repeated word
+ * rule, with @ws the start of the word before it. The cheap tests (the
+ * length, the first and the last letters) before the full compare. */
+static inline int on_lower_space(struct scan *sc, size_t i, size_t ws)
+{
+	size_t n = i - ws;
+	if (n < 3 || sc->u[ws] != sc->u[i + 1] || i + 1 + n > sc->len ||
+	    sc->u[i + n] != sc->u[i - 1])
+		return 0;
+	return rule_repeat_at(sc, i, ws);
+}
+
+/* Bits [from, to) of a block mask, clipped to [0, 64). */
+static inline uint64_t bit_range(size_t from, size_t to)
+{
+	uint64_t hi = to >= 64 ? ~0ull : (1ull << to) - 1;
+	uint64_t lo = from >= 64 ? ~0ull : (1ull << from) - 1;
+	return hi & ~lo;
+}
+
+/* The masks of the block at @base; the last one, partial, from a copy
+ * padded with NULs in @tail (the text ends in one: the rules read 0 past
+ * the end, too), the padding masked out. */
+static inline void classify_block(const struct scan *sc, size_t base,
+                                  unsigned char *tail, struct block_mask *m)
+{
+	if (base + 64 <= sc->len) {
+		block_classify(sc->u + base, m);
+		return;
+	}
+	memset(tail, 0, 64);
+	memcpy(tail, sc->u + base, sc->len - base);
+	block_classify(tail, m);
+	m->spec &= (1ull << (sc->len - base)) - 1;
+}
+
+/*
+ * The scan: block by block of 64 bytes, masks of the positions where a
+ * rule can apply, from the byte classes of the block shifted by one to
+ * look at the neighbours of each byte. Whatever the masks let through is
+ * checked again by the rules: a mask only has to include every position
+ * where a rule can edit. Each kind of position has its own loop (no jump
+ * table to mispredict); the batch ends up the same as with the old
+ * byte-by-byte scan, because no two rules start an edit of the same
+ * range at different positions (but rule_source_camel_at() and
+ * rule_source_particle(), whose edits are the same).
+ *
+ * The old scan did not visit the bytes inside a run of '*' or the two
+ * after 0xE2 (see visit()): the first loop, in order, keeps @skip_to as
+ * the old scan did, and the other loops leave out the @skipped bytes.
+ */
+static int scan_words(struct scan *sc)
+{
+	const size_t len = sc->len;
+	const uint64_t repeat = sc->o->fragments ? ~0ull : 0;
+	const uint64_t spacing = sc->o->spacing ? ~0ull : 0;
+	const bool fragments = sc->o->fragments;
+	unsigned char tail[64];
+	size_t skip_to = 0;
+	size_t ws_carry = 0;    /* after the last non-letter of the blocks
+	                           before this one */
+	struct block_mask prev = {0};   /* of the block before */
+	struct block_mask cur, nxt;     /* of this block and the next */
+	int r;
+	if (len == 0)
+		return 0;
+	classify_block(sc, 0, tail, &nxt);
+	for (size_t base = 0; base < len; base += 64) {
+		cur = nxt;
+		if (base + 64 < len)
+			classify_block(sc, base + 64, tail, &nxt);
+		else
+			nxt = (struct block_mask){0};
+		/* the class of the next byte (nx), of the one after (nx2)
+		 * and of the one before (pv). Each mask is computed just
+		 * before its loop: the rules called in the loops would
+		 * otherwise make the compiler keep all of them on the
+		 * stack */
+#define NX(f) (cur.f >> 1 | nxt.f << 63)
+#define PV(f) (cur.f << 1 | prev.f >> 63)
+		uint64_t skipped = skip_to > base ?
+		                   bit_range(0, skip_to - base) : 0;
+		/* the other special bytes, which have rules of their own
+		 * or none ('-', '*', '?', ';', 0xE2, ...), in order */
+		for (uint64_t m = cur.spec & ~cur.nl & ~cur.dot & ~cur.comma;
+		     m; m &= m - 1) {
+			size_t i = base + (unsigned)__builtin_ctzll(m);
+			if (i < skip_to)
+				continue;
+			/* most of these bytes have no rule ('"', '\'', '(',
+			 * '<', '/', ...) or, for '-', lack the "al" or "el"
+			 * before it: no call (and no skip after them) */
+			unsigned t = trigger[sc->u[i]];
+			if (t == T_OTHER ||
+			    (t == T_DASH && (i < 3 || sc->u[i - 1] != 'l')))
+				continue;
+			if ((r = visit(sc, i, &skip_to)))
+				return r;
+			if (skip_to > i + 1)
+				skipped |= bit_range(i + 1 - base,
+				                     skip_to - base);
+		}
+		/* "end.The" and ". ." */
+		for (uint64_t m = cur.dot & ~skipped &
+		                  ((PV(let) & NX(let) & ~NX(lo)) |
+		                   (NX(sp) & (cur.dot >> 2 | nxt.dot << 62)));
+		     m; m &= m - 1)
+			if ((r = on_stop(sc, base + (unsigned)
+			                 __builtin_ctzll(m))))
+				return r;
+		/* ",," */
+		for (uint64_t m = fragments ? cur.comma & NX(comma) & ~skipped
+		                            : 0;
+		     m; m &= m - 1)
+			if ((r = rule_double_punct(sc, base + (unsigned)
+			                           __builtin_ctzll(m))))
+				return r;
+		/* a line start, after a line that does not end in a letter
+		 * or a digit (which continues a sentence: on_line_start()
+		 * stops there), or at the start of the text */
+		uint64_t pv_alnum = (~(cur.spec | cur.sp) << 1 |
+		                     ~(prev.spec | prev.sp) >> 63) &
+		                    (base ? ~0ull : ~1ull);
+		for (uint64_t m = fragments ? cur.nl & NX(let) & ~pv_alnum &
+		                              ~skipped : 0;
+		     m; m &= m - 1)
+			if ((r = on_line_start(sc, base + 1 + (unsigned)
+			                       __builtin_ctzll(m))))
+				return r;
+		/* a space next to punctuation other than ',' (before it)
+		 * and '\n', or the first of a run of spaces; not after a
+		 * line break or another space (on_space()'s rules need a
+		 * word or punctuation before it) */
+		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 |
+		                    (prev.spec & ~prev.nl & ~prev.comma) >> 63;
+		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 |
+		                    (nxt.spec & ~nxt.nl) << 63;
+		for (uint64_t m = cur.sp & ~skipped &
+		                  (pv_punct | ((nx_punct | NX(sp)) & ~PV(sp) &
+		                               ~PV(nl)));
+		     m; m &= m - 1)
+			if ((r = on_space(sc, base + (unsigned)
+			                  __builtin_ctzll(m), SIZE_MAX)))
+				return r;
+		/* a space between two lower-case letters: a repeated word?
+		 * rule_repeat_at() wants a word of three letters or more,
+		 * all in lower case, twice: three on each side */
+		uint64_t nonlet = ~cur.let;
+		for (uint64_t m = cur.sp & PV(lo) & NX(lo) & repeat &
+		                  ~skipped &
+		                  (cur.lo << 2 | prev.lo >> 62) &
+		                  (cur.lo << 3 | prev.lo >> 61) &
+		                  (cur.lo >> 2 | nxt.lo << 62) &
+		                  (cur.lo >> 3 | nxt.lo << 61);
+		     m; m &= m - 1) {
+			unsigned bit = (unsigned)__builtin_ctzll(m);
+			/* the word starts after the last non-letter before
+			 * the space */
+			uint64_t nl = nonlet & ((1ull << bit) - 1);
+			size_t ws = nl ? base + 64 - (size_t)__builtin_clzll(nl) :
+			            ws_carry;
+			if ((r = on_lower_space(sc, base + bit, ws)))
+				return r;
+		}
+		/* a capital between two lower-case letters: "ReutersThe"?
+		 * (rule_source_camel() used to search the text apart from
+		 * the scan: it never skipped anything) */
+		for (uint64_t m = cur.let & ~cur.lo & PV(lo) & NX(lo) & spacing;
+		     m; m &= m - 1)
+			if ((r = rule_source_camel_at(sc, base + (unsigned)
+			                              __builtin_ctzll(m))))
+				return r;
+#undef NX
+#undef PV
+		prev = cur;
+		if (nonlet)
+			ws_carry = base + 64 - (size_t)__builtin_clzll(nonlet);
+	}
+	return 0;
+}
 
 /* --------------------------------------------------------------------- */
 
@@ -237,105 +464,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 	int r = 0;
 	if (o->fragments)
 		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
-	if (!r && o->spacing)
-		r = rule_source_camel(&sc);
-	size_t i = 0;
-	size_t ws = 0;  /* start of the current run of letters */
-#ifdef __SSE2__
-	/* the non-letters of the sixteen bytes from @base that are still to
-	 * be visited, one bit each: the scan goes from one to the next
-	 * with ctz, and computes a mask once per sixteen bytes */
-	size_t base = 0;
-	unsigned m = sc.len >= 16 ? nonletters16(sc.u) : 0;
-#endif
-	while (!r) {
-		unsigned t;
-#ifdef __SSE2__
-		if (base + 16 <= sc.len) {
-			while (!m) {
-				base += 16;
-				if (base + 16 > sc.len)
-					break;
-				m = nonletters16(sc.u + base);
-			}
-			if (m) {
-				i = base + (size_t)__builtin_ctz(m);
-				m &= m - 1;
-				t = trigger[sc.u[i]];
-				goto found;
-			}
-			i = base;       /* the last bytes, one at a time */
-		}
-#endif
-		if (i >= sc.len)
-			break;
-		/* no bound check: the text ends in a NUL (dp_doc_text()),
-		 * which is not a letter */
-		while (!(t = trigger[sc.u[i]]))
-			i++;
-		if (i >= sc.len)
-			break;
-#ifdef __SSE2__
-found:;
-#endif
-		size_t next = i + 1, next_ws;
-		if (t == T_SPACE) {     /* most triggers: no jump table */
-			r = on_space(&sc, i, ws);
-			ws = i = next;
-			continue;       /* the mask stays in step */
-		}
-		next_ws = 0;
-		switch (t) {
-		case T_NL:
-			if (o->fragments)
-				r = on_line_start(&sc, i + 1);
-			break;
-		case T_DOT:
-		case T_QUEST:
-			if (o->spacing)
-				r = rule_after_stop(&sc, i);
-			if (!r && t == T_DOT && o->fragments)
-				r = rule_double_punct(&sc, i);
-			break;
-		case T_COMMA:
-		case T_SEMI:
-			if (o->fragments)
-				r = rule_double_punct(&sc, i);
-			break;
-		case T_STAR:
-			r = rule_stars(&sc, i, &next);
-			break;
-		case T_DASH:
-			if (o->spacing)
-				r = rule_source_particle(&sc, i);
-			break;
-		case T_E2:
-			if (o->spacing && at(&sc, i, "\xE2\x80\x9C"))
-				r = rule_space_in_quotes_open(&sc, i);
-			next = i + 3 <= sc.len ? i + 3 : sc.len;
-			/* the bytes skipped are not letters in valid UTF-8 */
-			if ((next > i + 1 && sc.u[i + 1] < 0x80) ||
-			    (next > i + 2 && sc.u[i + 2] < 0x80))
-				next_ws = SIZE_MAX;
-			break;
-		default:
-			break;
-		}
-#ifdef __SSE2__
-		/* a rule that skipped bytes: drop their bits, or start a new
-		 * mask past them */
-		if (next > i + 1 && base + 16 <= sc.len) {
-			if (next >= base + 16) {
-				base = next;
-				m = base + 16 <= sc.len ?
-				    nonletters16(sc.u + base) : 0;
-			} else {
-				m &= ~0u << (next - base);
-			}
-		}
-#endif
-		i = next;
-		ws = next_ws == SIZE_MAX ? SIZE_MAX : next;
-	}
+	if (!r)
+		r = scan_words(&sc);
 	return r ? r : b->err;
 }

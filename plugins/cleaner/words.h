@@ -104,6 +104,6 @@ int rule_space_in_quotes_close(struct scan *sc, size_t i);
 int rule_space_in_quotes_open(struct scan *sc, size_t i);
 int rule_after_stop(struct scan *sc, size_t i);
 int rule_source_particle(struct scan *sc, size_t i);
-int rule_source_camel(struct scan *sc);
+int rule_source_camel_at(struct scan *sc, size_t e);
 
 #endif /* CLEANER_WORDS_H */

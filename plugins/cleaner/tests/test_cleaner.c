@@ -779,6 +779,111 @@ static void test_empty_and_odd_inputs(void **state)
 		run_cases_opts(NULL, &c[i], 1);
 }
 
+/* ---------------------------------------------------------------------
+ * the word scan's block masks: every rule at every offset around the
+ * 64-byte blocks (and their sixteen-byte parts), at the end of the text,
+ * after non-ASCII text
+ * ------------------------------------------------------------------ */
+
+/* Cleans @in and compares with @want (replay checked too). */
+static void check_clean(const char *in, const char *want)
+{
+	struct dp_harness *h = cleaner(NULL);
+	if (dp_harness_run(h, in, NULL) != 0)
+		fail_msg("[%s]: %s", in, dp_harness_error(h));
+	check_replay(h);
+	size_t len;
+	const char *text = dp_doc_text(dp_harness_doc(h), &len);
+	if (strlen(want) != len || memcmp(want, text, len) != 0)
+		fail_msg("\n in:   [%s]\n want: [%s]\n got:  [%.*s]", in, want,
+		         (int)len, text);
+	dp_harness_free(h);
+}
+
+static void test_scan_blocks(void **state)
+{
+	(void)state;
+	/* an artifact and its repair, after a prefix of k bytes */
+	static const struct {
+		const char *in, *out;
+	} art[] = {
+		{"the the", "the"},                     /* repeated word */
+		{"said said", "said"},
+		{"word , next", "word, next"},          /* space before punct */
+		{"word ,next", "word, next"},
+		{"word . End", "word. End"},
+		{"end. . Next", "end. Next"},           /* doubled punctuation */
+		{"Shikoku,, and", "Shikoku, and"},
+		{"deficit.December", "deficit. December"},      /* after_period */
+		{"ReutersThe", "Reuters The"},          /* source name */
+		{"Reutersal-Sudani", "Reuters al-Sudani"},
+		{"Iraq** and", "Iraq and"},             /* masks */
+		{"says \xE2\x80\x9C The", "says \xE2\x80\x9CThe"},  /* quotes */
+		{"word \xE2\x80\x9D next", "word\xE2\x80\x9D next"},
+		{"it. \xC3\xA9t\xC3\xA9 the the", "it. \xC3\xA9t\xC3\xA9 the"},
+	};
+	/* the prefixes: ASCII, and with a two-byte character in them */
+	static const char *const fill[] = {"x", "\xC3\xA9"};
+	char in[512], want[512], pre[256];
+	for (size_t a = 0; a < sizeof(art) / sizeof(art[0]); a++) {
+		for (size_t f = 0; f < 2; f++) {
+			for (size_t k = 40; k < 140; k++) {
+				/* "Qxxx...x " + artifact (+ " tail." or not) */
+				size_t n = 0;
+				pre[n++] = 'Q';
+				while (n < k)
+					n += (size_t)snprintf(pre + n,
+					                      sizeof(pre) - n,
+					                      "%s", fill[f]);
+				pre[n] = '\0';
+				snprintf(in, sizeof(in), "%s %s tail.", pre,
+				         art[a].in);
+				snprintf(want, sizeof(want), "%s %s tail.", pre,
+				         art[a].out);
+				check_clean(in, want);
+				/* at the very end of the text */
+				snprintf(in, sizeof(in), "%s %s", pre, art[a].in);
+				snprintf(want, sizeof(want), "%s %s", pre,
+				         art[a].out);
+				check_clean(in, want);
+			}
+		}
+	}
+	/* a line break at the start and at a block's edge, a sentence
+	 * start after it */
+	for (size_t k = 55; k < 75; k++) {
+		memset(pre, 'x', k);
+		pre[0] = 'Q';
+		pre[k] = '\0';
+		snprintf(in, sizeof(in), "%s groups.\nHe emphasized that.\n"
+		         "More text follows here.", pre);
+		snprintf(want, sizeof(want), "%s groups.\nMore text follows "
+		         "here.", pre);
+		check_clean(in, want);
+	}
+	check_clean("\nRead more text here and the the end.",
+	            "\nRead more text here and the end.");
+	/* text of fewer than 64 bytes, and of exactly 64 and 128 */
+	check_clean("the the", "the");
+	memset(in, 'a', 128);
+	in[0] = 'Q';
+	memcpy(in + 60, " end", 4);
+	in[64] = '\0';
+	check_clean(in, in);
+	in[64] = 'a';
+	in[128] = '\0';
+	check_clean(in, in);
+	/* invalid UTF-8 after 0xE2: the two bytes after it are skipped, as
+	 * the byte-by-byte scan did (the core refuses such text today) */
+	struct dp_harness *h = cleaner(NULL);
+	if (dp_harness_run(h, "Qabc \xE2,, x", NULL) == 0) {
+		dp_harness_free(h);
+		check_clean("Qabc \xE2,, x", "Qabc \xE2,, x");
+	} else {
+		dp_harness_free(h);
+	}
+}
+
 /* Every allocation failing in turn: the run fails cleanly or succeeds
  * with the right text, never crashes. */
 static void test_alloc_failure(void **state)
@@ -832,6 +937,7 @@ int main(void)
 		cmocka_unit_test(test_family_options),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_empty_and_odd_inputs),
+		cmocka_unit_test(test_scan_blocks),
 		cmocka_unit_test(test_alloc_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
