@@ -13,15 +13,17 @@ python3 "$abs_srcdir/scale/gen-docs.py" 5000 > "$tmp/in.jsonl"
 sed -i '500s/.*/{"id": "bad-1", "text": /; 1700s/.*/not json at all/' "$tmp/in.jsonl"
 $DOCPROC -q -j 2 -o "$tmp/full.jsonl" --errors "$tmp/full.err" "$tmp/in.jsonl" || [ $? -eq 2 ]
 kills=0
-for delay in 0.02 0.05 0.1 0.2 0.4; do
+for delay in 0 0.02 0.05 0.1 0.2 0.4; do
 	rm -f "$tmp/out.jsonl" "$tmp/out.jsonl.partial" "$tmp/out.err"
 	$DOCPROC -q -j 2 -o "$tmp/out.jsonl" --errors "$tmp/out.err" "$tmp/in.jsonl" &
 	pid=$!
 	sleep "$delay"
 	if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
 	wait "$pid" 2>/dev/null || true
-	# resume, possibly after a second interruption
-	if [ -e "$tmp/out.jsonl.partial" ]; then
+	# resume, possibly after a second interruption; also when the kill
+	# came before the run had created OUT.partial (a slow start, as under
+	# a sanitizer): --resume then starts from the beginning
+	if [ ! -e "$tmp/out.jsonl" ]; then
 		$DOCPROC -q -j 2 -o "$tmp/out.jsonl" --errors "$tmp/out.err" --resume "$tmp/in.jsonl" &
 		pid=$!
 		sleep 0.05
