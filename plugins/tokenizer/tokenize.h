@@ -60,6 +60,8 @@ struct tok_list {
 	uint8_t *gap;       /* line breaks between the previous token and this
 	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
+	uint32_t kinds;     /* bit k: some token has kind k (the plugin
+	                       interns only the kind names it needs) */
 	struct tok_alloc alloc;
 };
 
@@ -160,6 +162,7 @@ static inline int tok_push(struct tok_list *t, size_t start, size_t end,
 	t->flags[t->n] = (uint8_t)flags;
 	t->abbr[t->n] = (uint8_t)abbr;
 	t->gap[t->n] = (uint8_t)gap;
+	t->kinds |= 1u << kind;
 	t->n++;
 	return 0;
 }
