@@ -11,6 +11,9 @@
  * generated Unicode tables (ucd.h).
  */
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "chars.h"
 #include "tokenize.h"
@@ -31,6 +34,11 @@ static const uint8_t ascii_nc[128] = {
 	 4, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
 	17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,  3,  4,  3,  4,  0,
 };
+
+/* The case bits of ascii_nc[] sit three bits above the token flags they
+ * give, so that plain_word() gets a word's flags with a shift. */
+_Static_assert(AC_UP / AC_UP == TF_UPPER && AC_LO / AC_UP == TF_LOWER,
+               "AC_UP, AC_LO must map onto TF_UPPER, TF_LOWER");
 
 /* One grapheme cluster: its base code point, class and end. */
 struct ch {
@@ -288,6 +296,30 @@ static const bool word_byte[256] = {
 	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
 	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
 	['y'] = 1, ['z'] = 1,
+};
+
+/* What may follow an ASCII letter-and-digit run for scan_word() to end the
+ * token right there with nothing else to decide (plain_word()): any other
+ * ASCII byte but the connectors and URL characters that scan_word() looks
+ * at (. - : ' & _ @ % +). PE_NUMBER: also after a run that starts with a
+ * digit, which , : / may continue (2,500 10:30 9/11). Bytes >= 0x80 are
+ * never plain (combining marks, curly apostrophes, hyphens). */
+#define PE_WORD 1
+#define PE_NUMBER 2
+
+static const uint8_t plain_end[256] = {
+	/* control characters and white space, DEL */
+	[0x00] = 3, [0x01] = 3, [0x02] = 3, [0x03] = 3, [0x04] = 3, [0x05] = 3,
+	[0x06] = 3, [0x07] = 3, [0x08] = 3, [0x09] = 3, [0x0A] = 3, [0x0B] = 3,
+	[0x0C] = 3, [0x0D] = 3, [0x0E] = 3, [0x0F] = 3, [0x10] = 3, [0x11] = 3,
+	[0x12] = 3, [0x13] = 3, [0x14] = 3, [0x15] = 3, [0x16] = 3, [0x17] = 3,
+	[0x18] = 3, [0x19] = 3, [0x1A] = 3, [0x1B] = 3, [0x1C] = 3, [0x1D] = 3,
+	[0x1E] = 3, [0x1F] = 3, [' '] = 3, [0x7F] = 3,
+	['!'] = 3, ['"'] = 3, ['#'] = 3, ['$'] = 3, ['('] = 3, [')'] = 3,
+	['*'] = 3, [';'] = 3, ['<'] = 3, ['='] = 3, ['>'] = 3, ['?'] = 3,
+	['['] = 3, ['\\'] = 3, [']'] = 3, ['^'] = 3, ['`'] = 3, ['{'] = 3,
+	['|'] = 3, ['}'] = 3, ['~'] = 3,
+	[','] = PE_WORD, ['/'] = PE_WORD,
 };
 
 /* Counts the letters, digits and clusters of the segment s[a..b) (whole
@@ -776,6 +808,61 @@ static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
 	return j;
 }
 
+/* The end of the run of ASCII letters and digits from u[e], len the end
+ * of the text. With SSE2 (every x86-64) sixteen bytes at a time where the
+ * text has them: signed byte compares give the letter and digit lanes
+ * (bytes >= 0x80 are negative, so never either); the tail, and other
+ * machines, byte by byte. Nothing past u[len - 1] is read. */
+static inline size_t alnum_run_end(const unsigned char *u, size_t e,
+                                   size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i lo_a = _mm_set1_epi8('a' - 1), hi_z = _mm_set1_epi8('z' + 1);
+	const __m128i lo_0 = _mm_set1_epi8('0' - 1), hi_9 = _mm_set1_epi8('9' + 1);
+	const __m128i to_lower = _mm_set1_epi8(0x20);
+
+	while (e + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(u + e));
+		__m128i y = _mm_or_si128(x, to_lower);
+		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, lo_a),
+		                               _mm_cmplt_epi8(y, hi_z));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, lo_0),
+		                              _mm_cmplt_epi8(x, hi_9));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(
+			_mm_or_si128(letter, digit)) & 0xFFFF;
+
+		if (stop)
+			return e + (size_t)__builtin_ctz(stop);
+		e += 16;
+	}
+#endif
+	while (e < len && word_byte[u[e]])
+		e++;
+	return e;
+}
+
+/* The common token: an ASCII run of letters and digits at @i ending before
+ * a byte of plain_end[] (or the text's end), e.g. "said" before a space or
+ * a comma. Emits it exactly as scan_word() would (a word, or a number when
+ * number_shape() says so) and returns its end, or 0 when the run needs
+ * scan_word()'s rules. */
+static size_t plain_word(struct scan *sc, size_t i, int *err)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	size_t len = sc->len, e = alnum_run_end(u, i + 1, len);
+	uint8_t a = ascii_nc[u[i]];
+	int kind = TK_WORD, flags;
+
+	if (e < len && !(plain_end[u[e]] & ((a & 7) == NC_DIGIT ? PE_NUMBER
+	                                                        : PE_WORD)))
+		return 0;
+	if ((a & 7) == NC_DIGIT && number_shape(sc->s, i, e))
+		kind = TK_NUMBER;
+	flags = (a / AC_UP) & (TF_UPPER | TF_LOWER);   /* see the _Static_assert */
+	*err = emit(sc, i, e, kind, flags, ABBR_NONE);
+	return e;
+}
+
 int news_tokenize(const struct news_opts *o, const char *s, size_t len,
                   struct tok_list *out)
 {
@@ -797,19 +884,36 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 			i++;
 			continue;
 		}
-		peek(&sc, i, &c);
-		if (c.nc == NC_SPACE) {
-			if (c.cp == 0x85 || c.cp == 0x2028)
-				nl++;
-			else if (c.cp == 0x2029)
-				nl += 2;
-			i = c.end;
-			continue;
+		if (!word_byte[u[i]]) {
+			peek(&sc, i, &c);
+			if (c.nc == NC_SPACE) {
+				if (c.cp == 0x85 || c.cp == 0x2028)
+					nl++;
+				else if (c.cp == 0x2029)
+					nl += 2;
+				i = c.end;
+				continue;
+			}
 		}
-		if (nl >= 2)
-			sc.squote_open = false;   /* paragraph break */
-		sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
-		nl = 0;
+		if (nl) {
+			/* sc.gap is 0 otherwise: emit() clears it */
+			if (nl >= 2)
+				sc.squote_open = false;   /* paragraph break */
+			sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
+			nl = 0;
+		}
+		if (word_byte[u[i]]) {
+			/* ASCII letter or digit: most tokens are plain words */
+			size_t e = plain_word(&sc, i, &err);
+
+			if (err < 0)
+				return -1;
+			if (e) {
+				i = e;
+				continue;
+			}
+			peek(&sc, i, &c);
+		}
 		switch (c.nc) {
 		case NC_LETTER:
 		case NC_DIGIT:

@@ -372,6 +372,10 @@ static void detect_wrapping(struct ctx *c)
 	const struct tok_list *t = c->t;
 	size_t singles = 0, wraps = 0, width = 0, len;
 	struct lines l = { 0 };
+	/* full[n]: single line breaks after a line of n bytes that does not
+	 * end a sentence. The width (the longest line) is known only at the
+	 * end; lines longer than 100 bytes mean no wrapping anyway. */
+	uint32_t full[101] = { 0 };
 
 	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
 		size_t ga = t->end[k - 1], gb = t->start[k];
@@ -380,23 +384,66 @@ static void detect_wrapping(struct ctx *c)
 			continue;
 		if (len > width)
 			width = len;
-		if (t->gap[k] == 1)
+		if (t->gap[k] == 1) {
 			singles++;
+			if (len <= 100 && !(t->flags[k - 1] & (TF_TERM | TF_CLOSE)))
+				full[len]++;
+		}
 	}
 	if (width < 40 || width > 100 || singles < 2)
 		return;
-	l.start = 0;
-	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
-		size_t ga = t->end[k - 1], gb = t->start[k];
-
-		if (!gap_line(&l, c->s, ga, gb, &len) || t->gap[k] != 1)
-			continue;
-		if (!(t->flags[k - 1] & (TF_TERM | TF_CLOSE)) &&
-		    len * 10 >= width * 7)
-			wraps++;
-	}
+	/* the lines of at least 70% of the width: n * 10 >= width * 7 */
+	for (size_t n = (width * 7 + 9) / 10; n <= width; n++)
+		wraps += full[n];
 	c->width = width;
 	c->wrapped = wraps >= 2 && wraps * 10 >= singles * 4;
+}
+
+/* How many of the @n bytes of @f have @bit set, eight at a time. */
+static size_t count_bit(const uint8_t *f, size_t n, unsigned bit)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	size_t i = 0, count = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, f + i, sizeof w);
+		/* one 0/1 per byte lane; the product sums them in the top lane */
+		count += (((w >> bit) & ones) * ones) >> 56;
+	}
+	for (; i < n; i++)
+		count += (f[i] >> bit) & 1;
+	return count;
+}
+
+/* The first token j >= @j, j < @n - 1, after which a sentence may end:
+ * one with a line break after it, or a terminator, closer, abbreviation
+ * or emoji (ends_after() returns false at once for all others); @n - 1 if
+ * there is none. Skips eight tokens a step: most are plain words. */
+static size_t next_candidate(const struct tok_list *t, size_t j, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	const uint64_t mask = ones * (TF_TERM | TF_CLOSE | TF_ABBREV);
+
+	while (j + 9 <= n) {
+		uint64_t g, f, k, emoji;
+
+		memcpy(&g, t->gap + j + 1, sizeof g);
+		memcpy(&f, t->flags + j, sizeof f);
+		memcpy(&k, t->kind + j, sizeof k);
+		k ^= ones * TK_EMOJI;
+		/* a zero lane (kind == TK_EMOJI), exactly: lanes are < 0x80 */
+		emoji = ~(k + ~highs) & highs;
+		if (g | (f & mask) | emoji)
+			break;
+		j += 8;
+	}
+	while (j + 1 < n && !t->gap[j + 1] &&
+	       !(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)) &&
+	       t->kind[j] != TK_EMOJI)
+		j++;
+	return j;
 }
 
 int news_sentences(const struct news_opts *o, const char *s, size_t len,
@@ -409,16 +456,21 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 	(void)len;
 	if (n == 0)
 		return 0;
-	for (size_t k = 0; k < n; k++) {       /* vectorised by the compiler */
-		upper += (toks->flags[k] & TF_UPPER) != 0;
-		lower += (toks->flags[k] & TF_LOWER) != 0;
-	}
+	upper = count_bit(toks->flags, n, 0);     /* TF_UPPER */
+	lower = count_bit(toks->flags, n, 1);     /* TF_LOWER */
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
 	if (o->newline_breaks)
 		detect_wrapping(&c);
 	for (size_t k = 1; k < n; k++) {
-		int nl = toks->gap[k];
+		int nl;
 		bool brk = false;
+
+		/* tokens with no line break before them after a token that
+		 * ends no sentence: nothing to decide */
+		k = next_candidate(toks, k - 1, n) + 1;
+		if (k >= n)
+			break;
+		nl = toks->gap[k];
 
 		if (nl) {
 			size_t line_start = lines.start, line_len = 0;

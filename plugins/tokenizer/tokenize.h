@@ -154,16 +154,28 @@ int span_push(struct span_list *l, size_t start, size_t end);
 static inline int tok_push(struct tok_list *t, size_t start, size_t end,
                            int kind, int flags, int abbr, int gap)
 {
-	if (t->n == t->cap && tok_grow(t) < 0)
+	size_t n = t->n;
+	uint32_t *s, *e;
+	uint8_t *k, *f, *a, *g;
+
+	if (n == t->cap && tok_grow(t) < 0)
 		return -1;
-	t->start[t->n] = (uint32_t)start;
-	t->end[t->n] = (uint32_t)end;
-	t->kind[t->n] = (uint8_t)kind;
-	t->flags[t->n] = (uint8_t)flags;
-	t->abbr[t->n] = (uint8_t)abbr;
-	t->gap[t->n] = (uint8_t)gap;
+	/* the pointers are read before any store: a byte store may alias
+	 * *t, and would make the compiler read them again after each one */
+	s = t->start;
+	e = t->end;
+	k = t->kind;
+	f = t->flags;
+	a = t->abbr;
+	g = t->gap;
+	s[n] = (uint32_t)start;
+	e[n] = (uint32_t)end;
+	k[n] = (uint8_t)kind;
+	f[n] = (uint8_t)flags;
+	a[n] = (uint8_t)abbr;
+	g[n] = (uint8_t)gap;
 	t->kinds |= 1u << kind;
-	t->n++;
+	t->n = n + 1;
 	return 0;
 }
 
