@@ -322,6 +322,28 @@ static const uint8_t plain_end[256] = {
 	[','] = PE_WORD, ['/'] = PE_WORD,
 };
 
+/* Which plain_end[] bit applies after a run starting with this byte:
+ * PE_WORD for a letter, PE_NUMBER for a digit. */
+#define LETTERS(v) \
+	['A'] = v, ['B'] = v, ['C'] = v, ['D'] = v, ['E'] = v, ['F'] = v, \
+	['G'] = v, ['H'] = v, ['I'] = v, ['J'] = v, ['K'] = v, ['L'] = v, \
+	['M'] = v, ['N'] = v, ['O'] = v, ['P'] = v, ['Q'] = v, ['R'] = v, \
+	['S'] = v, ['T'] = v, ['U'] = v, ['V'] = v, ['W'] = v, ['X'] = v, \
+	['Y'] = v, ['Z'] = v, \
+	['a'] = v, ['b'] = v, ['c'] = v, ['d'] = v, ['e'] = v, ['f'] = v, \
+	['g'] = v, ['h'] = v, ['i'] = v, ['j'] = v, ['k'] = v, ['l'] = v, \
+	['m'] = v, ['n'] = v, ['o'] = v, ['p'] = v, ['q'] = v, ['r'] = v, \
+	['s'] = v, ['t'] = v, ['u'] = v, ['v'] = v, ['w'] = v, ['x'] = v, \
+	['y'] = v, ['z'] = v
+static const uint8_t word_start[256] = {
+	LETTERS(PE_WORD),
+	['0'] = PE_NUMBER, ['1'] = PE_NUMBER, ['2'] = PE_NUMBER,
+	['3'] = PE_NUMBER, ['4'] = PE_NUMBER, ['5'] = PE_NUMBER,
+	['6'] = PE_NUMBER, ['7'] = PE_NUMBER, ['8'] = PE_NUMBER,
+	['9'] = PE_NUMBER,
+};
+#undef LETTERS
+
 /* Counts the letters, digits and clusters of the segment s[a..b) (whole
  * clusters of one word) and whether all its letters are capitals. Called
  * only where a word meets a connector, so the hot loop counts nothing. */
@@ -693,6 +715,32 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 	int kind = c0->nc == NC_SYMBOL ? TK_SYMBOL : TK_PUNCT, flags = 0, q;
 	size_t n;
 
+	/* the common marks, which none of the rules below changes: brackets
+	 * and , ; : as they are, a period before white space */
+	switch (cp) {
+	case ',': case ';': case ':':
+		*err = emit(sc, start, pos, kind, TF_CONT, ABBR_NONE);
+		return pos;
+	case '(': case '[': case '{':
+		*err = emit(sc, start, pos, kind, TF_OPEN, ABBR_NONE);
+		return pos;
+	case ')': case ']': case '}':
+		*err = emit(sc, start, pos, kind, TF_CLOSE, ABBR_NONE);
+		return pos;
+	case '.':
+		/* one byte: a combining mark after it makes no TF_PERIOD */
+		if (pos == start + 1 &&
+		    (pos >= len || ((unsigned char)s[pos] < 0x80 &&
+		                    ascii_nc[(unsigned char)s[pos]] == NC_SPACE))) {
+			*err = emit(sc, start, pos, kind, TF_TERM | TF_PERIOD,
+			            ABBR_NONE);
+			return pos;
+		}
+		break;
+	default:
+		break;
+	}
+
 	/* a number that starts with its decimal point: .5 */
 	if (cp == '.' && pos < len && is_ascii_digit((unsigned char)s[pos]) &&
 	    (start == 0 || opens_before(sc, start) || s[start - 1] == '$')) {
@@ -853,10 +901,9 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 	uint8_t a = ascii_nc[u[i]];
 	int kind = TK_WORD, flags;
 
-	if (e < len && !(plain_end[u[e]] & ((a & 7) == NC_DIGIT ? PE_NUMBER
-	                                                        : PE_WORD)))
+	if (e < len && !(plain_end[u[e]] & word_start[u[i]]))
 		return 0;
-	if ((a & 7) == NC_DIGIT && number_shape(sc->s, i, e))
+	if (word_start[u[i]] == PE_NUMBER && number_shape(sc->s, i, e))
 		kind = TK_NUMBER;
 	flags = (a / AC_UP) & (TF_UPPER | TF_LOWER);   /* see the _Static_assert */
 	*err = emit(sc, i, e, kind, flags, ABBR_NONE);
@@ -873,18 +920,20 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 	struct ch c;
 
 	while (i < len) {
-		if (u[i] == ' ') {
-			i++;
-			continue;
-		}
-		if (u[i] < 0x80 && ascii_nc[u[i]] == NC_SPACE) {
-			if (u[i] == '\n' || (u[i] == '\r' &&
-			                     (i + 1 >= len || u[i + 1] != '\n')))
-				nl++;
-			i++;
-			continue;
-		}
-		if (!word_byte[u[i]]) {
+		unsigned char b = u[i];
+
+		if (!word_byte[b]) {
+			if (b == ' ') {
+				i++;
+				continue;
+			}
+			if (b < 0x80 && ascii_nc[b] == NC_SPACE) {
+				if (b == '\n' || (b == '\r' &&
+				                  (i + 1 >= len || u[i + 1] != '\n')))
+					nl++;
+				i++;
+				continue;
+			}
 			peek(&sc, i, &c);
 			if (c.nc == NC_SPACE) {
 				if (c.cp == 0x85 || c.cp == 0x2028)
@@ -902,14 +951,15 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 			sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
 			nl = 0;
 		}
-		if (word_byte[u[i]]) {
+		if (word_byte[b]) {
 			/* ASCII letter or digit: most tokens are plain words */
 			size_t e = plain_word(&sc, i, &err);
 
 			if (err < 0)
 				return -1;
 			if (e) {
-				i = e;
+				/* and most are followed by one space */
+				i = e < len && u[e] == ' ' ? e + 1 : e;
 				continue;
 			}
 			peek(&sc, i, &c);
