@@ -344,6 +344,16 @@ static const uint8_t word_start[256] = {
 };
 #undef LETTERS
 
+/* The set bits of a 16-bit mask, inline (__builtin_popcount is a library
+ * call unless the target has POPCNT). */
+static inline unsigned popcount16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0F0F;
+	return (x + (x >> 8)) & 0x1F;
+}
+
 /* Counts the letters, digits and clusters of the segment s[a..b) (whole
  * clusters of one word) and whether all its letters are capitals. Called
  * only where a word meets a connector, so the hot loop counts nothing. */
@@ -353,6 +363,32 @@ static void seg_stats(const struct scan *sc, size_t a, size_t b,
 {
 	struct ch c;
 
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* a short ASCII segment (most are) in one step: the lanes of its
+	 * capitals, small letters and digits; only when 16 bytes are there */
+	if (b - a <= 16 && a + 16 <= sc->len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(sc->s + a));
+		unsigned in = (1u << (b - a)) - 1;
+
+		if (!(_mm_movemask_epi8(x) & in)) {
+			unsigned up = in & (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+				_mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1))));
+			unsigned lo = in & (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+				_mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))));
+			unsigned dig = in & (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+				_mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+
+			*letters = popcount16(up | lo);
+			*digits = popcount16(dig);
+			*clusters = (unsigned)(b - a);
+			*upper = lo == 0;
+			return;
+		}
+	}
+#endif
 	*letters = *digits = *clusters = 0;
 	*upper = true;
 	while (a < b) {
@@ -889,24 +925,62 @@ static inline size_t alnum_run_end(const unsigned char *u, size_t e,
 	return e;
 }
 
+/* Whether the byte after a period at @p leaves scan_word() nothing to
+ * look at after it: white space or the end of the text. */
+static bool period_ends(const unsigned char *u, size_t len, size_t p)
+{
+	return p + 1 >= len ||
+	       (u[p + 1] < 0x80 && ascii_nc[u[p + 1]] == NC_SPACE);
+}
+
+/* The abbreviation class scan_word() gives the ASCII letters u[i..e)
+ * (digits make none) before a period followed by white space or the end
+ * of the text: listed ones, initials (J.), "No." before a number. */
+static int plain_abbrev(const struct scan *sc, size_t i, size_t e)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	int abbr;
+
+	for (size_t k = i; k < e; k++)
+		if (is_ascii_digit(u[k]))
+			return ABBR_NONE;
+	abbr = abbr_lookup(sc->o->abbrevs, sc->s + i, e - i);
+	if (abbr == ABBR_NONE && e - i == 1 && is_ascii_upper(u[i]))
+		abbr = ABBR_INITIAL;
+	if (abbr == ABBR_NONE && e - i == 2 && (u[i] | 32) == 'n' &&
+	    (u[i + 1] | 32) == 'o' && e + 2 < sc->len && u[e + 1] == ' ' &&
+	    is_ascii_digit(u[e + 2]))
+		abbr = ABBR_TITLE;              /* No. 5 */
+	return abbr;
+}
+
 /* The common token: an ASCII run of letters and digits at @i ending before
  * a byte of plain_end[] (or the text's end), e.g. "said" before a space or
- * a comma. Emits it exactly as scan_word() would (a word, or a number when
- * number_shape() says so) and returns its end, or 0 when the run needs
- * scan_word()'s rules. */
+ * a comma, or before a period that ends a sentence or an abbreviation.
+ * Emits it exactly as scan_word() would (a word, or a number when
+ * number_shape() says so; an abbreviation with its period) and returns
+ * its end, or 0 when the run needs scan_word()'s rules. */
 static size_t plain_word(struct scan *sc, size_t i, int *err)
 {
 	const unsigned char *u = (const unsigned char *)sc->s;
 	size_t len = sc->len, e = alnum_run_end(u, i + 1, len);
 	uint8_t a = ascii_nc[u[i]];
-	int kind = TK_WORD, flags;
+	int kind = TK_WORD, flags, abbr = ABBR_NONE;
 
-	if (e < len && !(plain_end[u[e]] & word_start[u[i]]))
-		return 0;
+	if (e < len && !(plain_end[u[e]] & word_start[u[i]])) {
+		if (u[e] != '.' || !period_ends(u, len, e))
+			return 0;
+		if (word_start[u[i]] == PE_WORD)
+			abbr = plain_abbrev(sc, i, e);
+	}
 	if (word_start[u[i]] == PE_NUMBER && number_shape(sc->s, i, e))
 		kind = TK_NUMBER;
 	flags = (a / AC_UP) & (TF_UPPER | TF_LOWER);   /* see the _Static_assert */
-	*err = emit(sc, i, e, kind, flags, ABBR_NONE);
+	if (abbr != ABBR_NONE) {
+		flags |= TF_ABBREV;
+		e++;                            /* the period is the word's */
+	}
+	*err = emit(sc, i, e, kind, flags, abbr);
 	return e;
 }
 

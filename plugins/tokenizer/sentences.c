@@ -435,8 +435,16 @@ static size_t next_candidate(const struct tok_list *t, size_t j, size_t n)
 		k ^= ones * TK_EMOJI;
 		/* a zero lane (kind == TK_EMOJI), exactly: lanes are < 0x80 */
 		emoji = ~(k + ~highs) & highs;
-		if (g | (f & mask) | emoji)
+		g |= (f & mask) | emoji;
+		if (g) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* lane l stands for token j + l: the lowest nonzero */
+			return j + ((size_t)__builtin_ctzll(g) >> 3);
+#else
 			break;
+#endif
+		}
 		j += 8;
 	}
 	while (j + 1 < n && !t->gap[j + 1] &&
