@@ -894,24 +894,26 @@ static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
 
 /* The end of the run of ASCII letters and digits from u[e], len the end
  * of the text. With SSE2 (every x86-64) sixteen bytes at a time where the
- * text has them: signed byte compares give the letter and digit lanes
- * (bytes >= 0x80 are negative, so never either); the tail, and other
- * machines, byte by byte. Nothing past u[len - 1] is read. */
+ * text has them (byte range tests: no byte >= 0x80 is in either range);
+ * the tail, and other machines, byte by byte. Nothing past u[len - 1] is
+ * read. */
 static inline size_t alnum_run_end(const unsigned char *u, size_t e,
                                    size_t len)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
-	const __m128i lo_a = _mm_set1_epi8('a' - 1), hi_z = _mm_set1_epi8('z' + 1);
-	const __m128i lo_0 = _mm_set1_epi8('0' - 1), hi_9 = _mm_set1_epi8('9' + 1);
+	/* x - lo < n as unsigned bytes is (x - lo - 128) < n - 128 as
+	 * signed ones: one subtraction and one compare per range */
 	const __m128i to_lower = _mm_set1_epi8(0x20);
+	const __m128i bias_a = _mm_set1_epi8((char)('a' + 128));
+	const __m128i bias_0 = _mm_set1_epi8((char)('0' + 128));
+	const __m128i n_az = _mm_set1_epi8(26 - 128);
+	const __m128i n_09 = _mm_set1_epi8(10 - 128);
 
 	while (e + 16 <= len) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(u + e));
-		__m128i y = _mm_or_si128(x, to_lower);
-		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, lo_a),
-		                               _mm_cmplt_epi8(y, hi_z));
-		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, lo_0),
-		                              _mm_cmplt_epi8(x, hi_9));
+		__m128i y = _mm_sub_epi8(_mm_or_si128(x, to_lower), bias_a);
+		__m128i letter = _mm_cmplt_epi8(y, n_az);
+		__m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(x, bias_0), n_09);
 		unsigned stop = ~(unsigned)_mm_movemask_epi8(
 			_mm_or_si128(letter, digit)) & 0xFFFF;
 

@@ -17,7 +17,7 @@
 enum tok_kind {
 	TK_WORD, TK_NUMBER, TK_PUNCT, TK_QUOTE, TK_SYMBOL, TK_URL, TK_EMAIL,
 	TK_HASHTAG, TK_MENTION, TK_EMOJI,
-	TK_COUNT
+	TK_COUNT       /* at most 16: struct tok_list's has_kind */
 };
 
 const char *tok_kind_name(enum tok_kind k);
@@ -60,8 +60,8 @@ struct tok_list {
 	uint8_t *gap;       /* line breaks between the previous token and this
 	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
-	uint32_t kinds;     /* bit k: some token has kind k (the plugin
-	                       interns only the kind names it needs) */
+	uint8_t has_kind[16]; /* 1 where some token has that kind (the
+	                         plugin interns only the names it needs) */
 	struct tok_alloc alloc;
 };
 
@@ -174,7 +174,7 @@ static inline int tok_push(struct tok_list *t, size_t start, size_t end,
 	f[n] = (uint8_t)flags;
 	a[n] = (uint8_t)abbr;
 	g[n] = (uint8_t)gap;
-	t->kinds |= 1u << kind;
+	t->has_kind[kind & 15] = 1;
 	t->n = n + 1;
 	return 0;
 }

@@ -131,14 +131,14 @@ static void *arena_grow(void *ctx, void *old, size_t oldsize, size_t newsize)
 /* The ids of the kind names in the document's string table: only the
  * kinds that occur are interned (most documents have four or five of the
  * ten). False when memory runs out. */
-static bool intern_kinds(struct dp_doc *doc, uint32_t kinds,
+static bool intern_kinds(struct dp_doc *doc, const uint8_t *has_kind,
                          uint32_t ids[TK_COUNT])
 {
 	for (unsigned k = 0; k < TK_COUNT; k++) {
 		const char *name = tok_kind_name((enum tok_kind)k);
 
 		ids[k] = 0;
-		if ((kinds & (1u << k)) &&
+		if (has_kind[k] &&
 		    !(ids[k] = dp_doc_intern(doc, name, strlen(name))))
 			return false;
 	}
@@ -165,7 +165,7 @@ static int write_layers(struct dp_doc *doc, const struct tok_list *toks,
 	ls = dp_layer_create(doc, "sentences", NULL, 0);
 	if (!ls)
 		return DP_ELAYER;
-	if (!intern_kinds(doc, toks->kinds, ids))
+	if (!intern_kinds(doc, toks->has_kind, ids))
 		return dp_doc_fail(doc, "out of memory");
 	first = dp_layer_add_many(lt, toks->n, toks->start, toks->end);
 	if (first < 0)
