@@ -519,6 +519,63 @@ int dp_layer_set_str_ids(struct dp_layer *l, size_t first, size_t n, int a,
 	return 0;
 }
 
+/* Whether some byte of c[0..n) is >= @lim (1 <= lim <= 255). For
+ * lim <= 128 eight at a time: a byte >= 0x80 is >= lim, and below 0x80 a
+ * lane of x + (128 - lim) has its high bit set exactly when x >= lim (at
+ * most 254: no lane carries into the next). */
+static bool any_byte_at_least(const uint8_t *c, size_t n, unsigned lim)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	uint64_t acc = 0;
+	size_t i = 0;
+
+	if (lim <= 128) {
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+
+			memcpy(&x, c + i, sizeof x);
+			acc |= x | ((x & ~highs) + ones * (128 - lim));
+		}
+	}
+	for (; i < n; i++)
+		acc |= c[i] >= lim ? highs : 0;
+	return (acc & highs) != 0;
+}
+
+int dp_layer_set_str_codes(struct dp_layer *l, size_t first, size_t n, int a,
+                           const uint8_t *codes, const uint32_t *dict,
+                           size_t ndict)
+{
+	int rc = 0;
+	struct dp_column *c;
+	uint32_t *v;
+	size_t i;
+
+	if (n && (!codes || !dict || ndict == 0))
+		return DP_EINVAL;
+	if (ndict > 256)
+		return DP_EINVAL;
+	c = cols_for_write(l, first, n, a, DP_ATTR_STR, &rc);
+	if (!c)
+		return rc;
+	/* all or nothing: the dictionary and every code first */
+	if (n && (any_at_least(dict, ndict, l->doc->nstrs) ||
+	          (ndict < 256 && any_byte_at_least(codes, n, (unsigned)ndict))))
+		return DP_EINVAL;
+	v = c->v.s + first;
+	i = 0;
+	for (; i + 4 <= n; i += 4) {    /* unrolled: the loop costs more
+	                                   than a lookup */
+		v[i] = dict[codes[i]];
+		v[i + 1] = dict[codes[i + 1]];
+		v[i + 2] = dict[codes[i + 2]];
+		v[i + 3] = dict[codes[i + 3]];
+	}
+	for (; i < n; i++)
+		v[i] = dict[codes[i]];
+	return 0;
+}
+
 int dp_layer_set_str(struct dp_layer *l, size_t i, int a, const char *s,
                      size_t len)
 {

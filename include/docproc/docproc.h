@@ -397,6 +397,20 @@ int dp_layer_set_str_id(struct dp_layer *layer, size_t i, int attr,
 int dp_layer_set_str_ids(struct dp_layer *layer, size_t first, size_t n,
                          int attr, const uint32_t *ids);
 
+/** Sets string attribute @attr of the @n spans first, ..., first + n - 1
+ *  from a dictionary: span first + k gets dict[codes[k]]. @dict holds
+ *  @ndict (1 to 256) interned strings of this document (dp_doc_intern();
+ *  0 unsets a value). For attributes with a few distinct values, such as
+ *  a token's kind or a date's type: one byte a span to pass instead of
+ *  four. Returns 0, DP_ERANGE (a span index or @attr out of range), or
+ *  DP_EINVAL (NULL @codes or @dict with @n > 0, @ndict 0 or above 256,
+ *  a code >= @ndict, an id this document never gave out, @attr not a
+ *  string attribute, or a layer of another plugin). All or nothing: on
+ *  error no value changes. Both arrays stay the caller's. (since 1.1) */
+int dp_layer_set_str_codes(struct dp_layer *layer, size_t first, size_t n,
+                           int attr, const uint8_t *codes,
+                           const uint32_t *dict, size_t ndict);
+
 /** Reads integer attribute @attr of span @i into *out. Returns false (and
  *  leaves *out alone) if the value is unset or the attribute has another
  *  type. (since 1.0) */

@@ -146,15 +146,15 @@ static bool intern_kinds(struct dp_doc *doc, const uint8_t *has_kind,
 }
 
 /* Copies the engine's arrays into the layers: the spans in one call per
- * layer, the kinds a block at a time through a small buffer. */
+ * layer, the kinds (one byte a token, enum tok_kind) in one more through
+ * the ids of their names. */
 static int write_layers(struct dp_doc *doc, const struct tok_list *toks,
                         const struct span_list *sents)
 {
 	static const struct dp_attr_def tok_attrs[] = {
 		{ .name = "kind", .type = DP_ATTR_STR },
 	};
-	enum { BLOCK = 512 };
-	uint32_t buf[BLOCK], ids[TK_COUNT];
+	uint32_t ids[TK_COUNT];
 	struct dp_layer *lt, *ls;
 	long first;
 	int rc;
@@ -170,15 +170,10 @@ static int write_layers(struct dp_doc *doc, const struct tok_list *toks,
 	first = dp_layer_add_many(lt, toks->n, toks->start, toks->end);
 	if (first < 0)
 		return dp_doc_fail(doc, "tokens: %s", dp_strerror((int)first));
-	for (size_t i = 0; i < toks->n; i += BLOCK) {
-		size_t m = toks->n - i < BLOCK ? toks->n - i : BLOCK;
-
-		for (size_t j = 0; j < m; j++)
-			buf[j] = ids[toks->kind[i + j]];
-		rc = dp_layer_set_str_ids(lt, (size_t)first + i, m, 0, buf);
-		if (rc < 0)
-			return dp_doc_fail(doc, "tokens: %s", dp_strerror(rc));
-	}
+	rc = dp_layer_set_str_codes(lt, (size_t)first, toks->n, 0, toks->kind,
+	                            ids, TK_COUNT);
+	if (rc < 0)
+		return dp_doc_fail(doc, "tokens: %s", dp_strerror(rc));
 	first = dp_layer_add_many(ls, sents->n, sents->start, sents->end);
 	if (first < 0)
 		return dp_doc_fail(doc, "sentences: %s", dp_strerror((int)first));

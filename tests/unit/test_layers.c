@@ -359,6 +359,106 @@ static void test_set_str_ids(void **state)
 	doc->step_provides = NULL;
 }
 
+/* dp_layer_set_str_codes(): values through a dictionary of ids */
+static void test_set_str_codes(void **state)
+{
+	struct dp_doc *doc = *state;
+	static const char *const prov0[] = {"a", NULL};
+	static const char *const prov1[] = {"b", NULL};
+	enum { N = 1000 };
+	uint32_t s[N], e[N];
+	uint8_t codes[N], big[300];
+	uint32_t dict[3], wide[256];
+	struct dp_layer *l = dp_layer_create(doc, "kinds", attrs, 3);
+	uint64_t seed = 3;
+
+	dict[0] = dp_doc_intern(doc, "word", 4);
+	dict[1] = 0;                                   /* unsets */
+	dict[2] = dp_doc_intern(doc, "punct", 5);
+	for (size_t i = 0; i < N; i++) {
+		s[i] = e[i] = (uint32_t)i;
+		codes[i] = (uint8_t)(test_rand(&seed) % 3);
+	}
+	assert_int_equal(dp_layer_add_many(l, N, s, e), 0);
+	/* every length, so that the tails of the 8-byte blocks are met */
+	for (size_t first = 0; first < 20; first++)
+		for (size_t n = 0; first + n <= 40; n++)
+			assert_int_equal(dp_layer_set_str_codes(l, first, n, 1,
+			                 codes + first, dict, 3), 0);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, N, 1, codes, dict, 3), 0);
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(dp_layer_get_str_id(l, i, 1), dict[codes[i]]);
+	codes[0] = 2;
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, dict, 3), 0);
+	assert_string_equal(dp_layer_get_str(l, 0, 1, NULL), "punct");
+	/* a code past the dictionary, at every position: nothing changes */
+	for (size_t bad = 0; bad < 20; bad++) {
+		uint8_t c[20];
+
+		memset(c, 1, sizeof c);
+		c[bad] = 3;
+		assert_int_equal(dp_layer_set_str_codes(l, 0, 20, 1, c, dict, 3),
+		                 DP_EINVAL);
+		c[bad] = 200;
+		assert_int_equal(dp_layer_set_str_codes(l, 0, 20, 1, c, dict, 3),
+		                 DP_EINVAL);
+	}
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(dp_layer_get_str_id(l, i, 1), dict[codes[i]]);
+	/* dictionaries of 256 (every code valid) and of 129..255 codes */
+	for (int i = 0; i < 256; i++)
+		wide[i] = dict[i % 3];
+	for (int i = 0; i < 300; i++)
+		big[i] = (uint8_t)(255 - i % 256);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 256), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 0, 1), wide[255]);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 200),
+	                 DP_EINVAL);
+	for (int i = 0; i < 300; i++)
+		big[i] = (uint8_t)(i % 130);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 130), 0);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 129),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_get_str_id(l, 129, 1), wide[129]);
+	/* invalid arguments */
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, NULL, dict, 3),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, NULL, 3),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, dict, 0),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, wide, 257),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 0, codes, dict, 3),
+	                 DP_EINVAL);                    /* an int column */
+	dict[1] = 100000;                               /* never given out */
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, dict, 3),
+	                 DP_EINVAL);
+	dict[1] = 0;
+	/* out of range */
+	assert_int_equal(dp_layer_set_str_codes(l, N, 1, 1, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(l, 1, N, 1, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 3, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(NULL, 0, 1, 1, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(l, N, 0, 1, NULL, NULL, 0), 0);
+	/* another step's layer is read-only */
+	doc->step = 0;
+	doc->step_provides = prov0;
+	struct dp_layer *a = dp_layer_create(doc, "a", attrs, 3);
+	assert_int_equal(dp_layer_add_many(a, 2, s, e), 0);
+	doc->step = 1;
+	doc->step_provides = prov1;
+	assert_int_equal(dp_layer_set_str_codes(a, 0, 2, 1, codes, dict, 3),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_get_str_id(a, 0, 1), 0);
+	doc->step = -1;
+	doc->step_provides = NULL;
+}
+
 static void test_names_and_errors(void **state)
 {
 	struct dp_doc *doc = *state;
@@ -503,6 +603,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_add_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_many_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_str_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_str_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names_and_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_layers_and_attributes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reuse_across_documents, setup, teardown),
