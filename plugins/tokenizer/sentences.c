@@ -207,14 +207,20 @@ static bool continuer(const struct ctx *c, size_t k)
 
 /* Rule 2: a single line break before token k. */
 static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
-                          size_t line_len)
+                          size_t line_len, size_t next_start)
 {
 	size_t j = k - 1;
 
 	if (c->wrapped) {
 		size_t ga = c->t->end[j], gb = c->t->start[k];
 
-		if (indented(c->s, ga, gb))
+		/* indented(): when the gap holds a line break, the next line
+		 * starts at next_start and s[next_start..gb) is its indent
+		 * (a tab counts 2) */
+		if (next_start > ga ? gb - next_start >= 2 ||
+		                      (gb - next_start == 1 &&
+		                       c->s[next_start] == '\t')
+		                    : indented(c->s, ga, gb))
 			return true;
 		if (lower_word(c, k) || continuer(c, k) ||
 		    c->t->kind[k] == TK_NUMBER)
@@ -399,23 +405,30 @@ static void detect_wrapping(struct ctx *c)
 	c->wrapped = wraps >= 2 && wraps * 10 >= singles * 4;
 }
 
-/* How many of the @n bytes of @f have @bit set, eight at a time. */
-static size_t count_bit(const uint8_t *f, size_t n, unsigned bit)
+/* How many of the @n flags have TF_UPPER, and TF_LOWER, eight at a time. */
+static void count_case(const uint8_t *f, size_t n, size_t *upper,
+                       size_t *lower)
 {
 	const uint64_t ones = 0x0101010101010101ull;
-	size_t i = 0, count = 0;
+	size_t i = 0, up = 0, lo = 0;
 
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 
 		memcpy(&w, f + i, sizeof w);
 		/* one 0/1 per byte lane; the product sums them in the top lane */
-		count += (((w >> bit) & ones) * ones) >> 56;
+		up += ((w & ones) * ones) >> 56;                /* TF_UPPER */
+		lo += (((w >> 1) & ones) * ones) >> 56;         /* TF_LOWER */
 	}
-	for (; i < n; i++)
-		count += (f[i] >> bit) & 1;
-	return count;
+	for (; i < n; i++) {
+		up += (f[i] & TF_UPPER) != 0;
+		lo += (f[i] & TF_LOWER) != 0;
+	}
+	*upper = up;
+	*lower = lo;
 }
+
+_Static_assert(TF_UPPER == 1 && TF_LOWER == 2, "count_case() needs them");
 
 /* The first token j >= @j, j < @n - 1, after which a sentence may end:
  * one with a line break after it, or a terminator, closer, abbreviation
@@ -464,8 +477,7 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 	(void)len;
 	if (n == 0)
 		return 0;
-	upper = count_bit(toks->flags, n, 0);     /* TF_UPPER */
-	lower = count_bit(toks->flags, n, 1);     /* TF_LOWER */
+	count_case(toks->flags, n, &upper, &lower);
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
 	if (o->newline_breaks)
 		detect_wrapping(&c);
@@ -482,11 +494,14 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 
 		if (nl) {
 			size_t line_start = lines.start, line_len = 0;
+			size_t ga = toks->end[k - 1];
+			/* a gap with a line break starts the next line inside it */
+			bool lf = gap_line(&lines, s, ga, toks->start[k],
+			                   &line_len);
 
-			gap_line(&lines, s, toks->end[k - 1], toks->start[k],
-			         &line_len);
 			brk = nl >= 2 || (o->newline_breaks &&
-			                  newline_break(&c, k, line_start, line_len));
+			                  newline_break(&c, k, line_start, line_len,
+			                                lf ? lines.start : ga));
 		}
 		if (!brk)
 			brk = ends_after(&c, first, k - 1);
