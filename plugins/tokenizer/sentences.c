@@ -78,6 +78,11 @@ static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
 {
 	size_t e = ga, b = gb;
 
+	if (gb == ga + 1 && s[ga] == '\n') {
+		*len = ga - l->start;      /* the usual gap: one line feed */
+		l->start = gb;
+		return true;
+	}
 	while (e < gb && s[e] != '\n' && s[e] != '\r')
 		e++;
 	if (e == gb)
