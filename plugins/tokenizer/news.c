@@ -927,6 +927,14 @@ static inline size_t alnum_run_end(const unsigned char *u, size_t e,
 	return e;
 }
 
+/* The flags of the marks that are always a token of their own, as
+ * scan_punct() gives them (its first cases); 0 for every other byte. */
+static const uint8_t simple_mark[128] = {
+	[','] = TF_CONT, [';'] = TF_CONT, [':'] = TF_CONT,
+	['('] = TF_OPEN, ['['] = TF_OPEN, ['{'] = TF_OPEN,
+	[')'] = TF_CLOSE, [']'] = TF_CLOSE, ['}'] = TF_CLOSE,
+};
+
 /* Whether the byte after a period at @p leaves scan_word() nothing to
  * look at after it: white space or the end of the text. */
 static bool period_ends(const unsigned char *u, size_t len, size_t p)
@@ -1007,6 +1015,24 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 				if (b == '\n' || (b == '\r' &&
 				                  (i + 1 >= len || u[i + 1] != '\n')))
 					nl++;
+				i++;
+				continue;
+			}
+			if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
+			    (simple_mark[b] || (b == '.' && period_ends(u, len, i)))) {
+				/* a one-byte mark that scan_punct() would emit
+				 * as it is, without looking around */
+				if (nl) {
+					if (nl >= 2)
+						sc.squote_open = false;
+					sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
+					nl = 0;
+				}
+				err = emit(&sc, i, i + 1, TK_PUNCT, b == '.' ?
+				           TF_TERM | TF_PERIOD : simple_mark[b],
+				           ABBR_NONE);
+				if (err < 0)
+					return -1;
 				i++;
 				continue;
 			}
