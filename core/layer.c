@@ -329,6 +329,24 @@ static bool any_at_least(const uint32_t *a, size_t n, uint32_t lim)
 	return r != 0;
 }
 
+/* Whether some a[i] or b[i] (i < n) is UINT32_MAX; like any_at_least()
+ * (blocks of 8 the compiler vectorises), with equality, which is cheaper
+ * than an unsigned compare in vector registers, and both arrays at once. */
+static bool any_max(const uint32_t *a, const uint32_t *b, size_t n)
+{
+	uint32_t acc[8] = { 0 }, r = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		for (int k = 0; k < 8; k++)
+			acc[k] |= (a[i + k] == UINT32_MAX) | (b[i + k] == UINT32_MAX);
+	for (; i < n; i++)
+		r |= (a[i] == UINT32_MAX) | (b[i] == UINT32_MAX);
+	for (int k = 0; k < 8; k++)
+		r |= acc[k];
+	return r != 0;
+}
+
 /* Marks spans [first, first + n) of every column unset. */
 static void cols_unset(struct dp_layer *l, size_t first, size_t n)
 {
@@ -411,8 +429,7 @@ long dp_layer_add_many(struct dp_layer *l, size_t n, const uint32_t *starts,
 	}
 	/* UINT32_MAX is the "unset" mark of span attributes: refused as by
 	 * dp_layer_add() */
-	if (any_at_least(starts, n, UINT32_MAX) ||
-	    any_at_least(ends, n, UINT32_MAX))
+	if (any_max(starts, ends, n))
 		return DP_ERANGE;
 	first = l->n;
 	if (n > UINT32_MAX - first)
