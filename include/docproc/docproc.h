@@ -390,10 +390,11 @@ int dp_layer_set_str_id(struct dp_layer *layer, size_t i, int attr,
  *  first + n - 1 to ids[0], ..., ids[n - 1], interned strings of this
  *  document (dp_doc_intern(); 0 unsets a value). For a column of values
  *  written at once, e.g. right after dp_layer_add_many(). Returns 0,
- *  DP_ERANGE (a span index or @attr out of range), or DP_EINVAL (NULL
- *  @ids with @n > 0, @attr not a string attribute, a layer of another
- *  plugin, or an id this document never gave out). All or nothing: on
- *  error no value changes. @ids stays the caller's (copied). (since 1.1) */
+ *  DP_ERANGE (a NULL @layer, a span index or @attr out of range), or
+ *  DP_EINVAL (NULL @ids with @n > 0, @attr not a string attribute, a
+ *  layer of another plugin, or an id this document never gave out). All
+ *  or nothing: on error no value changes. @ids stays the caller's
+ *  (copied). (since 1.1) */
 int dp_layer_set_str_ids(struct dp_layer *layer, size_t first, size_t n,
                          int attr, const uint32_t *ids);
 
@@ -402,11 +403,12 @@ int dp_layer_set_str_ids(struct dp_layer *layer, size_t first, size_t n,
  *  @ndict (1 to 256) interned strings of this document (dp_doc_intern();
  *  0 unsets a value). For attributes with a few distinct values, such as
  *  a token's kind or a date's type: one byte a span to pass instead of
- *  four. Returns 0, DP_ERANGE (a span index or @attr out of range), or
- *  DP_EINVAL (NULL @codes or @dict with @n > 0, @ndict 0 or above 256,
- *  a code >= @ndict, an id this document never gave out, @attr not a
- *  string attribute, or a layer of another plugin). All or nothing: on
- *  error no value changes. Both arrays stay the caller's. (since 1.1) */
+ *  four. Returns 0, DP_ERANGE (a NULL @layer, a span index or @attr out
+ *  of range), or DP_EINVAL (@ndict above 256; with @n > 0: NULL @codes
+ *  or @dict, @ndict 0, a code >= @ndict or an id in @dict this document
+ *  never gave out; @attr not a string attribute, or a layer of another
+ *  plugin). All or nothing: on error no value changes. Both arrays stay
+ *  the caller's. (since 1.1) */
 int dp_layer_set_str_codes(struct dp_layer *layer, size_t first, size_t n,
                            int attr, const uint8_t *codes,
                            const uint32_t *dict, size_t ndict);
