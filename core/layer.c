@@ -275,14 +275,23 @@ int dp_layer_attr(const struct dp_layer *l, const char *name)
 	return -1;
 }
 
-static int layer_grow(struct dp_layer *l)
+/* Grows the arrays to hold at least @need spans (doubling, so that
+ * appending one span at a time stays amortised O(1)). On failure the
+ * spans and the capacity are unchanged. */
+static int layer_reserve(struct dp_layer *l, size_t need)
 {
-	size_t ncap = l->cap ? l->cap * 2 : 64;
+	size_t ncap = l->cap ? l->cap : 64;
 	struct dp_doc *doc = l->doc;
 	void *p;
 
-	if (ncap > UINT32_MAX)
+	if (need <= l->cap)
+		return 0;
+	if (need > UINT32_MAX)
 		return DP_ETOOBIG;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > UINT32_MAX)
+		ncap = UINT32_MAX;
 	p = dp_doc_realloc(doc, l->start, ncap * sizeof *l->start);
 	if (!p)
 		return DP_ENOMEM;
@@ -302,6 +311,63 @@ static int layer_grow(struct dp_layer *l)
 	return 0;
 }
 
+/* Whether some a[i] >= @lim. The blocks of 8 have a fixed trip count and
+ * accumulate into 8 lanes, which -O2 turns into vector compares and ors
+ * (2 instructions a value); the tail goes one by one. */
+static bool any_at_least(const uint32_t *a, size_t n, uint32_t lim)
+{
+	uint32_t acc[8] = { 0 }, r = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		for (int k = 0; k < 8; k++)
+			acc[k] |= a[i + k] >= lim;
+	for (; i < n; i++)
+		r |= a[i] >= lim;
+	for (int k = 0; k < 8; k++)
+		r |= acc[k];
+	return r != 0;
+}
+
+/* Whether some a[i] or b[i] (i < n) is UINT32_MAX; like any_at_least()
+ * (blocks of 8 the compiler vectorises), with equality, which is cheaper
+ * than an unsigned compare in vector registers, and both arrays at once. */
+static bool any_max(const uint32_t *a, const uint32_t *b, size_t n)
+{
+	uint32_t acc[8] = { 0 }, r = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		for (int k = 0; k < 8; k++)
+			acc[k] |= (a[i + k] == UINT32_MAX) | (b[i + k] == UINT32_MAX);
+	for (; i < n; i++)
+		r |= (a[i] == UINT32_MAX) | (b[i] == UINT32_MAX);
+	for (int k = 0; k < 8; k++)
+		r |= acc[k];
+	return r != 0;
+}
+
+/* Marks spans [first, first + n) of every column unset. */
+static void cols_unset(struct dp_layer *l, size_t first, size_t n)
+{
+	for (int c = 0; c < l->ncols; c++) {
+		switch (l->cols[c].type) {
+		case DP_ATTR_INT:
+			for (size_t i = first; i < first + n; i++)
+				l->cols[c].v.i[i] = DP_INT_UNSET;
+			break;
+		case DP_ATTR_STR:
+			memset(l->cols[c].v.s + first, 0, n * sizeof(uint32_t));
+			break;
+		case DP_ATTR_SPAN:
+			/* DP_SPAN_UNSET is all bits set */
+			memset(l->cols[c].v.sp + 2 * first, 0xFF,
+			       2 * n * sizeof(uint32_t));
+			break;
+		}
+	}
+}
+
 long dp_layer_append(struct dp_layer *l, size_t start, size_t end)
 {
 	size_t i;
@@ -309,7 +375,7 @@ long dp_layer_append(struct dp_layer *l, size_t start, size_t end)
 	if (start > UINT32_MAX - 1 || end > UINT32_MAX - 1)
 		return DP_ERANGE;
 	if (l->n == l->cap) {
-		int rc = layer_grow(l);
+		int rc = layer_reserve(l, l->n + 1);
 		if (rc < 0)
 			return rc;
 	}
@@ -330,16 +396,55 @@ long dp_layer_append(struct dp_layer *l, size_t start, size_t end)
 	return (long)i;
 }
 
+/* Whether the running step may append to or set values of @l. */
+static bool may_modify(struct dp_layer *l)
+{
+	return l->owner == l->doc->step || l->doc->step < 0;
+}
+
 long dp_layer_add(struct dp_layer *l, size_t start, size_t end)
 {
 	if (!l)
 		return DP_EINVAL;
-	if (l->owner != l->doc->step && l->doc->step >= 0) {
+	if (!may_modify(l)) {
 		dp_doc_fail(l->doc, "layer '%s' belongs to another plugin",
 		            l->name);
 		return DP_EINVAL;
 	}
 	return dp_layer_append(l, start, end);
+}
+
+long dp_layer_add_many(struct dp_layer *l, size_t n, const uint32_t *starts,
+                       const uint32_t *ends)
+{
+	size_t first;
+	int rc;
+
+	if (!l || (n && (!starts || !ends)))
+		return DP_EINVAL;
+	if (!may_modify(l)) {
+		dp_doc_fail(l->doc, "layer '%s' belongs to another plugin",
+		            l->name);
+		return DP_EINVAL;
+	}
+	/* UINT32_MAX is the "unset" mark of span attributes: refused as by
+	 * dp_layer_add() */
+	if (any_max(starts, ends, n))
+		return DP_ERANGE;
+	first = l->n;
+	if (n > UINT32_MAX - first)
+		return DP_ETOOBIG;
+	rc = layer_reserve(l, first + n);
+	if (rc < 0)
+		return rc;
+	if (n) {
+		memcpy(l->start + first, starts, n * sizeof *starts);
+		memcpy(l->end + first, ends, n * sizeof *ends);
+		cols_unset(l, first, n);
+	}
+	l->n = first + n;
+	l->dirty = 1;
+	return (long)first;
 }
 
 size_t dp_layer_start(const struct dp_layer *l, size_t i)
@@ -357,10 +462,14 @@ size_t dp_layer_end(const struct dp_layer *l, size_t i)
 const uint32_t *dp_layer_starts(const struct dp_layer *l) { return l->start; }
 const uint32_t *dp_layer_ends(const struct dp_layer *l) { return l->end; }
 
-static struct dp_column *col_for_write(struct dp_layer *l, size_t i, int a,
-                                       enum dp_attr_type t, int *rc)
+/* The column @a of @l, to write values of spans [first, first + n) of
+ * type @t; NULL with *rc set when the range, the attribute, its type or
+ * the writer is wrong. */
+static struct dp_column *cols_for_write(struct dp_layer *l, size_t first,
+                                        size_t n, int a, enum dp_attr_type t,
+                                        int *rc)
 {
-	if (!l || i >= l->n || a < 0 || a >= l->ncols) {
+	if (!l || first > l->n || n > l->n - first || a < 0 || a >= l->ncols) {
 		*rc = DP_ERANGE;
 		return NULL;
 	}
@@ -368,12 +477,18 @@ static struct dp_column *col_for_write(struct dp_layer *l, size_t i, int a,
 		*rc = DP_EINVAL;
 		return NULL;
 	}
-	if (l->owner != l->doc->step && l->doc->step >= 0) {
+	if (!may_modify(l)) {
 		*rc = DP_EINVAL;
 		return NULL;
 	}
 	l->dirty = 1;
 	return &l->cols[a];
+}
+
+static struct dp_column *col_for_write(struct dp_layer *l, size_t i, int a,
+                                       enum dp_attr_type t, int *rc)
+{
+	return cols_for_write(l, i, 1, a, t, rc);
 }
 
 int dp_layer_set_int(struct dp_layer *l, size_t i, int a, int64_t v)
@@ -399,6 +514,82 @@ int dp_layer_set_str_id(struct dp_layer *l, size_t i, int a, uint32_t id)
 	if (id >= l->doc->nstrs)
 		return DP_EINVAL;
 	c->v.s[i] = id;
+	return 0;
+}
+
+int dp_layer_set_str_ids(struct dp_layer *l, size_t first, size_t n, int a,
+                         const uint32_t *ids)
+{
+	int rc = 0;
+	struct dp_column *c;
+
+	if (n && !ids)
+		return DP_EINVAL;
+	c = cols_for_write(l, first, n, a, DP_ATTR_STR, &rc);
+	if (!c)
+		return rc;
+	/* all or nothing: check every id before copying any */
+	if (any_at_least(ids, n, l->doc->nstrs))
+		return DP_EINVAL;
+	if (n)
+		memcpy(c->v.s + first, ids, n * sizeof *ids);
+	return 0;
+}
+
+/* Whether some byte of c[0..n) is >= @lim (1 <= lim <= 255). For
+ * lim <= 128 eight at a time: a byte >= 0x80 is >= lim, and below 0x80 a
+ * lane of x + (128 - lim) has its high bit set exactly when x >= lim (at
+ * most 254: no lane carries into the next). */
+static bool any_byte_at_least(const uint8_t *c, size_t n, unsigned lim)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	uint64_t acc = 0;
+	size_t i = 0;
+
+	if (lim <= 128) {
+		for (; i + 8 <= n; i += 8) {
+			uint64_t x;
+
+			memcpy(&x, c + i, sizeof x);
+			acc |= x | ((x & ~highs) + ones * (128 - lim));
+		}
+	}
+	for (; i < n; i++)
+		acc |= c[i] >= lim ? highs : 0;
+	return (acc & highs) != 0;
+}
+
+int dp_layer_set_str_codes(struct dp_layer *l, size_t first, size_t n, int a,
+                           const uint8_t *codes, const uint32_t *dict,
+                           size_t ndict)
+{
+	int rc = 0;
+	struct dp_column *c;
+	uint32_t *v;
+	size_t i;
+
+	if (n && (!codes || !dict || ndict == 0))
+		return DP_EINVAL;
+	if (ndict > 256)
+		return DP_EINVAL;
+	c = cols_for_write(l, first, n, a, DP_ATTR_STR, &rc);
+	if (!c)
+		return rc;
+	/* all or nothing: the dictionary and every code first */
+	if (n && (any_at_least(dict, ndict, l->doc->nstrs) ||
+	          (ndict < 256 && any_byte_at_least(codes, n, (unsigned)ndict))))
+		return DP_EINVAL;
+	v = c->v.s + first;
+	i = 0;
+	for (; i + 4 <= n; i += 4) {    /* unrolled: the loop costs more
+	                                   than a lookup */
+		v[i] = dict[codes[i]];
+		v[i + 1] = dict[codes[i + 1]];
+		v[i + 2] = dict[codes[i + 2]];
+		v[i + 3] = dict[codes[i + 3]];
+	}
+	for (; i < n; i++)
+		v[i] = dict[codes[i]];
 	return 0;
 }
 

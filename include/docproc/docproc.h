@@ -44,7 +44,7 @@ extern "C" {
 /** ABI minor: grows when members are added at the end of public structs or
  *  functions are added. A plugin built for a newer minor than the core's
  *  is refused; an older minor is accepted. (since 1.0) */
-#define DP_ABI_MINOR 0
+#define DP_ABI_MINOR 1
 
 /** The docproc release this header belongs to. (since 1.0) */
 #define DP_VERSION_STRING "0.1.0"
@@ -331,6 +331,19 @@ int dp_layer_attr(const struct dp_layer *layer, const char *name);
  *  Offsets are checked when process() returns, not here. (since 1.0) */
 long dp_layer_add(struct dp_layer *layer, size_t start, size_t end);
 
+/** Appends @n spans [starts[k], ends[k]) at once, in array order, with
+ *  every attribute unset; returns the index of the first (the size before
+ *  the call), or a DP_E* code: DP_EINVAL (NULL @layer, NULL arrays with
+ *  @n > 0, or a layer of another plugin), DP_ERANGE (an offset equal to
+ *  UINT32_MAX), DP_ETOOBIG or DP_ENOMEM. All or nothing: on error no span
+ *  is added. Offsets are checked when process() returns, as with
+ *  dp_layer_add(). The arrays stay the caller's: they are copied, and may
+ *  be freed or reused as soon as the call returns. Much faster than @n
+ *  calls to dp_layer_add() (one capacity check, one copy). The same
+ *  threading rules as dp_layer_add(). (since 1.1) */
+long dp_layer_add_many(struct dp_layer *layer, size_t n,
+                       const uint32_t *starts, const uint32_t *ends);
+
 /** The start of span @i (@i < dp_layer_size(); not checked beyond an
  *  assert). (since 1.0) */
 size_t dp_layer_start(const struct dp_layer *layer, size_t i);
@@ -372,6 +385,33 @@ uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len);
  *  dp_layer_set_int(). (since 1.0) */
 int dp_layer_set_str_id(struct dp_layer *layer, size_t i, int attr,
                         uint32_t id);
+
+/** Sets string attribute @attr of the @n spans first, first + 1, ...,
+ *  first + n - 1 to ids[0], ..., ids[n - 1], interned strings of this
+ *  document (dp_doc_intern(); 0 unsets a value). For a column of values
+ *  written at once, e.g. right after dp_layer_add_many(). Returns 0,
+ *  DP_ERANGE (a NULL @layer, a span index or @attr out of range), or
+ *  DP_EINVAL (NULL @ids with @n > 0, @attr not a string attribute, a
+ *  layer of another plugin, or an id this document never gave out). All
+ *  or nothing: on error no value changes. @ids stays the caller's
+ *  (copied). (since 1.1) */
+int dp_layer_set_str_ids(struct dp_layer *layer, size_t first, size_t n,
+                         int attr, const uint32_t *ids);
+
+/** Sets string attribute @attr of the @n spans first, ..., first + n - 1
+ *  from a dictionary: span first + k gets dict[codes[k]]. @dict holds
+ *  @ndict (1 to 256) interned strings of this document (dp_doc_intern();
+ *  0 unsets a value). For attributes with a few distinct values, such as
+ *  a token's kind or a date's type: one byte a span to pass instead of
+ *  four. Returns 0, DP_ERANGE (a NULL @layer, a span index or @attr out
+ *  of range), or DP_EINVAL (@ndict above 256; with @n > 0: NULL @codes
+ *  or @dict, @ndict 0, a code >= @ndict or an id in @dict this document
+ *  never gave out; @attr not a string attribute, or a layer of another
+ *  plugin). All or nothing: on error no value changes. Both arrays stay
+ *  the caller's. (since 1.1) */
+int dp_layer_set_str_codes(struct dp_layer *layer, size_t first, size_t n,
+                           int attr, const uint8_t *codes,
+                           const uint32_t *dict, size_t ndict);
 
 /** Reads integer attribute @attr of span @i into *out. Returns false (and
  *  leaves *out alone) if the value is unset or the attribute has another

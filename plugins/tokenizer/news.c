@@ -11,6 +11,9 @@
  * generated Unicode tables (ucd.h).
  */
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "chars.h"
 #include "tokenize.h"
@@ -31,6 +34,11 @@ static const uint8_t ascii_nc[128] = {
 	 4, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,
 	17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17,  3,  4,  3,  4,  0,
 };
+
+/* The case bits of ascii_nc[] sit three bits above the token flags they
+ * give, so that plain_word() gets a word's flags with a shift. */
+_Static_assert(AC_UP / AC_UP == TF_UPPER && AC_LO / AC_UP == TF_LOWER,
+               "AC_UP, AC_LO must map onto TF_UPPER, TF_LOWER");
 
 /* One grapheme cluster: its base code point, class and end. */
 struct ch {
@@ -290,6 +298,62 @@ static const bool word_byte[256] = {
 	['y'] = 1, ['z'] = 1,
 };
 
+/* What may follow an ASCII letter-and-digit run for scan_word() to end the
+ * token right there with nothing else to decide (plain_word()): any other
+ * ASCII byte but the connectors and URL characters that scan_word() looks
+ * at (. - : ' & _ @ % +). PE_NUMBER: also after a run that starts with a
+ * digit, which , : / may continue (2,500 10:30 9/11). Bytes >= 0x80 are
+ * never plain (combining marks, curly apostrophes, hyphens). */
+#define PE_WORD 1
+#define PE_NUMBER 2
+
+static const uint8_t plain_end[256] = {
+	/* control characters and white space, DEL */
+	[0x00] = 3, [0x01] = 3, [0x02] = 3, [0x03] = 3, [0x04] = 3, [0x05] = 3,
+	[0x06] = 3, [0x07] = 3, [0x08] = 3, [0x09] = 3, [0x0A] = 3, [0x0B] = 3,
+	[0x0C] = 3, [0x0D] = 3, [0x0E] = 3, [0x0F] = 3, [0x10] = 3, [0x11] = 3,
+	[0x12] = 3, [0x13] = 3, [0x14] = 3, [0x15] = 3, [0x16] = 3, [0x17] = 3,
+	[0x18] = 3, [0x19] = 3, [0x1A] = 3, [0x1B] = 3, [0x1C] = 3, [0x1D] = 3,
+	[0x1E] = 3, [0x1F] = 3, [' '] = 3, [0x7F] = 3,
+	['!'] = 3, ['"'] = 3, ['#'] = 3, ['$'] = 3, ['('] = 3, [')'] = 3,
+	['*'] = 3, [';'] = 3, ['<'] = 3, ['='] = 3, ['>'] = 3, ['?'] = 3,
+	['['] = 3, ['\\'] = 3, [']'] = 3, ['^'] = 3, ['`'] = 3, ['{'] = 3,
+	['|'] = 3, ['}'] = 3, ['~'] = 3,
+	[','] = PE_WORD, ['/'] = PE_WORD,
+};
+
+/* Which plain_end[] bit applies after a run starting with this byte:
+ * PE_WORD for a letter, PE_NUMBER for a digit. */
+#define LETTERS(v) \
+	['A'] = v, ['B'] = v, ['C'] = v, ['D'] = v, ['E'] = v, ['F'] = v, \
+	['G'] = v, ['H'] = v, ['I'] = v, ['J'] = v, ['K'] = v, ['L'] = v, \
+	['M'] = v, ['N'] = v, ['O'] = v, ['P'] = v, ['Q'] = v, ['R'] = v, \
+	['S'] = v, ['T'] = v, ['U'] = v, ['V'] = v, ['W'] = v, ['X'] = v, \
+	['Y'] = v, ['Z'] = v, \
+	['a'] = v, ['b'] = v, ['c'] = v, ['d'] = v, ['e'] = v, ['f'] = v, \
+	['g'] = v, ['h'] = v, ['i'] = v, ['j'] = v, ['k'] = v, ['l'] = v, \
+	['m'] = v, ['n'] = v, ['o'] = v, ['p'] = v, ['q'] = v, ['r'] = v, \
+	['s'] = v, ['t'] = v, ['u'] = v, ['v'] = v, ['w'] = v, ['x'] = v, \
+	['y'] = v, ['z'] = v
+static const uint8_t word_start[256] = {
+	LETTERS(PE_WORD),
+	['0'] = PE_NUMBER, ['1'] = PE_NUMBER, ['2'] = PE_NUMBER,
+	['3'] = PE_NUMBER, ['4'] = PE_NUMBER, ['5'] = PE_NUMBER,
+	['6'] = PE_NUMBER, ['7'] = PE_NUMBER, ['8'] = PE_NUMBER,
+	['9'] = PE_NUMBER,
+};
+#undef LETTERS
+
+/* The set bits of a 16-bit mask, inline (__builtin_popcount is a library
+ * call unless the target has POPCNT). */
+static inline unsigned popcount16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0F0F;
+	return (x + (x >> 8)) & 0x1F;
+}
+
 /* Counts the letters, digits and clusters of the segment s[a..b) (whole
  * clusters of one word) and whether all its letters are capitals. Called
  * only where a word meets a connector, so the hot loop counts nothing. */
@@ -299,6 +363,32 @@ static void seg_stats(const struct scan *sc, size_t a, size_t b,
 {
 	struct ch c;
 
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* a short ASCII segment (most are) in one step: the lanes of its
+	 * capitals, small letters and digits; only when 16 bytes are there */
+	if (b - a <= 16 && a + 16 <= sc->len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(sc->s + a));
+		unsigned in = (1u << (b - a)) - 1;
+
+		if (!(_mm_movemask_epi8(x) & in)) {
+			unsigned up = in & (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+				_mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1))));
+			unsigned lo = in & (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+				_mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))));
+			unsigned dig = in & (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+				_mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+
+			*letters = popcount16(up | lo);
+			*digits = popcount16(dig);
+			*clusters = (unsigned)(b - a);
+			*upper = lo == 0;
+			return;
+		}
+	}
+#endif
 	*letters = *digits = *clusters = 0;
 	*upper = true;
 	while (a < b) {
@@ -661,6 +751,32 @@ static size_t scan_punct(struct scan *sc, size_t start, const struct ch *c0,
 	int kind = c0->nc == NC_SYMBOL ? TK_SYMBOL : TK_PUNCT, flags = 0, q;
 	size_t n;
 
+	/* the common marks, which none of the rules below changes: brackets
+	 * and , ; : as they are, a period before white space */
+	switch (cp) {
+	case ',': case ';': case ':':
+		*err = emit(sc, start, pos, kind, TF_CONT, ABBR_NONE);
+		return pos;
+	case '(': case '[': case '{':
+		*err = emit(sc, start, pos, kind, TF_OPEN, ABBR_NONE);
+		return pos;
+	case ')': case ']': case '}':
+		*err = emit(sc, start, pos, kind, TF_CLOSE, ABBR_NONE);
+		return pos;
+	case '.':
+		/* one byte: a combining mark after it makes no TF_PERIOD */
+		if (pos == start + 1 &&
+		    (pos >= len || ((unsigned char)s[pos] < 0x80 &&
+		                    ascii_nc[(unsigned char)s[pos]] == NC_SPACE))) {
+			*err = emit(sc, start, pos, kind, TF_TERM | TF_PERIOD,
+			            ABBR_NONE);
+			return pos;
+		}
+		break;
+	default:
+		break;
+	}
+
 	/* a number that starts with its decimal point: .5 */
 	if (cp == '.' && pos < len && is_ascii_digit((unsigned char)s[pos]) &&
 	    (start == 0 || opens_before(sc, start) || s[start - 1] == '$')) {
@@ -776,6 +892,108 @@ static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
 	return j;
 }
 
+/* The end of the run of ASCII letters and digits from u[e], len the end
+ * of the text. With SSE2 (every x86-64) sixteen bytes at a time where the
+ * text has them (byte range tests: no byte >= 0x80 is in either range);
+ * the tail, and other machines, byte by byte. Nothing past u[len - 1] is
+ * read. */
+static inline size_t alnum_run_end(const unsigned char *u, size_t e,
+                                   size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* x - lo < n as unsigned bytes is (x - lo - 128) < n - 128 as
+	 * signed ones: one subtraction and one compare per range */
+	const __m128i to_lower = _mm_set1_epi8(0x20);
+	const __m128i bias_a = _mm_set1_epi8((char)('a' + 128));
+	const __m128i bias_0 = _mm_set1_epi8((char)('0' + 128));
+	const __m128i n_az = _mm_set1_epi8(26 - 128);
+	const __m128i n_09 = _mm_set1_epi8(10 - 128);
+
+	while (e + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(u + e));
+		__m128i y = _mm_sub_epi8(_mm_or_si128(x, to_lower), bias_a);
+		__m128i letter = _mm_cmplt_epi8(y, n_az);
+		__m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(x, bias_0), n_09);
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(
+			_mm_or_si128(letter, digit)) & 0xFFFF;
+
+		if (stop)
+			return e + (size_t)__builtin_ctz(stop);
+		e += 16;
+	}
+#endif
+	while (e < len && word_byte[u[e]])
+		e++;
+	return e;
+}
+
+/* The flags of the marks that are always a token of their own, as
+ * scan_punct() gives them (its first cases); 0 for every other byte. */
+static const uint8_t simple_mark[128] = {
+	[','] = TF_CONT, [';'] = TF_CONT, [':'] = TF_CONT,
+	['('] = TF_OPEN, ['['] = TF_OPEN, ['{'] = TF_OPEN,
+	[')'] = TF_CLOSE, [']'] = TF_CLOSE, ['}'] = TF_CLOSE,
+};
+
+/* Whether the byte after a period at @p leaves scan_word() nothing to
+ * look at after it: white space or the end of the text. */
+static bool period_ends(const unsigned char *u, size_t len, size_t p)
+{
+	return p + 1 >= len ||
+	       (u[p + 1] < 0x80 && ascii_nc[u[p + 1]] == NC_SPACE);
+}
+
+/* The abbreviation class scan_word() gives the ASCII letters u[i..e)
+ * (digits make none) before a period followed by white space or the end
+ * of the text: listed ones, initials (J.), "No." before a number. */
+static int plain_abbrev(const struct scan *sc, size_t i, size_t e)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	int abbr;
+
+	for (size_t k = i; k < e; k++)
+		if (is_ascii_digit(u[k]))
+			return ABBR_NONE;
+	abbr = abbr_lookup(sc->o->abbrevs, sc->s + i, e - i);
+	if (abbr == ABBR_NONE && e - i == 1 && is_ascii_upper(u[i]))
+		abbr = ABBR_INITIAL;
+	if (abbr == ABBR_NONE && e - i == 2 && (u[i] | 32) == 'n' &&
+	    (u[i + 1] | 32) == 'o' && e + 2 < sc->len && u[e + 1] == ' ' &&
+	    is_ascii_digit(u[e + 2]))
+		abbr = ABBR_TITLE;              /* No. 5 */
+	return abbr;
+}
+
+/* The common token: an ASCII run of letters and digits at @i ending before
+ * a byte of plain_end[] (or the text's end), e.g. "said" before a space or
+ * a comma, or before a period that ends a sentence or an abbreviation.
+ * Emits it exactly as scan_word() would (a word, or a number when
+ * number_shape() says so; an abbreviation with its period) and returns
+ * its end, or 0 when the run needs scan_word()'s rules. */
+static size_t plain_word(struct scan *sc, size_t i, int *err)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	size_t len = sc->len, e = alnum_run_end(u, i + 1, len);
+	uint8_t a = ascii_nc[u[i]];
+	int kind = TK_WORD, flags, abbr = ABBR_NONE;
+
+	if (e < len && !(plain_end[u[e]] & word_start[u[i]])) {
+		if (u[e] != '.' || !period_ends(u, len, e))
+			return 0;
+		if (word_start[u[i]] == PE_WORD)
+			abbr = plain_abbrev(sc, i, e);
+	}
+	if (word_start[u[i]] == PE_NUMBER && number_shape(sc->s, i, e))
+		kind = TK_NUMBER;
+	flags = (a / AC_UP) & (TF_UPPER | TF_LOWER);   /* see the _Static_assert */
+	if (abbr != ABBR_NONE) {
+		flags |= TF_ABBREV;
+		e++;                            /* the period is the word's */
+	}
+	*err = emit(sc, i, e, kind, flags, abbr);
+	return e;
+}
+
 int news_tokenize(const struct news_opts *o, const char *s, size_t len,
                   struct tok_list *out)
 {
@@ -786,30 +1004,68 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 	struct ch c;
 
 	while (i < len) {
-		if (u[i] == ' ') {
-			i++;
-			continue;
+		unsigned char b = u[i];
+
+		if (!word_byte[b]) {
+			if (b == ' ') {
+				i++;
+				continue;
+			}
+			if (b < 0x80 && ascii_nc[b] == NC_SPACE) {
+				if (b == '\n' || (b == '\r' &&
+				                  (i + 1 >= len || u[i + 1] != '\n')))
+					nl++;
+				i++;
+				continue;
+			}
+			if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
+			    (simple_mark[b] || (b == '.' && period_ends(u, len, i)))) {
+				/* a one-byte mark that scan_punct() would emit
+				 * as it is, without looking around */
+				if (nl) {
+					if (nl >= 2)
+						sc.squote_open = false;
+					sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
+					nl = 0;
+				}
+				err = emit(&sc, i, i + 1, TK_PUNCT, b == '.' ?
+				           TF_TERM | TF_PERIOD : simple_mark[b],
+				           ABBR_NONE);
+				if (err < 0)
+					return -1;
+				i++;
+				continue;
+			}
+			peek(&sc, i, &c);
+			if (c.nc == NC_SPACE) {
+				if (c.cp == 0x85 || c.cp == 0x2028)
+					nl++;
+				else if (c.cp == 0x2029)
+					nl += 2;
+				i = c.end;
+				continue;
+			}
 		}
-		if (u[i] < 0x80 && ascii_nc[u[i]] == NC_SPACE) {
-			if (u[i] == '\n' || (u[i] == '\r' &&
-			                     (i + 1 >= len || u[i + 1] != '\n')))
-				nl++;
-			i++;
-			continue;
+		if (nl) {
+			/* sc.gap is 0 otherwise: emit() clears it */
+			if (nl >= 2)
+				sc.squote_open = false;   /* paragraph break */
+			sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
+			nl = 0;
 		}
-		peek(&sc, i, &c);
-		if (c.nc == NC_SPACE) {
-			if (c.cp == 0x85 || c.cp == 0x2028)
-				nl++;
-			else if (c.cp == 0x2029)
-				nl += 2;
-			i = c.end;
-			continue;
+		if (word_byte[b]) {
+			/* ASCII letter or digit: most tokens are plain words */
+			size_t e = plain_word(&sc, i, &err);
+
+			if (err < 0)
+				return -1;
+			if (e) {
+				/* and most are followed by one space */
+				i = e < len && u[e] == ' ' ? e + 1 : e;
+				continue;
+			}
+			peek(&sc, i, &c);
 		}
-		if (nl >= 2)
-			sc.squote_open = false;   /* paragraph break */
-		sc.gap = nl >= 2 ? 2 : (uint8_t)nl;
-		nl = 0;
 		switch (c.nc) {
 		case NC_LETTER:
 		case NC_DIGIT:

@@ -78,6 +78,11 @@ static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
 {
 	size_t e = ga, b = gb;
 
+	if (gb == ga + 1 && s[ga] == '\n') {
+		*len = ga - l->start;      /* the usual gap: one line feed */
+		l->start = gb;
+		return true;
+	}
 	while (e < gb && s[e] != '\n' && s[e] != '\r')
 		e++;
 	if (e == gb)
@@ -207,14 +212,20 @@ static bool continuer(const struct ctx *c, size_t k)
 
 /* Rule 2: a single line break before token k. */
 static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
-                          size_t line_len)
+                          size_t line_len, size_t next_start)
 {
 	size_t j = k - 1;
 
 	if (c->wrapped) {
 		size_t ga = c->t->end[j], gb = c->t->start[k];
 
-		if (indented(c->s, ga, gb))
+		/* indented(): when the gap holds a line break, the next line
+		 * starts at next_start and s[next_start..gb) is its indent
+		 * (a tab counts 2) */
+		if (next_start > ga ? gb - next_start >= 2 ||
+		                      (gb - next_start == 1 &&
+		                       c->s[next_start] == '\t')
+		                    : indented(c->s, ga, gb))
 			return true;
 		if (lower_word(c, k) || continuer(c, k) ||
 		    c->t->kind[k] == TK_NUMBER)
@@ -358,8 +369,16 @@ static size_t next_break(const struct tok_list *t, size_t k)
 		uint64_t w;
 
 		memcpy(&w, t->gap + k, sizeof w);
-		if (w)
+		if (w) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the lowest nonzero lane, without a loop whose exit
+			 * the processor cannot predict */
+			return k + ((size_t)__builtin_ctzll(w) >> 3);
+#else
 			break;
+#endif
+		}
 		k += 8;
 	}
 	while (k < t->n && !t->gap[k])
@@ -372,6 +391,10 @@ static void detect_wrapping(struct ctx *c)
 	const struct tok_list *t = c->t;
 	size_t singles = 0, wraps = 0, width = 0, len;
 	struct lines l = { 0 };
+	/* full[n]: single line breaks after a line of n bytes that does not
+	 * end a sentence. The width (the longest line) is known only at the
+	 * end; lines longer than 100 bytes mean no wrapping anyway. */
+	uint32_t full[101] = { 0 };
 
 	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
 		size_t ga = t->end[k - 1], gb = t->start[k];
@@ -380,23 +403,81 @@ static void detect_wrapping(struct ctx *c)
 			continue;
 		if (len > width)
 			width = len;
-		if (t->gap[k] == 1)
+		if (t->gap[k] == 1) {
 			singles++;
+			if (len <= 100 && !(t->flags[k - 1] & (TF_TERM | TF_CLOSE)))
+				full[len]++;
+		}
 	}
 	if (width < 40 || width > 100 || singles < 2)
 		return;
-	l.start = 0;
-	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
-		size_t ga = t->end[k - 1], gb = t->start[k];
-
-		if (!gap_line(&l, c->s, ga, gb, &len) || t->gap[k] != 1)
-			continue;
-		if (!(t->flags[k - 1] & (TF_TERM | TF_CLOSE)) &&
-		    len * 10 >= width * 7)
-			wraps++;
-	}
+	/* the lines of at least 70% of the width: n * 10 >= width * 7 */
+	for (size_t n = (width * 7 + 9) / 10; n <= width; n++)
+		wraps += full[n];
 	c->width = width;
 	c->wrapped = wraps >= 2 && wraps * 10 >= singles * 4;
+}
+
+/* How many of the @n flags have TF_UPPER, and TF_LOWER, eight at a time. */
+static void count_case(const uint8_t *f, size_t n, size_t *upper,
+                       size_t *lower)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	size_t i = 0, up = 0, lo = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, f + i, sizeof w);
+		/* one 0/1 per byte lane; the product sums them in the top lane */
+		up += ((w & ones) * ones) >> 56;                /* TF_UPPER */
+		lo += (((w >> 1) & ones) * ones) >> 56;         /* TF_LOWER */
+	}
+	for (; i < n; i++) {
+		up += (f[i] & TF_UPPER) != 0;
+		lo += (f[i] & TF_LOWER) != 0;
+	}
+	*upper = up;
+	*lower = lo;
+}
+
+_Static_assert(TF_UPPER == 1 && TF_LOWER == 2, "count_case() needs them");
+
+/* The first token j >= @j, j < @n - 1, after which a sentence may end:
+ * one with a line break after it, or a terminator, closer, abbreviation
+ * or emoji (ends_after() returns false at once for all others); @n - 1 if
+ * there is none. Skips eight tokens a step: most are plain words. */
+static size_t next_candidate(const struct tok_list *t, size_t j, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	const uint64_t mask = ones * (TF_TERM | TF_CLOSE | TF_ABBREV);
+
+	while (j + 9 <= n) {
+		uint64_t g, f, k, emoji;
+
+		memcpy(&g, t->gap + j + 1, sizeof g);
+		memcpy(&f, t->flags + j, sizeof f);
+		memcpy(&k, t->kind + j, sizeof k);
+		k ^= ones * TK_EMOJI;
+		/* a zero lane (kind == TK_EMOJI), exactly: lanes are < 0x80 */
+		emoji = ~(k + ~highs) & highs;
+		g |= (f & mask) | emoji;
+		if (g) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* lane l stands for token j + l: the lowest nonzero */
+			return j + ((size_t)__builtin_ctzll(g) >> 3);
+#else
+			break;
+#endif
+		}
+		j += 8;
+	}
+	while (j + 1 < n && !t->gap[j + 1] &&
+	       !(t->flags[j] & (TF_TERM | TF_CLOSE | TF_ABBREV)) &&
+	       t->kind[j] != TK_EMOJI)
+		j++;
+	return j;
 }
 
 int news_sentences(const struct news_opts *o, const char *s, size_t len,
@@ -409,24 +490,31 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 	(void)len;
 	if (n == 0)
 		return 0;
-	for (size_t k = 0; k < n; k++) {       /* vectorised by the compiler */
-		upper += (toks->flags[k] & TF_UPPER) != 0;
-		lower += (toks->flags[k] & TF_LOWER) != 0;
-	}
+	count_case(toks->flags, n, &upper, &lower);
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
 	if (o->newline_breaks)
 		detect_wrapping(&c);
 	for (size_t k = 1; k < n; k++) {
-		int nl = toks->gap[k];
+		int nl;
 		bool brk = false;
+
+		/* tokens with no line break before them after a token that
+		 * ends no sentence: nothing to decide */
+		k = next_candidate(toks, k - 1, n) + 1;
+		if (k >= n)
+			break;
+		nl = toks->gap[k];
 
 		if (nl) {
 			size_t line_start = lines.start, line_len = 0;
+			size_t ga = toks->end[k - 1];
+			/* a gap with a line break starts the next line inside it */
+			bool lf = gap_line(&lines, s, ga, toks->start[k],
+			                   &line_len);
 
-			gap_line(&lines, s, toks->end[k - 1], toks->start[k],
-			         &line_len);
 			brk = nl >= 2 || (o->newline_breaks &&
-			                  newline_break(&c, k, line_start, line_len));
+			                  newline_break(&c, k, line_start, line_len,
+			                                lf ? lines.start : ga));
 		}
 		if (!brk)
 			brk = ends_after(&c, first, k - 1);

@@ -17,7 +17,7 @@
 enum tok_kind {
 	TK_WORD, TK_NUMBER, TK_PUNCT, TK_QUOTE, TK_SYMBOL, TK_URL, TK_EMAIL,
 	TK_HASHTAG, TK_MENTION, TK_EMOJI,
-	TK_COUNT
+	TK_COUNT       /* at most 16: struct tok_list's has_kind */
 };
 
 const char *tok_kind_name(enum tok_kind k);
@@ -60,6 +60,8 @@ struct tok_list {
 	uint8_t *gap;       /* line breaks between the previous token and this
 	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
+	uint8_t has_kind[16]; /* 1 where some token has that kind (the
+	                         plugin interns only the names it needs) */
 	struct tok_alloc alloc;
 };
 
@@ -152,15 +154,28 @@ int span_push(struct span_list *l, size_t start, size_t end);
 static inline int tok_push(struct tok_list *t, size_t start, size_t end,
                            int kind, int flags, int abbr, int gap)
 {
-	if (t->n == t->cap && tok_grow(t) < 0)
+	size_t n = t->n;
+	uint32_t *s, *e;
+	uint8_t *k, *f, *a, *g;
+
+	if (n == t->cap && tok_grow(t) < 0)
 		return -1;
-	t->start[t->n] = (uint32_t)start;
-	t->end[t->n] = (uint32_t)end;
-	t->kind[t->n] = (uint8_t)kind;
-	t->flags[t->n] = (uint8_t)flags;
-	t->abbr[t->n] = (uint8_t)abbr;
-	t->gap[t->n] = (uint8_t)gap;
-	t->n++;
+	/* the pointers are read before any store: a byte store may alias
+	 * *t, and would make the compiler read them again after each one */
+	s = t->start;
+	e = t->end;
+	k = t->kind;
+	f = t->flags;
+	a = t->abbr;
+	g = t->gap;
+	s[n] = (uint32_t)start;
+	e[n] = (uint32_t)end;
+	k[n] = (uint8_t)kind;
+	f[n] = (uint8_t)flags;
+	a[n] = (uint8_t)abbr;
+	g[n] = (uint8_t)gap;
+	t->has_kind[kind & 15] = 1;
+	t->n = n + 1;
 	return 0;
 }
 

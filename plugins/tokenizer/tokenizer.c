@@ -128,14 +128,36 @@ static void *arena_grow(void *ctx, void *old, size_t oldsize, size_t newsize)
 	return p;
 }
 
+/* The ids of the kind names in the document's string table: only the
+ * kinds that occur are interned (most documents have four or five of the
+ * ten). False when memory runs out. */
+static bool intern_kinds(struct dp_doc *doc, const uint8_t *has_kind,
+                         uint32_t ids[TK_COUNT])
+{
+	for (unsigned k = 0; k < TK_COUNT; k++) {
+		const char *name = tok_kind_name((enum tok_kind)k);
+
+		ids[k] = 0;
+		if (has_kind[k] &&
+		    !(ids[k] = dp_doc_intern(doc, name, strlen(name))))
+			return false;
+	}
+	return true;
+}
+
+/* Copies the engine's arrays into the layers: the spans in one call per
+ * layer, the kinds (one byte a token, enum tok_kind) in one more through
+ * the ids of their names. */
 static int write_layers(struct dp_doc *doc, const struct tok_list *toks,
                         const struct span_list *sents)
 {
 	static const struct dp_attr_def tok_attrs[] = {
 		{ .name = "kind", .type = DP_ATTR_STR },
 	};
-	struct dp_layer *lt, *ls;
 	uint32_t ids[TK_COUNT];
+	struct dp_layer *lt, *ls;
+	long first;
+	int rc;
 
 	lt = dp_layer_create(doc, "tokens", tok_attrs, 1);
 	if (!lt)
@@ -143,30 +165,18 @@ static int write_layers(struct dp_doc *doc, const struct tok_list *toks,
 	ls = dp_layer_create(doc, "sentences", NULL, 0);
 	if (!ls)
 		return DP_ELAYER;
-	for (int k = 0; k < TK_COUNT; k++) {
-		const char *name = tok_kind_name((enum tok_kind)k);
-
-		ids[k] = dp_doc_intern(doc, name, strlen(name));
-		if (!ids[k])
-			return dp_doc_fail(doc, "out of memory");
-	}
-	for (size_t i = 0; i < toks->n; i++) {
-		long idx = dp_layer_add(lt, toks->start[i], toks->end[i]);
-
-		if (idx < 0)
-			return dp_doc_fail(doc, "tokens: %s", dp_strerror((int)idx));
-		int rc = dp_layer_set_str_id(lt, (size_t)idx, 0, ids[toks->kind[i]]);
-
-		if (rc < 0)
-			return dp_doc_fail(doc, "tokens: %s", dp_strerror(rc));
-	}
-	for (size_t i = 0; i < sents->n; i++) {
-		long idx = dp_layer_add(ls, sents->start[i], sents->end[i]);
-
-		if (idx < 0)
-			return dp_doc_fail(doc, "sentences: %s",
-			                   dp_strerror((int)idx));
-	}
+	if (!intern_kinds(doc, toks->has_kind, ids))
+		return dp_doc_fail(doc, "out of memory");
+	first = dp_layer_add_many(lt, toks->n, toks->start, toks->end);
+	if (first < 0)
+		return dp_doc_fail(doc, "tokens: %s", dp_strerror((int)first));
+	rc = dp_layer_set_str_codes(lt, (size_t)first, toks->n, 0, toks->kind,
+	                            ids, TK_COUNT);
+	if (rc < 0)
+		return dp_doc_fail(doc, "tokens: %s", dp_strerror(rc));
+	first = dp_layer_add_many(ls, sents->n, sents->start, sents->end);
+	if (first < 0)
+		return dp_doc_fail(doc, "sentences: %s", dp_strerror((int)first));
 	return 0;
 }
 

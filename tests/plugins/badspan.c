@@ -3,14 +3,16 @@
  * Option mode: outside (past the end of the text), inside_char (inside a
  * multi-byte UTF-8 character: the text must start with one), reversed
  * (start > end), attr (a span attribute outside the text), ok (a valid
- * span, for comparison).
+ * span, for comparison); many_reversed and many_outside write a valid
+ * span and then the bad one with dp_layer_add_many() (ABI 1.1).
  */
 #include <docproc/docproc.h>
 #include <string.h>
 
 static const char *const provides[] = {"bad", NULL};
 static const char *const modes[] = {"outside", "inside_char", "reversed",
-                                    "attr", "ok", NULL};
+                                    "attr", "ok", "many_reversed",
+                                    "many_outside", NULL};
 static const struct dp_option_def options[] = {
 	{"mode", DP_OPT_STRING, NULL, true, "which invalid span to write",
 	 modes},
@@ -48,6 +50,18 @@ static int process(void *state, struct dp_doc *doc)
 		if (k >= 0 && dp_layer_set_span(l, (size_t)k, 0, len, len + 5))
 			return dp_doc_fail(doc, "set_span refused");
 		break;
+	case 6:
+	case 7: {
+		/* [0, 2) is the first character (the tests start the text
+		 * with "é"); the second span is reversed or ends past the
+		 * text */
+		uint32_t s[2] = {0, (uint32_t)len}, e[2] = {2, 0};
+
+		if ((int)(long)state == 7)
+			e[1] = (uint32_t)len + 1;
+		k = dp_layer_add_many(l, 2, s, e);
+		break;
+	}
 	default: k = dp_layer_add(l, 0, len); break;
 	}
 	return k < 0 ? (int)k : 0;

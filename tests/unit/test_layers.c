@@ -192,6 +192,273 @@ static void test_many_spans(void **state)
 	}
 }
 
+/* dp_layer_add_many(): the same spans as one dp_layer_add() each, with
+ * every attribute unset, appended after what is there. */
+static void test_add_many(void **state)
+{
+	struct dp_doc *doc = *state;
+	struct dp_layer *l = dp_layer_create(doc, "bulk", attrs, 3);
+	struct dp_layer *one = dp_layer_create(doc, "one", attrs, 3);
+	enum { N = 100000 };
+	uint32_t *s = malloc(N * sizeof *s), *e = malloc(N * sizeof *e);
+	uint64_t seed = 7;
+	int64_t v = 77;
+	size_t a = 99, b = 99;
+
+	assert_non_null(l);
+	assert_non_null(s);
+	assert_non_null(e);
+	/* nothing to add: the size, even with NULL arrays */
+	assert_int_equal(dp_layer_add_many(l, 0, NULL, NULL), 0);
+	assert_int_equal(dp_layer_size(l), 0);
+	assert_int_equal(dp_layer_add(l, 1, 2), 0);
+	assert_int_equal(dp_layer_set_int(l, 0, 0, 5), 0);
+	for (size_t i = 0; i < N; i++) {
+		s[i] = (uint32_t)(test_rand(&seed) % 16);
+		e[i] = 16;
+		assert_true(dp_layer_add(one, s[i], e[i]) >= 0);
+	}
+	/* in pieces of every size, so that some need the arrays to grow */
+	for (size_t i = 0, m = 1; i < N; i += m, m = m * 3 + 1) {
+		if (m > N - i)
+			m = N - i;
+		assert_int_equal(dp_layer_add_many(l, m, s + i, e + i),
+		                 (long)(i + 1));
+	}
+	assert_int_equal(dp_layer_size(l), N + 1);
+	assert_int_equal(dp_layer_add_many(l, 0, s, e), N + 1);
+	/* the span before is untouched; the new ones match, unset */
+	assert_true(dp_layer_get_int(l, 0, 0, &v));
+	assert_int_equal(v, 5);
+	assert_memory_equal(dp_layer_starts(l) + 1, dp_layer_starts(one),
+	                    N * sizeof *s);
+	assert_memory_equal(dp_layer_ends(l) + 1, dp_layer_ends(one),
+	                    N * sizeof *e);
+	for (size_t i = 1; i <= N; i += 997) {
+		assert_false(dp_layer_get_int(l, i, 0, &v));
+		assert_int_equal(dp_layer_get_str_id(l, i, 1), 0);
+		assert_false(dp_layer_get_span(l, i, 2, &a, &b));
+	}
+	assert_false(dp_layer_get_int(l, N, 0, &v));
+	assert_false(dp_layer_get_span(l, N, 2, &a, &b));
+	/* sorting moves the attributes along */
+	assert_int_equal(dp_layer_set_int(l, N, 0, 42), 0);
+	assert_int_equal(dp_layer_sort(l), 0);
+	assert_true(dp_layer_is_sorted(l));
+	free(s);
+	free(e);
+}
+
+static void test_add_many_errors(void **state)
+{
+	struct dp_doc *doc = *state;
+	static const char *const prov0[] = {"a", NULL};
+	static const char *const prov1[] = {"b", NULL};
+	uint32_t s[3] = {0, 6, 11}, e[3] = {5, 10, 16};
+	uint32_t bad[2] = {1, UINT32_MAX};
+	static uint32_t zeros[1000];
+	struct dp_layer *l = dp_layer_create(doc, "bulk", attrs, 3);
+	struct dp_layer *a;
+
+	assert_int_equal(dp_layer_add_many(NULL, 1, s, e), DP_EINVAL);
+	assert_int_equal(dp_layer_add_many(l, 1, NULL, e), DP_EINVAL);
+	assert_int_equal(dp_layer_add_many(l, 1, s, NULL), DP_EINVAL);
+	/* the "unset" offset is refused, all or nothing */
+	assert_int_equal(dp_layer_add_many(l, 2, bad, e), DP_ERANGE);
+	assert_int_equal(dp_layer_add_many(l, 2, s, bad), DP_ERANGE);
+	assert_int_equal(dp_layer_size(l), 0);
+	/* reversed spans or spans past the text are accepted here and
+	 * refused when process() returns (test_runner), as for add() */
+	assert_int_equal(dp_layer_add_many(l, 1, e, s), 0);
+	/* allocation failure: nothing added, and the next call works */
+	assert_int_equal(dp_layer_add_many(l, 1, s, e), 1);
+	doc->fail_alloc_after = 1;
+	assert_int_equal(dp_layer_add_many(l, 100, zeros, zeros), DP_ENOMEM);
+	doc->fail_alloc_after = 0;
+	doc->alloc_failed = false;
+	assert_int_equal(dp_layer_size(l), 2);
+	for (int k = 2; k <= 4; k++) {
+		/* fail the 2nd, 3rd, 4th array of the growth (ends, columns) */
+		doc->fail_alloc_after = k;
+		assert_int_equal(dp_layer_add_many(l, 1000, zeros, zeros),
+		                 DP_ENOMEM);
+		doc->fail_alloc_after = 0;
+		doc->alloc_failed = false;
+		assert_int_equal(dp_layer_size(l), 2);
+	}
+	assert_int_equal(dp_layer_add_many(l, 3, s, e), 2);
+	assert_int_equal(dp_layer_size(l), 5);
+	assert_int_equal(dp_layer_start(l, 4), 11);
+	assert_int_equal(dp_layer_end(l, 4), 16);
+	/* another step's layer is read-only */
+	doc->step = 0;
+	doc->step_provides = prov0;
+	a = dp_layer_create(doc, "a", attrs, 3);
+	assert_non_null(a);
+	assert_int_equal(dp_layer_add_many(a, 3, s, e), 0);
+	doc->step = 1;
+	doc->step_provides = prov1;
+	assert_int_equal(dp_layer_add_many(a, 3, s, e), DP_EINVAL);
+	assert_contains(doc->fail.msg, "belongs to another plugin");
+	assert_int_equal(dp_layer_size(a), 3);
+	doc->step = -1;
+	doc->step_provides = NULL;
+}
+
+/* dp_layer_set_str_ids(): a range of string values at once */
+static void test_set_str_ids(void **state)
+{
+	struct dp_doc *doc = *state;
+	static const char *const prov0[] = {"a", NULL};
+	static const char *const prov1[] = {"b", NULL};
+	uint32_t s[4] = {0, 6, 11, 12}, e[4] = {5, 10, 16, 16};
+	struct dp_layer *l = dp_layer_create(doc, "kinds", attrs, 3);
+	uint32_t x = dp_doc_intern(doc, "x", 1), y = dp_doc_intern(doc, "y", 1);
+	uint32_t ids[4] = {x, y, 0, x}, junk[2] = {y, 1000};
+	size_t len;
+
+	assert_true(x && y && x != y);
+	assert_int_equal(dp_layer_add_many(l, 4, s, e), 0);
+	assert_int_equal(dp_layer_set_str_ids(l, 1, 3, 1, ids), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 0, 1), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 1, 1), x);
+	assert_string_equal(dp_layer_get_str(l, 2, 1, &len), "y");
+	assert_int_equal(len, 1);
+	assert_null(dp_layer_get_str(l, 3, 1, NULL));      /* 0 is unset */
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 4, 1, ids), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 3, 1), x);
+	assert_int_equal(dp_layer_get_str_id(l, 2, 1), 0);
+	/* empty ranges, up to the end */
+	assert_int_equal(dp_layer_set_str_ids(l, 4, 0, 1, NULL), 0);
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 0, 1, ids), 0);
+	/* out of range: the spans or the attribute */
+	assert_int_equal(dp_layer_set_str_ids(l, 5, 0, 1, ids), DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_ids(l, 1, 4, 1, ids), DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_ids(l, 3, SIZE_MAX, 1, ids),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 1, 3, ids), DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 1, -1, ids), DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_ids(NULL, 0, 1, 1, ids), DP_ERANGE);
+	/* invalid: the type, the array, an id never given out */
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 1, 0, ids), DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 1, 2, ids), DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 1, 1, NULL), DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 2, 1, junk), DP_EINVAL);
+	/* all or nothing: the valid first id was not written */
+	assert_int_equal(dp_layer_get_str_id(l, 0, 1), x);
+	/* another step's layer is read-only */
+	doc->step = 0;
+	doc->step_provides = prov0;
+	struct dp_layer *a = dp_layer_create(doc, "a", attrs, 3);
+	assert_int_equal(dp_layer_add_many(a, 2, s, e), 0);
+	doc->step = 1;
+	doc->step_provides = prov1;
+	assert_int_equal(dp_layer_set_str_ids(a, 0, 2, 1, ids), DP_EINVAL);
+	assert_int_equal(dp_layer_get_str_id(a, 0, 1), 0);
+	doc->step = -1;
+	doc->step_provides = NULL;
+}
+
+/* dp_layer_set_str_codes(): values through a dictionary of ids */
+static void test_set_str_codes(void **state)
+{
+	struct dp_doc *doc = *state;
+	static const char *const prov0[] = {"a", NULL};
+	static const char *const prov1[] = {"b", NULL};
+	enum { N = 1000 };
+	uint32_t s[N], e[N];
+	uint8_t codes[N], big[300];
+	uint32_t dict[3], wide[256];
+	struct dp_layer *l = dp_layer_create(doc, "kinds", attrs, 3);
+	uint64_t seed = 3;
+
+	dict[0] = dp_doc_intern(doc, "word", 4);
+	dict[1] = 0;                                   /* unsets */
+	dict[2] = dp_doc_intern(doc, "punct", 5);
+	for (size_t i = 0; i < N; i++) {
+		s[i] = e[i] = (uint32_t)i;
+		codes[i] = (uint8_t)(test_rand(&seed) % 3);
+	}
+	assert_int_equal(dp_layer_add_many(l, N, s, e), 0);
+	/* every length, so that the tails of the 8-byte blocks are met */
+	for (size_t first = 0; first < 20; first++)
+		for (size_t n = 0; first + n <= 40; n++)
+			assert_int_equal(dp_layer_set_str_codes(l, first, n, 1,
+			                 codes + first, dict, 3), 0);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, N, 1, codes, dict, 3), 0);
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(dp_layer_get_str_id(l, i, 1), dict[codes[i]]);
+	codes[0] = 2;
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, dict, 3), 0);
+	assert_string_equal(dp_layer_get_str(l, 0, 1, NULL), "punct");
+	/* a code past the dictionary, at every position: nothing changes */
+	for (size_t bad = 0; bad < 20; bad++) {
+		uint8_t c[20];
+
+		memset(c, 1, sizeof c);
+		c[bad] = 3;
+		assert_int_equal(dp_layer_set_str_codes(l, 0, 20, 1, c, dict, 3),
+		                 DP_EINVAL);
+		c[bad] = 200;
+		assert_int_equal(dp_layer_set_str_codes(l, 0, 20, 1, c, dict, 3),
+		                 DP_EINVAL);
+	}
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(dp_layer_get_str_id(l, i, 1), dict[codes[i]]);
+	/* dictionaries of 256 (every code valid) and of 129..255 codes */
+	for (int i = 0; i < 256; i++)
+		wide[i] = dict[i % 3];
+	for (int i = 0; i < 300; i++)
+		big[i] = (uint8_t)(255 - i % 256);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 256), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 0, 1), wide[255]);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 200),
+	                 DP_EINVAL);
+	for (int i = 0; i < 300; i++)
+		big[i] = (uint8_t)(i % 130);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 130), 0);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 300, 1, big, wide, 129),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_get_str_id(l, 129, 1), wide[129]);
+	/* invalid arguments */
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, NULL, dict, 3),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, NULL, 3),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, dict, 0),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, wide, 257),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 0, codes, dict, 3),
+	                 DP_EINVAL);                    /* an int column */
+	dict[1] = 100000;                               /* never given out */
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 1, codes, dict, 3),
+	                 DP_EINVAL);
+	dict[1] = 0;
+	/* out of range */
+	assert_int_equal(dp_layer_set_str_codes(l, N, 1, 1, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(l, 1, N, 1, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(l, 0, 1, 3, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(NULL, 0, 1, 1, codes, dict, 3),
+	                 DP_ERANGE);
+	assert_int_equal(dp_layer_set_str_codes(l, N, 0, 1, NULL, NULL, 0), 0);
+	/* another step's layer is read-only */
+	doc->step = 0;
+	doc->step_provides = prov0;
+	struct dp_layer *a = dp_layer_create(doc, "a", attrs, 3);
+	assert_int_equal(dp_layer_add_many(a, 2, s, e), 0);
+	doc->step = 1;
+	doc->step_provides = prov1;
+	assert_int_equal(dp_layer_set_str_codes(a, 0, 2, 1, codes, dict, 3),
+	                 DP_EINVAL);
+	assert_int_equal(dp_layer_get_str_id(a, 0, 1), 0);
+	doc->step = -1;
+	doc->step_provides = NULL;
+}
+
 static void test_names_and_errors(void **state)
 {
 	struct dp_doc *doc = *state;
@@ -333,6 +600,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_intern, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sorting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_spans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_many, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_many_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_str_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_str_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names_and_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_layers_and_attributes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reuse_across_documents, setup, teardown),

@@ -84,15 +84,31 @@ static void test_load_by_name_and_path(void **state)
 static void test_abi_major(void **state)
 {
 	const char *const want[] = {PLUGIN("badabi"), "ABI 2.0",
-	                            "this docproc provides ABI 1.0", NULL};
+	                            "this docproc provides ABI 1.1", NULL};
 	expect_refused("badabi", DP_EABI, want);
 }
 
 static void test_abi_newer_minor(void **state)
 {
 	const char *const want[] = {PLUGIN("newminor"), "ABI 1.99",
-	                            "newer than this docproc's ABI 1.0", NULL};
+	                            "newer than this docproc's ABI 1.1", NULL};
 	expect_refused("newminor", DP_EABI, want);
+}
+
+/* a plugin built for an older minor (1.0) still loads */
+static void test_abi_older_minor(void **state)
+{
+	struct dp_search s = search_in(TEST_PLUGIN_DIR);
+	struct dp_module m;
+	struct dp_error err;
+
+	assert_true(DP_ABI_MINOR > 0);
+	dp_error_clear(&err);
+	assert_int_equal(dp_module_open(&m, "oldminor", &s, &err), 0);
+	assert_string_equal(m.desc->name, "oldminor");
+	assert_int_equal(m.desc->abi_minor, 0);
+	dp_module_close(&m);
+	dp_search_free(&s);
 }
 
 static void test_wrong_size(void **state)
@@ -100,8 +116,8 @@ static void test_wrong_size(void **state)
 	char size[64];
 	snprintf(size, sizeof size, "descriptor size is %zu bytes",
 	         sizeof(struct dp_plugin) + 16);
-	const char *const want[] = {PLUGIN("badsize"), size, "ABI 1.0",
-	                            "this docproc provides ABI 1.0", NULL};
+	const char *const want[] = {PLUGIN("badsize"), size, "ABI 1.1",
+	                            "this docproc provides ABI 1.1", NULL};
 	expect_refused("badsize", DP_EABI, want);
 }
 
@@ -209,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_load_by_name_and_path),
 		cmocka_unit_test(test_abi_major),
 		cmocka_unit_test(test_abi_newer_minor),
+		cmocka_unit_test(test_abi_older_minor),
 		cmocka_unit_test(test_wrong_size),
 		cmocka_unit_test(test_no_descriptor),
 		cmocka_unit_test(test_not_found_vs_cannot_load),

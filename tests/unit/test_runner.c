@@ -336,6 +336,13 @@ static void test_contract_violations(void **state)
 		 "badspan", "does not lie on UTF-8 character boundaries"},
 		{HDR "pipeline:\n  - plugin: badspan\n    options: {mode: attr}\n",
 		 "badspan", "attribute 'ref' [12, 17) is outside the text"},
+		{HDR "pipeline:\n  - plugin: badspan\n"
+		     "    options: {mode: many_reversed}\n",
+		 "badspan", "layer 'bad' span 1 [12, 0) is outside the text (12 "
+		 "bytes) or reversed"},
+		{HDR "pipeline:\n  - plugin: badspan\n"
+		     "    options: {mode: many_outside}\n",
+		 "badspan", "layer 'bad' span 1 [12, 13) is outside the text"},
 	};
 	const char *in[] = {"v.jsonl"};
 	/* "é" first: a span starting at byte 1 is inside it */
