@@ -537,27 +537,30 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	            sizeof(*q->tk)) < 0)
 		return -1;
 	tk = q->tk;
-/* room for one more token */
-#define ROOM()                                                              \
+/* room for @more tokens. The first allocation has room for every
+ * token of the tokenizer; only line breaks add more, so only GAP()
+ * checks, keeping room for the tokens still to come (the loop's own
+ * tokens need no check) */
+#define ROOM(more)                                                          \
 	do {                                                                \
-		if (ntk == cap) {                                           \
+		if (ntk + (long)(more) > cap) {                             \
 			q->ntk = ntk;                                       \
-			if (qx_grow(q, (void **)&q->tk, &cap, ntk + 1,      \
-			            sizeof(*q->tk)) < 0)                    \
+			if (qx_grow(q, (void **)&q->tk, &cap,               \
+			            ntk + (long)(more), sizeof(*q->tk)) < 0) \
 				return -1;                                  \
 			tk = q->tk;                                         \
 		}                                                           \
 	} while (0)
-/* the line breaks in the gap [prev_end, a) before a token at @a: none
- * when the gap is empty or one space */
-#define GAP(a)                                                              \
+/* the line breaks in the gap [prev_end, a) before a token at @a, with
+ * @more tokens to come: none when the gap is empty or one space */
+#define GAP(a, more)                                                        \
 	do {                                                                \
 		if ((a) != prev_end &&                                      \
 		    ((a) != prev_end + 1 || s[prev_end] != ' '))            \
 			for (uint32_t g = prev_end; g < (a); g++) {         \
 				if (s[g] != '\n')                           \
 					continue;                           \
-				ROOM();                                     \
+				ROOM(1 + (more));                           \
 				tk[ntk++] = (struct tok){ .s = g,           \
 				                          .e = g + 1,       \
 				                          .type = T_NL };   \
@@ -569,8 +572,7 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 
 		if (__builtin_expect(a < prev_end || b < a || b > len, 0))
 			continue; /* not the tokenizer's contract */
-		GAP(a);
-		ROOM();
+		GAP(a, ntok - k);
 		t = &tk[ntk++];
 		*t = (struct tok){ .s = a, .e = b };
 		prev_end = b;
@@ -621,7 +623,7 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			make_mark(s, len, c, t, false);
 		}
 	}
-	GAP((uint32_t)len);
+	GAP((uint32_t)len, 0);
 #undef GAP
 #undef ROOM
 	q->ntk = ntk;
