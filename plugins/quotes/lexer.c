@@ -245,17 +245,22 @@ static inline __attribute__((always_inline)) bool url_like(const char *w, size_t
 	return false;
 }
 
+/* The flags, lexicon classes and cue of the word @t (its span set, the
+ * rest zero) of the text @s (@len bytes, q->t and q->n: passed by the
+ * caller, which has them at hand, as the stores into @t could alias
+ * q's fields). @extra: the caller has extra cues. */
 static inline __attribute__((always_inline)) void
-classify_word(struct qx *q, struct tok *t, bool extra)
+classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
+              bool extra)
 {
 	size_t n = t->e - t->s, next;
-	const char *w = q->t + t->s;
+	const char *w = s + t->s;
 	unsigned char c0 = (unsigned char)w[0];
-	size_t avail = q->n - t->s;
+	size_t avail = len - t->s;
 	const struct lex_entry *e;
 
 	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
-	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
+	              : is_upper_cp(cp_at(s, len, t->s, &next)))
 		t->flags |= F_CAP;
 	else if (c0 >= '0' && c0 <= '9')
 		t->flags |= F_ALNUM;
@@ -389,7 +394,7 @@ int lex_text(struct qx *q, const struct qx_input *in)
 				k++;
 			t.type = T_WORD;
 			t.e = (uint32_t)k;
-			classify_word(q, &t, q->cfg->n_extra_cues > 0);
+			classify_word(q, s, len, &t, q->cfg->n_extra_cues > 0);
 			if (push(q, &cap, &t) < 0)
 				return -1;
 			i = k;
@@ -594,7 +599,7 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			}
 			t->e = prev_end = b;
 			t->type = T_WORD;
-			classify_word(q, t, extra);
+			classify_word(q, s, len, t, extra);
 			words++;
 			if (t->flags & F_CAP)
 				capwords++;
