@@ -754,14 +754,8 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 			                            : UINT32_MAX;
 		}
 		tsent[i] = (int32_t)si;
-		if (t->type == T_NL) {
-			marks[nmarks++] = (uint32_t)i;
-			line_start = true;
-			continue;
-		}
-		if (t->type == T_MARK) {
-			marks[nmarks++] = (uint32_t)i;
-		} else if (t->type == T_WORD) {
+		/* words first: four tokens in five */
+		if (t->type == T_WORD) {
 			if (t->cue != CUE_NONE || line_start)
 				cands[ncands++] = (uint32_t)i;
 			/* the words a name can contain (speakers.c):
@@ -773,6 +767,12 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 					names[nnames++] = i - 1;
 				names[nnames++] = last_name = i;
 			}
+		} else if (t->type == T_NL) {
+			marks[nmarks++] = (uint32_t)i;
+			line_start = true;
+			continue;
+		} else if (t->type == T_MARK) {
+			marks[nmarks++] = (uint32_t)i;
 		}
 		line_start = false;
 		if (first < 0)
