@@ -525,6 +525,40 @@ static int lone_apostrophe(const char *s, uint32_t a, uint32_t b)
 	        (unsigned char)s[a + 2] == 0x99);
 }
 
+/* Token @k (@t, starting with code point @c) of lex_tokens() when it
+ * is a quote mark, a backtick or punctuation beyond ASCII. Returns the
+ * last tokenizer token it took (a `code` span takes several). Out of
+ * line: one token in fifty. */
+static size_t mark_token(const struct qx_input *in, size_t k, struct tok *t,
+                         int32_t c)
+{
+	const char *s = in->text;
+	uint32_t a = t->s, b = t->e;
+
+	if (c == '`' && b - a == 1 && latex_single(in, s, k)) {
+		/* LaTeX `quote' */
+		t->type = T_MARK;
+		t->mclass = MC_SINGLE;
+		t->mdir = MD_OPEN;
+		t->sp_before = 1;
+	} else if (c == '`' && b - a == 1) {
+		/* `code`: opaque up to the next backtick on the line */
+		size_t m = k + 1;
+		while (m < in->ntok && s[in->tok_start[m]] != '`' &&
+		       !memchr(s + b, '\n', in->tok_start[m] - b))
+			m++;
+		if (m < in->ntok && s[in->tok_start[m]] == '`' &&
+		    in->tok_end[m] - in->tok_start[m] == 1) {
+			k = m;
+			t->e = in->tok_end[m];
+		}
+		t->type = T_PUNCT;
+	} else {
+		make_mark(s, in->len, c, t, false);
+	}
+	return k;
+}
+
 /* The engine's tokens from the tokenizer's: words with their clitics
  * joined again (Iraq ’s -> Iraq’s), quote marks, punctuation, masked
  * tokens (URLs...) as opaque words, line breaks from the gaps. */
@@ -603,29 +637,11 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			words++;
 			if (t->flags & F_CAP)
 				capwords++;
-		} else if (c == '`' && b - a == 1 && latex_single(in, s, k)) {
-			/* LaTeX `quote' */
-			t->type = T_MARK;
-			t->mclass = MC_SINGLE;
-			t->mdir = MD_OPEN;
-			t->sp_before = 1;
-		} else if (c == '`' && b - a == 1) {
-			/* `code`: opaque up to the next backtick on the line */
-			size_t m = k + 1;
-			while (m < in->ntok && s[in->tok_start[m]] != '`' &&
-			       !memchr(s + prev_end, '\n', in->tok_start[m] -
-			                                     prev_end))
-				m++;
-			if (m < in->ntok && s[in->tok_start[m]] == '`' &&
-			    in->tok_end[m] - in->tok_start[m] == 1) {
-				k = m;
-				t->e = prev_end = in->tok_end[m];
-			}
-			t->type = T_PUNCT;
 		} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
 			t->type = T_PUNCT; /* what make_mark() finds for these */
 		} else {
-			make_mark(s, len, c, t, false);
+			k = mark_token(in, k, t, c);
+			prev_end = t->e;
 		}
 	}
 	GAP((uint32_t)len, 0);
