@@ -11,6 +11,9 @@
  */
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "qx_int.h"
 
@@ -216,6 +219,18 @@ static inline __attribute__((always_inline)) bool url_like(const char *w, size_t
 {
 	size_t k = 1;
 
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* the common case in one step: bytes 1 to 16 */
+	if (n <= 17 && avail >= 17) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(w + 1));
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+			             _mm_cmpeq_epi8(v, _mm_set1_epi8('@'))),
+			_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+		return ((unsigned)_mm_movemask_epi8(m) &
+		        ((1u << (n - 1)) - 1)) != 0;
+	}
+#endif
 	while (k + 8 <= avail && k < n) {
 		uint64_t x = load_le64(w + k);
 		if (n - k < 8)
@@ -230,17 +245,22 @@ static inline __attribute__((always_inline)) bool url_like(const char *w, size_t
 	return false;
 }
 
+/* The flags, lexicon classes and cue of the word @t (its span set, the
+ * rest zero) of the text @s (@len bytes, q->t and q->n: passed by the
+ * caller, which has them at hand, as the stores into @t could alias
+ * q's fields). @extra: the caller has extra cues. */
 static inline __attribute__((always_inline)) void
-classify_word(struct qx *q, struct tok *t)
+classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
+              bool extra)
 {
 	size_t n = t->e - t->s, next;
-	const char *w = q->t + t->s;
+	const char *w = s + t->s;
 	unsigned char c0 = (unsigned char)w[0];
-	size_t avail = q->n - t->s;
+	size_t avail = len - t->s;
 	const struct lex_entry *e;
 
 	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
-	              : is_upper_cp(cp_at(q->t, q->n, t->s, &next)))
+	              : is_upper_cp(cp_at(s, len, t->s, &next)))
 		t->flags |= F_CAP;
 	else if (c0 >= '0' && c0 <= '9')
 		t->flags |= F_ALNUM;
@@ -265,7 +285,7 @@ classify_word(struct qx *q, struct tok *t)
 		t->lcls = e->cls;
 		t->cue = e->cue;
 	}
-	if (q->cfg->n_extra_cues && t->cue == CUE_NONE)
+	if (extra && t->cue == CUE_NONE)
 		extra_cue(q, t, w, n);
 }
 
@@ -374,7 +394,7 @@ int lex_text(struct qx *q, const struct qx_input *in)
 				k++;
 			t.type = T_WORD;
 			t.e = (uint32_t)k;
-			classify_word(q, &t);
+			classify_word(q, s, len, &t, q->cfg->n_extra_cues > 0);
 			if (push(q, &cap, &t) < 0)
 				return -1;
 			i = k;
@@ -505,6 +525,40 @@ static int lone_apostrophe(const char *s, uint32_t a, uint32_t b)
 	        (unsigned char)s[a + 2] == 0x99);
 }
 
+/* Token @k (@t, starting with code point @c) of lex_tokens() when it
+ * is a quote mark, a backtick or punctuation beyond ASCII. Returns the
+ * last tokenizer token it took (a `code` span takes several). Out of
+ * line: one token in fifty. */
+static size_t mark_token(const struct qx_input *in, size_t k, struct tok *t,
+                         int32_t c)
+{
+	const char *s = in->text;
+	uint32_t a = t->s, b = t->e;
+
+	if (c == '`' && b - a == 1 && latex_single(in, s, k)) {
+		/* LaTeX `quote' */
+		t->type = T_MARK;
+		t->mclass = MC_SINGLE;
+		t->mdir = MD_OPEN;
+		t->sp_before = 1;
+	} else if (c == '`' && b - a == 1) {
+		/* `code`: opaque up to the next backtick on the line */
+		size_t m = k + 1;
+		while (m < in->ntok && s[in->tok_start[m]] != '`' &&
+		       !memchr(s + b, '\n', in->tok_start[m] - b))
+			m++;
+		if (m < in->ntok && s[in->tok_start[m]] == '`' &&
+		    in->tok_end[m] - in->tok_start[m] == 1) {
+			k = m;
+			t->e = in->tok_end[m];
+		}
+		t->type = T_PUNCT;
+	} else {
+		make_mark(s, in->len, c, t, false);
+	}
+	return k;
+}
+
 /* The engine's tokens from the tokenizer's: words with their clitics
  * joined again (Iraq ’s -> Iraq’s), quote marks, punctuation, masked
  * tokens (URLs...) as opaque words, line breaks from the gaps. */
@@ -515,33 +569,37 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	size_t len = in->len, ntok = in->ntok, words = 0, capwords = 0, next;
 	uint32_t prev_end = 0;
 	long cap = 0, ntk = 0;
+	bool extra = q->cfg->n_extra_cues > 0;
 	struct tok *tk;
 
 	if (qx_grow(q, (void **)&q->tk, &cap, (long)(ntok + ntok / 8 + 64),
 	            sizeof(*q->tk)) < 0)
 		return -1;
 	tk = q->tk;
-/* room for one more token */
-#define ROOM()                                                              \
+/* room for @more tokens. The first allocation has room for every
+ * token of the tokenizer; only line breaks add more, so only GAP()
+ * checks, keeping room for the tokens still to come (the loop's own
+ * tokens need no check) */
+#define ROOM(more)                                                          \
 	do {                                                                \
-		if (ntk == cap) {                                           \
+		if (ntk + (long)(more) > cap) {                             \
 			q->ntk = ntk;                                       \
-			if (qx_grow(q, (void **)&q->tk, &cap, ntk + 1,      \
-			            sizeof(*q->tk)) < 0)                    \
+			if (qx_grow(q, (void **)&q->tk, &cap,               \
+			            ntk + (long)(more), sizeof(*q->tk)) < 0) \
 				return -1;                                  \
 			tk = q->tk;                                         \
 		}                                                           \
 	} while (0)
-/* the line breaks in the gap [prev_end, a) before a token at @a: none
- * when the gap is empty or one space */
-#define GAP(a)                                                              \
+/* the line breaks in the gap [prev_end, a) before a token at @a, with
+ * @more tokens to come: none when the gap is empty or one space */
+#define GAP(a, more)                                                        \
 	do {                                                                \
 		if ((a) != prev_end &&                                      \
 		    ((a) != prev_end + 1 || s[prev_end] != ' '))            \
 			for (uint32_t g = prev_end; g < (a); g++) {         \
 				if (s[g] != '\n')                           \
 					continue;                           \
-				ROOM();                                     \
+				ROOM(1 + (more));                           \
 				tk[ntk++] = (struct tok){ .s = g,           \
 				                          .e = g + 1,       \
 				                          .type = T_NL };   \
@@ -553,8 +611,7 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 
 		if (__builtin_expect(a < prev_end || b < a || b > len, 0))
 			continue; /* not the tokenizer's contract */
-		GAP(a);
-		ROOM();
+		GAP(a, ntok - k);
 		t = &tk[ntk++];
 		*t = (struct tok){ .s = a, .e = b };
 		prev_end = b;
@@ -576,36 +633,18 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 			}
 			t->e = prev_end = b;
 			t->type = T_WORD;
-			classify_word(q, t);
+			classify_word(q, s, len, t, extra);
 			words++;
 			if (t->flags & F_CAP)
 				capwords++;
-		} else if (c == '`' && b - a == 1 && latex_single(in, s, k)) {
-			/* LaTeX `quote' */
-			t->type = T_MARK;
-			t->mclass = MC_SINGLE;
-			t->mdir = MD_OPEN;
-			t->sp_before = 1;
-		} else if (c == '`' && b - a == 1) {
-			/* `code`: opaque up to the next backtick on the line */
-			size_t m = k + 1;
-			while (m < in->ntok && s[in->tok_start[m]] != '`' &&
-			       !memchr(s + prev_end, '\n', in->tok_start[m] -
-			                                     prev_end))
-				m++;
-			if (m < in->ntok && s[in->tok_start[m]] == '`' &&
-			    in->tok_end[m] - in->tok_start[m] == 1) {
-				k = m;
-				t->e = prev_end = in->tok_end[m];
-			}
-			t->type = T_PUNCT;
 		} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
 			t->type = T_PUNCT; /* what make_mark() finds for these */
 		} else {
-			make_mark(s, len, c, t, false);
+			k = mark_token(in, k, t, c);
+			prev_end = t->e;
 		}
 	}
-	GAP((uint32_t)len);
+	GAP((uint32_t)len, 0);
 #undef GAP
 #undef ROOM
 	q->ntk = ntk;
@@ -731,14 +770,8 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 			                            : UINT32_MAX;
 		}
 		tsent[i] = (int32_t)si;
-		if (t->type == T_NL) {
-			marks[nmarks++] = (uint32_t)i;
-			line_start = true;
-			continue;
-		}
-		if (t->type == T_MARK) {
-			marks[nmarks++] = (uint32_t)i;
-		} else if (t->type == T_WORD) {
+		/* words first: four tokens in five */
+		if (t->type == T_WORD) {
 			if (t->cue != CUE_NONE || line_start)
 				cands[ncands++] = (uint32_t)i;
 			/* the words a name can contain (speakers.c):
@@ -750,6 +783,12 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 					names[nnames++] = i - 1;
 				names[nnames++] = last_name = i;
 			}
+		} else if (t->type == T_NL) {
+			marks[nmarks++] = (uint32_t)i;
+			line_start = true;
+			continue;
+		} else if (t->type == T_MARK) {
+			marks[nmarks++] = (uint32_t)i;
 		}
 		line_start = false;
 		if (first < 0)

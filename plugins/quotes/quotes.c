@@ -298,23 +298,25 @@ static const char *kind_name(int kind)
 static int write_layer(struct dp_doc *doc, const struct qx_quote *q, long n)
 {
 	struct dp_layer *l = dp_layer_create(doc, "quotes", attrs, A_COUNT);
-	uint32_t kid[4];
+	uint32_t kid[4] = { 0, 0, 0, 0 };
 	int rc = 0;
 
 	if (!l)
 		return DP_EPLUGIN; /* the core has set the message */
-	for (int k = 0; k < 4; k++) {
-		const char *name = kind_name(1 << k);
-		kid[k] = dp_doc_intern(doc, name, strlen(name));
-		if (!kid[k])
-			return dp_doc_fail(doc, "out of memory");
-	}
 	for (long i = 0; i < n && rc == 0; i++) {
 		long at = dp_layer_add(l, q[i].start, q[i].end);
 		int k = q[i].kind == QX_DIRECT ? 0 : q[i].kind == QX_PARTIAL ? 1
 		      : q[i].kind == QX_INDIRECT ? 2 : 3;
 		if (at < 0)
 			return dp_doc_fail(doc, "quotes: %s", dp_strerror((int)at));
+		/* a kind's name interned where it first occurs: many
+		 * documents have no quotation, or one kind */
+		if (!kid[k]) {
+			const char *name = kind_name(1 << k);
+			kid[k] = dp_doc_intern(doc, name, strlen(name));
+			if (!kid[k])
+				return dp_doc_fail(doc, "out of memory");
+		}
 		rc = dp_layer_set_str(l, (size_t)at, A_TEXT, q[i].text,
 		                      q[i].text_len);
 		if (rc == 0)

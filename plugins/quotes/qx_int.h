@@ -110,8 +110,15 @@ const struct lex_entry *lex_find_key(const char *w, size_t len,
                                      uint64_t key);
 
 /* The generated tables (lexicon_table.h), for lex_probe(). */
-extern const struct lex_entry *const qx_lexicon;
-extern const uint16_t *const qx_lex_slots;
+/* Hidden: read straight, not through the GOT (the plugin exports only
+ * its descriptor anyway). */
+#if defined(__GNUC__)
+#define QX_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define QX_HIDDEN
+#endif
+extern const struct lex_entry *const qx_lexicon QX_HIDDEN;
+extern const uint16_t *const qx_lex_slots QX_HIDDEN;
 #define LEX_EMPTY 0xFFFF
 #define LEX_MAX_LEN 17
 

@@ -751,6 +751,90 @@ static void test_alloc_failures(void **unused)
 
 /* ---- documentation ------------------------------------------------------ */
 
+/* ---- the lexer's fast paths ------------------------------------------ */
+
+/* A capitalised e-mail address is URL-like, so never a speaker: the URL
+ * test reads bytes 1 to 16 of a word in one step when 17 bytes can be
+ * read, and in eight-byte steps, then byte by byte, near the end of the
+ * text. Every length from 7 to 20 and every position of the '@', with
+ * the word in mid-text and as the text's last bytes; a plain word of the
+ * same length is the speaker. */
+static void test_url_like_words(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+	char word[32], text[96];
+
+	(void)unused;
+	for (size_t n = 7; n <= 20; n++) {
+		for (size_t at = 1; at + 5 < n; at++) {
+			/* A, a..., @, b..., .org: n bytes, '@' at byte at */
+			size_t k = 0;
+			word[k++] = 'A';
+			while (k < at)
+				word[k++] = 'a';
+			word[k++] = '@';
+			while (k < n - 4)
+				word[k++] = 'b';
+			memcpy(word + k, ".org", 5);
+			assert_int_equal(strlen(word), n);
+			snprintf(text, sizeof(text),
+			         "%s said that the plan works.", word);
+			EXPECT(h, text, { "the plan works", "indirect", NULL,
+			                  "said" });
+			snprintf(text, sizeof(text),
+			         "\xE2\x80\x9CThe plan works,\xE2\x80\x9D said %s",
+			         word);
+			EXPECT(h, text, { "The plan works,", "direct", NULL,
+			                  "said" });
+		}
+		memset(word, 'b', n);
+		word[0] = 'A';
+		word[n] = '\0';
+		snprintf(text, sizeof(text), "%s said that the plan works.",
+		         word);
+		EXPECT(h, text, { "the plan works", "indirect", word, "said" });
+		snprintf(text, sizeof(text),
+		         "\xE2\x80\x9CThe plan works,\xE2\x80\x9D said %s", word);
+		EXPECT(h, text, { "The plan works,", "direct", word, "said" });
+	}
+	dp_harness_free(h);
+}
+
+/* Clitics joined again after words of every length up to the end of
+ * the text, and a text whose line breaks outnumber its tokens (the
+ * token array grows at a line break). */
+static void test_clitics_and_line_breaks(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+	char text[4096];
+	size_t k;
+
+	(void)unused;
+	EXPECT(h, "Abbbbbbbbbbbbbbb\xE2\x80\x99s spokesman said that the "
+	          "plan works.",
+	       { "the plan works", "indirect",
+	         "Abbbbbbbbbbbbbbb\xE2\x80\x99s spokesman", "said" });
+	EXPECT(h, "\"It won't work,\" he said. Iraq's leaders didn't agree.",
+	       { "It won't work,", "direct", "he", "said" });
+	/* the clitic as the text's last bytes */
+	EXPECT(h, "Ryder said that it won\xE2\x80\x99t",
+	       { "it won\xE2\x80\x99t", "indirect", "Ryder", "said" });
+	EXPECT(h, "Ryder said that it is Abbbbbbbbbbbbbbbbbbbb\xE2\x80\x99s",
+	       { "it is Abbbbbbbbbbbbbbbbbbbb\xE2\x80\x99s", "indirect",
+	         "Ryder", "said" });
+	EXPECT(h, "Ryder said that it is troops'",
+	       { "it is troops'", "indirect", "Ryder", "said" });
+	k = (size_t)snprintf(text, sizeof(text),
+	                     "Ryder said that the plan works.");
+	while (k < 3000)
+		text[k++] = '\n';
+	snprintf(text + k, sizeof(text) - k,
+	         "Abbott said that the talks would go on.");
+	EXPECT(h, text, { "the plan works", "indirect", "Ryder", "said" },
+	       { "the talks would go on", "indirect", "Abbott", "said" });
+	dp_harness_free(h);
+}
+
 static void test_readme_documents_options(void **unused)
 {
 	static const char *const keys[] = {
@@ -811,6 +895,8 @@ int main(void)
 		cmocka_unit_test(test_layer_contract),
 		cmocka_unit_test(test_alloc_failures),
 		cmocka_unit_test(test_readme_documents_options),
+		cmocka_unit_test(test_url_like_words),
+		cmocka_unit_test(test_clitics_and_line_breaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
