@@ -387,7 +387,7 @@ static bool wanted(const struct dp_json_opts *o, const char *name)
 	return false;
 }
 
-static int write_stamp(struct dp_buf *b, const struct dp_json_opts *o)
+static int render_stamp(struct dp_buf *b, const struct dp_json_opts *o)
 {
 	int rc = LIT(b, ",\"docproc\":{\"version\":\"" PACKAGE_VERSION
 	                "\",\"plugins\":[");
@@ -402,6 +402,33 @@ static int write_stamp(struct dp_buf *b, const struct dp_json_opts *o)
 	}
 	rc |= LIT(b, "]}");
 	return rc ? DP_ENOMEM : 0;
+}
+
+int dp_json_opts_prepare(struct dp_json_opts *o)
+{
+	struct dp_buf b = {0};
+
+	if (render_stamp(&b, o) != 0) {
+		free(b.data);
+		return DP_ENOMEM;
+	}
+	o->stamp = b.data;
+	o->stamp_len = b.len;
+	return 0;
+}
+
+void dp_json_opts_release(struct dp_json_opts *o)
+{
+	free(o->stamp);
+	o->stamp = NULL;
+	o->stamp_len = 0;
+}
+
+static int write_stamp(struct dp_buf *b, const struct dp_json_opts *o)
+{
+	if (o->stamp)
+		return dp_buf_append(b, o->stamp, o->stamp_len) < 0 ? DP_ENOMEM : 0;
+	return render_stamp(b, o);
 }
 
 int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,

@@ -16,7 +16,18 @@ struct dp_json_opts {
 	bool with_text;
 	const struct dp_stamp *plugins;   /* provenance */
 	size_t nplugins;
+	/* the provenance member rendered once by dp_json_opts_prepare()
+	 * (owned; dp_json_opts_release() frees it), NULL: rendered per
+	 * record */
+	char *stamp;
+	size_t stamp_len;
 };
+
+/* Renders the provenance member once, so that every record copies it:
+ * it is the same for the whole run. Returns 0 or DP_ENOMEM (the records
+ * then render it themselves). */
+DP_INTERNAL int dp_json_opts_prepare(struct dp_json_opts *o);
+DP_INTERNAL void dp_json_opts_release(struct dp_json_opts *o);
 
 DP_INTERNAL int dp_json_string(struct dp_buf *b, const char *s, size_t len);
 DP_INTERNAL int dp_json_int(struct dp_buf *b, int64_t v);

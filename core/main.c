@@ -458,6 +458,7 @@ int main(int argc, char **argv)
 	ro.json.with_text = cfg.with_text;
 	ro.json.plugins = stamps;
 	ro.json.nplugins = pl.n;
+	(void)dp_json_opts_prepare(&ro.json);   /* else rendered per record */
 
 	rc = dp_run(&pl, in, &ro, &st);
 	if (fflush(out) != 0 && !st.write_error)
@@ -496,6 +497,7 @@ out_input:
 	dp_run_stats_free(&st);
 	dp_input_close(in);
 out_pipeline:
+	dp_json_opts_release(&ro.json);
 	free(stamps);
 	dp_pipeline_free(&pl);
 	dp_config_free(&cfg);
