@@ -249,6 +249,14 @@ static void test_add_many(void **state)
 	free(e);
 }
 
+/* Runs what follows as pipeline step @k providing @prov (-1, NULL: outside
+ * any step), to test that a step cannot write another step's layer. */
+static void as_step(struct dp_doc *doc, int k, const char *const *prov)
+{
+	doc->step = k;
+	doc->step_provides = prov;
+}
+
 static void test_add_many_errors(void **state)
 {
 	struct dp_doc *doc = *state;
@@ -291,18 +299,15 @@ static void test_add_many_errors(void **state)
 	assert_int_equal(dp_layer_start(l, 4), 11);
 	assert_int_equal(dp_layer_end(l, 4), 16);
 	/* another step's layer is read-only */
-	doc->step = 0;
-	doc->step_provides = prov0;
+	as_step(doc, 0, prov0);
 	a = dp_layer_create(doc, "a", attrs, 3);
 	assert_non_null(a);
 	assert_int_equal(dp_layer_add_many(a, 3, s, e), 0);
-	doc->step = 1;
-	doc->step_provides = prov1;
+	as_step(doc, 1, prov1);
 	assert_int_equal(dp_layer_add_many(a, 3, s, e), DP_EINVAL);
 	assert_contains(doc->fail.msg, "belongs to another plugin");
 	assert_int_equal(dp_layer_size(a), 3);
-	doc->step = -1;
-	doc->step_provides = NULL;
+	as_step(doc, -1, NULL);
 }
 
 /* dp_layer_set_str_ids(): a range of string values at once */
@@ -347,16 +352,13 @@ static void test_set_str_ids(void **state)
 	/* all or nothing: the valid first id was not written */
 	assert_int_equal(dp_layer_get_str_id(l, 0, 1), x);
 	/* another step's layer is read-only */
-	doc->step = 0;
-	doc->step_provides = prov0;
+	as_step(doc, 0, prov0);
 	struct dp_layer *a = dp_layer_create(doc, "a", attrs, 3);
 	assert_int_equal(dp_layer_add_many(a, 2, s, e), 0);
-	doc->step = 1;
-	doc->step_provides = prov1;
+	as_step(doc, 1, prov1);
 	assert_int_equal(dp_layer_set_str_ids(a, 0, 2, 1, ids), DP_EINVAL);
 	assert_int_equal(dp_layer_get_str_id(a, 0, 1), 0);
-	doc->step = -1;
-	doc->step_provides = NULL;
+	as_step(doc, -1, NULL);
 }
 
 /* dp_layer_set_str_codes(): values through a dictionary of ids */
@@ -446,17 +448,14 @@ static void test_set_str_codes(void **state)
 	                 DP_ERANGE);
 	assert_int_equal(dp_layer_set_str_codes(l, N, 0, 1, NULL, NULL, 0), 0);
 	/* another step's layer is read-only */
-	doc->step = 0;
-	doc->step_provides = prov0;
+	as_step(doc, 0, prov0);
 	struct dp_layer *a = dp_layer_create(doc, "a", attrs, 3);
 	assert_int_equal(dp_layer_add_many(a, 2, s, e), 0);
-	doc->step = 1;
-	doc->step_provides = prov1;
+	as_step(doc, 1, prov1);
 	assert_int_equal(dp_layer_set_str_codes(a, 0, 2, 1, codes, dict, 3),
 	                 DP_EINVAL);
 	assert_int_equal(dp_layer_get_str_id(a, 0, 1), 0);
-	doc->step = -1;
-	doc->step_provides = NULL;
+	as_step(doc, -1, NULL);
 }
 
 static void test_names_and_errors(void **state)
@@ -572,8 +571,7 @@ static void test_step_rules(void **state)
 	static const char *const prov1[] = {"b", NULL};
 	struct dp_layer *a;
 
-	doc->step = 0;
-	doc->step_provides = prov0;
+	as_step(doc, 0, prov0);
 	a = dp_layer_create(doc, "a", attrs, 3);
 	assert_non_null(a);
 	assert_int_equal(dp_layer_add(a, 0, 1), 0);
@@ -582,15 +580,13 @@ static void test_step_rules(void **state)
 	/* editing without providing "edits" */
 	assert_int_equal(dp_doc_replace(doc, 0, 1, "A", 1, "up"), DP_EINVAL);
 	assert_contains(doc->fail.msg, "does not list 'edits'");
-	doc->step = 1;
-	doc->step_provides = prov1;
+	as_step(doc, 1, prov1);
 	/* another step's layer is read-only */
 	assert_true(dp_layer_add(a, 0, 1) < 0);
 	assert_contains(doc->fail.msg, "belongs to another plugin");
 	assert_int_equal(dp_layer_set_int(a, 0, 0, 1), DP_EINVAL);
 	assert_int_equal(dp_layer_size(a), 1);
-	doc->step = -1;
-	doc->step_provides = NULL;
+	as_step(doc, -1, NULL);
 }
 
 int main(void)
