@@ -93,6 +93,28 @@ void dp_harness_fail_alloc_after(struct dp_harness *h, long n)
 	h->fail_after = n > 0 ? n : 0;
 }
 
+long dp_harness_alloc_sweep(struct dp_harness *h, const char *text,
+                            const char *meta_json, long max)
+{
+	for (long n = 1; n <= max; n++) {
+		dp_harness_fail_alloc_after(h, n);
+		int rc = dp_harness_run(h, text, meta_json);
+		if (rc == 0) {
+			dp_harness_fail_alloc_after(h, 0);
+			return n;
+		}
+		if (rc > 0 || h->err.msg[0] == '\0') {
+			dp_harness_fail_alloc_after(h, 0);
+			dp_error_set(&h->err, DP_EINVAL, "allocation %ld failing: %s",
+			             n, rc > 0 ? "the run returned a positive code"
+			                       : "the run failed without a message");
+			return -1;
+		}
+	}
+	dp_harness_fail_alloc_after(h, 0);
+	return 0;
+}
+
 int dp_harness_run_len(struct dp_harness *h, const char *text, size_t len,
                        const char *meta_json)
 {

@@ -113,6 +113,18 @@ const char *dp_harness_json(struct dp_harness *h);
  *  reached each time. (since 1.0) */
 void dp_harness_fail_alloc_after(struct dp_harness *h, long n);
 
+/** The loop above, done for you: runs @text (with @meta_json, may be NULL)
+ *  with the 1st, 2nd, ... allocation failing until a run succeeds, at most
+ *  @max runs. Every run that fails must fail cleanly: a negative DP_E*
+ *  code and a message. Returns the n of the first run that succeeded
+ *  (n - 1 allocations can fail, each tested; its results are then those
+ *  of the harness, as after dp_harness_run()), 0 when none of the @max
+ *  runs succeeded, or -1 when a failing run broke the rule (the message
+ *  in dp_harness_error() says which run and how). Injection is off when it
+ *  returns. (since 1.1) */
+long dp_harness_alloc_sweep(struct dp_harness *h, const char *text,
+                            const char *meta_json, long max);
+
 #ifdef __cplusplus
 }
 #endif

@@ -140,6 +140,34 @@ static void fail_every_allocation(const char *const *plugins,
 	dp_harness_free(h);
 }
 
+/* dp_harness_alloc_sweep(): the loop above for plugin authors */
+static void test_alloc_sweep(void **state)
+{
+	struct dp_harness *h = dp_harness_new();
+	const char *text = "W1 W2 W3 W1 W4 W5 W6 W7 W8 W9 W10";
+	char *want;
+
+	(void)state;
+	assert_int_equal(dp_harness_add(h, PLUGIN("annotate"), NULL), 0);
+	assert_int_equal(dp_harness_add(h, PLUGIN("failing"), NULL), 0);
+	assert_int_equal(dp_harness_run(h, text, NULL), 0);
+	want = strdup(dp_harness_json(h));
+	/* every failing run was clean; the last one is the clean result */
+	long n = dp_harness_alloc_sweep(h, text, NULL, 100000);
+	assert_true(n > 1);
+	assert_string_equal(dp_harness_json(h), want);
+	/* too few runs: none succeeded, and injection is off again */
+	assert_int_equal(dp_harness_alloc_sweep(h, text, NULL, n - 1), 0);
+	assert_int_equal(dp_harness_run(h, text, NULL), 0);
+	assert_string_equal(dp_harness_json(h), want);
+	/* a document the pipeline always refuses never succeeds, but each
+	 * refusal is clean (an error code and a message) */
+	assert_int_equal(dp_harness_alloc_sweep(h, "FAIL", NULL, 50), 0);
+	assert_int_equal(dp_harness_alloc_sweep(h, text, NULL, 0), 0);
+	free(want);
+	dp_harness_free(h);
+}
+
 static void test_alloc_failures_annotate(void **state)
 {
 	const char *const p[] = {PLUGIN("annotate"), NULL};
@@ -173,6 +201,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_harness_api),
 		cmocka_unit_test(test_harness_errors),
+		cmocka_unit_test(test_alloc_sweep),
 		cmocka_unit_test(test_alloc_failures_annotate),
 		cmocka_unit_test(test_alloc_failures_edit),
 	};

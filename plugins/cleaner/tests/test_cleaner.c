@@ -892,22 +892,12 @@ static void test_alloc_failure(void **state)
 	char *in = read_fixture("seed_002.txt");
 	char *want = clean(in, NULL);
 	struct dp_harness *h = cleaner(NULL);
-	bool succeeded = false;
-	for (long n = 1; n < 2000 && !succeeded; n++) {
-		dp_harness_fail_alloc_after(h, n);
-		int r = dp_harness_run(h, in, NULL);
-		if (r == 0) {
-			succeeded = true;
-			size_t len;
-			const char *t = dp_doc_text(dp_harness_doc(h), &len);
-			assert_int_equal(len, strlen(want));
-			assert_memory_equal(t, want, len);
-		} else {
-			assert_true(strlen(dp_harness_error(h)) > 0);
-		}
-	}
-	assert_true(succeeded);
-	dp_harness_fail_alloc_after(h, 0);
+	if (dp_harness_alloc_sweep(h, in, NULL, 2000) <= 0)
+		fail_msg("allocation failures: %s", dp_harness_error(h));
+	size_t len;
+	const char *t = dp_doc_text(dp_harness_doc(h), &len);
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(t, want, len);
 	dp_harness_free(h);
 	free(in);
 	free(want);

@@ -462,20 +462,10 @@ static void test_alloc_failures(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
 	char *text = read_file(seeds[1], NULL);
-	long n;
 
 	(void)unused;
-	for (n = 1; n < 100000; n++) {
-		int rc;
-
-		dp_harness_fail_alloc_after(h, n);
-		rc = dp_harness_run(h, text, NULL);
-		if (rc == 0)
-			break;
-		assert_true(rc < 0);
-	}
-	assert_true(n < 100000);
-	dp_harness_fail_alloc_after(h, 0);
+	if (dp_harness_alloc_sweep(h, text, NULL, 100000) <= 0)
+		fail_msg("allocation failures: %s", dp_harness_error(h));
 	run(h, text);
 	assert_true(dp_harness_count(h, "tokens") > 100);
 	free(text);
