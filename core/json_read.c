@@ -433,42 +433,6 @@ void dp_in_doc_release(struct dp_in_doc *d)
 	d->meta_len = 0;
 }
 
-int dp_json_object_string(const char *obj, size_t len, const char *key,
-                          struct dp_buf *out)
-{
-	struct scan s = {(const unsigned char *)obj,
-	                 (const unsigned char *)obj + len,
-	                 (const unsigned char *)obj, NULL, 0};
-	size_t klen = strlen(key);
-
-	ws(&s);
-	if (s.p >= s.end || *s.p != '{')
-		return DP_EINVAL;
-	s.p++;
-	for (;;) {
-		ws(&s);
-		if (s.p >= s.end || *s.p != '"')
-			return 0;   /* '}' or junk: not found */
-		if (!string(&s, out))
-			return DP_EINVAL;
-		bool match = out->len == klen && memcmp(out->data, key, klen) == 0;
-		ws(&s);
-		if (s.p >= s.end || *s.p != ':')
-			return DP_EINVAL;
-		s.p++;
-		ws(&s);
-		if (match)
-			return s.p < s.end && *s.p == '"' ? (string(&s, out) ? 1
-			                                                     : DP_EINVAL)
-			                                  : 0;
-		if (!value(&s))
-			return DP_EINVAL;
-		ws(&s);
-		if (s.p < s.end && *s.p == ',')
-			s.p++;
-	}
-}
-
 void dp_in_doc_free(struct dp_in_doc *d)
 {
 	dp_in_doc_release(d);
@@ -512,4 +476,19 @@ int dp_json_object_member(const char *obj, size_t len, const char *key,
 		if (s.p < s.end && *s.p == ',')
 			s.p++;
 	}
+}
+
+/* The string value of @key: the member found as above, then decoded. */
+int dp_json_object_string(const char *obj, size_t len, const char *key,
+                          struct dp_buf *out)
+{
+	size_t a, b;
+	int found = dp_json_object_member(obj, len, key, &a, &b, out);
+
+	if (found <= 0 || obj[a] != '"')
+		return found < 0 ? found : 0;   /* absent, or not a string */
+	struct scan s = {(const unsigned char *)obj + a,
+	                 (const unsigned char *)obj + b,
+	                 (const unsigned char *)obj, NULL, 0};
+	return string(&s, out) ? 1 : DP_EINVAL;
 }
