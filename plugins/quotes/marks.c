@@ -185,6 +185,20 @@ static int emit(struct qx *q, long *cap, long ot, long ct, long last,
  * "The club knows that I miss Denmark," said Tobias. The quote is the
  * sentence before the mark, within its line and after any earlier
  * quotation. */
+/* A quotation whose closing mark is missing (the text goes on to a new
+ * sentence, or a new quotation opens): the innermost level ends, and at
+ * the outermost one the quotation is emitted up to the token before @i. */
+static int close_unmarked(struct qx *q, long *cap, const struct open_mark *st,
+                          int *depth, long i, unsigned flags,
+                          uint32_t reopen_first)
+{
+	if (*depth == 1 && emit(q, cap, st[0].t, -1, prev_tok(q, i), flags,
+	                        reopen_first) < 0)
+		return -1;
+	(*depth)--;
+	return 0;
+}
+
 static int emit_unopened(struct qx *q, long *cap, long ct)
 {
 	long first = ct - 1, words = 0;
@@ -334,12 +348,9 @@ int pair_marks(struct qx *q)
 					close = true; /* „...“ */
 				} else if (after_sentence_end(q, i)) {
 					/* missing closing mark */
-					if (depth == 1 &&
-					    emit(q, &cap, st[0].t, -1,
-					         prev_tok(q, i), flags,
-					         reopen_first) < 0)
+					if (close_unmarked(q, &cap, st, &depth, i,
+					                   flags, reopen_first) < 0)
 						return -1;
-					depth--;
 					push = true;
 				} else {
 					push = true;
@@ -352,12 +363,9 @@ int pair_marks(struct qx *q)
 					push = true; /* "a" inside "..." */
 				else if (!attribution_follows(q, i) &&
 				         after_sentence_end(q, i)) {
-					if (depth == 1 &&
-					    emit(q, &cap, st[0].t, -1,
-					         prev_tok(q, i), flags,
-					         reopen_first) < 0)
+					if (close_unmarked(q, &cap, st, &depth, i,
+					                   flags, reopen_first) < 0)
 						return -1;
-					depth--;
 					push = true;
 				} else {
 					close = true;
