@@ -6,27 +6,15 @@
 #include "config.h"
 #include "core/internal.h"
 #include "testutil.h"
+#include "tmpdir.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char tmpdir[256];
-
 static int group_setup(void **state)
 {
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/dp-loader-XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	unsetenv("DOCPROC_PLUGIN_PATH");
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	(void)state;
+	return tmpdir_setup("loader");
 }
 
 static struct dp_search search_in(const char *dir)
@@ -233,5 +221,5 @@ int main(void)
 		cmocka_unit_test(test_plugin_folders_and_list),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, tmpdir_teardown);
 }

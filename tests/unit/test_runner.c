@@ -6,27 +6,15 @@
 #include "config.h"
 #include "core/runner.h"
 #include "testutil.h"
+#include "tmpdir.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char tmpdir[256];
-
 static int group_setup(void **state)
 {
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/dp-runner-XXXXXX");
-	if (!mkdtemp(tmpdir))
-		return -1;
-	unsetenv("DOCPROC_PLUGIN_PATH");
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	(void)state;
+	return tmpdir_setup("runner");
 }
 
 static char *path(const char *name)
@@ -463,5 +451,5 @@ int main(void)
 		cmocka_unit_test(test_input_total),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, tmpdir_teardown);
 }
