@@ -121,9 +121,29 @@ int dp_doc_reset(struct dp_doc *doc, const char *id, const char *text,
 	if (rc < 0)
 		return rc;
 	doc->len = len;
+	doc->ascii = -1;
 	doc->orig_len = len;
 	/* Shrink buffers a huge document left behind, so memory stays flat. */
 	return 0;
+}
+
+bool dp_doc_text_ascii(struct dp_doc *doc)
+{
+	if (doc->ascii < 0) {
+		const unsigned char *s = (const unsigned char *)doc->text;
+		size_t i = 0, n = doc->len;
+		uint64_t acc = 0;
+		/* OR of every byte: only bit 7 matters */
+		for (; i + 32 <= n; i += 32)
+			acc |= dp_load8(s + i) | dp_load8(s + i + 8) |
+			       dp_load8(s + i + 16) | dp_load8(s + i + 24);
+		for (; i + 8 <= n; i += 8)
+			acc |= dp_load8(s + i);
+		for (; i < n; i++)
+			acc |= s[i];
+		doc->ascii = (acc & DP_HIGHS) == 0;
+	}
+	return doc->ascii != 0;
 }
 
 const char *dp_doc_id(const struct dp_doc *doc)
@@ -264,9 +284,25 @@ static uint32_t str_hash(const char *s, size_t len)
 		h *= 0xFF51AFD7ED558CCDull;
 		h ^= h >> 32;
 	}
-	for (; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001B3ull;
+	if (i < len) {
+		/* the last 1 to 7 bytes in at most two loads, without a byte
+		 * loop: the last 8 bytes when the string has them (overlapping
+		 * what was hashed), else two overlapping 4/2/1-byte reads */
+		uint64_t t;
+		if (len >= 8) {
+			t = dp_load8(s + len - 8);
+		} else if (len >= 4) {
+			uint32_t a, b;
+			memcpy(&a, s, 4);
+			memcpy(&b, s + len - 4, 4);
+			t = (uint64_t)a << 32 | b;
+		} else {
+			t = (uint64_t)(unsigned char)s[0] << 16 |
+			    (uint64_t)(unsigned char)s[len / 2] << 8 |
+			    (unsigned char)s[len - 1];
+		}
+		h ^= t;
+		h *= 0xFF51AFD7ED558CCDull;
 	}
 	h ^= h >> 29;
 	h *= 0xC4CEB9FE1A85EC53ull;

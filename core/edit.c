@@ -321,6 +321,7 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	}
 	doc->text = nt;
 	doc->len = nlen;
+	doc->ascii = -1;
 	doc->cap = nlen + 1 < 4096 ? 4096 : nlen + 1;
 	nt = NULL;
 	rc = write_log(doc, log, recs, nrecs);

@@ -74,6 +74,10 @@ static inline uint64_t dp_swar_less(uint64_t x, unsigned n)
 	return (x - DP_ONES * n) & ~x & DP_HIGHS;
 }
 
+/* Whether the document's text is all ASCII (every offset is then a
+ * character boundary); found once per text and kept until it changes. */
+DP_INTERNAL bool dp_doc_text_ascii(struct dp_doc *doc);
+
 /* ----------------------------------------------------------- errors */
 
 struct dp_error {
@@ -136,6 +140,8 @@ struct dp_doc {
 
 	char *text;              /* current text, NUL-terminated */
 	size_t len, cap;
+	signed char ascii;       /* text is all ASCII: 1 yes, 0 no, -1 not
+	                            known yet (dp_doc_text_ascii()) */
 	char *orig;              /* original text, NUL-terminated, once the
 	                            text was edited */
 	bool orig_shared;        /* not edited yet: the original is text */

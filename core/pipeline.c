@@ -226,6 +226,7 @@ static int check_layers(struct dp_doc *doc, const struct dp_plugin *d,
 {
 	const unsigned char *t = (const unsigned char *)doc->text;
 	size_t len = doc->len;
+	int ascii = -1;   /* dp_doc_text_ascii(), asked once needed */
 
 	for (size_t li = 0; li < doc->nlayers; li++) {
 		struct dp_layer *l = doc->layers[li];
@@ -237,13 +238,31 @@ static int check_layers(struct dp_doc *doc, const struct dp_plugin *d,
 			return dp_error_set(err, DP_ELAYER,
 			                    "wrote layer '%s', which it does not "
 			                    "declare in provides", l->name);
-		for (size_t i = 0; i < l->n; i++) {
-			uint32_t a = l->start[i], b = l->end[i];
-			if (a > b || b > len || !on_char(t, a) || !on_char(t, b))
-				return bad_span(err, l, i, len);
-			if (i && (a < l->start[i - 1] ||
-			          (a == l->start[i - 1] && b < l->end[i - 1])))
-				sorted = false;
+		if (l->n && ascii < 0)
+			ascii = dp_doc_text_ascii(doc);
+		if (ascii > 0) {
+			/* every offset of an ASCII text is a character
+			 * boundary: the common case, without byte loads */
+			uint32_t pa = 0, pb = 0;
+			for (size_t i = 0; i < l->n; i++) {
+				uint32_t a = l->start[i], b = l->end[i];
+				if (a > b || b > len)
+					return bad_span(err, l, i, len);
+				sorted &= a > pa || (a == pa && b >= pb);
+				pa = a;
+				pb = b;
+			}
+		} else {
+			for (size_t i = 0; i < l->n; i++) {
+				uint32_t a = l->start[i], b = l->end[i];
+				if (a > b || b > len || !on_char(t, a) ||
+				    !on_char(t, b))
+					return bad_span(err, l, i, len);
+				if (i && (a < l->start[i - 1] ||
+				          (a == l->start[i - 1] &&
+				           b < l->end[i - 1])))
+					sorted = false;
+			}
 		}
 		for (int c = 0; c < l->ncols; c++) {
 			const uint32_t *sp = l->cols[c].v.sp;
@@ -253,8 +272,9 @@ static int check_layers(struct dp_doc *doc, const struct dp_plugin *d,
 				uint32_t sa = sp[2 * i], sb = sp[2 * i + 1];
 				if (sa == DP_SPAN_UNSET)
 					continue;
-				if (sa > sb || sb > len || !on_char(t, sa) ||
-				    !on_char(t, sb))
+				if (sa > sb || sb > len ||
+				    (ascii <= 0 && (!on_char(t, sa) ||
+				                    !on_char(t, sb))))
 					return dp_error_set(
 						err, DP_ELAYER,
 						"layer '%s' span %zu: attribute '%s' "

@@ -110,7 +110,22 @@ bool dp_utf8_valid(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
+	uint64_t acc = 0;
 
+	/* most strings checked are short (attribute values) and all ASCII:
+	 * OR their bytes together first, 8 at a time, without branches */
+	if (len <= 64) {
+		for (; i + 8 <= len; i += 8) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			acc |= w;
+		}
+		for (size_t k = i; k < len; k++)
+			acc |= s[k];
+		if (!(acc & 0x8080808080808080ULL))
+			return true;
+		i = 0;
+	}
 	while (i < len) {
 		/* ASCII fast path, 8 bytes at a time */
 		while (i + 8 <= len) {

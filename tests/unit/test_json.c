@@ -621,6 +621,55 @@ static void test_read_doc_against_jansson(void **state)
 	assert_true(n_refused > 1000);
 }
 
+/* The reader and the writer scan strings 16 (SSE2) or 8 bytes at a
+ * time: every special piece (escaped, control, multi-byte, invalid) at
+ * every position of strings of 0 to 70 bytes, in the text and in a meta
+ * string (validated only), against jansson; and the writer's escaping of
+ * the same strings, read back. */
+static void test_strings_at_block_edges(void **state)
+{
+	static const char *const raw[] = {
+		"\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00", "\xc3\xa9",
+		"\xe2\x80\xa8", "\xe2\x82\xac", "\x01", "\x1f", "\x7f", "\x80",
+		"\xff", "\xe2\x80", "\"",
+	};
+	char line[256], str[128];
+
+	(void)state;
+	for (size_t n = 0; n <= 70; n++) {
+		for (size_t at = 0; at <= n; at++) {
+			for (size_t k = 0; k < sizeof raw / sizeof *raw; k++) {
+				size_t pl = strlen(raw[k]);
+				memset(str, 'a', n);
+				memcpy(str + at, raw[k], pl);
+				memset(str + at + pl, 'b', n - at);
+				size_t sl = n + pl;
+				int m = snprintf(line, sizeof line,
+				                 "{\"text\":\"%.*s\"}", (int)sl, str);
+				compare_with_jansson(line, (size_t)m);
+				m = snprintf(line, sizeof line,
+				             "{\"text\":\"\",\"meta\":{\"k\":\"%.*s\"}}",
+				             (int)sl, str);
+				compare_with_jansson(line, (size_t)m);
+			}
+		}
+	}
+	/* the writer: decoded strings with each special byte sequence */
+	static const char *const dec[] = {
+		"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9",
+		"\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80",
+	};
+	for (size_t n = 0; n <= 70; n++)
+		for (size_t at = 0; at <= n; at++)
+			for (size_t k = 0; k < sizeof dec / sizeof *dec; k++) {
+				size_t pl = strlen(dec[k]);
+				memset(str, 'a', n);
+				memcpy(str + at, dec[k], pl);
+				memset(str + at + pl, 'b', n - at);
+				round_trip(str, n + pl);
+			}
+}
+
 static int group_teardown(void **state)
 {
 	dp_in_doc_free(&d);
@@ -638,6 +687,7 @@ int main(void)
 		cmocka_unit_test(test_write_doc),
 		cmocka_unit_test(test_write_doc_independent_of_history),
 		cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_strings_at_block_edges),
 		cmocka_unit_test(test_read_doc),
 		cmocka_unit_test(test_read_doc_errors),
 		cmocka_unit_test(test_read_doc_against_jansson),
