@@ -26,11 +26,20 @@ struct scan {
 	int depth;
 };
 
-static void ws(struct scan *s)
+static void ws_run(struct scan *s)
 {
 	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' ||
 	                         *s->p == '\n' || *s->p == '\r'))
 		s->p++;
+}
+
+/* Skips whitespace; most calls find none (a byte above ' ' is never
+ * whitespace). */
+static inline void ws(struct scan *s)
+{
+	if (s->p < s->end && *s->p > ' ')
+		return;
+	ws_run(s);
 }
 
 static bool fail(struct scan *s, const char *why)
@@ -214,6 +223,22 @@ static bool string(struct scan *s, struct dp_buf *out)
 	}
 }
 
+/* string(s, NULL) for the strings that are only checked (member names,
+ * meta): a plain string ends at the first stop of plain16(). */
+static bool skip_string(struct scan *s)
+{
+	const unsigned char *q = s->p;
+
+	s->p++;
+	plain16(s, NULL);
+	if (s->p < s->end && *s->p == '"') {
+		s->p++;
+		return true;
+	}
+	s->p = q;
+	return string(s, NULL);
+}
+
 static bool value(struct scan *s);
 
 static bool number(struct scan *s)
@@ -275,7 +300,7 @@ static bool container(struct scan *s, char close)
 		if (close == '}') {
 			if (s->p >= s->end || *s->p != '"')
 				return fail(s, "expected a member name");
-			if (!string(s, NULL))
+			if (!skip_string(s))
 				return false;
 			ws(s);
 			if (s->p >= s->end || *s->p != ':')
@@ -305,7 +330,7 @@ static bool value(struct scan *s)
 	if (s->p >= s->end)
 		return fail(s, "expected a value");
 	switch (*s->p) {
-	case '"': return string(s, NULL);
+	case '"': return skip_string(s);
 	case '{': return container(s, '}');
 	case '[': return container(s, ']');
 	case 't': return literal(s, "true");

@@ -139,6 +139,27 @@ int dp_json_string(struct dp_buf *b, const char *str, size_t len)
 	return 0;
 }
 
+/* dp_json_string() for the short values of layer attributes: one pass
+ * over the bytes decides that none needs an escape (the common case),
+ * then one copy; otherwise the general loop. */
+static int json_short(struct dp_buf *b, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned any = 0;
+
+	for (size_t i = 0; i < len; i++)
+		any |= esc_class[s[i]];
+	if (any || dp_buf_reserve(b, len + 2) < 0)
+		return dp_json_string(b, str, len);
+	char *o = b->data + b->len;
+	o[0] = '"';
+	memcpy(o + 1, str, len);
+	o[len + 1] = '"';
+	b->len += len + 2;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
 static const char digit_pairs[201] =
 	"00010203040506070809101112131415161718192021222324252627282930313233"
 	"34353637383940414243444546474849505152535455565758596061626364656667"
@@ -267,6 +288,18 @@ static char *put_raw(char *o, const char *s, size_t n)
 	return o + n;
 }
 
+/* A key of the key cache (each in a 96-byte slot): short ones copied as
+ * one fixed 16-byte move, the bytes past the key overwritten next (the
+ * span's reserve has room for them). */
+static char *put_key(char *o, const char *k, size_t n)
+{
+	if (n <= 16)
+		memcpy(o, k, 16);
+	else
+		memcpy(o, k, n);
+	return o + n;
+}
+
 static char *put_offset(char *o, const struct cpmap *m, size_t off)
 {
 	return put_u64(o, m ? cpmap_get(m, off) : off);
@@ -308,7 +341,7 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 	struct dp_layer *ml = (struct dp_layer *)l;   /* the key cache */
 
 	if (ncols && !l->jkeys) {
-		ml->jkeys = malloc((size_t)ncols * 2 * 96);
+		ml->jkeys = calloc((size_t)ncols * 2, 96);   /* put_key() reads 16 */
 		ml->jklen = malloc((size_t)ncols * 2);
 		if (!l->jkeys || !l->jklen) {
 			free(ml->jkeys);
@@ -353,7 +386,7 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 		o = put_offset(o, m, l->end[i]);
 		for (int c = 0; c < ncols; c++) {
 			const struct dp_column *col = &l->cols[c];
-			o = put_raw(o, l->jkeys + (2 * c) * 96, l->jklen[2 * c]);
+			o = put_key(o, l->jkeys + (2 * c) * 96, l->jklen[2 * c]);
 			if (col->type == DP_ATTR_SPAN) {
 				uint32_t sa = col->v.sp[2 * i];
 				uint32_t sb = col->v.sp[2 * i + 1];
@@ -361,7 +394,8 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 					o = put_raw(o, "null", 4);
 				else
 					o = put_offset(o, m, sa);
-				o = put_raw(o, l->jkeys + (2 * c + 1) * 96, l->jklen[2 * c + 1]);
+				o = put_key(o, l->jkeys + (2 * c + 1) * 96,
+				            l->jklen[2 * c + 1]);
 				if (sa == DP_SPAN_UNSET)
 					o = put_raw(o, "null", 4);
 				else
@@ -390,8 +424,8 @@ static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
 				} else if (str->len <= JCACHE_MAX && id < jc->n) {
 					if (jc->off[id] == UINT32_MAX) {
 						size_t at = esc->len;
-						if (dp_json_string(esc, str->p,
-						                   str->len) < 0)
+						if (json_short(esc, str->p,
+						               str->len) < 0)
 							return DP_ENOMEM;
 						jc->off[id] = (uint32_t)at;
 						jc->len[id] = (uint16_t)(esc->len - at);
