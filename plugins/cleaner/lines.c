@@ -10,7 +10,7 @@
  */
 #include <string.h>
 
-#include "cleaner.h"
+#include "blockmask.h"
 
 struct line {
 	size_t s, e;        /* content bytes, without '\n' */
@@ -607,16 +607,25 @@ static int delete_middle(struct batch *b, const struct line *L, size_t nl,
 	return batch_add(b, l->s, end, "", 0, rule);
 }
 
-int pass_lines(const struct cleaner_opts *o, struct batch *b)
+int pass_lines(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds)
 {
 	if (!o->boilerplate)
 		return 0;
-	size_t len;
-	const char *s = dp_doc_text(b->doc, &len);
+	int r0 = docscan_get(ds, b->doc);
+	if (r0)
+		return b->err = r0;
+	size_t len = ds->len;
+	const char *s = ds->s;
 	if (len == 0)
 		return 0;
-	/* one memchr pass: room for lines of 32 bytes on average, grown
-	 * (in the document's arena) for texts of shorter lines */
+	/* the line breaks from the '\n' masks of the shared classification
+	 * (a memchr call per line cost more than the rest of the loop):
+	 * room for lines of 32 bytes on average, grown (in the document's
+	 * arena) for texts of shorter lines */
+	const struct block_mask *bm = ds->m;
+	size_t blk = 0;
+	uint64_t nlm = bm[0].nl;        /* the breaks not yet taken */
 	size_t cap = len / 32 + 8, nl = 0, pos = 0;
 	struct line *L = dp_doc_alloc(b->doc, cap * sizeof(*L));
 	if (!L)
@@ -626,8 +635,12 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 	size_t first = SIZE_MAX, last = SIZE_MAX;
 	bool credits = false;
 	for (;;) {
-		const char *q = memchr(s + pos, '\n', len - pos);
-		size_t e = q ? (size_t)(q - s) : len;
+		while (!nlm && blk + 1 < ds->nblocks)
+			nlm = bm[++blk].nl;
+		bool more = nlm != 0;   /* a '\n' ends this line */
+		size_t e = more ? 64 * blk + (unsigned)__builtin_ctzll(nlm) :
+		           len;
+		nlm &= nlm - 1;
 		if (nl == cap) {
 			struct line *M = dp_doc_alloc(b->doc,
 			                              2 * cap * sizeof(*L));
@@ -651,7 +664,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 			last = nl - 1;
 			credits |= caption_end(s, l);
 		}
-		if (!q)
+		if (!more)
 			break;
 		pos = e + 1;
 	}

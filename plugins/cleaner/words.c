@@ -282,22 +282,6 @@ static inline uint64_t bit_range(size_t from, size_t to)
 	return hi & ~lo;
 }
 
-/* The masks of the block at @base; the last one, partial, from a copy
- * padded with NULs in @tail (the text ends in one: the rules read 0 past
- * the end, too), the padding masked out. */
-static inline void classify_block(const struct scan *sc, size_t base,
-                                  unsigned char *tail, struct block_mask *m)
-{
-	if (base + 64 <= sc->len) {
-		block_classify(sc->u + base, m);
-		return;
-	}
-	memset(tail, 0, 64);
-	memcpy(tail, sc->u + base, sc->len - base);
-	block_classify(tail, m);
-	m->spec &= (1ull << (sc->len - base)) - 1;
-}
-
 /*
  * The scan: block by block of 64 bytes, masks of the positions where a
  * rule can apply, from the byte classes of the block shifted by one to
@@ -319,22 +303,18 @@ static int scan_words(struct scan *sc)
 	const uint64_t repeat = sc->o->fragments ? ~0ull : 0;
 	const uint64_t spacing = sc->o->spacing ? ~0ull : 0;
 	const bool fragments = sc->o->fragments;
-	unsigned char tail[64];
+	const struct block_mask *bm = sc->ds->m;
 	size_t skip_to = 0;
 	size_t ws_carry = 0;    /* after the last non-letter of the blocks
 	                           before this one */
 	struct block_mask prev = {0};   /* of the block before */
 	struct block_mask cur, nxt;     /* of this block and the next */
 	int r;
-	if (len == 0)
-		return 0;
-	classify_block(sc, 0, tail, &nxt);
-	for (size_t base = 0; base < len; base += 64) {
-		cur = nxt;
-		if (base + 64 < len)
-			classify_block(sc, base + 64, tail, &nxt);
-		else
-			nxt = (struct block_mask){0};
+	for (size_t base = 0, k = 0; base < len; base += 64, k++) {
+		/* (the masks of the text's last block see NULs after its
+		 * end, and the block after it is all zero) */
+		cur = bm[k];
+		nxt = bm[k + 1];
 		/* the class of the next byte (nx), of the one after (nx2)
 		 * and of the one before (pv). Each mask is computed just
 		 * before its loop: the rules called in the loops would
@@ -445,12 +425,17 @@ static int scan_words(struct scan *sc)
 
 /* --------------------------------------------------------------------- */
 
-int pass_words(const struct cleaner_opts *o, struct batch *b)
+int pass_words(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds)
 {
 	if (!o->masks && !o->masks_markup && !o->fragments && !o->spacing)
 		return 0;
-	struct scan sc = {.o = o, .b = b};
-	sc.s = dp_doc_text(b->doc, &sc.len);
+	int r0 = docscan_get(ds, b->doc);
+	if (r0)
+		return b->err = r0;
+	struct scan sc = {.o = o, .b = b, .ds = ds};
+	sc.s = ds->s;
+	sc.len = ds->len;
 	sc.u = (const unsigned char *)sc.s;
 	/* a text with no capital letter near its start was lowercased
 	 * whole: case tells nothing about sentence starts there */
