@@ -60,6 +60,7 @@ static int cleaner_init(const struct dp_options *opts, void **state,
 	o->fragments = dp_opt_bool(opts, "fragments");
 	o->spacing = dp_opt_bool(opts, "spacing");
 	o->boilerplate = dp_opt_bool(opts, "boilerplate");
+	o->avx2 = docscan_have_avx2();
 	*state = o;
 	return DP_OK;
 }
@@ -106,7 +107,7 @@ static int cleaner_process(void *state, struct dp_doc *doc)
 {
 	const struct cleaner_opts *o = state;
 	bool chars = o->encoding || o->entities || o->invisible || o->cjk;
-	struct docscan ds = {.valid = false};
+	struct docscan ds = {.valid = false, .avx2 = o->avx2};
 	/* an edit of one pass can change the context of another (a removed
 	 * word brings two characters together): repeat all passes until
 	 * none edits, so that cleaning the output again changes nothing */

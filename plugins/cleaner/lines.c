@@ -8,6 +8,7 @@
  * a run of glued tags near the top, and the headline repeated as the first
  * body line.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "blockmask.h"
@@ -200,6 +201,9 @@ static const unsigned char menu_byte[256] = {
  * a double space or more than two words that start in lower case: the
  * tests of language_menu()'s first loop, which do not depend on their
  * order, sixteen bytes at a time. */
+#ifdef CLEANER_CHECK_MENU_MASKS
+/* The byte-wise version of menu_ruled_out_masks() below, built only to
+ * check it (-DCLEANER_CHECK_MENU_MASKS). */
 static bool menu_ruled_out(const unsigned char *p, size_t n)
 {
 	int lower_words = 0;
@@ -278,17 +282,64 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 	}
 	return false;
 }
+#endif
+
+/* menu_ruled_out() of s[ts..te) from the block masks of the shared
+ * classification: a few mask operations per block of the line instead
+ * of loading and comparing its bytes again. The same answer: a '.', ','
+ * or digit (the bytes that are neither special, letters nor spaces); a
+ * space after a space of the line; more than two lower-case letters at
+ * the line start or after a space. */
+static bool menu_ruled_out_masks(const struct docscan *ds, size_t ts,
+                                 size_t te)
+{
+	int lower_words = 0;
+	uint64_t sp_before = 0;         /* the last byte of the line in the
+	                                   block before was a space */
+	for (size_t b = ts / 64; 64 * b < te; b++) {
+		const struct block_mask *m = &ds->m[b];
+		size_t base = 64 * b;
+		uint64_t in = te - base >= 64 ? ~0ull :
+		              (1ull << (te - base)) - 1;
+		uint64_t start = 0;     /* the line's first byte */
+		if (ts > base) {
+			in &= ~((1ull << (ts - base)) - 1);
+			start = 1ull << (ts - base);
+		} else if (ts == base) {
+			start = 1;
+		}
+		uint64_t digit = ~(m->spec | m->let | m->sp);
+		if ((m->dot | m->comma | digit) & in)
+			return true;
+		uint64_t sp = m->sp & in;
+		uint64_t after_sp = sp << 1 | sp_before;
+		if (sp & after_sp)
+			return true;    /* two spaces in a row */
+		for (uint64_t w = m->lo & in & (after_sp | start); w;
+		     w &= w - 1)
+			if (++lower_words > 2)
+				return true;
+		sp_before = sp >> 63;
+	}
+	return false;
+}
 
 static bool language_menu_at(const char *p, size_t n);
 
 /* The length and menu_ruled_out() inline: most lines stop there. */
-static inline bool language_menu(const char *s, const struct line *l)
+static inline bool language_menu(const char *s, const struct line *l,
+                                 const struct docscan *ds)
 {
 	size_t n = l->te - l->ts;
 	const char *p = s + l->ts;
-	return n >= 12 && n <= 600 &&
-	       !menu_ruled_out((const unsigned char *)p, n) &&
-	       language_menu_at(p, n);
+	if (n < 12 || n > 600)
+		return false;
+	bool out = menu_ruled_out_masks(ds, l->ts, l->te);
+#ifdef CLEANER_CHECK_MENU_MASKS
+	if (out != menu_ruled_out((const unsigned char *)p, n))
+		abort();
+#endif
+	return !out && language_menu_at(p, n);
 }
 
 static bool language_menu_at(const char *p, size_t n)
@@ -680,7 +731,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 		if (blank(&L[k]))
 			continue;
 		if (exact_boilerplate(s, &L[k]) || source_line(s, &L[k]) ||
-		    language_menu(s, &L[k]))
+		    language_menu(s, &L[k], ds))
 			tail = k;
 		else
 			break;
@@ -706,7 +757,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 		const char *rule = NULL;
 		if (exact_boilerplate(s, &L[k]))
 			rule = "boilerplate.line";
-		else if (seen <= 8 && language_menu(s, &L[k]))
+		else if (seen <= 8 && language_menu(s, &L[k], ds))
 			rule = "boilerplate.language_menu";
 		else if (seen <= 4 && tag_run(s, &L[k]))
 			rule = "boilerplate.tag_run";

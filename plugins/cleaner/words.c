@@ -207,7 +207,7 @@ static int on_line_start(struct scan *sc, size_t st)
 /* At a '.' or a '?': "end.The" and ". ." (the first tests of the rules
  * inline: u[len] is a NUL, so u[i + 1] is there, and u[i + 2] after a
  * space). */
-static int on_stop(struct scan *sc, size_t i)
+static inline int on_stop(struct scan *sc, size_t i)
 {
 	int r = 0;
 	if (sc->o->spacing && i >= 2 && is_alpha(sc->u[i - 1]) &&
@@ -307,14 +307,20 @@ static int scan_words(struct scan *sc)
 	size_t skip_to = 0;
 	size_t ws_carry = 0;    /* after the last non-letter of the blocks
 	                           before this one */
-	struct block_mask prev = {0};   /* of the block before */
-	struct block_mask cur, nxt;     /* of this block and the next */
+	static const struct block_mask none = {0};
 	int r;
 	for (size_t base = 0, k = 0; base < len; base += 64, k++) {
-		/* (the masks of the text's last block see NULs after its
-		 * end, and the block after it is all zero) */
-		cur = bm[k];
-		nxt = bm[k + 1];
+		/* the masks of the block before, of this one and of the
+		 * next, read in place (copies cost more than the loads: the
+		 * loops use a few fields each); the masks of the text's last
+		 * block see NULs after its end, and the block after it is
+		 * all zero */
+		const struct block_mask *const pb = k ? &bm[k - 1] : &none;
+		const struct block_mask *const cb = &bm[k];
+		const struct block_mask *const nb = &bm[k + 1];
+#define prev (*pb)
+#define cur (*cb)
+#define nxt (*nb)
 		/* the class of the next byte (nx), of the one after (nx2)
 		 * and of the one before (pv). Each mask is computed just
 		 * before its loop: the rules called in the loops would
@@ -344,11 +350,10 @@ static int scan_words(struct scan *sc)
 				skipped |= bit_range(i + 1 - base,
 				                     skip_to - base);
 		}
-		/* "end.The" and ". ." */
-		for (uint64_t m = cur.dot & ~skipped &
-		                  ((PV(let) & NX(let) & ~NX(lo)) |
-		                   (NX(sp) & (cur.dot >> 2 | nxt.dot << 62)));
-		     m; m &= m - 1)
+		/* "end.The" and ". .": on_stop() tests the bytes around
+		 * each dot (fewer instructions than the masks of its
+		 * neighbours: most blocks have one dot or none) */
+		for (uint64_t m = cur.dot & ~skipped; m; m &= m - 1)
 			if ((r = on_stop(sc, base + (unsigned)
 			                 __builtin_ctzll(m))))
 				return r;
@@ -400,8 +405,10 @@ static int scan_words(struct scan *sc)
 			unsigned bit = (unsigned)__builtin_ctzll(m);
 			/* the word starts after the last non-letter before
 			 * the space */
-			uint64_t nl = nonlet & ((1ull << bit) - 1);
-			size_t ws = nl ? base + 64 - (size_t)__builtin_clzll(nl) :
+			/* (the non-letters below the space, shifted to the
+			 * top: the byte before the space is bit 63) */
+			uint64_t nl = nonlet << 1 << (63 - bit);
+			size_t ws = nl ? base + bit - (size_t)__builtin_clzll(nl) :
 			            ws_carry;
 			if ((r = on_lower_space(sc, base + bit, ws)))
 				return r;
@@ -416,7 +423,9 @@ static int scan_words(struct scan *sc)
 				return r;
 #undef NX
 #undef PV
-		prev = cur;
+#undef prev
+#undef cur
+#undef nxt
 		if (nonlet)
 			ws_carry = base + 64 - (size_t)__builtin_clzll(nonlet);
 	}
