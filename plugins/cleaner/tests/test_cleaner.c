@@ -19,6 +19,9 @@
 #include <docproc/docproc.h>
 #include <docproc/harness.h>
 
+/* the block classification, tested against its byte-wise reference */
+#include "../blockmask.h"
+
 /* ---------------------------------------------------------------------
  * helpers
  * ------------------------------------------------------------------ */
@@ -903,9 +906,85 @@ static void test_alloc_failure(void **state)
 	free(want);
 }
 
+/* The classifications of 64-byte blocks (AVX2 where the CPU has it,
+ * SSE2 or plain C otherwise) give the masks of the byte-wise reference,
+ * for every byte value and for text-like bytes at every offset. */
+static void test_block_classify(void **state)
+{
+	(void)state;
+	enum { NB = 20 };
+	static unsigned char buf[64 * NB];
+	static const char text[] = "abcxyzABCXYZ .,\n\t-'\"*&09?;:!)(]%@\r";
+	uint32_t x = 12345;
+	for (size_t k = 0; k < sizeof buf; k++) {
+		x = x * 1103515245u + 12345u;
+		if (k < 256 * 2)
+			buf[k] = (unsigned char)k;      /* every byte value */
+		else if ((x >> 16) % 5 == 0)
+			buf[k] = (unsigned char)(x >> 8);
+		else
+			buf[k] = (unsigned char)
+			         text[(x >> 9) % (sizeof text - 1)];
+	}
+	struct block_mask got[NB], want;
+	for (int avx2 = 0; avx2 < 2; avx2++) {
+		if (avx2 && !docscan_have_avx2())
+			continue;
+		memset(got, 0xA5, sizeof got);
+		docscan_classify(buf, NB, got, avx2);
+		for (size_t k = 0; k < NB; k++) {
+			block_classify_bytes(buf + 64 * k, &want);
+			if (memcmp(&got[k], &want, sizeof want) != 0)
+				fail_msg("block %zu differs (avx2 %d)", k, avx2);
+		}
+	}
+}
+
+/* A language menu found from the block masks wherever the line falls
+ * across the 64-byte blocks, and lines that a '.', a digit, a double
+ * space or a third lower-case word rules out, at every offset. */
+static void test_menu_block_edges(void **state)
+{
+	(void)state;
+	static const char menu[] = "English | Deutsch | Italiano | Polski | "
+	                           "Svenska | Dansk | Norsk | Suomi";
+	static const char *const bad[] = {
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk | Suomi 2",
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk | Suomi.",
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk  Suomi",
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk | Suomi and so on",
+	};
+	char in[512], want[512];
+	for (int pad = 0; pad < 80; pad++) {
+		int n = snprintf(want, sizeof want, "Title %.*s\nBody text.", pad,
+		                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		assert_true(n > 0 && (size_t)n < sizeof want);
+		snprintf(in, sizeof in, "Title %.*s\n%s\nBody text.", pad,
+		         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", menu);
+		size_t nedits;
+		char *out = clean(in, &nedits);
+		assert_string_equal(out, want);
+		free(out);
+		for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+			snprintf(in, sizeof in, "Title %.*s\n%s\nBody text.",
+			         pad, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+			         bad[b]);
+			out = clean(in, &nedits);
+			if (strcmp(out, in) != 0)
+				fail_msg("pad %d: [%s] removed", pad, bad[b]);
+			free(out);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_block_classify),
+		cmocka_unit_test(test_menu_block_edges),
 		cmocka_unit_test(test_encoding),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_invisible),
