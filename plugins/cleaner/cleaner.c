@@ -114,10 +114,17 @@ static int cleaner_process(void *state, struct dp_doc *doc)
 	for (int round = 0; round < 4; round++) {
 		bool changed = false;
 		int r;
-		if (chars && (r = run_pass(o, doc, &ds, pass_chars, "characters",
-		                           &changed)))
+		/* the classification first: the characters and NFC passes
+		 * have nothing to do in most texts (plain ASCII without '&'
+		 * or controls), and are not even started then */
+		if ((r = docscan_get(&ds, doc)))
+			return dp_doc_fail(doc, "cleaner: out of memory");
+		if (chars && (ds.flags & DS_CHARS) &&
+		    (r = run_pass(o, doc, &ds, pass_chars, "characters",
+		                  &changed)))
 			return r;
-		if ((r = run_pass(o, doc, &ds, pass_nfc, "nfc", &changed)))
+		if ((ds.flags & DS_HIGH) &&
+		    (r = run_pass(o, doc, &ds, pass_nfc, "nfc", &changed)))
 			return r;
 		if ((r = run_pass(o, doc, &ds, pass_lines, "boilerplate", &changed)))
 			return r;

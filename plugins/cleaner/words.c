@@ -136,6 +136,32 @@ static const unsigned char space_ctx[256] = {
 	['"'] = SP_STOP, [0x9D] = SP_STOP, [0x99] = SP_STOP,
 };
 
+/* Whether rule_sentence_start() can edit at @st: every fragment it
+ * removes ends in a '.' right after its first word ("Ta.", "CNN.",
+ * "explained."), after its second ("He said.", "explained that.") or
+ * after " that" following the second ("He said that."). Most sentences
+ * go on with a third word: then neither sentence_before() nor the rule
+ * needs to run. */
+static inline bool fragment_possible(const struct scan *sc, size_t st)
+{
+	if (st >= sc->len)
+		return false;
+	size_t e1 = letters_end(sc, st);
+	if (e1 == st)
+		return false;
+	/* e1, e2 <= len, and u[len] is the closing NUL */
+	unsigned char c = sc->u[e1];
+	if (c == '.')
+		return true;
+	if (c != ' ')
+		return false;
+	size_t e2 = letters_end(sc, e1 + 1);
+	c = sc->u[e2];
+	if (c == '.')
+		return true;
+	return c == ' ' && at(sc, e2 + 1, "that") && sc->u[e2 + 5] == '.';
+}
+
 /* @ws: where the run of letters before @i starts, or SIZE_MAX when the
  * scan does not know. */
 static int on_space(struct scan *sc, size_t i, size_t ws)
@@ -174,6 +200,8 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
 	}
 	if (!sc->o->fragments || !(cp & SP_STOP))
 		return 0;       /* a space inside a sentence */
+	if (!fragment_possible(sc, i + 1))
+		return 0;
 	enum prev_kind pk;
 	bool plw = false;
 	if (sentence_before(sc, i, &pk, &plw))
@@ -187,7 +215,8 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
 static int on_line_start(struct scan *sc, size_t st)
 {
 	/* every rule at a sentence start needs a letter there */
-	if (st >= sc->len || !is_alpha(sc->u[st]))
+	if (st >= sc->len || !is_alpha(sc->u[st]) ||
+	    !fragment_possible(sc, st))
 		return 0;
 	size_t p = st - 1;      /* the '\n' */
 	while (p > 0 && (sc->u[p - 1] == ' ' || sc->u[p - 1] == '\r' ||
@@ -364,18 +393,20 @@ static int scan_words(struct scan *sc)
 			if ((r = rule_double_punct(sc, base + (unsigned)
 			                           __builtin_ctzll(m))))
 				return r;
-		/* a line start, after a line that does not end in a letter
-		 * or a digit (which continues a sentence: on_line_start()
-		 * stops there), or at the start of the text */
-		uint64_t pv_alnum = (~(cur.spec | cur.sp) << 1 |
-		                     ~(prev.spec | prev.sp) >> 63) &
-		                    (base ? ~0ull : ~1ull);
-		for (uint64_t m = fragments ? cur.nl & NX(let) & ~pv_alnum &
-		                              ~skipped : 0;
-		     m; m &= m - 1)
-			if ((r = on_line_start(sc, base + 1 + (unsigned)
-			                       __builtin_ctzll(m))))
+		/* a line start before a letter, after a line that does not
+		 * end in a letter or a digit (which continues a sentence:
+		 * on_line_start() stops there), or at the start of the text;
+		 * the bytes around each '\n' tested directly (a block has
+		 * one or two: cheaper than the masks of its neighbours) */
+		for (uint64_t m = fragments ? cur.nl & ~skipped : 0; m;
+		     m &= m - 1) {
+			size_t i = base + (unsigned)__builtin_ctzll(m);
+			if (!is_alpha(sc->u[i + 1]) ||
+			    (i > 0 && is_alnum(sc->u[i - 1])))
+				continue;
+			if ((r = on_line_start(sc, i + 1)))
 				return r;
+		}
 		/* a space next to punctuation other than ',' (before it)
 		 * and '\n', or the first of a run of spaces; not after a
 		 * line break or another space (on_space()'s rules need a

@@ -395,7 +395,20 @@ static void test_fragments(void **state)
 		 "fragments.repeated_word"},
 		{"the crew members of the tank tank was injured",
 		 "the crew members of the tank was injured", "fragments.repeated_word"},
+		/* the shapes fragment_possible() lets through: '.' after
+		 * the first word, after the second, after " that" */
+		{"fight terrorist groups. explained that.\nNext",
+		 "fight terrorist groups.\nNext", "fragments.reporting"},
+		{"Body text here.\n\nHe said that.\nMore",
+		 "Body text here.\n\nMore", "fragments.reporting"},
+		{"Body text here.\n\nexplained.\nMore",
+		 "Body text here.\n\nMore", "fragments.reporting"},
+		{"the talks ended. he emphasized that. It should",
+		 "the talks ended. It should", "fragments.reporting"},
+		{"the talks ended. CNN.", "the talks ended.", "fragments.source"},
 		/* correct text stays */
+		{"the talks ended. The talks said that. Then", NULL, NULL},
+		{"the talks ended. He said thatx.", NULL, NULL},
 		{"Mr. Ta said the talks went well. Ta is 54.", NULL, NULL},
 		{"He worked for the BBC. CNN hired him. It was by AP. Reuters.com",
 		 NULL, NULL},
