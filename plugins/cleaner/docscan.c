@@ -13,11 +13,6 @@
 
 #include "blockmask.h"
 
-/* The bytes below 0x80 that pass_chars() reacts to (chars.c's
- * interesting[]): controls but tab, LF and CR; '&'; DEL. A bit each. */
-static const uint64_t chars_lo = ~(1ull << '\t' | 1ull << '\n' |
-                                   1ull << '\r') & 0xFFFFFFFFull;
-
 #if defined(__SSE2__) && !defined(CLEANER_NO_SSE2) && \
     !defined(CLEANER_NO_AVX2) && defined(__x86_64__) && defined(__GNUC__)
 #define CLEANER_AVX2 1
@@ -96,15 +91,27 @@ void docscan_classify(const unsigned char *u, size_t n, struct block_mask *m,
 		block_classify(u + 64 * k, &m[k]);
 }
 
-/* DS_* of the byte @c. */
-static inline unsigned byte_flags(unsigned char c)
-{
-	if (c >= 0x80)
-		return DS_CHARS | DS_HIGH;
-	if (c < 64)
-		return (chars_lo >> c & 1) || c == '&' ? DS_CHARS : 0;
-	return c == 0x7F ? DS_CHARS : 0;
-}
+/* DS_* of each byte: the bytes pass_chars() reacts to (chars.c's
+ * interesting[]: controls but tab, LF and CR; '&'; DEL; bytes >= 0x80)
+ * and the bytes >= 0x80 that pass_nfc() looks at. A table: one load per
+ * byte in the loop of docscan_get(). */
+#define C DS_CHARS
+#define H (DS_CHARS | DS_HIGH)
+#define H16 H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H
+static const unsigned char byte_flags[256] = {
+	C, C, C, C, C, C, C, C, C, 0, 0, C, C, 0, C, C,
+	C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	0, 0, 0, 0, 0, 0, C, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C,
+	H16, H16, H16, H16, H16, H16, H16, H16,
+};
+#undef H16
+#undef H
+#undef C
 
 int docscan_get(struct docscan *ds, struct dp_doc *doc)
 {
@@ -140,8 +147,8 @@ int docscan_get(struct docscan *ds, struct dp_doc *doc)
 			for (uint64_t b = m[k].spec & ~(m[k].nl | m[k].dot |
 			                                m[k].comma);
 			     b; b &= b - 1)
-				flags |= byte_flags(u[base + (unsigned)
-				                      __builtin_ctzll(b)]);
+				flags |= byte_flags[u[base + (unsigned)
+				                      __builtin_ctzll(b)]];
 	}
 	m[nb] = (struct block_mask){0};
 	ds->s = s;

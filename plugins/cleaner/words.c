@@ -418,15 +418,25 @@ static int scan_words(struct scan *sc)
 		for (uint64_t m = cur.sp & ~skipped &
 		                  (pv_punct | ((nx_punct | NX(sp)) & ~PV(sp) &
 		                               ~PV(nl)));
-		     m; m &= m - 1)
-			if ((r = on_space(sc, base + (unsigned)
-			                  __builtin_ctzll(m), SIZE_MAX)))
+		     m; m &= m - 1) {
+			size_t i = base + (unsigned)__builtin_ctzll(m);
+			/* on_space()'s first test inline: most of these
+			 * spaces are next to punctuation that no rule
+			 * concerns ('(', '-', '"' before a word, ...); the
+			 * two letters case of on_space() cannot occur here */
+			if (i == 0 || !(space_ctx[sc->u[i + 1]] |
+			                space_ctx[sc->u[i - 1]]))
+				continue;
+			if ((r = on_space(sc, i, SIZE_MAX)))
 				return r;
+		}
 		/* a space between two lower-case letters: a repeated word?
 		 * rule_repeat_at() wants a word of three letters or more,
 		 * all in lower case, twice: three on each side */
 		uint64_t nonlet = ~cur.let;
-		for (uint64_t m = cur.sp & PV(lo) & NX(lo) & repeat &
+		/* a lower-case letter on each side (both loops below) */
+		const uint64_t lo_around = PV(lo) & NX(lo);
+		for (uint64_t m = cur.sp & lo_around & repeat &
 		                  ~skipped &
 		                  (cur.lo << 2 | prev.lo >> 62) &
 		                  (cur.lo << 3 | prev.lo >> 61) &
@@ -447,7 +457,7 @@ static int scan_words(struct scan *sc)
 		/* a capital between two lower-case letters: "ReutersThe"?
 		 * (rule_source_camel() used to search the text apart from
 		 * the scan: it never skipped anything) */
-		for (uint64_t m = cur.let & ~cur.lo & PV(lo) & NX(lo) & spacing;
+		for (uint64_t m = cur.let & ~cur.lo & lo_around & spacing;
 		     m; m &= m - 1)
 			if ((r = rule_source_camel_at(sc, base + (unsigned)
 			                              __builtin_ctzll(m))))
