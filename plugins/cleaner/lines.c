@@ -592,6 +592,12 @@ static inline bool caption_end(const char *s, const struct line *l)
 	return (c == ')') | (c == '|') | (c == 0x9C);
 }
 
+/* caption_end() of a line whose last byte is @c, as a table (the line
+ * split tests every content line) */
+static const unsigned char caption_last[256] = {
+	[')'] = 1, ['|'] = 1, [0x9C] = 1,
+};
+
 /* Most lines end otherwise: tested inline before the call. */
 static size_t caption_credit_at(const char *s, const struct line *l);
 static inline size_t caption_credit(const char *s, const struct line *l)
@@ -675,6 +681,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 	 * room for lines of 32 bytes on average, grown (in the document's
 	 * arena) for texts of shorter lines */
 	const struct block_mask *bm = ds->m;
+	const size_t nblocks = ds->nblocks;
 	size_t blk = 0;
 	uint64_t nlm = bm[0].nl;        /* the breaks not yet taken */
 	size_t cap = len / 32 + 8, nl = 0, pos = 0;
@@ -682,16 +689,15 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 	if (!L)
 		return b->err = DP_ENOMEM;
 	/* the content lines: first (title), last; whether a line ends as a
-	 * caption credit can (most texts have none) */
+	 * caption credit can (most texts have none). All in locals: the
+	 * stores into L[] would otherwise make the compiler reload them */
 	size_t first = SIZE_MAX, last = SIZE_MAX;
-	bool credits = false;
+	unsigned credits = 0;
 	for (;;) {
-		while (!nlm && blk + 1 < ds->nblocks)
+		while (!nlm && blk + 1 < nblocks)
 			nlm = bm[++blk].nl;
-		bool more = nlm != 0;   /* a '\n' ends this line */
-		size_t e = more ? 64 * blk + (unsigned)__builtin_ctzll(nlm) :
+		size_t e = nlm ? 64 * blk + (unsigned)__builtin_ctzll(nlm) :
 		           len;
-		nlm &= nlm - 1;
 		if (nl == cap) {
 			struct line *M = dp_doc_alloc(b->doc,
 			                              2 * cap * sizeof(*L));
@@ -701,22 +707,22 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 			L = M;
 			cap *= 2;
 		}
-		struct line *l = &L[nl++];
-		l->s = l->ts = pos;
-		l->e = l->te = e;
-		l->del = 0;
-		while (l->ts < l->te && byte_in(s[l->ts], BLANK_SPACE_TAB))
-			l->ts++;
-		while (l->te > l->ts && byte_in(s[l->te - 1], BLANK_ANY))
-			l->te--;
-		if (!blank(l)) {
+		size_t ts = pos, te = e;
+		while (ts < te && byte_in(s[ts], BLANK_SPACE_TAB))
+			ts++;
+		while (te > ts && byte_in(s[te - 1], BLANK_ANY))
+			te--;
+		L[nl] = (struct line){.s = pos, .e = e, .ts = ts, .te = te};
+		if (ts != te) {
 			if (first == SIZE_MAX)
-				first = nl - 1;
-			last = nl - 1;
-			credits |= caption_end(s, l);
+				first = nl;
+			last = nl;
+			credits |= caption_last[(unsigned char)s[te - 1]];
 		}
-		if (!more)
+		nl++;
+		if (!nlm)
 			break;
+		nlm &= nlm - 1;
 		pos = e + 1;
 	}
 	size_t k;
@@ -750,7 +756,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 
 	/* middle lines */
 	size_t seen = 0;        /* content lines seen so far */
-	for (k = first + 1; k < body_end; k++) {
+	for (k = first + 1; k < body_end && seen < 8; k++) {
 		if (blank(&L[k]))
 			continue;
 		seen++;
@@ -764,6 +770,17 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 		if (rule) {
 			L[k].del = 1;
 			int r = delete_middle(b, L, nl, k, len, rule);
+			if (r)
+				return r;
+		}
+	}
+	/* after the eighth content line only the exact lines can go: a
+	 * loop with that test alone */
+	for (; k < body_end; k++) {
+		if (!blank(&L[k]) && exact_boilerplate(s, &L[k])) {
+			L[k].del = 1;
+			int r = delete_middle(b, L, nl, k, len,
+			                      "boilerplate.line");
 			if (r)
 				return r;
 		}
