@@ -18,50 +18,71 @@
 #define CLEANER_AVX2 1
 #include <immintrin.h>
 
-/* block_classify() 32 bytes at a time: the classification was the
- * largest cost of clean text (about 200 instructions per block with
- * SSE2, a third of it joining four 16-bit masks per class). The whole
- * loop is in one function: a function built for AVX2 cannot be inlined
- * into one that is not. */
+/* The masks of 32 bytes, 32 bits each. */
+struct mask32 {
+	uint32_t sp, let, plain, nl, dot, comma, b5;
+};
+
 __attribute__((target("avx2")))
-static void classify_avx2(const unsigned char *u, size_t n,
-                          struct block_mask *m)
+static inline struct mask32 classify32(const unsigned char *p)
 {
 	const __m256i c20 = _mm256_set1_epi8(0x20), ca = _mm256_set1_epi8('a');
 	const __m256i c25 = _mm256_set1_epi8(25), c0 = _mm256_set1_epi8('0');
-	const __m256i c9 = _mm256_set1_epi8(9), csp = _mm256_set1_epi8(' ');
-	const __m256i cnl = _mm256_set1_epi8('\n');
-	const __m256i cdot = _mm256_set1_epi8('.');
-	const __m256i ccomma = _mm256_set1_epi8(',');
-	for (size_t k = 0; k < n; k++) {
-		uint64_t sp = 0, let = 0, nl = 0, dot = 0, comma = 0;
-		uint64_t plain = 0, b5 = 0;
-		for (unsigned h = 0; h < 64; h += 32) {
-			__m256i x = _mm256_loadu_si256((const __m256i *)
-			                               (const void *)
-			                               (u + 64 * k + h));
-			__m256i s = _mm256_cmpeq_epi8(x, csp);
-			__m256i t = _mm256_sub_epi8(_mm256_or_si256(x, c20), ca);
-			__m256i l = _mm256_cmpeq_epi8(_mm256_min_epu8(t, c25), t);
-			__m256i d = _mm256_sub_epi8(x, c0);
-			d = _mm256_cmpeq_epi8(_mm256_min_epu8(d, c9), d);
-#define MASK32(v) ((uint64_t)(uint32_t)_mm256_movemask_epi8(v) << h)
-			sp |= MASK32(s);
-			let |= MASK32(l);
-			plain |= MASK32(_mm256_or_si256(_mm256_or_si256(s, l), d));
-			nl |= MASK32(_mm256_cmpeq_epi8(x, cnl));
-			dot |= MASK32(_mm256_cmpeq_epi8(x, cdot));
-			comma |= MASK32(_mm256_cmpeq_epi8(x, ccomma));
-			b5 |= MASK32(_mm256_slli_epi16(x, 2));
-#undef MASK32
+	const __m256i c9 = _mm256_set1_epi8(9);
+	__m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i s = _mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '));
+	__m256i t = _mm256_sub_epi8(_mm256_or_si256(x, c20), ca);
+	__m256i l = _mm256_cmpeq_epi8(_mm256_min_epu8(t, c25), t);
+	__m256i d = _mm256_sub_epi8(x, c0);
+	d = _mm256_cmpeq_epi8(_mm256_min_epu8(d, c9), d);
+	struct mask32 r;
+	r.sp = (uint32_t)_mm256_movemask_epi8(s);
+	r.let = (uint32_t)_mm256_movemask_epi8(l);
+	/* letters, digits and spaces: what is not special */
+	r.plain = (uint32_t)_mm256_movemask_epi8(
+		_mm256_or_si256(_mm256_or_si256(s, l), d));
+	r.nl = (uint32_t)_mm256_movemask_epi8(
+		_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\n')));
+	r.dot = (uint32_t)_mm256_movemask_epi8(
+		_mm256_cmpeq_epi8(x, _mm256_set1_epi8('.')));
+	r.comma = (uint32_t)_mm256_movemask_epi8(
+		_mm256_cmpeq_epi8(x, _mm256_set1_epi8(',')));
+	/* bit 5 of each byte moved to its sign bit (a 16-bit shift: the
+	 * bits that cross into the next byte do not reach its sign) */
+	r.b5 = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(x, 2));
+	return r;
+}
+
+/* block_classify() 32 bytes at a time: the classification was the
+ * largest cost of clean text (about 200 instructions per block with
+ * SSE2, a third of it joining four 16-bit masks per class). The two
+ * halves of a block are written out (a loop over them shifted each
+ * mask by a variable count). The whole loop is in one function: a
+ * function built for AVX2 cannot be inlined into one that is not.
+ * @tail, when not NULL, is classified as the block after the @n ones
+ * (the padded copy of the text's last bytes). */
+__attribute__((target("avx2")))
+static void classify_avx2(const unsigned char *u, size_t n,
+                          struct block_mask *m, const unsigned char *tail)
+{
+	for (size_t k = 0; k <= n; k++) {
+		const unsigned char *p = u + 64 * k;
+		if (k == n) {
+			if (!tail)
+				break;
+			p = tail;
 		}
-		m[k].sp = sp;
+		struct mask32 a = classify32(p), b = classify32(p + 32);
+#define JOIN(f) ((uint64_t)a.f | (uint64_t)b.f << 32)
+		uint64_t let = JOIN(let);
+		m[k].sp = JOIN(sp);
 		m[k].let = let;
-		m[k].nl = nl;
-		m[k].dot = dot;
-		m[k].comma = comma;
-		m[k].lo = let & b5;
-		m[k].spec = ~plain;
+		m[k].nl = JOIN(nl);
+		m[k].dot = JOIN(dot);
+		m[k].comma = JOIN(comma);
+		m[k].lo = let & JOIN(b5);
+		m[k].spec = ~JOIN(plain);
+#undef JOIN
 	}
 }
 #endif
@@ -81,7 +102,7 @@ void docscan_classify(const unsigned char *u, size_t n, struct block_mask *m,
 {
 #ifdef CLEANER_AVX2
 	if (avx2) {
-		classify_avx2(u, n, m);
+		classify_avx2(u, n, m, NULL);
 		return;
 	}
 #else
@@ -127,16 +148,24 @@ int docscan_get(struct docscan *ds, struct dp_doc *doc)
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned flags = 0;
 	size_t full = len / 64;
-	docscan_classify(u, full, m, ds->avx2);
-	if (full < nb) {
-		/* the last block, from a copy padded with NULs (as the text
-		 * is: the rules read 0 past its end); the NULs are special
-		 * bytes, masked out */
-		unsigned char tail[64] = {0};
+	/* the last block, from a copy padded with NULs (as the text is:
+	 * the rules read 0 past its end); the NULs are special bytes,
+	 * masked out */
+	unsigned char tail[64] = {0};
+	if (full < nb)
 		memcpy(tail, u + 64 * full, len - 64 * full);
-		block_classify(tail, &m[full]);
-		m[full].spec &= (1ull << (len - 64 * full)) - 1;
+#ifdef CLEANER_AVX2
+	if (ds->avx2) {
+		classify_avx2(u, full, m, full < nb ? tail : NULL);
+	} else
+#endif
+	{
+		docscan_classify(u, full, m, false);
+		if (full < nb)
+			block_classify(tail, &m[full]);
 	}
+	if (full < nb)
+		m[full].spec &= (1ull << (len - 64 * full)) - 1;
 	for (size_t k = 0; k < nb; k++) {
 		size_t base = 64 * k;
 		/* the bytes the characters and NFC passes react to are
