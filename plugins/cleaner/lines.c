@@ -19,16 +19,6 @@ struct line {
 	unsigned char del;  /* deleted as a middle line */
 };
 
-/* Whether @c is one of the bytes below 64 in @set (a bit each): one
- * test instead of a chain of compares. */
-#define BLANK_SPACE_TAB (1ull << ' ' | 1ull << '\t')
-#define BLANK_ANY (BLANK_SPACE_TAB | 1ull << '\r')
-static inline bool byte_in(char c, uint64_t set)
-{
-	unsigned char u = (unsigned char)c;
-	return u < 64 && (set >> u & 1);
-}
-
 static bool blank(const struct line *l)
 {
 	return l->ts == l->te;
@@ -80,7 +70,11 @@ static inline bool exact_boilerplate(const char *s, const struct line *l)
 	/* with and without a trailing ':' ("Share this:") */
 	uint64_t key = exact_key(c, n) |
 	               (s[l->te - 1] == ':' ? exact_key(c, n - 1) : 0);
-	return (c == 'c' || (exact_keys & key)) && exact_boilerplate_at(s, l);
+	/* "Comment (12)" has no fixed length: any "co..." line (s[ts + 1]
+	 * is at most the byte at te, or the text's closing NUL) */
+	return ((exact_keys & key) ||
+	        (c == 'c' && (s[l->ts + 1] | 0x20) == 'o')) &&
+	       exact_boilerplate_at(s, l);
 }
 
 static bool exact_boilerplate_at(const char *s, const struct line *l)
@@ -555,12 +549,28 @@ static bool same_text(const char *s, size_t a, size_t an, size_t b,
 
 /* Where the title line's site suffix starts (l->te when none). @body is
  * the first body line, or NULL. */
+/* has_lower(s + ts, te - ts, false) from the block masks: whether
+ * s[ts..te) has a lower-case ASCII letter. */
+static bool has_lower_masks(const struct docscan *ds, size_t ts, size_t te)
+{
+	for (size_t b = ts / 64; 64 * b < te; b++) {
+		size_t base = 64 * b;
+		uint64_t in = te - base >= 64 ? ~0ull :
+		              (1ull << (te - base)) - 1;
+		if (ts > base)
+			in &= ~((1ull << (ts - base)) - 1);
+		if (ds->m[b].lo & in)
+			return true;
+	}
+	return false;
+}
+
 static size_t title_cut(const char *s, const struct line *l,
-                        const struct line *body)
+                        const struct line *body, const struct docscan *ds)
 {
 	const char *p = s + l->ts;
 	size_t end = l->te - l->ts;
-	if (!has_lower(p, end, false))
+	if (!has_lower_masks(ds, l->ts, l->te))
 		return l->te;   /* an all-capitals wire headline */
 	for (int round = 0; round < 4; round++) {
 		size_t ss, se;
@@ -652,6 +662,52 @@ static size_t caption_credit_at(const char *s, const struct line *l)
 
 /* --------------------------------------------------------------------- */
 
+/* The blanks a line is trimmed of: 1 at its start and end (space, tab),
+ * 2 at its end only ('\r'). */
+static const unsigned char blank_byte[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 2,
+};
+
+/* The lines of the text, as pass_lines() splits it. */
+struct split {
+	struct line *L;
+	size_t cap, nl;
+	size_t last;            /* the last content line, or SIZE_MAX */
+	unsigned credits;       /* some content line ends as a caption
+	                           credit can (most texts have none) */
+	struct dp_doc *doc;
+	const unsigned char *s;
+};
+
+/* Adds the line s[pos..e) (without its '\n'); DP_ENOMEM or 0. Inline
+ * in pass_lines(): the state stays in registers. */
+static inline int split_line(struct split *sp, size_t pos, size_t e)
+{
+	if (sp->nl == sp->cap) {
+		/* room for lines of 32 bytes on average at first, grown in
+		 * the document's arena for texts of shorter lines */
+		struct line *M = dp_doc_alloc(sp->doc,
+		                              2 * sp->cap * sizeof(*M));
+		if (!M)
+			return DP_ENOMEM;
+		memcpy(M, sp->L, sp->nl * sizeof(*M));
+		sp->L = M;
+		sp->cap *= 2;
+	}
+	size_t ts = pos, te = e;
+	while (ts < te && (blank_byte[sp->s[ts]] & 1))
+		ts++;
+	while (te > ts && blank_byte[sp->s[te - 1]])
+		te--;
+	sp->L[sp->nl] = (struct line){.s = pos, .e = e, .ts = ts, .te = te};
+	if (ts != te) {
+		sp->last = sp->nl;
+		sp->credits |= caption_last[sp->s[te - 1]];
+	}
+	sp->nl++;
+	return 0;
+}
+
 static int delete_middle(struct batch *b, const struct line *L, size_t nl,
                          size_t k, size_t len, const char *rule)
 {
@@ -677,54 +733,36 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 	if (len == 0)
 		return 0;
 	/* the line breaks from the '\n' masks of the shared classification
-	 * (a memchr call per line cost more than the rest of the loop):
-	 * room for lines of 32 bytes on average, grown (in the document's
-	 * arena) for texts of shorter lines */
-	const struct block_mask *bm = ds->m;
-	const size_t nblocks = ds->nblocks;
-	size_t blk = 0;
-	uint64_t nlm = bm[0].nl;        /* the breaks not yet taken */
-	size_t cap = len / 32 + 8, nl = 0, pos = 0;
-	struct line *L = dp_doc_alloc(b->doc, cap * sizeof(*L));
-	if (!L)
+	 * (a memchr call per line cost more than the rest of the loop) */
+	struct split sp = {.L = dp_doc_alloc(b->doc, (len / 32 + 8) *
+	                                     sizeof(struct line)),
+	                   .cap = len / 32 + 8, .last = SIZE_MAX,
+	                   .doc = b->doc, .s = (const unsigned char *)s};
+	if (!sp.L)
 		return b->err = DP_ENOMEM;
-	/* the content lines: first (title), last; whether a line ends as a
-	 * caption credit can (most texts have none). All in locals: the
-	 * stores into L[] would otherwise make the compiler reload them */
-	size_t first = SIZE_MAX, last = SIZE_MAX;
-	unsigned credits = 0;
-	for (;;) {
-		while (!nlm && blk + 1 < nblocks)
-			nlm = bm[++blk].nl;
-		size_t e = nlm ? 64 * blk + (unsigned)__builtin_ctzll(nlm) :
-		           len;
-		if (nl == cap) {
-			struct line *M = dp_doc_alloc(b->doc,
-			                              2 * cap * sizeof(*L));
-			if (!M)
+	/* block by block, break by break: a '\n' ends each line but the
+	 * last */
+	const struct block_mask *const bm = ds->m;
+	const size_t nblocks = ds->nblocks;
+	size_t pos = 0;
+	for (size_t blk = 0; blk < nblocks; blk++) {
+		for (uint64_t nlm = bm[blk].nl; nlm; nlm &= nlm - 1) {
+			size_t e = 64 * blk + (unsigned)__builtin_ctzll(nlm);
+			if (split_line(&sp, pos, e))
 				return b->err = DP_ENOMEM;
-			memcpy(M, L, nl * sizeof(*L));
-			L = M;
-			cap *= 2;
+			pos = e + 1;
 		}
-		size_t ts = pos, te = e;
-		while (ts < te && byte_in(s[ts], BLANK_SPACE_TAB))
-			ts++;
-		while (te > ts && byte_in(s[te - 1], BLANK_ANY))
-			te--;
-		L[nl] = (struct line){.s = pos, .e = e, .ts = ts, .te = te};
-		if (ts != te) {
-			if (first == SIZE_MAX)
-				first = nl;
-			last = nl;
-			credits |= caption_last[(unsigned char)s[te - 1]];
-		}
-		nl++;
-		if (!nlm)
-			break;
-		nlm &= nlm - 1;
-		pos = e + 1;
 	}
+	if (split_line(&sp, pos, len))
+		return b->err = DP_ENOMEM;
+	struct line *L = sp.L;
+	size_t nl = sp.nl, last = sp.last, first = SIZE_MAX;
+	bool credits = sp.credits;
+	/* the first content line: the last one's search from the start
+	 * (most texts: line 0) */
+	if (last != SIZE_MAX)
+		for (first = 0; blank(&L[first]); first++)
+			;
 	size_t k;
 	if (first == SIZE_MAX)
 		first = last = nl;
@@ -793,7 +831,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 			body = &L[k];
 			break;
 		}
-	size_t cut = title_cut(s, &L[first], body);
+	size_t cut = title_cut(s, &L[first], body, ds);
 	if (cut < L[first].te) {
 		int r = batch_add(b, cut, L[first].te, "", 0,
 		                  "boilerplate.title_suffix");

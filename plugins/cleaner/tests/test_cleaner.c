@@ -993,11 +993,58 @@ static void test_menu_block_edges(void **state)
 	}
 }
 
+/* An all-capitals headline keeps its " - " suffix; one lower-case
+ * letter anywhere in it (found from the block masks) lets the site name
+ * go, wherever the letter and the line fall across the 64-byte blocks. */
+static void test_title_lower_block_edges(void **state)
+{
+	(void)state;
+	static const char head[] = "HEADLINE WORDS FOR A LONG WIRE STORY "
+	                           "ABOUT MARKETS AND MORE AND MORE STUFF";
+	char in[512], want[512], t[sizeof head];
+	for (int blank = 0; blank < 3; blank++) {
+		for (int p = -1; p < (int)sizeof head - 1; p++) {
+			memcpy(t, head, sizeof head);
+			if (p >= 0 && t[p] != ' ')
+				t[p] = 'x';
+			bool lower = p >= 0 && t[p] == 'x';
+			snprintf(in, sizeof in, "%.*s%s - YAHOO! NEWS\n"
+			         "Body text here.\nMore text.", blank, "\n\n\n", t);
+			snprintf(want, sizeof want, "%.*s%s%s\nBody text here.\n"
+			         "More text.", blank, "\n\n\n", t,
+			         lower ? "" : " - YAHOO! NEWS");
+			char *out = clean(in, NULL);
+			if (strcmp(out, want) != 0)
+				fail_msg("blank %d, p %d: [%s]", blank, p, out);
+			free(out);
+		}
+	}
+}
+
+/* Short lines that start with "co" are tested for "Comment (N)"; others
+ * starting with 'c' stay. */
+static void test_comment_lines(void **state)
+{
+	(void)state;
+	static const struct tcase c[] = {
+		{"Title here\nBody text.\nComments (12)\nMore body.",
+		 "Title here\nBody text.\nMore body.", "boilerplate.line"},
+		{"Title here\nBody text.\ncomment (3)\nMore body.",
+		 "Title here\nBody text.\nMore body.", "boilerplate.line"},
+		{"Title here\nBody text.\nCommentary (3)\nMore body.", NULL, NULL},
+		{"Title here\nBody text.\nCall (3)\nMore body.", NULL, NULL},
+		{"Title here\nBody text.\nC\nMore body.", NULL, NULL},
+	};
+	RUN_CASES(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_block_classify),
 		cmocka_unit_test(test_menu_block_edges),
+		cmocka_unit_test(test_title_lower_block_edges),
+		cmocka_unit_test(test_comment_lines),
 		cmocka_unit_test(test_encoding),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_invisible),
