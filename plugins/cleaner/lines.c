@@ -321,8 +321,11 @@ static bool menu_ruled_out_masks(const struct docscan *ds, size_t ts,
 static bool language_menu_at(const char *p, size_t n);
 
 /* The length and menu_ruled_out() inline: most lines stop there. */
+/* Sets *@ruled_out when the masks ruled the line out (then it is no tag
+ * run either: a '.', ',' or digit, two spaces in a row, or lower-case
+ * words after spaces each make tag_run() say no). */
 static inline bool language_menu(const char *s, const struct line *l,
-                                 const struct docscan *ds)
+                                 const struct docscan *ds, bool *ruled_out)
 {
 	size_t n = l->te - l->ts;
 	const char *p = s + l->ts;
@@ -333,6 +336,7 @@ static inline bool language_menu(const char *s, const struct line *l,
 	if (out != menu_ruled_out((const unsigned char *)p, n))
 		abort();
 #endif
+	*ruled_out = out;
 	return !out && language_menu_at(p, n);
 }
 
@@ -775,7 +779,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 		if (blank(&L[k]))
 			continue;
 		if (exact_boilerplate(s, &L[k]) || source_line(s, &L[k]) ||
-		    language_menu(s, &L[k], ds))
+		    language_menu(s, &L[k], ds, &(bool){false}))
 			tail = k;
 		else
 			break;
@@ -799,11 +803,12 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 			continue;
 		seen++;
 		const char *rule = NULL;
+		bool ruled_out = false; /* by the menu test's masks */
 		if (exact_boilerplate(s, &L[k]))
 			rule = "boilerplate.line";
-		else if (seen <= 8 && language_menu(s, &L[k], ds))
+		else if (language_menu(s, &L[k], ds, &ruled_out))
 			rule = "boilerplate.language_menu";
-		else if (seen <= 4 && tag_run(s, &L[k]))
+		else if (seen <= 4 && !ruled_out && tag_run(s, &L[k]))
 			rule = "boilerplate.tag_run";
 		if (rule) {
 			L[k].del = 1;

@@ -1038,6 +1038,32 @@ static void test_comment_lines(void **state)
 	RUN_CASES(c);
 }
 
+/* A tag run near the top goes wherever it falls across the 64-byte
+ * blocks; one with a lower-case word (ruled out by the menu test's
+ * masks, which then skip tag_run()) stays. */
+static void test_tag_run_block_edges(void **state)
+{
+	(void)state;
+	static const char pad[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	                          "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+	char in[512], want[512];
+	for (int k = 0; k < 80; k++) {
+		snprintf(in, sizeof in, "Title %.*s\nIraqNorth AmericaQasem "
+		         "Suleimani\nBody text.", k, pad);
+		snprintf(want, sizeof want, "Title %.*s\nBody text.", k, pad);
+		char *out = clean(in, NULL);
+		if (strcmp(out, want) != 0)
+			fail_msg("pad %d: [%s]", k, out);
+		free(out);
+		snprintf(in, sizeof in, "Title %.*s\nIraqNorth americaQasem "
+		         "Suleimani\nBody text.", k, pad);
+		out = clean(in, NULL);
+		if (strcmp(out, in) != 0)
+			fail_msg("pad %d: [%s]", k, out);
+		free(out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1045,6 +1071,7 @@ int main(void)
 		cmocka_unit_test(test_menu_block_edges),
 		cmocka_unit_test(test_title_lower_block_edges),
 		cmocka_unit_test(test_comment_lines),
+		cmocka_unit_test(test_tag_run_block_edges),
 		cmocka_unit_test(test_encoding),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_invisible),
