@@ -411,13 +411,17 @@ static int scan_words(struct scan *sc)
 		 * and '\n', or the first of a run of spaces; not after a
 		 * line break or another space (on_space()'s rules need a
 		 * word or punctuation before it) */
-		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 |
-		                    (prev.spec & ~prev.nl & ~prev.comma) >> 63;
-		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 |
-		                    (nxt.spec & ~nxt.nl) << 63;
+		/* (the neighbours in the blocks before and after are not
+		 * looked at: the spaces at both ends of the block are
+		 * visited whatever they are next to, which on_space()
+		 * sorts out as it does any space; the masks of the other
+		 * blocks cost more) */
+		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 | 1;
+		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 | 1ull << 63;
 		for (uint64_t m = cur.sp & ~skipped &
-		                  (pv_punct | ((nx_punct | NX(sp)) & ~PV(sp) &
-		                               ~PV(nl)));
+		                  (pv_punct | ((nx_punct | cur.sp >> 1) &
+		                               ~(cur.sp << 1) &
+		                               ~(cur.nl << 1)));
 		     m; m &= m - 1) {
 			size_t i = base + (unsigned)__builtin_ctzll(m);
 			/* on_space()'s first test inline: most of these
