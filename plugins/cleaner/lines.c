@@ -45,14 +45,24 @@ static const struct {
 #undef EXACT
 
 /* A bit for a first letter (@c, 'a' to 'z') and a length @n: most short
- * lines have no entry with both. */
+ * lines have no entry with both. Two different mixes of the two, both
+ * of which must hit: one let a quarter of the (letter, length) pairs
+ * through to the loop of exact_boilerplate_at(). */
 static inline uint64_t exact_key(unsigned c, size_t n)
 {
 	return 1ull << ((n * 5 + (c - 'a')) & 63);
 }
+static inline uint64_t exact_key2(unsigned c, size_t n)
+{
+	return 1ull << ((n * 11 + (c - 'a') * 3) & 63);
+}
 #define EXACT_KEY(c, s) | 1ull << (((sizeof s - 1) * 5 + (c) - 'a') & 63)
+#define EXACT_KEY2(c, s) \
+	| 1ull << (((sizeof s - 1) * 11 + ((c) - 'a') * 3) & 63)
 static const uint64_t exact_keys = 0 EXACT_LINES(EXACT_KEY);
+static const uint64_t exact_keys2 = 0 EXACT_LINES(EXACT_KEY2);
 #undef EXACT_KEY
+#undef EXACT_KEY2
 
 static bool exact_boilerplate_at(const char *s, const struct line *l);
 
@@ -68,11 +78,13 @@ static inline bool exact_boilerplate(const char *s, const struct line *l)
 	if (c < 'a' || c > 'z')
 		return false;
 	/* with and without a trailing ':' ("Share this:") */
-	uint64_t key = exact_key(c, n) |
-	               (s[l->te - 1] == ':' ? exact_key(c, n - 1) : 0);
+	/* exact_boilerplate_at() compares the line without a trailing ':'
+	 * ("Share this:") */
+	size_t m = s[l->te - 1] == ':' ? n - 1 : n;
 	/* "Comment (12)" has no fixed length: any "co..." line (s[ts + 1]
 	 * is at most the byte at te, or the text's closing NUL) */
-	return ((exact_keys & key) ||
+	return (((exact_keys & exact_key(c, m)) &&
+	         (exact_keys2 & exact_key2(c, m))) ||
 	        (c == 'c' && (s[l->ts + 1] | 0x20) == 'o')) &&
 	       exact_boilerplate_at(s, l);
 }

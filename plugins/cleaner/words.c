@@ -501,7 +501,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b,
 		}
 	}
 	int r = 0;
-	if (o->fragments)
+	if (o->fragments && fragment_possible(&sc, 0))
 		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
 	if (!r)
 		r = scan_words(&sc);
