@@ -28,41 +28,36 @@ static bool blank(const struct line *l)
  * line classes
  * ------------------------------------------------------------------ */
 
-/* Each entry with its first letter (for exact_keys below). */
-#define EXACT_LINES(X) \
-	X('b', "back to top button") X('b', "back to top") X('s', "source") \
-	X('s', "sources") X('s', "share this") X('s', "share this article") \
-	X('s', "share this story") X('s', "share this post") X('s', "share") \
-	X('r', "read more") X('r', "read more:") X('r', "read more >>") \
-	X('r', "related articles") X('r', "related posts") \
-	X('a', "advertisement") X('l', "leave a comment") \
-	X('p', "print this article") X('c', "comment") X('c', "comments")
-#define EXACT(c, s) {s, sizeof s - 1},
+/* Each entry with its first letter (for exact_len below); @A is passed
+ * through to @X. */
+#define EXACT_LINES(X, A) \
+	X(A, 'b', "back to top button") X(A, 'b', "back to top") \
+	X(A, 's', "source") X(A, 's', "sources") X(A, 's', "share this") \
+	X(A, 's', "share this article") X(A, 's', "share this story") \
+	X(A, 's', "share this post") X(A, 's', "share") \
+	X(A, 'r', "read more") X(A, 'r', "read more:") \
+	X(A, 'r', "read more >>") X(A, 'r', "related articles") \
+	X(A, 'r', "related posts") X(A, 'a', "advertisement") \
+	X(A, 'l', "leave a comment") X(A, 'p', "print this article") \
+	X(A, 'c', "comment") X(A, 'c', "comments")
+#define EXACT(A, c, s) {s, sizeof s - 1},
 static const struct {
 	const char *s;
 	size_t n;       /* strlen(s): most lines fail on the length */
-} exact_lines[] = {EXACT_LINES(EXACT) {NULL, 0}};
+} exact_lines[] = {EXACT_LINES(EXACT, 0) {NULL, 0}};
 #undef EXACT
 
-/* A bit for a first letter (@c, 'a' to 'z') and a length @n: most short
- * lines have no entry with both. Two different mixes of the two, both
- * of which must hit: one let a quarter of the (letter, length) pairs
- * through to the loop of exact_boilerplate_at(). */
-static inline uint64_t exact_key(unsigned c, size_t n)
-{
-	return 1ull << ((n * 5 + (c - 'a')) & 63);
-}
-static inline uint64_t exact_key2(unsigned c, size_t n)
-{
-	return 1ull << ((n * 11 + (c - 'a') * 3) & 63);
-}
-#define EXACT_KEY(c, s) | 1ull << (((sizeof s - 1) * 5 + (c) - 'a') & 63)
-#define EXACT_KEY2(c, s) \
-	| 1ull << (((sizeof s - 1) * 11 + ((c) - 'a') * 3) & 63)
-static const uint64_t exact_keys = 0 EXACT_LINES(EXACT_KEY);
-static const uint64_t exact_keys2 = 0 EXACT_LINES(EXACT_KEY2);
-#undef EXACT_KEY
-#undef EXACT_KEY2
+/* For each first letter, a bit for each length that an entry starting
+ * with it has (all are below 64): most short lines have no entry with
+ * both their first letter and their length. */
+#define EXACT_LEN(L, c, s) | ((c) == (L) ? 1ull << (sizeof s - 1) : 0)
+#define EXACT_LENS(L) [(L) - 'a'] = 0 EXACT_LINES(EXACT_LEN, L)
+static const uint64_t exact_len[26] = {
+	EXACT_LENS('a'), EXACT_LENS('b'), EXACT_LENS('c'), EXACT_LENS('l'),
+	EXACT_LENS('p'), EXACT_LENS('r'), EXACT_LENS('s'),
+};
+#undef EXACT_LENS
+#undef EXACT_LEN
 
 static bool exact_boilerplate_at(const char *s, const struct line *l);
 
@@ -77,14 +72,12 @@ static inline bool exact_boilerplate(const char *s, const struct line *l)
 	unsigned c = (unsigned char)s[l->ts] | 0x20;
 	if (c < 'a' || c > 'z')
 		return false;
-	/* with and without a trailing ':' ("Share this:") */
 	/* exact_boilerplate_at() compares the line without a trailing ':'
-	 * ("Share this:") */
+	 * ("Share this:"); m <= 41 */
 	size_t m = s[l->te - 1] == ':' ? n - 1 : n;
 	/* "Comment (12)" has no fixed length: any "co..." line (s[ts + 1]
 	 * is at most the byte at te, or the text's closing NUL) */
-	return (((exact_keys & exact_key(c, m)) &&
-	         (exact_keys2 & exact_key2(c, m))) ||
+	return ((exact_len[c - 'a'] >> m & 1) ||
 	        (c == 'c' && (s[l->ts + 1] | 0x20) == 'o')) &&
 	       exact_boilerplate_at(s, l);
 }
