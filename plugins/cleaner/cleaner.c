@@ -61,6 +61,7 @@ static int cleaner_init(const struct dp_options *opts, void **state,
 	o->spacing = dp_opt_bool(opts, "spacing");
 	o->boilerplate = dp_opt_bool(opts, "boilerplate");
 	o->avx2 = docscan_have_avx2();
+	lang_index_init(&o->langs);
 	*state = o;
 	return DP_OK;
 }

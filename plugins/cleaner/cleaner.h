@@ -74,6 +74,15 @@ static inline size_t cl_skip_ascii(const unsigned char *u, size_t i, size_t len)
 	return i;
 }
 
+/* The language names of the menu test (lines.c) by first byte: bit i
+ * of by_first[c] is set when name i starts with the byte c. Built once
+ * per instance by lang_index_init(): the test no longer compares every
+ * capital of a line with all the names. */
+struct lang_index {
+	uint64_t by_first[256][2];
+};
+void lang_index_init(struct lang_index *li);
+
 /* The rule families, one boolean option each (see cleaner.c's schema). */
 struct cleaner_opts {
 	bool encoding;     /* encoding.*: mojibake repair */
@@ -90,6 +99,7 @@ struct cleaner_opts {
 	bool boilerplate;  /* boilerplate.*: web page residue lines */
 	bool avx2;         /* the CPU has AVX2: docscan.c classifies 64
 	                      bytes in two steps instead of four */
+	struct lang_index langs;
 };
 
 /* A sorted, disjoint list of edits for one dp_doc_replace_many() call.

@@ -178,6 +178,17 @@ static const char *const language_names[] = {
 	"Portuguese", "Arabic", "Turkish", "Vietnamese", "Persian", "Hindi",
 	NULL};
 
+_Static_assert(sizeof language_names / sizeof *language_names - 1 <= 128,
+               "struct lang_index holds 128 names");
+
+void lang_index_init(struct lang_index *li)
+{
+	memset(li, 0, sizeof(*li));
+	for (unsigned i = 0; language_names[i]; i++)
+		li->by_first[(unsigned char)language_names[i][0]][i / 64] |=
+			1ull << (i % 64);
+}
+
 /* Byte classes of language_menu()'s first scan. */
 enum { MB_OTHER = 0, MB_LOWER, MB_SEP, MB_STOP };
 static const unsigned char menu_byte[256] = {
@@ -323,13 +334,15 @@ static bool menu_ruled_out_masks(const struct docscan *ds, size_t ts,
 	return false;
 }
 
-static bool language_menu_at(const char *p, size_t n);
+static bool language_menu_at(const char *p, size_t n,
+                             const struct lang_index *li);
 
 /* The length and menu_ruled_out() inline: most lines stop there. */
 /* Sets *@ruled_out when the masks ruled the line out (then it is no tag
  * run either: a '.', ',' or digit, two spaces in a row, or lower-case
  * words after spaces each make tag_run() say no). */
-static inline bool language_menu(const char *s, const struct line *l,
+static inline bool language_menu(const struct cleaner_opts *o, const char *s,
+                                 const struct line *l,
                                  const struct docscan *ds, bool *ruled_out)
 {
 	size_t n = l->te - l->ts;
@@ -342,10 +355,11 @@ static inline bool language_menu(const char *s, const struct line *l,
 		abort();
 #endif
 	*ruled_out = out;
-	return !out && language_menu_at(p, n);
+	return !out && language_menu_at(p, n, &o->langs);
 }
 
-static bool language_menu_at(const char *p, size_t n)
+static bool language_menu_at(const char *p, size_t n,
+                             const struct lang_index *li)
 {
 	size_t spaces = 0, nonspace = 0;
 	int lower_words = 0;    /* words starting in lower case: few in menus */
@@ -381,13 +395,16 @@ static bool language_menu_at(const char *p, size_t n)
 		 * ("español") */
 		unsigned char c = (unsigned char)p[k];
 		bool can_start = is_upper(c) || c >= 0x80 || c == 'e';
-		for (const char *const *e = language_names; can_start && *e;
-		     e++) {
-			if ((*e)[0] != p[k])
-				continue;
-			size_t m = strlen(*e);
-			if (m > best && k + m <= n && memcmp(p + k, *e, m) == 0)
-				best = m;
+		/* the names that start with c: the longest that matches */
+		for (unsigned h = 0; can_start && h < 2; h++) {
+			for (uint64_t w = li->by_first[c][h]; w; w &= w - 1) {
+				const char *e = language_names[64 * h + (unsigned)
+				                               __builtin_ctzll(w)];
+				size_t m = strlen(e);
+				if (m > best && k + m <= n &&
+				    memcmp(p + k, e, m) == 0)
+					best = m;
+			}
 		}
 		if (best) {
 			names++;
@@ -784,7 +801,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 		if (blank(&L[k]))
 			continue;
 		if (exact_boilerplate(s, &L[k]) || source_line(s, &L[k]) ||
-		    language_menu(s, &L[k], ds, &(bool){false}))
+		    language_menu(o, s, &L[k], ds, &(bool){false}))
 			tail = k;
 		else
 			break;
@@ -811,7 +828,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b,
 		bool ruled_out = false; /* by the menu test's masks */
 		if (exact_boilerplate(s, &L[k]))
 			rule = "boilerplate.line";
-		else if (language_menu(s, &L[k], ds, &ruled_out))
+		else if (language_menu(o, s, &L[k], ds, &ruled_out))
 			rule = "boilerplate.language_menu";
 		else if (seen <= 4 && !ruled_out && tag_run(s, &L[k]))
 			rule = "boilerplate.tag_run";
