@@ -142,11 +142,25 @@ static const unsigned char space_ctx[256] = {
  * after " that" following the second ("He said that."). Most sentences
  * go on with a third word: then neither sentence_before() nor the rule
  * needs to run. */
+/* letters_end() from the block masks: the first byte at or after @i
+ * (<= len) that is not an ASCII letter. The NUL padding of the last
+ * block and the all-zero block after it are not letters: the answer is
+ * at most len, as letters_end()'s. */
+static inline size_t letters_end_masks(const struct scan *sc, size_t i)
+{
+	const struct block_mask *m = sc->ds->m;
+	size_t b = i / 64;
+	uint64_t x = ~m[b].let >> (i % 64);
+	while (!x)
+		x = ~m[++b].let, i = 64 * b;
+	return i + (unsigned)__builtin_ctzll(x);
+}
+
 static inline bool fragment_possible(const struct scan *sc, size_t st)
 {
 	if (st >= sc->len)
 		return false;
-	size_t e1 = letters_end(sc, st);
+	size_t e1 = letters_end_masks(sc, st);
 	if (e1 == st)
 		return false;
 	/* e1, e2 <= len, and u[len] is the closing NUL */
@@ -155,7 +169,7 @@ static inline bool fragment_possible(const struct scan *sc, size_t st)
 		return true;
 	if (c != ' ')
 		return false;
-	size_t e2 = letters_end(sc, e1 + 1);
+	size_t e2 = letters_end_masks(sc, e1 + 1);
 	c = sc->u[e2];
 	if (c == '.')
 		return true;

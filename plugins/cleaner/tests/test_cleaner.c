@@ -1064,6 +1064,37 @@ static void test_tag_run_block_edges(void **state)
 	}
 }
 
+/* Fragments at a sentence start wherever their words fall across the
+ * 64-byte blocks (fragment_possible() finds the word ends from the
+ * masks), and a first word longer than a block. */
+static void test_fragment_block_edges(void **state)
+{
+	(void)state;
+	static const char pad[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	                          "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+	static const char *const frag[] = {" He emphasized that.",
+	                                   " explained.", " he said that."};
+	char in[512], want[512];
+	for (int k = 0; k < 80; k++) {
+		snprintf(want, sizeof want, "Body %.*s groups.\nIraq", k, pad);
+		for (size_t f = 0; f < sizeof frag / sizeof *frag; f++) {
+			snprintf(in, sizeof in, "Body %.*s groups.%s\nIraq", k,
+			         pad, frag[f]);
+			char *out = clean(in, NULL);
+			if (strcmp(out, want) != 0)
+				fail_msg("pad %d, [%s]: [%s]", k, frag[f], out);
+			free(out);
+		}
+		snprintf(in, sizeof in, "Body %.*s groups. %.*s said.\nIraq",
+		         k, pad, 70, "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+		         "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ");
+		char *out = clean(in, NULL);
+		if (strcmp(out, in) != 0)
+			fail_msg("pad %d: [%s]", k, out);
+		free(out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1072,6 +1103,7 @@ int main(void)
 		cmocka_unit_test(test_title_lower_block_edges),
 		cmocka_unit_test(test_comment_lines),
 		cmocka_unit_test(test_tag_run_block_edges),
+		cmocka_unit_test(test_fragment_block_edges),
 		cmocka_unit_test(test_encoding),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_invisible),
