@@ -412,8 +412,13 @@ static int scan_words(struct scan *sc)
 		 * on_line_start() stops there), or at the start of the text;
 		 * the bytes around each '\n' tested directly (a block has
 		 * one or two: cheaper than the masks of its neighbours) */
-		for (uint64_t m = fragments ? cur.nl & ~skipped : 0; m;
-		     m &= m - 1) {
+		uint64_t alnum = ~(cur.spec | cur.sp);
+		for (uint64_t m = fragments ? cur.nl & ~skipped &
+		                              (cur.let >> 1 | 1ull << 63) &
+		                              ~(alnum << 1) : 0;
+		     m; m &= m - 1) {
+			/* (the bytes in the blocks before and after, which the
+			 * masks above let through, tested here) */
 			size_t i = base + (unsigned)__builtin_ctzll(m);
 			if (!is_alpha(sc->u[i + 1]) ||
 			    (i > 0 && is_alnum(sc->u[i - 1])))

@@ -867,13 +867,24 @@ static void test_scan_blocks(void **state)
 	}
 	/* a line break at the start and at a block's edge, a sentence
 	 * start after it */
-	for (size_t k = 55; k < 75; k++) {
+	for (size_t k = 40; k < 140; k++) {
 		memset(pre, 'x', k);
 		pre[0] = 'Q';
 		pre[k] = '\0';
 		snprintf(in, sizeof(in), "%s groups.\nHe emphasized that.\n"
 		         "More text follows here.", pre);
 		snprintf(want, sizeof(want), "%s groups.\nMore text follows "
+		         "here.", pre);
+		check_clean(in, want);
+		/* a space before the line break; a paragraph start */
+		snprintf(in, sizeof(in), "%s groups. \nHe emphasized that.\n"
+		         "More text follows here.", pre);
+		snprintf(want, sizeof(want), "%s groups. \nMore text follows "
+		         "here.", pre);
+		check_clean(in, want);
+		snprintf(in, sizeof(in), "%s groups\n\nexplained.\n"
+		         "More text follows here.", pre);
+		snprintf(want, sizeof(want), "%s groups\n\nMore text follows "
 		         "here.", pre);
 		check_clean(in, want);
 	}
