@@ -393,10 +393,15 @@ static int scan_words(struct scan *sc)
 				skipped |= bit_range(i + 1 - base,
 				                     skip_to - base);
 		}
-		/* "end.The" and ". .": on_stop() tests the bytes around
-		 * each dot (fewer instructions than the masks of its
-		 * neighbours: most blocks have one dot or none) */
-		for (uint64_t m = cur.dot & ~skipped; m; m &= m - 1)
+		/* "end.The" (a letter before, a capital after) and ". .":
+		 * the block's own masks, the bytes in the blocks before and
+		 * after let through; on_stop() tests them all again */
+		for (uint64_t m = cur.dot & ~skipped &
+		                  (((cur.let << 1 | 1) &
+		                    ((cur.let & ~cur.lo) >> 1 | 1ull << 63)) |
+		                   ((cur.sp >> 1 | 1ull << 63) &
+		                    (cur.dot >> 2 | 3ull << 62)));
+		     m; m &= m - 1)
 			if ((r = on_stop(sc, base + (unsigned)
 			                 __builtin_ctzll(m))))
 				return r;
