@@ -76,54 +76,52 @@ static inline __m128i block_in_range(__m128i x, char lo, char n)
 	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(n)), t);
 }
 
-/* The classes of sixteen bytes, one bit each; digits and bit 5 (lower
- * case, in a letter) for block_classify() to derive the others. */
-struct block_mask16 {
-	uint32_t sp, let, nl, dot, comma, dig, b5;
-};
-
-static inline struct block_mask16 block_classify16(const unsigned char *p)
-{
-	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-	struct block_mask16 m;
-	m.sp = (uint32_t)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
-	m.let = (uint32_t)_mm_movemask_epi8(block_in_range(
-		_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 25));
-	m.nl = (uint32_t)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
-	m.dot = (uint32_t)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
-	m.comma = (uint32_t)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(x, _mm_set1_epi8(',')));
-	m.dig = (uint32_t)_mm_movemask_epi8(block_in_range(x, '0', 9));
-	/* bit 5 of each byte moved to its sign bit (a 16-bit shift: the
-	 * bits that cross into the next byte do not reach its sign) */
-	m.b5 = (uint32_t)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
-	return m;
-}
-
-/* Four 16-bit masks as one 64-bit mask. */
-#define BLOCK_JOIN(a, b, c, d, f) \
-	((uint64_t)(a).f | (uint64_t)(b).f << 16 | (uint64_t)(c).f << 32 | \
-	 (uint64_t)(d).f << 48)
-
-/* The masks of the 64 bytes at @p. */
+/* The masks of the 64 bytes at @p: sixteen bytes at a time, each
+ * chunk's masks shifted into place at once (computing the four chunks
+ * first and joining them after kept too many registers live: the
+ * compiler spilled them) */
 static inline void block_classify(const unsigned char *p, struct block_mask *m)
 {
-	struct block_mask16 a = block_classify16(p);
-	struct block_mask16 b = block_classify16(p + 16);
-	struct block_mask16 c = block_classify16(p + 32);
-	struct block_mask16 d = block_classify16(p + 48);
-	m->sp = BLOCK_JOIN(a, b, c, d, sp);
-	m->let = BLOCK_JOIN(a, b, c, d, let);
-	m->nl = BLOCK_JOIN(a, b, c, d, nl);
-	m->dot = BLOCK_JOIN(a, b, c, d, dot);
-	m->comma = BLOCK_JOIN(a, b, c, d, comma);
-	m->lo = m->let & BLOCK_JOIN(a, b, c, d, b5);
-	m->spec = ~(m->let | m->sp | BLOCK_JOIN(a, b, c, d, dig));
+	const __m128i c20 = _mm_set1_epi8(0x20), ca = _mm_set1_epi8('a');
+	const __m128i c25 = _mm_set1_epi8(25), c0 = _mm_set1_epi8('0');
+	const __m128i c9 = _mm_set1_epi8(9), csp = _mm_set1_epi8(' ');
+	const __m128i cnl = _mm_set1_epi8('\n'), cdot = _mm_set1_epi8('.');
+	const __m128i ccomma = _mm_set1_epi8(',');
+	uint64_t sp = 0, let = 0, nl = 0, dot = 0, comma = 0, plain = 0;
+	uint64_t b5 = 0;
+	for (unsigned h = 0; h < 64; h += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
+		                            (p + h));
+		__m128i s = _mm_cmpeq_epi8(x, csp);
+		__m128i t = _mm_sub_epi8(_mm_or_si128(x, c20), ca);
+		__m128i l = _mm_cmpeq_epi8(_mm_min_epu8(t, c25), t);
+		__m128i d = _mm_sub_epi8(x, c0);
+		d = _mm_cmpeq_epi8(_mm_min_epu8(d, c9), d);
+		sp |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << h;
+		let |= (uint64_t)(unsigned)_mm_movemask_epi8(l) << h;
+		/* letters, digits and spaces: what is not special */
+		plain |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(s, l), d)) << h;
+		nl |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(x, cnl)) << h;
+		dot |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(x, cdot)) << h;
+		comma |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(x, ccomma)) << h;
+		/* bit 5 of each byte moved to its sign bit (a 16-bit
+		 * shift: the bits that cross into the next byte do not
+		 * reach its sign) */
+		b5 |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			_mm_slli_epi16(x, 2)) << h;
+	}
+	m->sp = sp;
+	m->let = let;
+	m->nl = nl;
+	m->dot = dot;
+	m->comma = comma;
+	m->lo = let & b5;
+	m->spec = ~plain;
 }
-#undef BLOCK_JOIN
 #else
 static inline void block_classify(const unsigned char *p, struct block_mask *m)
 {

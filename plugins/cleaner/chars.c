@@ -319,8 +319,15 @@ static int entity_at(const struct cleaner_opts *o, struct batch *b,
 	return add_entity(o, b, i, i + n, cp);
 }
 
-int pass_chars(const struct cleaner_opts *o, struct batch *b)
+int pass_chars(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds)
 {
+	/* nothing to react to in the whole text (most texts): done */
+	int r0 = docscan_get(ds, b->doc);
+	if (r0)
+		return b->err = r0;
+	if (!(ds->flags & DS_CHARS))
+		return 0;
 	size_t len;
 	const char *s = dp_doc_text(b->doc, &len);
 	const unsigned char *u = (const unsigned char *)s;

@@ -60,6 +60,8 @@ static int cleaner_init(const struct dp_options *opts, void **state,
 	o->fragments = dp_opt_bool(opts, "fragments");
 	o->spacing = dp_opt_bool(opts, "spacing");
 	o->boilerplate = dp_opt_bool(opts, "boilerplate");
+	o->avx2 = docscan_have_avx2();
+	lang_index_init(&o->langs);
 	*state = o;
 	return DP_OK;
 }
@@ -69,17 +71,19 @@ static void cleaner_fini(void *state)
 	free(state);
 }
 
-typedef int (*pass_fn)(const struct cleaner_opts *, struct batch *);
+typedef int (*pass_fn)(const struct cleaner_opts *, struct batch *,
+                       struct docscan *);
 
 /* Runs one pass until it makes no more edits (at most three rounds);
  * sets *changed when it edited the text. */
 static int run_pass(const struct cleaner_opts *o, struct dp_doc *doc,
-                    pass_fn pass, const char *name, bool *changed)
+                    struct docscan *ds, pass_fn pass, const char *name,
+                    bool *changed)
 {
 	for (int round = 0; round < 3; round++) {
 		struct batch b;
 		batch_init(&b, doc);
-		int r = pass(o, &b);
+		int r = pass(o, &b, ds);
 		if (r == DP_ENOMEM)
 			return dp_doc_fail(doc, "cleaner: out of memory (%s)",
 			                   name);
@@ -90,6 +94,7 @@ static int run_pass(const struct cleaner_opts *o, struct dp_doc *doc,
 			return 0;
 		batch_finish(&b);
 		r = dp_doc_replace_many(doc, b.v, b.n);
+		ds->valid = false;      /* the text changed */
 		if (r)
 			return dp_doc_fail(doc, "cleaner: %s pass: applying %zu "
 			                   "edits: %s", name, b.n,
@@ -103,20 +108,28 @@ static int cleaner_process(void *state, struct dp_doc *doc)
 {
 	const struct cleaner_opts *o = state;
 	bool chars = o->encoding || o->entities || o->invisible || o->cjk;
+	struct docscan ds = {.valid = false, .avx2 = o->avx2};
 	/* an edit of one pass can change the context of another (a removed
 	 * word brings two characters together): repeat all passes until
 	 * none edits, so that cleaning the output again changes nothing */
 	for (int round = 0; round < 4; round++) {
 		bool changed = false;
 		int r;
-		if (chars && (r = run_pass(o, doc, pass_chars, "characters",
-		                           &changed)))
+		/* the classification first: the characters and NFC passes
+		 * have nothing to do in most texts (plain ASCII without '&'
+		 * or controls), and are not even started then */
+		if ((r = docscan_get(&ds, doc)))
+			return dp_doc_fail(doc, "cleaner: out of memory");
+		if (chars && (ds.flags & DS_CHARS) &&
+		    (r = run_pass(o, doc, &ds, pass_chars, "characters",
+		                  &changed)))
 			return r;
-		if ((r = run_pass(o, doc, pass_nfc, "nfc", &changed)))
+		if ((ds.flags & DS_HIGH) &&
+		    (r = run_pass(o, doc, &ds, pass_nfc, "nfc", &changed)))
 			return r;
-		if ((r = run_pass(o, doc, pass_lines, "boilerplate", &changed)))
+		if ((r = run_pass(o, doc, &ds, pass_lines, "boilerplate", &changed)))
 			return r;
-		if ((r = run_pass(o, doc, pass_words, "words", &changed)))
+		if ((r = run_pass(o, doc, &ds, pass_words, "words", &changed)))
 			return r;
 		if (!changed)
 			break;

@@ -74,6 +74,15 @@ static inline size_t cl_skip_ascii(const unsigned char *u, size_t i, size_t len)
 	return i;
 }
 
+/* The language names of the menu test (lines.c) by first byte: bit i
+ * of by_first[c] is set when name i starts with the byte c. Built once
+ * per instance by lang_index_init(): the test no longer compares every
+ * capital of a line with all the names. */
+struct lang_index {
+	uint64_t by_first[256][2];
+};
+void lang_index_init(struct lang_index *li);
+
 /* The rule families, one boolean option each (see cleaner.c's schema). */
 struct cleaner_opts {
 	bool encoding;     /* encoding.*: mojibake repair */
@@ -88,6 +97,9 @@ struct cleaner_opts {
 	                      repeated words, doubled punctuation */
 	bool spacing;      /* spacing.*: missing / stray spaces */
 	bool boilerplate;  /* boilerplate.*: web page residue lines */
+	bool avx2;         /* the CPU has AVX2: docscan.c classifies 64
+	                      bytes in two steps instead of four */
+	struct lang_index langs;
 };
 
 /* A sorted, disjoint list of edits for one dp_doc_replace_many() call.
@@ -113,12 +125,51 @@ char *batch_copy(struct batch *b, const char *s, size_t len);
 /* Sorts by (start, end, insertion order) and removes overlaps. */
 void batch_finish(struct batch *b);
 
-/* The passes. Each reads the current text of b->doc and adds edits;
- * returns 0 or a DP_E* code. */
-int pass_chars(const struct cleaner_opts *o, struct batch *b);
-int pass_nfc(const struct cleaner_opts *o, struct batch *b);
-int pass_lines(const struct cleaner_opts *o, struct batch *b);
-int pass_words(const struct cleaner_opts *o, struct batch *b);
+/* The byte classes of the current text, 64 bytes per block
+ * (blockmask.h), and what kinds of bytes the text holds at all (DS_*):
+ * computed once per text and shared by the passes (docscan.c). Most
+ * texts are plain ASCII prose that no rule edits: one classification
+ * then serves every pass, and the passes that cannot fire (characters
+ * and NFC without a byte they react to) are skipped whole. The driver
+ * (cleaner.c) marks it stale whenever a pass edits the text. */
+struct block_mask;
+struct docscan {
+	const char *s;          /* the text the masks describe */
+	size_t len;
+	size_t nblocks;         /* blocks of 64 bytes: ceil(len / 64) */
+	struct block_mask *m;   /* nblocks + 1 of them; the last is all
+	                           zero (the block "after" the text) */
+	unsigned flags;         /* DS_* */
+	bool valid;
+	bool avx2;              /* classify with AVX2 (cleaner_opts.avx2) */
+};
+enum {
+	DS_CHARS = 1,   /* a byte pass_chars() reacts to: >= 0x80, '&', a
+	                   control other than tab, LF and CR, DEL */
+	DS_HIGH = 2,    /* a byte >= 0x80 (pass_nfc()) */
+};
+/* The classes of the current text of @doc, computed when @ds is stale
+ * (or describes another text); 0 or DP_ENOMEM. */
+int docscan_get(struct docscan *ds, struct dp_doc *doc);
+/* The masks of the @n blocks of 64 bytes at @u (AVX2 when @avx2 and
+ * built in, else SSE2 or plain C: the same masks). */
+void docscan_classify(const unsigned char *u, size_t n, struct block_mask *m,
+                      bool avx2);
+/* Whether this build has the AVX2 classification and the CPU (and OS)
+ * can run it. */
+bool docscan_have_avx2(void);
+
+/* The passes. Each reads the current text of b->doc (classified in @ds,
+ * which it brings up to date with docscan_get() when it needs it) and
+ * adds edits; returns 0 or a DP_E* code. */
+int pass_chars(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds);
+int pass_nfc(const struct cleaner_opts *o, struct batch *b,
+             struct docscan *ds);
+int pass_lines(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds);
+int pass_words(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds);
 
 /* Small character helpers shared by the passes (text_util.c). */
 static inline bool is_alpha(unsigned char c)

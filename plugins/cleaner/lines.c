@@ -8,25 +8,16 @@
  * a run of glued tags near the top, and the headline repeated as the first
  * body line.
  */
+#include <stdlib.h>
 #include <string.h>
 
-#include "cleaner.h"
+#include "blockmask.h"
 
 struct line {
 	size_t s, e;        /* content bytes, without '\n' */
 	size_t ts, te;      /* trimmed (spaces, tabs, '\r') */
 	unsigned char del;  /* deleted as a middle line */
 };
-
-/* Whether @c is one of the bytes below 64 in @set (a bit each): one
- * test instead of a chain of compares. */
-#define BLANK_SPACE_TAB (1ull << ' ' | 1ull << '\t')
-#define BLANK_ANY (BLANK_SPACE_TAB | 1ull << '\r')
-static inline bool byte_in(char c, uint64_t set)
-{
-	unsigned char u = (unsigned char)c;
-	return u < 64 && (set >> u & 1);
-}
 
 static bool blank(const struct line *l)
 {
@@ -37,31 +28,36 @@ static bool blank(const struct line *l)
  * line classes
  * ------------------------------------------------------------------ */
 
-/* Each entry with its first letter (for exact_keys below). */
-#define EXACT_LINES(X) \
-	X('b', "back to top button") X('b', "back to top") X('s', "source") \
-	X('s', "sources") X('s', "share this") X('s', "share this article") \
-	X('s', "share this story") X('s', "share this post") X('s', "share") \
-	X('r', "read more") X('r', "read more:") X('r', "read more >>") \
-	X('r', "related articles") X('r', "related posts") \
-	X('a', "advertisement") X('l', "leave a comment") \
-	X('p', "print this article") X('c', "comment") X('c', "comments")
-#define EXACT(c, s) {s, sizeof s - 1},
+/* Each entry with its first letter (for exact_len below); @A is passed
+ * through to @X. */
+#define EXACT_LINES(X, A) \
+	X(A, 'b', "back to top button") X(A, 'b', "back to top") \
+	X(A, 's', "source") X(A, 's', "sources") X(A, 's', "share this") \
+	X(A, 's', "share this article") X(A, 's', "share this story") \
+	X(A, 's', "share this post") X(A, 's', "share") \
+	X(A, 'r', "read more") X(A, 'r', "read more:") \
+	X(A, 'r', "read more >>") X(A, 'r', "related articles") \
+	X(A, 'r', "related posts") X(A, 'a', "advertisement") \
+	X(A, 'l', "leave a comment") X(A, 'p', "print this article") \
+	X(A, 'c', "comment") X(A, 'c', "comments")
+#define EXACT(A, c, s) {s, sizeof s - 1},
 static const struct {
 	const char *s;
 	size_t n;       /* strlen(s): most lines fail on the length */
-} exact_lines[] = {EXACT_LINES(EXACT) {NULL, 0}};
+} exact_lines[] = {EXACT_LINES(EXACT, 0) {NULL, 0}};
 #undef EXACT
 
-/* A bit for a first letter (@c, 'a' to 'z') and a length @n: most short
- * lines have no entry with both. */
-static inline uint64_t exact_key(unsigned c, size_t n)
-{
-	return 1ull << ((n * 5 + (c - 'a')) & 63);
-}
-#define EXACT_KEY(c, s) | 1ull << (((sizeof s - 1) * 5 + (c) - 'a') & 63)
-static const uint64_t exact_keys = 0 EXACT_LINES(EXACT_KEY);
-#undef EXACT_KEY
+/* For each first letter, a bit for each length that an entry starting
+ * with it has (all are below 64): most short lines have no entry with
+ * both their first letter and their length. */
+#define EXACT_LEN(L, c, s) | ((c) == (L) ? 1ull << (sizeof s - 1) : 0)
+#define EXACT_LENS(L) [(L) - 'a'] = 0 EXACT_LINES(EXACT_LEN, L)
+static const uint64_t exact_len[26] = {
+	EXACT_LENS('a'), EXACT_LENS('b'), EXACT_LENS('c'), EXACT_LENS('l'),
+	EXACT_LENS('p'), EXACT_LENS('r'), EXACT_LENS('s'),
+};
+#undef EXACT_LENS
+#undef EXACT_LEN
 
 static bool exact_boilerplate_at(const char *s, const struct line *l);
 
@@ -76,10 +72,14 @@ static inline bool exact_boilerplate(const char *s, const struct line *l)
 	unsigned c = (unsigned char)s[l->ts] | 0x20;
 	if (c < 'a' || c > 'z')
 		return false;
-	/* with and without a trailing ':' ("Share this:") */
-	uint64_t key = exact_key(c, n) |
-	               (s[l->te - 1] == ':' ? exact_key(c, n - 1) : 0);
-	return (c == 'c' || (exact_keys & key)) && exact_boilerplate_at(s, l);
+	/* exact_boilerplate_at() compares the line without a trailing ':'
+	 * ("Share this:"); m <= 41 */
+	size_t m = s[l->te - 1] == ':' ? n - 1 : n;
+	/* "Comment (12)" has no fixed length: any "co..." line (s[ts + 1]
+	 * is at most the byte at te, or the text's closing NUL) */
+	return ((exact_len[c - 'a'] >> m & 1) ||
+	        (c == 'c' && (s[l->ts + 1] | 0x20) == 'o')) &&
+	       exact_boilerplate_at(s, l);
 }
 
 static bool exact_boilerplate_at(const char *s, const struct line *l)
@@ -178,6 +178,17 @@ static const char *const language_names[] = {
 	"Portuguese", "Arabic", "Turkish", "Vietnamese", "Persian", "Hindi",
 	NULL};
 
+_Static_assert(sizeof language_names / sizeof *language_names - 1 <= 128,
+               "struct lang_index holds 128 names");
+
+void lang_index_init(struct lang_index *li)
+{
+	memset(li, 0, sizeof(*li));
+	for (unsigned i = 0; language_names[i]; i++)
+		li->by_first[(unsigned char)language_names[i][0]][i / 64] |=
+			1ull << (i % 64);
+}
+
 /* Byte classes of language_menu()'s first scan. */
 enum { MB_OTHER = 0, MB_LOWER, MB_SEP, MB_STOP };
 static const unsigned char menu_byte[256] = {
@@ -200,6 +211,9 @@ static const unsigned char menu_byte[256] = {
  * a double space or more than two words that start in lower case: the
  * tests of language_menu()'s first loop, which do not depend on their
  * order, sixteen bytes at a time. */
+#ifdef CLEANER_CHECK_MENU_MASKS
+/* The byte-wise version of menu_ruled_out_masks() below, built only to
+ * check it (-DCLEANER_CHECK_MENU_MASKS). */
 static bool menu_ruled_out(const unsigned char *p, size_t n)
 {
 	int lower_words = 0;
@@ -278,20 +292,74 @@ static bool menu_ruled_out(const unsigned char *p, size_t n)
 	}
 	return false;
 }
+#endif
 
-static bool language_menu_at(const char *p, size_t n);
+/* menu_ruled_out() of s[ts..te) from the block masks of the shared
+ * classification: a few mask operations per block of the line instead
+ * of loading and comparing its bytes again. The same answer: a '.', ','
+ * or digit (the bytes that are neither special, letters nor spaces); a
+ * space after a space of the line; more than two lower-case letters at
+ * the line start or after a space. */
+static bool menu_ruled_out_masks(const struct docscan *ds, size_t ts,
+                                 size_t te)
+{
+	int lower_words = 0;
+	uint64_t sp_before = 0;         /* the last byte of the line in the
+	                                   block before was a space */
+	for (size_t b = ts / 64; 64 * b < te; b++) {
+		const struct block_mask *m = &ds->m[b];
+		size_t base = 64 * b;
+		uint64_t in = te - base >= 64 ? ~0ull :
+		              (1ull << (te - base)) - 1;
+		uint64_t start = 0;     /* the line's first byte */
+		if (ts > base) {
+			in &= ~((1ull << (ts - base)) - 1);
+			start = 1ull << (ts - base);
+		} else if (ts == base) {
+			start = 1;
+		}
+		uint64_t digit = ~(m->spec | m->let | m->sp);
+		if ((m->dot | m->comma | digit) & in)
+			return true;
+		uint64_t sp = m->sp & in;
+		uint64_t after_sp = sp << 1 | sp_before;
+		if (sp & after_sp)
+			return true;    /* two spaces in a row */
+		for (uint64_t w = m->lo & in & (after_sp | start); w;
+		     w &= w - 1)
+			if (++lower_words > 2)
+				return true;
+		sp_before = sp >> 63;
+	}
+	return false;
+}
+
+static bool language_menu_at(const char *p, size_t n,
+                             const struct lang_index *li);
 
 /* The length and menu_ruled_out() inline: most lines stop there. */
-static inline bool language_menu(const char *s, const struct line *l)
+/* Sets *@ruled_out when the masks ruled the line out (then it is no tag
+ * run either: a '.', ',' or digit, two spaces in a row, or lower-case
+ * words after spaces each make tag_run() say no). */
+static inline bool language_menu(const struct cleaner_opts *o, const char *s,
+                                 const struct line *l,
+                                 const struct docscan *ds, bool *ruled_out)
 {
 	size_t n = l->te - l->ts;
 	const char *p = s + l->ts;
-	return n >= 12 && n <= 600 &&
-	       !menu_ruled_out((const unsigned char *)p, n) &&
-	       language_menu_at(p, n);
+	if (n < 12 || n > 600)
+		return false;
+	bool out = menu_ruled_out_masks(ds, l->ts, l->te);
+#ifdef CLEANER_CHECK_MENU_MASKS
+	if (out != menu_ruled_out((const unsigned char *)p, n))
+		abort();
+#endif
+	*ruled_out = out;
+	return !out && language_menu_at(p, n, &o->langs);
 }
 
-static bool language_menu_at(const char *p, size_t n)
+static bool language_menu_at(const char *p, size_t n,
+                             const struct lang_index *li)
 {
 	size_t spaces = 0, nonspace = 0;
 	int lower_words = 0;    /* words starting in lower case: few in menus */
@@ -327,13 +395,16 @@ static bool language_menu_at(const char *p, size_t n)
 		 * ("español") */
 		unsigned char c = (unsigned char)p[k];
 		bool can_start = is_upper(c) || c >= 0x80 || c == 'e';
-		for (const char *const *e = language_names; can_start && *e;
-		     e++) {
-			if ((*e)[0] != p[k])
-				continue;
-			size_t m = strlen(*e);
-			if (m > best && k + m <= n && memcmp(p + k, *e, m) == 0)
-				best = m;
+		/* the names that start with c: the longest that matches */
+		for (unsigned h = 0; can_start && h < 2; h++) {
+			for (uint64_t w = li->by_first[c][h]; w; w &= w - 1) {
+				const char *e = language_names[64 * h + (unsigned)
+				                               __builtin_ctzll(w)];
+				size_t m = strlen(e);
+				if (m > best && k + m <= n &&
+				    memcmp(p + k, e, m) == 0)
+					best = m;
+			}
 		}
 		if (best) {
 			names++;
@@ -504,12 +575,28 @@ static bool same_text(const char *s, size_t a, size_t an, size_t b,
 
 /* Where the title line's site suffix starts (l->te when none). @body is
  * the first body line, or NULL. */
+/* has_lower(s + ts, te - ts, false) from the block masks: whether
+ * s[ts..te) has a lower-case ASCII letter. */
+static bool has_lower_masks(const struct docscan *ds, size_t ts, size_t te)
+{
+	for (size_t b = ts / 64; 64 * b < te; b++) {
+		size_t base = 64 * b;
+		uint64_t in = te - base >= 64 ? ~0ull :
+		              (1ull << (te - base)) - 1;
+		if (ts > base)
+			in &= ~((1ull << (ts - base)) - 1);
+		if (ds->m[b].lo & in)
+			return true;
+	}
+	return false;
+}
+
 static size_t title_cut(const char *s, const struct line *l,
-                        const struct line *body)
+                        const struct line *body, const struct docscan *ds)
 {
 	const char *p = s + l->ts;
 	size_t end = l->te - l->ts;
-	if (!has_lower(p, end, false))
+	if (!has_lower_masks(ds, l->ts, l->te))
 		return l->te;   /* an all-capitals wire headline */
 	for (int round = 0; round < 4; round++) {
 		size_t ss, se;
@@ -540,6 +627,12 @@ static inline bool caption_end(const char *s, const struct line *l)
 	unsigned char c = l->te > l->ts ? (unsigned char)s[l->te - 1] : 0;
 	return (c == ')') | (c == '|') | (c == 0x9C);
 }
+
+/* caption_end() of a line whose last byte is @c, as a table (the line
+ * split tests every content line) */
+static const unsigned char caption_last[256] = {
+	[')'] = 1, ['|'] = 1, [0x9C] = 1,
+};
 
 /* Most lines end otherwise: tested inline before the call. */
 static size_t caption_credit_at(const char *s, const struct line *l);
@@ -595,6 +688,52 @@ static size_t caption_credit_at(const char *s, const struct line *l)
 
 /* --------------------------------------------------------------------- */
 
+/* The blanks a line is trimmed of: 1 at its start and end (space, tab),
+ * 2 at its end only ('\r'). */
+static const unsigned char blank_byte[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 2,
+};
+
+/* The lines of the text, as pass_lines() splits it. */
+struct split {
+	struct line *L;
+	size_t cap, nl;
+	size_t last;            /* the last content line, or SIZE_MAX */
+	unsigned credits;       /* some content line ends as a caption
+	                           credit can (most texts have none) */
+	struct dp_doc *doc;
+	const unsigned char *s;
+};
+
+/* Adds the line s[pos..e) (without its '\n'); DP_ENOMEM or 0. Inline
+ * in pass_lines(): the state stays in registers. */
+static inline int split_line(struct split *sp, size_t pos, size_t e)
+{
+	if (sp->nl == sp->cap) {
+		/* room for lines of 32 bytes on average at first, grown in
+		 * the document's arena for texts of shorter lines */
+		struct line *M = dp_doc_alloc(sp->doc,
+		                              2 * sp->cap * sizeof(*M));
+		if (!M)
+			return DP_ENOMEM;
+		memcpy(M, sp->L, sp->nl * sizeof(*M));
+		sp->L = M;
+		sp->cap *= 2;
+	}
+	size_t ts = pos, te = e;
+	while (ts < te && (blank_byte[sp->s[ts]] & 1))
+		ts++;
+	while (te > ts && blank_byte[sp->s[te - 1]])
+		te--;
+	sp->L[sp->nl] = (struct line){.s = pos, .e = e, .ts = ts, .te = te};
+	if (ts != te) {
+		sp->last = sp->nl;
+		sp->credits |= caption_last[sp->s[te - 1]];
+	}
+	sp->nl++;
+	return 0;
+}
+
 static int delete_middle(struct batch *b, const struct line *L, size_t nl,
                          size_t k, size_t len, const char *rule)
 {
@@ -607,54 +746,49 @@ static int delete_middle(struct batch *b, const struct line *L, size_t nl,
 	return batch_add(b, l->s, end, "", 0, rule);
 }
 
-int pass_lines(const struct cleaner_opts *o, struct batch *b)
+int pass_lines(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds)
 {
 	if (!o->boilerplate)
 		return 0;
-	size_t len;
-	const char *s = dp_doc_text(b->doc, &len);
+	int r0 = docscan_get(ds, b->doc);
+	if (r0)
+		return b->err = r0;
+	size_t len = ds->len;
+	const char *s = ds->s;
 	if (len == 0)
 		return 0;
-	/* one memchr pass: room for lines of 32 bytes on average, grown
-	 * (in the document's arena) for texts of shorter lines */
-	size_t cap = len / 32 + 8, nl = 0, pos = 0;
-	struct line *L = dp_doc_alloc(b->doc, cap * sizeof(*L));
-	if (!L)
+	/* the line breaks from the '\n' masks of the shared classification
+	 * (a memchr call per line cost more than the rest of the loop) */
+	struct split sp = {.L = dp_doc_alloc(b->doc, (len / 32 + 8) *
+	                                     sizeof(struct line)),
+	                   .cap = len / 32 + 8, .last = SIZE_MAX,
+	                   .doc = b->doc, .s = (const unsigned char *)s};
+	if (!sp.L)
 		return b->err = DP_ENOMEM;
-	/* the content lines: first (title), last; whether a line ends as a
-	 * caption credit can (most texts have none) */
-	size_t first = SIZE_MAX, last = SIZE_MAX;
-	bool credits = false;
-	for (;;) {
-		const char *q = memchr(s + pos, '\n', len - pos);
-		size_t e = q ? (size_t)(q - s) : len;
-		if (nl == cap) {
-			struct line *M = dp_doc_alloc(b->doc,
-			                              2 * cap * sizeof(*L));
-			if (!M)
+	/* block by block, break by break: a '\n' ends each line but the
+	 * last */
+	const struct block_mask *const bm = ds->m;
+	const size_t nblocks = ds->nblocks;
+	size_t pos = 0;
+	for (size_t blk = 0; blk < nblocks; blk++) {
+		for (uint64_t nlm = bm[blk].nl; nlm; nlm &= nlm - 1) {
+			size_t e = 64 * blk + (unsigned)__builtin_ctzll(nlm);
+			if (split_line(&sp, pos, e))
 				return b->err = DP_ENOMEM;
-			memcpy(M, L, nl * sizeof(*L));
-			L = M;
-			cap *= 2;
+			pos = e + 1;
 		}
-		struct line *l = &L[nl++];
-		l->s = l->ts = pos;
-		l->e = l->te = e;
-		l->del = 0;
-		while (l->ts < l->te && byte_in(s[l->ts], BLANK_SPACE_TAB))
-			l->ts++;
-		while (l->te > l->ts && byte_in(s[l->te - 1], BLANK_ANY))
-			l->te--;
-		if (!blank(l)) {
-			if (first == SIZE_MAX)
-				first = nl - 1;
-			last = nl - 1;
-			credits |= caption_end(s, l);
-		}
-		if (!q)
-			break;
-		pos = e + 1;
 	}
+	if (split_line(&sp, pos, len))
+		return b->err = DP_ENOMEM;
+	struct line *L = sp.L;
+	size_t nl = sp.nl, last = sp.last, first = SIZE_MAX;
+	bool credits = sp.credits;
+	/* the first content line: the last one's search from the start
+	 * (most texts: line 0) */
+	if (last != SIZE_MAX)
+		for (first = 0; blank(&L[first]); first++)
+			;
 	size_t k;
 	if (first == SIZE_MAX)
 		first = last = nl;
@@ -667,7 +801,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 		if (blank(&L[k]))
 			continue;
 		if (exact_boilerplate(s, &L[k]) || source_line(s, &L[k]) ||
-		    language_menu(s, &L[k]))
+		    language_menu(o, s, &L[k], ds, &(bool){false}))
 			tail = k;
 		else
 			break;
@@ -686,20 +820,32 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 
 	/* middle lines */
 	size_t seen = 0;        /* content lines seen so far */
-	for (k = first + 1; k < body_end; k++) {
+	for (k = first + 1; k < body_end && seen < 8; k++) {
 		if (blank(&L[k]))
 			continue;
 		seen++;
 		const char *rule = NULL;
+		bool ruled_out = false; /* by the menu test's masks */
 		if (exact_boilerplate(s, &L[k]))
 			rule = "boilerplate.line";
-		else if (seen <= 8 && language_menu(s, &L[k]))
+		else if (language_menu(o, s, &L[k], ds, &ruled_out))
 			rule = "boilerplate.language_menu";
-		else if (seen <= 4 && tag_run(s, &L[k]))
+		else if (seen <= 4 && !ruled_out && tag_run(s, &L[k]))
 			rule = "boilerplate.tag_run";
 		if (rule) {
 			L[k].del = 1;
 			int r = delete_middle(b, L, nl, k, len, rule);
+			if (r)
+				return r;
+		}
+	}
+	/* after the eighth content line only the exact lines can go: a
+	 * loop with that test alone */
+	for (; k < body_end; k++) {
+		if (!blank(&L[k]) && exact_boilerplate(s, &L[k])) {
+			L[k].del = 1;
+			int r = delete_middle(b, L, nl, k, len,
+			                      "boilerplate.line");
 			if (r)
 				return r;
 		}
@@ -712,7 +858,7 @@ int pass_lines(const struct cleaner_opts *o, struct batch *b)
 			body = &L[k];
 			break;
 		}
-	size_t cut = title_cut(s, &L[first], body);
+	size_t cut = title_cut(s, &L[first], body, ds);
 	if (cut < L[first].te) {
 		int r = batch_add(b, cut, L[first].te, "", 0,
 		                  "boilerplate.title_suffix");

@@ -71,9 +71,16 @@ static int normalise(struct batch *b, const char *s, size_t start, size_t n)
 	return rc;
 }
 
-int pass_nfc(const struct cleaner_opts *o, struct batch *b)
+int pass_nfc(const struct cleaner_opts *o, struct batch *b,
+             struct docscan *ds)
 {
 	if (!o->unicode)
+		return 0;
+	/* plain ASCII is NFC (most texts): done */
+	int r0 = docscan_get(ds, b->doc);
+	if (r0)
+		return b->err = r0;
+	if (!(ds->flags & DS_HIGH))
 		return 0;
 	size_t len;
 	const char *s = dp_doc_text(b->doc, &len);

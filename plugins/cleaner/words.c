@@ -136,6 +136,46 @@ static const unsigned char space_ctx[256] = {
 	['"'] = SP_STOP, [0x9D] = SP_STOP, [0x99] = SP_STOP,
 };
 
+/* Whether rule_sentence_start() can edit at @st: every fragment it
+ * removes ends in a '.' right after its first word ("Ta.", "CNN.",
+ * "explained."), after its second ("He said.", "explained that.") or
+ * after " that" following the second ("He said that."). Most sentences
+ * go on with a third word: then neither sentence_before() nor the rule
+ * needs to run. */
+/* letters_end() from the block masks: the first byte at or after @i
+ * (<= len) that is not an ASCII letter. The NUL padding of the last
+ * block and the all-zero block after it are not letters: the answer is
+ * at most len, as letters_end()'s. */
+static inline size_t letters_end_masks(const struct scan *sc, size_t i)
+{
+	const struct block_mask *m = sc->ds->m;
+	size_t b = i / 64;
+	uint64_t x = ~m[b].let >> (i % 64);
+	while (!x)
+		x = ~m[++b].let, i = 64 * b;
+	return i + (unsigned)__builtin_ctzll(x);
+}
+
+static inline bool fragment_possible(const struct scan *sc, size_t st)
+{
+	if (st >= sc->len)
+		return false;
+	size_t e1 = letters_end_masks(sc, st);
+	if (e1 == st)
+		return false;
+	/* e1, e2 <= len, and u[len] is the closing NUL */
+	unsigned char c = sc->u[e1];
+	if (c == '.')
+		return true;
+	if (c != ' ')
+		return false;
+	size_t e2 = letters_end_masks(sc, e1 + 1);
+	c = sc->u[e2];
+	if (c == '.')
+		return true;
+	return c == ' ' && at(sc, e2 + 1, "that") && sc->u[e2 + 5] == '.';
+}
+
 /* @ws: where the run of letters before @i starts, or SIZE_MAX when the
  * scan does not know. */
 static int on_space(struct scan *sc, size_t i, size_t ws)
@@ -174,6 +214,8 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
 	}
 	if (!sc->o->fragments || !(cp & SP_STOP))
 		return 0;       /* a space inside a sentence */
+	if (!fragment_possible(sc, i + 1))
+		return 0;
 	enum prev_kind pk;
 	bool plw = false;
 	if (sentence_before(sc, i, &pk, &plw))
@@ -187,7 +229,8 @@ static int on_space(struct scan *sc, size_t i, size_t ws)
 static int on_line_start(struct scan *sc, size_t st)
 {
 	/* every rule at a sentence start needs a letter there */
-	if (st >= sc->len || !is_alpha(sc->u[st]))
+	if (st >= sc->len || !is_alpha(sc->u[st]) ||
+	    !fragment_possible(sc, st))
 		return 0;
 	size_t p = st - 1;      /* the '\n' */
 	while (p > 0 && (sc->u[p - 1] == ' ' || sc->u[p - 1] == '\r' ||
@@ -207,7 +250,7 @@ static int on_line_start(struct scan *sc, size_t st)
 /* At a '.' or a '?': "end.The" and ". ." (the first tests of the rules
  * inline: u[len] is a NUL, so u[i + 1] is there, and u[i + 2] after a
  * space). */
-static int on_stop(struct scan *sc, size_t i)
+static inline int on_stop(struct scan *sc, size_t i)
 {
 	int r = 0;
 	if (sc->o->spacing && i >= 2 && is_alpha(sc->u[i - 1]) &&
@@ -282,22 +325,6 @@ static inline uint64_t bit_range(size_t from, size_t to)
 	return hi & ~lo;
 }
 
-/* The masks of the block at @base; the last one, partial, from a copy
- * padded with NULs in @tail (the text ends in one: the rules read 0 past
- * the end, too), the padding masked out. */
-static inline void classify_block(const struct scan *sc, size_t base,
-                                  unsigned char *tail, struct block_mask *m)
-{
-	if (base + 64 <= sc->len) {
-		block_classify(sc->u + base, m);
-		return;
-	}
-	memset(tail, 0, 64);
-	memcpy(tail, sc->u + base, sc->len - base);
-	block_classify(tail, m);
-	m->spec &= (1ull << (sc->len - base)) - 1;
-}
-
 /*
  * The scan: block by block of 64 bytes, masks of the positions where a
  * rule can apply, from the byte classes of the block shifted by one to
@@ -319,22 +346,24 @@ static int scan_words(struct scan *sc)
 	const uint64_t repeat = sc->o->fragments ? ~0ull : 0;
 	const uint64_t spacing = sc->o->spacing ? ~0ull : 0;
 	const bool fragments = sc->o->fragments;
-	unsigned char tail[64];
+	const struct block_mask *bm = sc->ds->m;
 	size_t skip_to = 0;
 	size_t ws_carry = 0;    /* after the last non-letter of the blocks
 	                           before this one */
-	struct block_mask prev = {0};   /* of the block before */
-	struct block_mask cur, nxt;     /* of this block and the next */
+	static const struct block_mask none = {0};
 	int r;
-	if (len == 0)
-		return 0;
-	classify_block(sc, 0, tail, &nxt);
-	for (size_t base = 0; base < len; base += 64) {
-		cur = nxt;
-		if (base + 64 < len)
-			classify_block(sc, base + 64, tail, &nxt);
-		else
-			nxt = (struct block_mask){0};
+	for (size_t base = 0, k = 0; base < len; base += 64, k++) {
+		/* the masks of the block before, of this one and of the
+		 * next, read in place (copies cost more than the loads: the
+		 * loops use a few fields each); the masks of the text's last
+		 * block see NULs after its end, and the block after it is
+		 * all zero */
+		const struct block_mask *const pb = k ? &bm[k - 1] : &none;
+		const struct block_mask *const cb = &bm[k];
+		const struct block_mask *const nb = &bm[k + 1];
+#define prev (*pb)
+#define cur (*cb)
+#define nxt (*nb)
 		/* the class of the next byte (nx), of the one after (nx2)
 		 * and of the one before (pv). Each mask is computed just
 		 * before its loop: the rules called in the loops would
@@ -364,10 +393,14 @@ static int scan_words(struct scan *sc)
 				skipped |= bit_range(i + 1 - base,
 				                     skip_to - base);
 		}
-		/* "end.The" and ". ." */
+		/* "end.The" (a letter before, a capital after) and ". .":
+		 * the block's own masks, the bytes in the blocks before and
+		 * after let through; on_stop() tests them all again */
 		for (uint64_t m = cur.dot & ~skipped &
-		                  ((PV(let) & NX(let) & ~NX(lo)) |
-		                   (NX(sp) & (cur.dot >> 2 | nxt.dot << 62)));
+		                  (((cur.let << 1 | 1) &
+		                    ((cur.let & ~cur.lo) >> 1 | 1ull << 63)) |
+		                   ((cur.sp >> 1 | 1ull << 63) &
+		                    (cur.dot >> 2 | 3ull << 62)));
 		     m; m &= m - 1)
 			if ((r = on_stop(sc, base + (unsigned)
 			                 __builtin_ctzll(m))))
@@ -379,38 +412,59 @@ static int scan_words(struct scan *sc)
 			if ((r = rule_double_punct(sc, base + (unsigned)
 			                           __builtin_ctzll(m))))
 				return r;
-		/* a line start, after a line that does not end in a letter
-		 * or a digit (which continues a sentence: on_line_start()
-		 * stops there), or at the start of the text */
-		uint64_t pv_alnum = (~(cur.spec | cur.sp) << 1 |
-		                     ~(prev.spec | prev.sp) >> 63) &
-		                    (base ? ~0ull : ~1ull);
-		for (uint64_t m = fragments ? cur.nl & NX(let) & ~pv_alnum &
-		                              ~skipped : 0;
-		     m; m &= m - 1)
-			if ((r = on_line_start(sc, base + 1 + (unsigned)
-			                       __builtin_ctzll(m))))
+		/* a line start before a letter, after a line that does not
+		 * end in a letter or a digit (which continues a sentence:
+		 * on_line_start() stops there), or at the start of the text;
+		 * the bytes around each '\n' tested directly (a block has
+		 * one or two: cheaper than the masks of its neighbours) */
+		uint64_t alnum = ~(cur.spec | cur.sp);
+		for (uint64_t m = fragments ? cur.nl & ~skipped &
+		                              (cur.let >> 1 | 1ull << 63) &
+		                              ~(alnum << 1) : 0;
+		     m; m &= m - 1) {
+			/* (the bytes in the blocks before and after, which the
+			 * masks above let through, tested here) */
+			size_t i = base + (unsigned)__builtin_ctzll(m);
+			if (!is_alpha(sc->u[i + 1]) ||
+			    (i > 0 && is_alnum(sc->u[i - 1])))
+				continue;
+			if ((r = on_line_start(sc, i + 1)))
 				return r;
+		}
 		/* a space next to punctuation other than ',' (before it)
 		 * and '\n', or the first of a run of spaces; not after a
 		 * line break or another space (on_space()'s rules need a
 		 * word or punctuation before it) */
-		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 |
-		                    (prev.spec & ~prev.nl & ~prev.comma) >> 63;
-		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 |
-		                    (nxt.spec & ~nxt.nl) << 63;
+		/* (the neighbours in the blocks before and after are not
+		 * looked at: the spaces at both ends of the block are
+		 * visited whatever they are next to, which on_space()
+		 * sorts out as it does any space; the masks of the other
+		 * blocks cost more) */
+		uint64_t pv_punct = (cur.spec & ~cur.nl & ~cur.comma) << 1 | 1;
+		uint64_t nx_punct = (cur.spec & ~cur.nl) >> 1 | 1ull << 63;
 		for (uint64_t m = cur.sp & ~skipped &
-		                  (pv_punct | ((nx_punct | NX(sp)) & ~PV(sp) &
-		                               ~PV(nl)));
-		     m; m &= m - 1)
-			if ((r = on_space(sc, base + (unsigned)
-			                  __builtin_ctzll(m), SIZE_MAX)))
+		                  (pv_punct | ((nx_punct | cur.sp >> 1) &
+		                               ~(cur.sp << 1) &
+		                               ~(cur.nl << 1)));
+		     m; m &= m - 1) {
+			size_t i = base + (unsigned)__builtin_ctzll(m);
+			/* on_space()'s first test inline: most of these
+			 * spaces are next to punctuation that no rule
+			 * concerns ('(', '-', '"' before a word, ...); the
+			 * two letters case of on_space() cannot occur here */
+			if (i == 0 || !(space_ctx[sc->u[i + 1]] |
+			                space_ctx[sc->u[i - 1]]))
+				continue;
+			if ((r = on_space(sc, i, SIZE_MAX)))
 				return r;
+		}
 		/* a space between two lower-case letters: a repeated word?
 		 * rule_repeat_at() wants a word of three letters or more,
 		 * all in lower case, twice: three on each side */
 		uint64_t nonlet = ~cur.let;
-		for (uint64_t m = cur.sp & PV(lo) & NX(lo) & repeat &
+		/* a lower-case letter on each side (both loops below) */
+		const uint64_t lo_around = PV(lo) & NX(lo);
+		for (uint64_t m = cur.sp & lo_around & repeat &
 		                  ~skipped &
 		                  (cur.lo << 2 | prev.lo >> 62) &
 		                  (cur.lo << 3 | prev.lo >> 61) &
@@ -420,8 +474,10 @@ static int scan_words(struct scan *sc)
 			unsigned bit = (unsigned)__builtin_ctzll(m);
 			/* the word starts after the last non-letter before
 			 * the space */
-			uint64_t nl = nonlet & ((1ull << bit) - 1);
-			size_t ws = nl ? base + 64 - (size_t)__builtin_clzll(nl) :
+			/* (the non-letters below the space, shifted to the
+			 * top: the byte before the space is bit 63) */
+			uint64_t nl = nonlet << 1 << (63 - bit);
+			size_t ws = nl ? base + bit - (size_t)__builtin_clzll(nl) :
 			            ws_carry;
 			if ((r = on_lower_space(sc, base + bit, ws)))
 				return r;
@@ -429,14 +485,16 @@ static int scan_words(struct scan *sc)
 		/* a capital between two lower-case letters: "ReutersThe"?
 		 * (rule_source_camel() used to search the text apart from
 		 * the scan: it never skipped anything) */
-		for (uint64_t m = cur.let & ~cur.lo & PV(lo) & NX(lo) & spacing;
+		for (uint64_t m = cur.let & ~cur.lo & lo_around & spacing;
 		     m; m &= m - 1)
 			if ((r = rule_source_camel_at(sc, base + (unsigned)
 			                              __builtin_ctzll(m))))
 				return r;
 #undef NX
 #undef PV
-		prev = cur;
+#undef prev
+#undef cur
+#undef nxt
 		if (nonlet)
 			ws_carry = base + 64 - (size_t)__builtin_clzll(nonlet);
 	}
@@ -445,12 +503,17 @@ static int scan_words(struct scan *sc)
 
 /* --------------------------------------------------------------------- */
 
-int pass_words(const struct cleaner_opts *o, struct batch *b)
+int pass_words(const struct cleaner_opts *o, struct batch *b,
+               struct docscan *ds)
 {
 	if (!o->masks && !o->masks_markup && !o->fragments && !o->spacing)
 		return 0;
-	struct scan sc = {.o = o, .b = b};
-	sc.s = dp_doc_text(b->doc, &sc.len);
+	int r0 = docscan_get(ds, b->doc);
+	if (r0)
+		return b->err = r0;
+	struct scan sc = {.o = o, .b = b, .ds = ds};
+	sc.s = ds->s;
+	sc.len = ds->len;
 	sc.u = (const unsigned char *)sc.s;
 	/* a text with no capital letter near its start was lowercased
 	 * whole: case tells nothing about sentence starts there */
@@ -462,7 +525,7 @@ int pass_words(const struct cleaner_opts *o, struct batch *b)
 		}
 	}
 	int r = 0;
-	if (o->fragments)
+	if (o->fragments && fragment_possible(&sc, 0))
 		r = rule_sentence_start(&sc, 0, PREV_LINE, true, true);
 	if (!r)
 		r = scan_words(&sc);

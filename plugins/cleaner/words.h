@@ -12,6 +12,7 @@
 struct scan {
 	const struct cleaner_opts *o;
 	struct batch *b;
+	const struct docscan *ds;   /* the classes of the text */
 	const char *s;
 	const unsigned char *u;
 	size_t len;

@@ -19,6 +19,9 @@
 #include <docproc/docproc.h>
 #include <docproc/harness.h>
 
+/* the block classification, tested against its byte-wise reference */
+#include "../blockmask.h"
+
 /* ---------------------------------------------------------------------
  * helpers
  * ------------------------------------------------------------------ */
@@ -392,7 +395,20 @@ static void test_fragments(void **state)
 		 "fragments.repeated_word"},
 		{"the crew members of the tank tank was injured",
 		 "the crew members of the tank was injured", "fragments.repeated_word"},
+		/* the shapes fragment_possible() lets through: '.' after
+		 * the first word, after the second, after " that" */
+		{"fight terrorist groups. explained that.\nNext",
+		 "fight terrorist groups.\nNext", "fragments.reporting"},
+		{"Body text here.\n\nHe said that.\nMore",
+		 "Body text here.\n\nMore", "fragments.reporting"},
+		{"Body text here.\n\nexplained.\nMore",
+		 "Body text here.\n\nMore", "fragments.reporting"},
+		{"the talks ended. he emphasized that. It should",
+		 "the talks ended. It should", "fragments.reporting"},
+		{"the talks ended. CNN.", "the talks ended.", "fragments.source"},
 		/* correct text stays */
+		{"the talks ended. The talks said that. Then", NULL, NULL},
+		{"the talks ended. He said thatx.", NULL, NULL},
 		{"Mr. Ta said the talks went well. Ta is 54.", NULL, NULL},
 		{"He worked for the BBC. CNN hired him. It was by AP. Reuters.com",
 		 NULL, NULL},
@@ -851,13 +867,24 @@ static void test_scan_blocks(void **state)
 	}
 	/* a line break at the start and at a block's edge, a sentence
 	 * start after it */
-	for (size_t k = 55; k < 75; k++) {
+	for (size_t k = 40; k < 140; k++) {
 		memset(pre, 'x', k);
 		pre[0] = 'Q';
 		pre[k] = '\0';
 		snprintf(in, sizeof(in), "%s groups.\nHe emphasized that.\n"
 		         "More text follows here.", pre);
 		snprintf(want, sizeof(want), "%s groups.\nMore text follows "
+		         "here.", pre);
+		check_clean(in, want);
+		/* a space before the line break; a paragraph start */
+		snprintf(in, sizeof(in), "%s groups. \nHe emphasized that.\n"
+		         "More text follows here.", pre);
+		snprintf(want, sizeof(want), "%s groups. \nMore text follows "
+		         "here.", pre);
+		check_clean(in, want);
+		snprintf(in, sizeof(in), "%s groups\n\nexplained.\n"
+		         "More text follows here.", pre);
+		snprintf(want, sizeof(want), "%s groups\n\nMore text follows "
 		         "here.", pre);
 		check_clean(in, want);
 	}
@@ -903,9 +930,191 @@ static void test_alloc_failure(void **state)
 	free(want);
 }
 
+/* The classifications of 64-byte blocks (AVX2 where the CPU has it,
+ * SSE2 or plain C otherwise) give the masks of the byte-wise reference,
+ * for every byte value and for text-like bytes at every offset. */
+static void test_block_classify(void **state)
+{
+	(void)state;
+	enum { NB = 20 };
+	static unsigned char buf[64 * NB];
+	static const char text[] = "abcxyzABCXYZ .,\n\t-'\"*&09?;:!)(]%@\r";
+	uint32_t x = 12345;
+	for (size_t k = 0; k < sizeof buf; k++) {
+		x = x * 1103515245u + 12345u;
+		if (k < 256 * 2)
+			buf[k] = (unsigned char)k;      /* every byte value */
+		else if ((x >> 16) % 5 == 0)
+			buf[k] = (unsigned char)(x >> 8);
+		else
+			buf[k] = (unsigned char)
+			         text[(x >> 9) % (sizeof text - 1)];
+	}
+	struct block_mask got[NB], want;
+	for (int avx2 = 0; avx2 < 2; avx2++) {
+		if (avx2 && !docscan_have_avx2())
+			continue;
+		memset(got, 0xA5, sizeof got);
+		docscan_classify(buf, NB, got, avx2);
+		for (size_t k = 0; k < NB; k++) {
+			block_classify_bytes(buf + 64 * k, &want);
+			if (memcmp(&got[k], &want, sizeof want) != 0)
+				fail_msg("block %zu differs (avx2 %d)", k, avx2);
+		}
+	}
+}
+
+/* A language menu found from the block masks wherever the line falls
+ * across the 64-byte blocks, and lines that a '.', a digit, a double
+ * space or a third lower-case word rules out, at every offset. */
+static void test_menu_block_edges(void **state)
+{
+	(void)state;
+	static const char menu[] = "English | Deutsch | Italiano | Polski | "
+	                           "Svenska | Dansk | Norsk | Suomi";
+	static const char *const bad[] = {
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk | Suomi 2",
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk | Suomi.",
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk  Suomi",
+		"English | Deutsch | Italiano | Polski | Svenska | Dansk | Norsk | Suomi and so on",
+	};
+	char in[512], want[512];
+	for (int pad = 0; pad < 80; pad++) {
+		int n = snprintf(want, sizeof want, "Title %.*s\nBody text.", pad,
+		                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		assert_true(n > 0 && (size_t)n < sizeof want);
+		snprintf(in, sizeof in, "Title %.*s\n%s\nBody text.", pad,
+		         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", menu);
+		size_t nedits;
+		char *out = clean(in, &nedits);
+		assert_string_equal(out, want);
+		free(out);
+		for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+			snprintf(in, sizeof in, "Title %.*s\n%s\nBody text.",
+			         pad, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+			         bad[b]);
+			out = clean(in, &nedits);
+			if (strcmp(out, in) != 0)
+				fail_msg("pad %d: [%s] removed", pad, bad[b]);
+			free(out);
+		}
+	}
+}
+
+/* An all-capitals headline keeps its " - " suffix; one lower-case
+ * letter anywhere in it (found from the block masks) lets the site name
+ * go, wherever the letter and the line fall across the 64-byte blocks. */
+static void test_title_lower_block_edges(void **state)
+{
+	(void)state;
+	static const char head[] = "HEADLINE WORDS FOR A LONG WIRE STORY "
+	                           "ABOUT MARKETS AND MORE AND MORE STUFF";
+	char in[512], want[512], t[sizeof head];
+	for (int blank = 0; blank < 3; blank++) {
+		for (int p = -1; p < (int)sizeof head - 1; p++) {
+			memcpy(t, head, sizeof head);
+			if (p >= 0 && t[p] != ' ')
+				t[p] = 'x';
+			bool lower = p >= 0 && t[p] == 'x';
+			snprintf(in, sizeof in, "%.*s%s - YAHOO! NEWS\n"
+			         "Body text here.\nMore text.", blank, "\n\n\n", t);
+			snprintf(want, sizeof want, "%.*s%s%s\nBody text here.\n"
+			         "More text.", blank, "\n\n\n", t,
+			         lower ? "" : " - YAHOO! NEWS");
+			char *out = clean(in, NULL);
+			if (strcmp(out, want) != 0)
+				fail_msg("blank %d, p %d: [%s]", blank, p, out);
+			free(out);
+		}
+	}
+}
+
+/* Short lines that start with "co" are tested for "Comment (N)"; others
+ * starting with 'c' stay. */
+static void test_comment_lines(void **state)
+{
+	(void)state;
+	static const struct tcase c[] = {
+		{"Title here\nBody text.\nComments (12)\nMore body.",
+		 "Title here\nBody text.\nMore body.", "boilerplate.line"},
+		{"Title here\nBody text.\ncomment (3)\nMore body.",
+		 "Title here\nBody text.\nMore body.", "boilerplate.line"},
+		{"Title here\nBody text.\nCommentary (3)\nMore body.", NULL, NULL},
+		{"Title here\nBody text.\nCall (3)\nMore body.", NULL, NULL},
+		{"Title here\nBody text.\nC\nMore body.", NULL, NULL},
+	};
+	RUN_CASES(c);
+}
+
+/* A tag run near the top goes wherever it falls across the 64-byte
+ * blocks; one with a lower-case word (ruled out by the menu test's
+ * masks, which then skip tag_run()) stays. */
+static void test_tag_run_block_edges(void **state)
+{
+	(void)state;
+	static const char pad[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	                          "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+	char in[512], want[512];
+	for (int k = 0; k < 80; k++) {
+		snprintf(in, sizeof in, "Title %.*s\nIraqNorth AmericaQasem "
+		         "Suleimani\nBody text.", k, pad);
+		snprintf(want, sizeof want, "Title %.*s\nBody text.", k, pad);
+		char *out = clean(in, NULL);
+		if (strcmp(out, want) != 0)
+			fail_msg("pad %d: [%s]", k, out);
+		free(out);
+		snprintf(in, sizeof in, "Title %.*s\nIraqNorth americaQasem "
+		         "Suleimani\nBody text.", k, pad);
+		out = clean(in, NULL);
+		if (strcmp(out, in) != 0)
+			fail_msg("pad %d: [%s]", k, out);
+		free(out);
+	}
+}
+
+/* Fragments at a sentence start wherever their words fall across the
+ * 64-byte blocks (fragment_possible() finds the word ends from the
+ * masks), and a first word longer than a block. */
+static void test_fragment_block_edges(void **state)
+{
+	(void)state;
+	static const char pad[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	                          "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+	static const char *const frag[] = {" He emphasized that.",
+	                                   " explained.", " he said that."};
+	char in[512], want[512];
+	for (int k = 0; k < 80; k++) {
+		snprintf(want, sizeof want, "Body %.*s groups.\nIraq", k, pad);
+		for (size_t f = 0; f < sizeof frag / sizeof *frag; f++) {
+			snprintf(in, sizeof in, "Body %.*s groups.%s\nIraq", k,
+			         pad, frag[f]);
+			char *out = clean(in, NULL);
+			if (strcmp(out, want) != 0)
+				fail_msg("pad %d, [%s]: [%s]", k, frag[f], out);
+			free(out);
+		}
+		snprintf(in, sizeof in, "Body %.*s groups. %.*s said.\nIraq",
+		         k, pad, 70, "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+		         "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ");
+		char *out = clean(in, NULL);
+		if (strcmp(out, in) != 0)
+			fail_msg("pad %d: [%s]", k, out);
+		free(out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_block_classify),
+		cmocka_unit_test(test_menu_block_edges),
+		cmocka_unit_test(test_title_lower_block_edges),
+		cmocka_unit_test(test_comment_lines),
+		cmocka_unit_test(test_tag_run_block_edges),
+		cmocka_unit_test(test_fragment_block_edges),
 		cmocka_unit_test(test_encoding),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_invisible),
