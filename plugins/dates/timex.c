@@ -196,19 +196,28 @@ static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 static const char *const tod_code[] = {"", "MO", "AF", "EV", "NI", "NI",
 	"12:00", "24:00", "12:00"};
 
-/* Writes @v as at least @w digits (0 <= v); returns the end. */
+/* Writes @v as exactly @w digits (1 to 4), with leading zeros; callers
+ * pass 0 <= v < 10^w (td_format_fast() checks the ranges first), so that
+ * no division loop or reversal is needed. */
 static char *put_num(char *p, int v, int w)
 {
-	char tmp[12];
-	int n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n < w)
-		tmp[n++] = '0';
-	while (n)
-		*p++ = tmp[--n];
+	switch (w) {
+	case 4:
+		*p++ = (char)('0' + v / 1000);
+		v %= 1000;
+		/* fall through */
+	case 3:
+		*p++ = (char)('0' + v / 100);
+		v %= 100;
+		/* fall through */
+	case 2:
+		*p++ = (char)('0' + v / 10);
+		v %= 10;
+		/* fall through */
+	default:
+		*p++ = (char)('0' + v);
+		break;
+	}
 	return p;
 }
 
