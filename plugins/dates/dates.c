@@ -164,8 +164,8 @@ struct emit_ctx {
 	uint32_t *start, *end;
 	uint32_t *text_id, *value_id;
 	uint8_t *type, *anchor, *mod;
-	unsigned used_type, used_anchor;  /* bit per code present */
-	bool has_mod;
+	/* bit per code present: only the names in use are interned */
+	unsigned used_type, used_anchor, used_mod;
 };
 
 enum { A_TEXT, A_TYPE, A_VALUE, A_ANCHOR, A_MOD };
@@ -255,7 +255,7 @@ static int emit(void *vctx, const struct dt_found *f)
 	e->mod[k] = (uint8_t)mo;
 	e->used_type |= 1u << ty;
 	e->used_anchor |= 1u << an;
-	e->has_mod |= mo != 0;
+	e->used_mod |= 1u << mo;
 	return 0;
 }
 
@@ -285,9 +285,11 @@ static int flush(struct emit_ctx *e, struct dp_layer *layer)
 	int rc = intern_names(e->doc, e->used_type, 4, type_name, types);
 	if (!rc)
 		rc = intern_names(e->doc, e->used_anchor, 4, anchor_name, anchors);
-	/* DM_NONE has no name: code 0 leaves the mod unset */
-	if (!rc && e->has_mod)
-		rc = intern_names(e->doc, ~1u, N_MODS, mod_name, mods);
+	/* DM_NONE has no name: code 0 leaves the mod unset, and the column
+	 * is left alone when no expression has a mod */
+	bool has_mod = (e->used_mod & ~1u) != 0;
+	if (!rc && has_mod)
+		rc = intern_names(e->doc, e->used_mod, N_MODS, mod_name, mods);
 	if (rc)
 		return rc;
 	long first = dp_layer_add_many(layer, e->n, e->start, e->end);
@@ -302,7 +304,7 @@ static int flush(struct emit_ctx *e, struct dp_layer *layer)
 	if (!rc)
 		rc = dp_layer_set_str_codes(layer, f, e->n, A_ANCHOR, e->anchor,
 		                            anchors, 4);
-	if (!rc && e->has_mod)
+	if (!rc && has_mod)
 		rc = dp_layer_set_str_codes(layer, f, e->n, A_MOD, e->mod, mods,
 		                            N_MODS);
 	return rc;

@@ -58,35 +58,51 @@ static unsigned word_mask(int cls, int val)
 		       R_ANAPHORIC | R_DURATION | R_FUZZY | R_PREFIX;
 	case F_A: case F_AN:
 		return R_OFFSET | R_DURATION | R_RATE;
-	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
-	case F_PREVIOUS: case F_CURRENT:
-		return R_RELATIVE | R_WEEKDAY | R_HOLIDAY | R_QUARTER |
-		       R_DURATION | R_DEICTIC | R_FUZZY;
+	/* holidays take last/next/this ("last Christmas"), deictic only
+	 * "this" ("this morning"), durations not this/current ("the past
+	 * two weeks"), the fuzzy rule only "current" */
+	case F_LAST: case F_NEXT:
+		return R_RELATIVE | R_WEEKDAY | R_HOLIDAY | R_QUARTER | R_DURATION;
+	case F_THIS:
+		return R_RELATIVE | R_WEEKDAY | R_HOLIDAY | R_QUARTER | R_DEICTIC;
+	case F_PAST: case F_COMING: case F_PREVIOUS:
+		return R_RELATIVE | R_WEEKDAY | R_QUARTER | R_DURATION;
+	case F_CURRENT:
+		return R_RELATIVE | R_WEEKDAY | R_QUARTER | R_FUZZY;
 	case F_FOLLOWING: case F_RECENT:
 		return R_DURATION;
-	case F_EARLIER: case F_LATER: case F_LATE:
+	case F_EARLIER: case F_LATER:
 		return R_WEEKDAY | R_ANAPHORIC | R_PREFIX;
+	case F_LATE:  /* not a weekday prefix: "late Friday" is a modifier */
+		return R_ANAPHORIC | R_PREFIX;
 	case F_EARLY: case F_MID:
 		return R_PREFIX;
 	case F_THAT:
 		return R_ANAPHORIC;
-	case F_EVERY: case F_EACH: case F_PER: case F_TWICE: case F_ONCE:
+	case F_PER:  /* the only one of these that also makes rates */
+		return R_SET | R_RATE;
+	case F_EVERY: case F_EACH: case F_TWICE: case F_ONCE:
 	case F_DAILY: case F_WEEKLY: case F_MONTHLY: case F_ANNUALLY:
 	case F_YEARLY: case F_QUARTERLY: case F_HOURLY: case F_NIGHTLY:
-		return R_SET | R_RATE;
-	case F_NOW: case F_TODAY: case F_YESTERDAY: case F_TOMORROW:
-	case F_CURRENTLY: case F_RECENTLY: case F_FUTURE: case F_LATELY:
-	case F_PRESENTLY: case F_NOWADAYS:
-		return R_DEICTIC | R_FUZZY;
+		return R_SET;
+	case F_TODAY: case F_YESTERDAY: case F_TOMORROW:
+		return R_DEICTIC;
+	case F_NOW: case F_CURRENTLY: case F_RECENTLY: case F_FUTURE:
+	case F_LATELY: case F_PRESENTLY: case F_NOWADAYS:
+		return R_FUZZY;
 	case F_FISCAL:
 		return R_YEAR | R_QUARTER;
 	case F_HALF: case F_DOZEN: case F_SEVERAL: case F_FEW: case F_MANY:
 		return R_DURATION | R_OFFSET | R_SET;
-	case F_AT: case F_UP: case F_OVER: case F_UNDER: case F_JUST:
-	case F_WELL: case F_MORE: case F_LESS: case F_ABOUT: case F_AROUND:
-	case F_NEARLY: case F_ALMOST: case F_SOME: case F_ROUGHLY:
-	case F_APPROXIMATELY:
+	/* rule_duration() leaves about/around/roughly/approximately/some
+	 * outside the expression (they only start modifiers), and "just" and
+	 * "well" begin no duration */
+	case F_AT: case F_UP: case F_OVER: case F_UNDER: case F_MORE:
+	case F_LESS: case F_NEARLY: case F_ALMOST:
 		return R_DURATION | R_PREFIX;
+	case F_JUST: case F_WELL: case F_ABOUT: case F_AROUND: case F_SOME:
+	case F_ROUGHLY: case F_APPROXIMATELY:
+		return R_PREFIX;
 	default:
 		return 0;
 	}
@@ -106,6 +122,180 @@ static unsigned rule_mask(const struct ctx *c, size_t i)
 	return (t->flags & TF_CAP) ? R_HOLIDAY : 0;
 }
 
+/* The token after i as the rules see it: its kind, and for words their
+ * lexicon class. */
+enum next_kind {
+	NX_END = 0, NX_NUM, NX_PUNCT, NX_OTHER,  /* no token, number, punct, URL */
+	NX_WORD = 16,                            /* + lexicon class */
+};
+
+static int next_kind(const struct ctx *c, size_t i)
+{
+	if (i + 1 >= c->n)
+		return NX_END;
+	const struct token *n = &c->tk[i + 1];
+	switch (n->kind) {
+	case TK_WORD: return NX_WORD + n->cls;
+	case TK_NUM: return NX_NUM;
+	case TK_PUNCT: return NX_PUNCT;
+	default: return NX_OTHER;
+	}
+}
+
+/* Narrows @mask, the rules that may match at token i by its own class,
+ * to those that may match given the token after it: each rule below
+ * needs one of a few kinds of tokens there (the conditions are the
+ * first tests of each rule, loosened where that is simpler), so that a
+ * number before an ordinary word or "the" before a noun runs no rule.
+ * Only tokens that are frequent candidates are narrowed. */
+static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
+{
+	const struct token *t = &c->tk[i];
+	int nx = next_kind(c, i);
+	int ncls = nx >= NX_WORD ? nx - NX_WORD : -1;
+	unsigned keep;
+	if (t->kind == TK_NUM) {
+		keep = 0;
+		/* 2024-01-05, 1/5/2024 */
+		if (is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/'))
+			keep |= R_NUMERIC;
+		/* 5 January, 25th of March */
+		if (ncls == LX_MONTH || is_fn(c, i + 1, F_OF))
+			keep |= R_MONTH;
+		/* 10:30, 4 p.m., 7 o'clock */
+		if (is_punct(c, i + 1, ':') || ncls >= 0)
+			keep |= R_TIME;
+		/* the 3rd quarter, 1990's second half */
+		if ((t->flags & TF_ORD) || is_punct(c, i + 1, '\''))
+			keep |= R_QUARTER;
+		/* 1990, 1990s, the 20th century */
+		if ((t->flags & (TF_ORD | TF_DECADE)) || t->ndigits == 4)
+			keep |= R_YEAR;
+		/* 5 years ago, 5 1/2 years */
+		if (ncls == LX_UNIT || ncls == LX_ORDW || nx == NX_NUM)
+			keep |= R_OFFSET;
+		/* 3 times a year */
+		if (is_fn(c, i + 1, F_TIMES) || nx == NX_NUM)
+			keep |= R_SET;
+		/* 21 years, 2 more weeks, 16-hour */
+		if (ncls == LX_UNIT || ncls == LX_ORDW || is_fn(c, i + 1, F_MORE) ||
+		    is_punct(c, i + 1, '-') || nx == NX_NUM)
+			keep |= R_DURATION;
+		return mask & keep;
+	}
+	if (t->kind != TK_WORD)
+		return mask;
+	switch (t->cls) {
+	case LX_NUMW:
+		/* "one company": a count needs a unit, "times", a hyphen or
+		 * more number words ("twenty-four", "two thousand") after it */
+		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_NUMW ||
+		    ncls == LX_FN || nx == NX_PUNCT)
+			return mask;
+		return 0;
+	case LX_UNIT:
+		/* "year-ago"; a bare plural ("for years") */
+		keep = R_DURATION | R_QUARTER;
+		if (nx != NX_PUNCT)
+			keep &= ~(unsigned)R_QUARTER;
+		if (!(t->lflags & LXF_PLURAL))
+			keep &= ~(unsigned)R_DURATION;
+		return mask & (keep | ~(unsigned)(R_DURATION | R_QUARTER));
+	case LX_ORDW:
+		keep = 0;
+		if (ncls == LX_MONTH || ncls == LX_FN)  /* "first of May" */
+			keep |= R_MONTH;
+		if (ncls == LX_UNIT || nx == NX_PUNCT)  /* "20th-century" */
+			keep |= R_YEAR;
+		if (ncls == LX_UNIT || ncls == LX_FN || nx == NX_PUNCT)
+			keep |= R_QUARTER;              /* "first-half" */
+		return mask & (keep | ~(unsigned)(R_MONTH | R_YEAR | R_QUARTER));
+	case LX_FN:
+		break;
+	default:
+		return mask;
+	}
+	switch (t->val) {
+	case F_THE:
+		switch (ncls) {
+		case LX_FN:
+			keep = R_QUARTER | R_RELATIVE | R_ANAPHORIC | R_DURATION |
+			       R_FUZZY;
+			break;
+		case LX_UNIT:  /* the quarter, the day after, the weekend */
+			keep = R_QUARTER | R_YEAR | R_DEICTIC | R_ANAPHORIC | R_FUZZY;
+			break;
+		case LX_ORDW:
+			keep = R_QUARTER | R_YEAR | R_DURATION;
+			break;
+		case LX_NUMW:
+			keep = R_QUARTER | R_DURATION;
+			break;
+		case LX_SEASON:
+			keep = R_FUZZY;
+			break;
+		case LX_NONE:
+			/* "the comparable period", "the distant future" */
+			keep = R_QUARTER | R_FUZZY;
+			break;
+		case -1:
+			keep = nx == NX_NUM ? R_MONTH | R_QUARTER | R_YEAR | R_DURATION :
+			       is_punct(c, i + 1, '\'') ? R_YEAR : 0;  /* the '90s */
+			break;
+		default:  /* month, weekday, part of day, time zone, holiday */
+			keep = 0;
+			break;
+		}
+		return mask & (keep | R_PREFIX);
+	case F_A: case F_AN:
+		/* a year, a few days, a half-hour, a dozen times */
+		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_FN)
+			return mask;
+		return mask & R_PREFIX;
+	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
+	case F_PREVIOUS: case F_CURRENT:
+		keep = 0;
+		if (ncls == LX_HOLIDAY || ncls == LX_NONE ||
+		    (ncls >= 0 && (c->tk[i + 1].flags & TF_CAP)))
+			keep |= R_HOLIDAY;      /* last Christmas, next Labor Day */
+		if (ncls == LX_TOD)
+			keep |= R_DEICTIC;      /* this morning */
+		if (ncls == LX_UNIT || ncls == LX_FN || nx == NX_PUNCT)
+			keep |= R_QUARTER;      /* this year's, the final-quarter */
+		if (ncls == LX_WDAY || ncls == LX_FN)
+			keep |= R_WEEKDAY;      /* last Friday, this past Friday */
+		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_MONTH ||
+		    ncls == LX_SEASON || ncls == LX_FN)
+			keep |= R_RELATIVE;     /* next year, last May, this fall */
+		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_NUMW ||
+		    ncls == LX_FN || nx == NX_NUM)
+			keep |= R_DURATION;     /* the past two weeks */
+		if (ncls >= 0)
+			keep |= R_FUZZY;        /* current levels */
+		return mask & keep;
+	case F_THAT:
+		/* that day, that same week, that morning */
+		if (ncls == LX_UNIT || ncls == LX_TOD || ncls == LX_ORDW ||
+		    ncls == LX_FN)
+			return mask;
+		return 0;
+	case F_AT:  /* at least, at most */
+		if (!is_fn(c, i + 1, F_LEAST) && !word_is(c, i + 1, "most"))
+			mask &= ~(unsigned)R_DURATION;
+		return mask;
+	case F_UP:  /* up to */
+		if (!is_fn(c, i + 1, F_TO))
+			mask &= ~(unsigned)R_DURATION;
+		return mask;
+	case F_MORE: case F_LESS:  /* more than */
+		if (!is_fn(c, i + 1, F_THAN))
+			mask &= ~(unsigned)R_DURATION;
+		return mask;
+	default:
+		return mask;
+	}
+}
+
 static size_t best_core(struct ctx *c, size_t i, struct match *m)
 {
 	size_t best = 0;
@@ -113,7 +303,7 @@ static size_t best_core(struct ctx *c, size_t i, struct match *m)
 		return 0;
 	/* the rules of the mask in order (bit r is rules[r]; bits beyond
 	 * the table, such as R_PREFIX, are not rules) */
-	unsigned mask = rule_mask(c, i) &
+	unsigned mask = refine(c, i, rule_mask(c, i)) &
 	                ((1u << (sizeof rules / sizeof rules[0] - 1)) - 1);
 	while (mask) {
 		int r = __builtin_ctz(mask);
@@ -381,14 +571,21 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 	return 0;
 }
 
-/* Words outside the lexicon's classes that still start expressions. */
+/* Words outside the lexicon's classes that still start expressions, and
+ * the rules each may start: "Q3", "New Year's Day", "these days",
+ * "Valentine's Day", "right now", "no more than". "sometime" starts no
+ * rule but stays a candidate (R_PREFIX runs nothing). */
 static unsigned special_mask(const char *w)
 {
-	static const char *const words[] = {"q", "new", "these", "valentine",
-		"right", "sometime", "no", NULL};
-	for (int k = 0; words[k]; k++)
-		if (strcmp(w, words[k]) == 0)
-			return R_QUARTER | R_HOLIDAY | R_FUZZY | R_DURATION;
+	static const struct {
+		const char *word;
+		unsigned mask;
+	} words[] = {{"q", R_QUARTER}, {"new", R_HOLIDAY}, {"these", R_FUZZY},
+		{"valentine", R_HOLIDAY}, {"right", R_FUZZY},
+		{"sometime", R_PREFIX}, {"no", R_DURATION}, {NULL, 0}};
+	for (int k = 0; words[k].word; k++)
+		if (strcmp(w, words[k].word) == 0)
+			return words[k].mask;
 	return 0;
 }
 
