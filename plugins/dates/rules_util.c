@@ -373,6 +373,23 @@ static int cue(const struct ctx *c, size_t i)
 	return 0;
 }
 
+/* cue() without the call for the tokens that cannot be cues (most of
+ * those tense_at() looks at): punctuation, numbers, words of the other
+ * lexicon classes, and unknown words that are neither "effective" nor a
+ * lower-case word of five letters or more (past_verb()). */
+static inline int cue_at(const struct ctx *c, size_t i)
+{
+	const struct token *t = &c->tk[i];
+	if (t->kind != TK_WORD)
+		return 0;
+	if (t->cls != LX_FN) {
+		size_t len = t->end - t->start;
+		if (len != 9 && (t->cls != LX_NONE || len < 5 || (t->flags & TF_CAP)))
+			return 0;
+	}
+	return cue(c, i);
+}
+
 int tense_at(const struct ctx *c, size_t a, size_t b)
 {
 	/* the nearest cue in the sentence, before (up to 12 tokens) or after
@@ -381,7 +398,7 @@ int tense_at(const struct ctx *c, size_t a, size_t b)
 	size_t db = 0, da = 0;
 	for (size_t k = a, steps = 0; k > 0 && steps < 12; steps++) {
 		k--;
-		int v = cue(c, k);
+		int v = cue_at(c, k);
 		if (v) {
 			before = v;
 			db = a - k;
@@ -397,7 +414,7 @@ int tense_at(const struct ctx *c, size_t a, size_t b)
 		 * does not date it */
 		if (is_fn(c, k, F_SAID))
 			continue;
-		int v = cue(c, k);
+		int v = cue_at(c, k);
 		if (v) {
 			after = v;
 			da = k - b + 1;

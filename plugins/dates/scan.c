@@ -418,9 +418,11 @@ static bool can_start(const struct ctx *c, size_t i)
 		    (n->lex && !(n->lflags & (LXF_LABEL | LXF_QTY))) ||
 		    (n->kind == TK_PUNCT && n->punct == '\''))
 			return true;
+		/* the lengths first: most words after "the" are neither */
+		size_t len = n->end - n->start;
 		return t->val == F_THE && n->kind == TK_WORD &&
-		       (word_is(c, i + 1, "distant") ||
-		        word_is(c, i + 1, "foreseeable"));
+		       ((len == 7 && word_is(c, i + 1, "distant")) ||
+		        (len == 11 && word_is(c, i + 1, "foreseeable")));
 	}
 	return true;
 }
@@ -442,20 +444,30 @@ static size_t match_at(struct ctx *c, size_t i, struct match *m)
 				m->mod = mod;
 		}
 	}
-	/* approximations before "ago" expressions: "nearly four years ago" */
-	static const int approx[] = {F_ABOUT, F_AROUND, F_NEARLY, F_ALMOST,
-		F_SOME, F_ROUGHLY, F_APPROXIMATELY, F_JUST, 0};
-	for (int k = 0; c->tk[i].cls == LX_FN && approx[k]; k++) {
-		if (!is_fn(c, i, approx[k]))
-			continue;
+	/* approximations before "ago" expressions: "nearly four years ago"
+	 * (a switch rather than a loop over the words: a token has one value) */
+	int approx_mod = DM_NONE;
+	if (c->tk[i].cls == LX_FN) {
+		switch (c->tk[i].val) {
+		case F_ABOUT: case F_AROUND: case F_SOME: case F_ROUGHLY:
+		case F_APPROXIMATELY: case F_JUST:
+			approx_mod = DM_APPROX;
+			break;
+		case F_NEARLY: case F_ALMOST:
+			approx_mod = DM_LESS_THAN;
+			break;
+		default:
+			break;
+		}
+	}
+	if (approx_mod != DM_NONE) {
 		struct match inner;
 		memset(&inner, 0, sizeof inner);
 		size_t e = rule_offset(c, i + 1, &inner);
 		if (e > best) {
 			best = e;
 			*m = inner;
-			m->mod = (approx[k] == F_NEARLY || approx[k] == F_ALMOST) ?
-			         DM_LESS_THAN : DM_APPROX;
+			m->mod = approx_mod;
 		}
 	}
 	if ((is_fn(c, i, F_MORE) || is_fn(c, i, F_LESS)) && is_fn(c, i + 1, F_THAN)) {
@@ -533,8 +545,8 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 		size_t i = lo.cand[k];
 		if (i < done || !can_start(&c, i))
 			continue;
+		/* match_at() fills all of @m whenever it returns non-zero */
 		struct match m;
-		memset(&m, 0, sizeof m);
 		size_t b = match_at(&c, i, &m);
 		if (!b)
 			continue;
