@@ -147,9 +147,17 @@ static void month_day(struct ctx *c, struct match *m, size_t a, size_t b,
 		         DA_NONE);
 		return;
 	}
-	int t = c->e->opt.prefer == DP_NEWS ? tense_at(c, a, b) :
-	        c->e->opt.prefer == DP_PAST ? -1 : 1;
-	y = year_for(c, mo, d, t);
+	long delta[3];
+	year_deltas(c, mo, d, delta);
+	if (c->e->opt.prefer == DP_NEWS) {
+		/* tense_at() looks at up to 18 tokens, and most dates are near
+		 * enough to the dct that every tense gives the same year */
+		y = year_any_tense(c, delta, d);
+		if (y == Y_UNKNOWN)
+			y = year_pick(c, delta, d, tense_at(c, a, b));
+	} else {
+		y = year_pick(c, delta, d, c->e->opt.prefer == DP_PAST ? -1 : 1);
+	}
 	set_date(m, d ? td_day(y, mo, d) : td_month(y, mo), DA_DCT);
 }
 

@@ -441,33 +441,63 @@ int direction(const struct ctx *c, size_t a, size_t b)
 	}
 }
 
-int year_for(const struct ctx *c, int m, int d, int tense)
+void year_deltas(const struct ctx *c, int m, int d, long delta[3])
+{
+	for (int k = 0; k < 3; k++) {
+		int y = c->dct.y - 1 + k;
+		int dd = d ? d : 15;
+		int len = cal_days_in_month(y, m);
+		if (dd > len)
+			dd = len;
+		delta[k] = cal_days(y, m, dd) - c->dct_days;
+	}
+}
+
+/* year_pick() as an index 0..2 (inlined in the two callers below). */
+static inline int pick(const long delta[3], int d, int tense)
 {
 	/* the nearest of last year's, this year's and next year's date, a
 	 * date on the wrong side of the dct for the tense counting double */
-	int best = c->dct.y;
+	int best = 1;
 	long best_cost = -1;
-	for (int y = c->dct.y - 1; y <= c->dct.y + 1; y++) {
-		int dd = d ? d : 15;
-		if (dd > cal_days_in_month(y, m))
-			dd = cal_days_in_month(y, m);
-		long delta = cal_days(y, m, dd) - c->dct_days;
-		long cost = delta < 0 ? -delta : delta;
+	for (int k = 0; k < 3; k++) {
+		long cost = delta[k] < 0 ? -delta[k] : delta[k];
 		if (!d && cost <= 16)
 			cost = 0; /* the dct's own month */
 		/* news reports more past than future: a slight bias */
-		if (!tense && delta > 1)
+		if (!tense && delta[k] > 1)
 			cost += 20;
-		if ((tense < 0 && delta > 1) || (tense > 0 && delta < -1))
+		if ((tense < 0 && delta[k] > 1) || (tense > 0 && delta[k] < -1))
 			/* a verb right before a bare month binds it */
 			cost = (!d && (tense == 2 || tense == -2)) ?
 			       cost * 30 + 3100 : cost * 3 + 31;
 		if (best_cost < 0 || cost < best_cost) {
 			best_cost = cost;
-			best = y;
+			best = k;
 		}
 	}
 	return best;
+}
+
+int year_pick(const struct ctx *c, const long delta[3], int d, int tense)
+{
+	return c->dct.y - 1 + pick(delta, d, tense);
+}
+
+int year_any_tense(const struct ctx *c, const long delta[3], int d)
+{
+	int k = pick(delta, d, -2);
+	if (pick(delta, d, -1) != k || pick(delta, d, 0) != k ||
+	    pick(delta, d, 1) != k || pick(delta, d, 2) != k)
+		return Y_UNKNOWN;
+	return c->dct.y - 1 + k;
+}
+
+int year_for(const struct ctx *c, int m, int d, int tense)
+{
+	long delta[3];
+	year_deltas(c, m, d, delta);
+	return year_pick(c, delta, d, tense);
 }
 
 struct tdate weekday_date(const struct ctx *c, int wd, int dir)
