@@ -238,8 +238,11 @@ static int emit(void *vctx, const struct dt_found *f)
 	uint32_t tid = dp_doc_intern(e->doc, s, n);
 	if (!tid)
 		return DP_ENOMEM;
-	/* values are ASCII, built by the engine */
-	uint32_t vid = dp_doc_intern(e->doc, f->value, strlen(f->value));
+	/* values are ASCII, built by the engine; a year is often its own
+	 * text ("1987"), already interned */
+	size_t vn = strlen(f->value);
+	uint32_t vid = vn == n && memcmp(f->value, s, n) == 0 ? tid :
+	               dp_doc_intern(e->doc, f->value, vn);
 	if (!vid)
 		return DP_ENOMEM;
 	size_t k = e->n++;

@@ -41,6 +41,22 @@ struct match {
 	char lit[40];         /* a literal value: P3Y, PRESENT_REF, ... */
 };
 
+/* Clears @m before a rule runs: the fields every reader looks at. The
+ * date @td is not cleared: it is only ever written whole by set_date(),
+ * which also sets is_date, and read only when is_date is set; @lit is
+ * read as a string, so its first byte is enough. (A memset() of the
+ * whole struct ran once per rule tried.) */
+static inline void match_init(struct match *m)
+{
+	m->a = m->b = 0;
+	m->type = 0;
+	m->anchor = 0;
+	m->mod = 0;
+	m->is_date = false;
+	m->no_prev = false;
+	m->lit[0] = '\0';
+}
+
 /* ---- token tests (false beyond the end); inline: they run per token ---- */
 static inline const struct token *tok(const struct ctx *c, size_t i)
 {

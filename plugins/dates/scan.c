@@ -142,6 +142,53 @@ static int next_kind(const struct ctx *c, size_t i)
 	}
 }
 
+/* The rules that may match at "the" followed by function word @fn. */
+static unsigned the_fn_rules(int fn)
+{
+	unsigned keep = 0;
+	switch (fn) {  /* the last/past/coming months, the current quarter */
+	case F_LAST: case F_PAST: case F_COMING: case F_CURRENT:
+		keep |= R_RELATIVE;
+		break;
+	default:
+		break;
+	}
+	switch (fn) {  /* the latest quarter, the same period, the final half */
+	case F_LATEST: case F_SAME: case F_CURRENT: case F_FISCAL: case F_LAST:
+	case F_PERIOD: case F_A: case F_AN: case F_HALF: case F_COUPLE:
+	case F_SEVERAL: case F_MANY: case F_FEW: case F_DOZEN:
+		keep |= R_QUARTER;
+		break;
+	default:
+		break;
+	}
+	switch (fn) {  /* the full year, the past, the near future */
+	case F_FULL: case F_FISCAL: case F_CALENDAR: case F_ENTIRE: case F_WHOLE:
+	case F_PAST: case F_NEAR: case F_FUTURE:
+		keep |= R_FUZZY;
+		break;
+	default:
+		break;
+	}
+	switch (fn) {  /* the next day, the same year */
+	case F_NEXT: case F_FOLLOWING: case F_PREVIOUS: case F_SAME:
+		keep |= R_ANAPHORIC;
+		break;
+	default:
+		break;
+	}
+	switch (fn) {  /* the past two weeks, the few months */
+	case F_HALF: case F_COUPLE: case F_SEVERAL: case F_MANY: case F_FEW:
+	case F_DOZEN: case F_PAST: case F_LAST: case F_NEXT: case F_COMING:
+	case F_RECENT: case F_PREVIOUS: case F_FOLLOWING:
+		keep |= R_DURATION;
+		break;
+	default:
+		break;
+	}
+	return keep;
+}
+
 /* Narrows @mask, the rules that may match at token i by its own class,
  * to those that may match given the token after it: each rule below
  * needs one of a few kinds of tokens there (the conditions are the
@@ -156,17 +203,26 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 	unsigned keep;
 	if (t->kind == TK_NUM) {
 		keep = 0;
-		/* 2024-01-05, 1/5/2024 */
-		if (is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/'))
+		/* 2024-01-05, 1/5/2024: a plain number, a glued separator and
+		 * another number */
+		if (is_num(c, i) && glued(c, i + 1) && is_num(c, i + 2) &&
+		    glued(c, i + 2) &&
+		    ((is_punct(c, i + 1, '-') && t->ndigits == 4) ||
+		     (is_punct(c, i + 1, '/') && (t->ndigits <= 2 || t->ndigits == 4))))
 			keep |= R_NUMERIC;
 		/* 5 January, 25th of March */
 		if (ncls == LX_MONTH || is_fn(c, i + 1, F_OF))
 			keep |= R_MONTH;
 		/* 10:30, 4 p.m., 7 o'clock */
-		if (is_punct(c, i + 1, ':') || ncls >= 0)
+		if (is_punct(c, i + 1, ':') || is_fn(c, i + 1, F_AM) ||
+		    is_fn(c, i + 1, F_PM) ||
+		    (ncls >= 0 && c->tk[i + 1].end - c->tk[i + 1].start == 1))
 			keep |= R_TIME;
-		/* the 3rd quarter, 1990's second half */
-		if ((t->flags & TF_ORD) || is_punct(c, i + 1, '\''))
+		/* the 3rd quarter, 2nd-half, 1990's second half */
+		if (((t->flags & TF_ORD) && (ncls == LX_UNIT ||
+		                             is_fn(c, i + 1, F_HALF) ||
+		                             is_punct(c, i + 1, '-'))) ||
+		    is_punct(c, i + 1, '\''))
 			keep |= R_QUARTER;
 		/* 1990, 1990s, the 20th century */
 		if ((t->flags & (TF_ORD | TF_DECADE)) || t->ndigits == 4)
@@ -179,7 +235,9 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 			keep |= R_SET;
 		/* 21 years, 2 more weeks, 16-hour */
 		if (ncls == LX_UNIT || ncls == LX_ORDW || is_fn(c, i + 1, F_MORE) ||
-		    is_punct(c, i + 1, '-') || nx == NX_NUM)
+		    (is_punct(c, i + 1, '-') && (is_cls(c, i + 2, LX_UNIT) ||
+		                                 is_cls(c, i + 2, LX_ORDW))) ||
+		    nx == NX_NUM)
 			keep |= R_DURATION;
 		return mask & keep;
 	}
@@ -210,6 +268,19 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 		if (ncls == LX_UNIT || ncls == LX_FN || nx == NX_PUNCT)
 			keep |= R_QUARTER;              /* "first-half" */
 		return mask & (keep | ~(unsigned)(R_MONTH | R_YEAR | R_QUARTER));
+	case LX_NONE:
+		/* the special words ("new", "no", "these", "right", "q",
+		 * "valentine") and capitalised words before "Day" */
+		keep = 0;
+		if (ncls == LX_UNIT || is_punct(c, i + 1, '\''))
+			keep |= R_HOLIDAY;    /* New Year's, Labor Day, Valentine's */
+		if (is_fn(c, i + 1, F_MORE) || is_fn(c, i + 1, F_LESS))
+			keep |= R_DURATION;   /* no more than */
+		if (ncls == LX_FN || ncls == LX_UNIT)
+			keep |= R_FUZZY;      /* right now, these days */
+		if (nx == NX_NUM)
+			keep |= R_QUARTER;    /* Q3 */
+		return mask & (keep | R_PREFIX);
 	case LX_FN:
 		break;
 	default:
@@ -219,11 +290,26 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 	case F_THE:
 		switch (ncls) {
 		case LX_FN:
-			keep = R_QUARTER | R_RELATIVE | R_ANAPHORIC | R_DURATION |
-			       R_FUZZY;
+			keep = the_fn_rules(c->tk[i + 1].val);
 			break;
-		case LX_UNIT:  /* the quarter, the day after, the weekend */
-			keep = R_QUARTER | R_YEAR | R_DEICTIC | R_ANAPHORIC | R_FUZZY;
+		case LX_UNIT:
+			switch (c->tk[i + 1].val) {
+			case U_DAY:      /* the day before yesterday, the day after */
+				keep = R_DEICTIC | R_ANAPHORIC;
+				break;
+			case U_QUARTER:  /* the quarter */
+				keep = R_QUARTER;
+				break;
+			case U_YEAR:     /* the year 2000, the year-ago, the year */
+				keep = R_QUARTER | R_YEAR | R_FUZZY;
+				break;
+			case U_WEEK: case U_WEEKEND: case U_MONTH:
+				keep = R_FUZZY;  /* the week of, the weekend, the month */
+				break;
+			default:
+				keep = 0;
+				break;
+			}
 			break;
 		case LX_ORDW:
 			keep = R_QUARTER | R_YEAR | R_DURATION;
@@ -239,8 +325,18 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 			keep = R_QUARTER | R_FUZZY;
 			break;
 		case -1:
-			keep = nx == NX_NUM ? R_MONTH | R_QUARTER | R_YEAR | R_DURATION :
-			       is_punct(c, i + 1, '\'') ? R_YEAR : 0;  /* the '90s */
+			if (nx == NX_NUM) {
+				const struct token *n = &c->tk[i + 1];
+				keep = R_QUARTER | R_DURATION;
+				/* on the 6th */
+				if ((n->flags & TF_ORD) && i > 0 && is_fn(c, i - 1, F_ON))
+					keep |= R_MONTH;
+				/* the 1990s, the 20th century */
+				if (n->flags & (TF_ORD | TF_DECADE))
+					keep |= R_YEAR;
+			} else {
+				keep = is_punct(c, i + 1, '\'') ? R_YEAR : 0;  /* the '90s */
+			}
 			break;
 		default:  /* month, weekday, part of day, time zone, holiday */
 			keep = 0;
@@ -248,9 +344,18 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 		}
 		return mask & (keep | R_PREFIX);
 	case F_A: case F_AN:
-		/* a year, a few days, a half-hour, a dozen times */
-		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_FN)
+		/* a year, a few days, a half-hour, a hundred years */
+		if (ncls == LX_UNIT || ncls == LX_ORDW)
 			return mask;
+		if (ncls == LX_FN) {
+			switch (c->tk[i + 1].val) {
+			case F_COUPLE: case F_FEW: case F_DOZEN: case F_HALF:
+			case F_HUNDRED: case F_THOUSAND: case F_MORE:
+				return mask & ~(unsigned)R_RATE;
+			default:
+				break;
+			}
+		}
 		return mask & R_PREFIX;
 	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
 	case F_PREVIOUS: case F_CURRENT:
@@ -260,25 +365,41 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 			keep |= R_HOLIDAY;      /* last Christmas, next Labor Day */
 		if (ncls == LX_TOD)
 			keep |= R_DEICTIC;      /* this morning */
-		if (ncls == LX_UNIT || ncls == LX_FN || nx == NX_PUNCT)
-			keep |= R_QUARTER;      /* this year's, the final-quarter */
+		/* this year's, the final quarter, final-quarter, final half */
+		if ((ncls == LX_UNIT && (c->tk[i + 1].val == U_QUARTER ||
+		                         is_punct(c, i + 2, '\''))) ||
+		    ncls == LX_FN || nx == NX_PUNCT)
+			keep |= R_QUARTER;
 		if (ncls == LX_WDAY || ncls == LX_FN)
 			keep |= R_WEEKDAY;      /* last Friday, this past Friday */
 		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_MONTH ||
 		    ncls == LX_SEASON || ncls == LX_FN)
 			keep |= R_RELATIVE;     /* next year, last May, this fall */
-		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_NUMW ||
-		    ncls == LX_FN || nx == NX_NUM)
-			keep |= R_DURATION;     /* the past two weeks */
+		/* the past two weeks, recent months */
+		if ((ncls == LX_UNIT && (c->tk[i + 1].lflags & LXF_PLURAL)) ||
+		    ncls == LX_ORDW || ncls == LX_NUMW || ncls == LX_FN ||
+		    nx == NX_NUM)
+			keep |= R_DURATION;
 		if (ncls >= 0)
 			keep |= R_FUZZY;        /* current levels */
 		return mask & keep;
 	case F_THAT:
 		/* that day, that same week, that morning */
 		if (ncls == LX_UNIT || ncls == LX_TOD || ncls == LX_ORDW ||
-		    ncls == LX_FN)
+		    is_fn(c, i + 1, F_SAME))
 			return mask;
 		return 0;
+	case F_EVERY: case F_EACH: case F_PER:
+		/* every [other] two weeks / Monday / May / morning / spring; not
+		 * "each company" */
+		if (nx == NX_NUM || (ncls >= 0 && ncls != LX_NONE) ||
+		    word_is(c, i + 1, "other"))
+			return mask;
+		return mask & R_PREFIX;
+	case F_TWICE: case F_ONCE:  /* twice a week */
+		if (ncls == LX_FN)
+			return mask;
+		return mask & R_PREFIX;
 	case F_AT:  /* at least, at most */
 		if (!is_fn(c, i + 1, F_LEAST) && !word_is(c, i + 1, "most"))
 			mask &= ~(unsigned)R_DURATION;
@@ -309,7 +430,7 @@ static size_t best_core(struct ctx *c, size_t i, struct match *m)
 		int r = __builtin_ctz(mask);
 		mask &= mask - 1;
 		struct match cand;
-		memset(&cand, 0, sizeof cand);
+		match_init(&cand);
 		size_t e = rules[r](c, i, &cand);
 		if (e > best) {
 			best = e;
