@@ -6,29 +6,6 @@
 
 #include <ctype.h>
 
-bool cal_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int cal_days_in_month(int y, int m)
-{
-	static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m < 1 || m > 12)
-		return 0;
-	return m == 2 && cal_leap(y) ? 29 : len[m - 1];
-}
-
-long cal_days(int y, int m, int d)
-{
-	long yy = y - (m <= 2);
-	long era = (yy >= 0 ? yy : yy - 399) / 400;
-	long yoe = yy - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 void cal_civil(long z, int *y, int *m, int *d)
 {
 	z += 719468;

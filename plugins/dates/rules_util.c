@@ -484,8 +484,25 @@ int year_pick(const struct ctx *c, const long delta[3], int d, int tense)
 	return c->dct.y - 1 + pick(delta, d, tense);
 }
 
+/* pick()'s cost of candidate @k without a tense (its lowest). */
+static inline long base_cost(const long delta[3], int d, int k)
+{
+	long cost = delta[k] < 0 ? -delta[k] : delta[k];
+	return !d && cost <= 16 ? 0 : cost;
+}
+
 int year_any_tense(const struct ctx *c, const long delta[3], int d)
 {
+	/* the common case first: the dct's year wins under every tense when
+	 * its highest cost (with the penalty of the wrong side) is below the
+	 * lowest cost of the other two (ties go to the earlier year, hence
+	 * strictly below) */
+	long b1 = base_cost(delta, d, 1);
+	long worst = b1;
+	if (delta[1] > 1 || delta[1] < -1)
+		worst = !d ? b1 * 30 + 3100 : b1 * 3 + 31;
+	if (worst < base_cost(delta, d, 0) && worst < base_cost(delta, d, 2))
+		return c->dct.y;
 	int k = pick(delta, d, -2);
 	if (pick(delta, d, -1) != k || pick(delta, d, 0) != k ||
 	    pick(delta, d, 1) != k || pick(delta, d, 2) != k)
