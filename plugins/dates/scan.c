@@ -195,7 +195,16 @@ static unsigned the_fn_rules(int fn)
  * first tests of each rule, loosened where that is simpler), so that a
  * number before an ordinary word or "the" before a noun runs no rule.
  * Only tokens that are frequent candidates are narrowed. */
-static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
+/* refine() runs once per candidate, in the scan loop and for a word
+ * after a modifier: inlined at both (GCC would call it). */
+#if defined(__GNUC__)
+#define DT_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define DT_ALWAYS_INLINE inline
+#endif
+
+static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
+                                        unsigned mask)
 {
 	const struct token *t = &c->tk[i];
 	int nx = next_kind(c, i);
@@ -417,15 +426,18 @@ static unsigned refine(const struct ctx *c, size_t i, unsigned mask)
 	}
 }
 
-static size_t best_core(struct ctx *c, size_t i, struct match *m)
+/* The rules to try at token i (< c->n), as bits of rules[] (bits beyond
+ * the table, such as R_PREFIX, are not rules). */
+static DT_ALWAYS_INLINE unsigned rules_at(const struct ctx *c, size_t i)
+{
+	return refine(c, i, rule_mask(c, i)) &
+	       ((1u << (sizeof rules / sizeof rules[0] - 1)) - 1);
+}
+
+/* The longest match of the rules of @mask at token i, in rules[] order. */
+static size_t best_of(struct ctx *c, size_t i, unsigned mask, struct match *m)
 {
 	size_t best = 0;
-	if (i >= c->n)
-		return 0;
-	/* the rules of the mask in order (bit r is rules[r]; bits beyond
-	 * the table, such as R_PREFIX, are not rules) */
-	unsigned mask = refine(c, i, rule_mask(c, i)) &
-	                ((1u << (sizeof rules / sizeof rules[0] - 1)) - 1);
 	while (mask) {
 		int r = __builtin_ctz(mask);
 		mask &= mask - 1;
@@ -438,6 +450,13 @@ static size_t best_core(struct ctx *c, size_t i, struct match *m)
 		}
 	}
 	return best;
+}
+
+static size_t best_core(struct ctx *c, size_t i, struct match *m)
+{
+	if (i >= c->n)
+		return 0;
+	return best_of(c, i, rules_at(c, i), m);
 }
 
 /* Position modifiers before a date: "early", "late 1990", "mid-1990s",
@@ -548,10 +567,11 @@ static bool can_start(const struct ctx *c, size_t i)
 	return true;
 }
 
-/* The longest expression starting at token i (can_start() is true). */
-static size_t match_at(struct ctx *c, size_t i, struct match *m)
+/* The longest expression starting at token i (can_start() is true), the
+ * rules of @mask (rules_at(i)) tried at i itself. */
+static size_t match_at(struct ctx *c, size_t i, unsigned mask, struct match *m)
 {
-	size_t best = best_core(c, i, m);
+	size_t best = mask ? best_of(c, i, mask, m) : 0;
 	int mod = DM_NONE;
 	size_t j = date_prefix(c, i, &mod);
 	if (j) {
@@ -666,9 +686,15 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 		size_t i = lo.cand[k];
 		if (i < done || !can_start(&c, i))
 			continue;
+		/* only function words start the modifiers and approximations
+		 * of match_at() ("early", "about"): any other candidate without
+		 * a rule to try matches nothing */
+		unsigned mask = rules_at(&c, i);
+		if (!mask && tk[i].cls != LX_FN)
+			continue;
 		/* match_at() fills all of @m whenever it returns non-zero */
 		struct match m;
-		size_t b = match_at(&c, i, &m);
+		size_t b = match_at(&c, i, mask, &m);
 		if (!b)
 			continue;
 		struct dt_found f;
