@@ -186,14 +186,19 @@ static bool month_context_before(const struct ctx *c, size_t i)
 	size_t p = i - 1;
 	if (is_punct(c, p, '-') && p > 0 && is_fn(c, p - 1, F_MID))
 		return true;
-	static const int ok[] = {F_IN, F_SINCE, F_BY, F_UNTIL, F_EARLY, F_LATE,
-		F_MID, F_LAST, F_NEXT, F_THIS, F_OF, F_DURING, F_THROUGH, F_FROM,
-		F_TO, F_BEFORE, F_AFTER, F_EARLIER, F_END, F_BEGINNING, F_START,
-		F_PAST, F_COMING, F_EVERY, F_EACH, F_MIDDLE, F_ON, F_WITHIN, 0};
-	for (int k = 0; ok[k]; k++)
-		if (is_fn(c, p, ok[k]))
-			return true;
-	return false;
+	if (c->tk[p].cls != LX_FN)
+		return false;
+	switch (c->tk[p].val) {
+	case F_IN: case F_SINCE: case F_BY: case F_UNTIL: case F_EARLY: case F_LATE:
+	case F_MID: case F_LAST: case F_NEXT: case F_THIS: case F_OF: case F_DURING:
+	case F_THROUGH: case F_FROM: case F_TO: case F_BEFORE: case F_AFTER:
+	case F_EARLIER: case F_END: case F_BEGINNING: case F_START: case F_PAST:
+	case F_COMING: case F_EVERY: case F_EACH: case F_MIDDLE: case F_ON:
+	case F_WITHIN:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool month_context_after(const struct ctx *c, size_t j)
@@ -443,13 +448,31 @@ int direction(const struct ctx *c, size_t a, size_t b)
 
 void year_deltas(const struct ctx *c, int m, int d, long delta[3])
 {
+	int y = c->dct.y;
+	if (m < 1 || m > 12) {
+		for (int k = 0; k < 3; k++) {
+			int dd = d ? d : 15;
+			int len = cal_days_in_month(y - 1 + k, m);
+			if (dd > len)
+				dd = len;
+			delta[k] = cal_days(y - 1 + k, m, dd) - c->dct_days;
+		}
+		return;
+	}
+	/* one cal_days(): the first of the month a year earlier or later is
+	 * 365 days away, 366 when the year between holds a 29 February
+	 * (that of the earlier year for January and February, else that of
+	 * the later) */
+	long first[3];
+	first[1] = cal_days(y, m, 1);
+	first[0] = first[1] - (cal_leap(m <= 2 ? y - 1 : y) ? 366 : 365);
+	first[2] = first[1] + (cal_leap(m <= 2 ? y : y + 1) ? 366 : 365);
 	for (int k = 0; k < 3; k++) {
-		int y = c->dct.y - 1 + k;
 		int dd = d ? d : 15;
-		int len = cal_days_in_month(y, m);
+		int len = cal_days_in_month(y - 1 + k, m);
 		if (dd > len)
 			dd = len;
-		delta[k] = cal_days(y, m, dd) - c->dct_days;
+		delta[k] = first[k] + dd - 1 - c->dct_days;
 	}
 }
 

@@ -697,8 +697,7 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 		size_t b = match_at(&c, i, mask, &m);
 		if (!b)
 			continue;
-		struct dt_found f;
-		memset(&f, 0, sizeof f);
+		struct dt_found f;  /* every field is set below */
 		f.start = tk[i].start;
 		f.end = tk[b - 1].end;
 		f.type = (enum dt_type)m.type;
