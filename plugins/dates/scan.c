@@ -569,9 +569,12 @@ static bool can_start(const struct ctx *c, size_t i)
 
 /* The longest expression starting at token i (can_start() is true), the
  * rules of @mask (rules_at(i)) tried at i itself. */
-static size_t match_at(struct ctx *c, size_t i, unsigned mask, struct match *m)
+/* The part of match_at() for a function word at i: a position modifier
+ * or an approximation before an expression ("early 1990", "nearly four
+ * years ago", "more than", "around 7:15"). Returns the new best end. */
+static size_t match_fn_prefixes(struct ctx *c, size_t i, size_t best,
+                                struct match *m)
 {
-	size_t best = mask ? best_of(c, i, mask, m) : 0;
 	int mod = DM_NONE;
 	size_t j = date_prefix(c, i, &mod);
 	if (j) {
@@ -634,6 +637,15 @@ static size_t match_at(struct ctx *c, size_t i, unsigned mask, struct match *m)
 			m->mod = DM_APPROX;
 		}
 	}
+	return best;
+}
+
+static size_t match_at(struct ctx *c, size_t i, unsigned mask, struct match *m)
+{
+	size_t best = mask ? best_of(c, i, mask, m) : 0;
+	/* the modifiers and approximations all begin with a function word */
+	if (c->tk[i].cls == LX_FN)
+		best = match_fn_prefixes(c, i, best, m);
 	/* "the next year or so", "a week or so ago" */
 	if (best && is_fn(c, best, F_OR) && word_is(c, best + 1, "so")) {
 		best += 2;
