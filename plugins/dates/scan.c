@@ -434,10 +434,16 @@ static DT_ALWAYS_INLINE unsigned rules_at(const struct ctx *c, size_t i)
 	       ((1u << (sizeof rules / sizeof rules[0] - 1)) - 1);
 }
 
-/* The longest match of the rules of @mask at token i, in rules[] order. */
+/* The longest match of the rules of @mask at token i, in rules[] order.
+ * @m is left undefined when none matches (callers then ignore it). */
 static size_t best_of(struct ctx *c, size_t i, unsigned mask, struct match *m)
 {
 	size_t best = 0;
+	/* one rule (a month name, most numbers): straight into @m */
+	if (mask && !(mask & (mask - 1))) {
+		match_init(m);
+		return rules[__builtin_ctz(mask)](c, i, m);
+	}
 	while (mask) {
 		int r = __builtin_ctz(mask);
 		mask &= mask - 1;
