@@ -108,8 +108,16 @@ static unsigned word_mask(int cls, int val)
 	}
 }
 
+/* rule_mask() and refine() run once per candidate, in the scan loop and
+ * for a word after a modifier: inlined at both (GCC would call them). */
+#if defined(__GNUC__)
+#define DT_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define DT_ALWAYS_INLINE inline
+#endif
+
 /* The rules that can match at token i. */
-static unsigned rule_mask(const struct ctx *c, size_t i)
+static DT_ALWAYS_INLINE unsigned rule_mask(const struct ctx *c, size_t i)
 {
 	const struct token *t = &c->tk[i];
 	if (t->kind == TK_NUM)
@@ -195,14 +203,6 @@ static unsigned the_fn_rules(int fn)
  * first tests of each rule, loosened where that is simpler), so that a
  * number before an ordinary word or "the" before a noun runs no rule.
  * Only tokens that are frequent candidates are narrowed. */
-/* refine() runs once per candidate, in the scan loop and for a word
- * after a modifier: inlined at both (GCC would call it). */
-#if defined(__GNUC__)
-#define DT_ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define DT_ALWAYS_INLINE inline
-#endif
-
 static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
                                         unsigned mask)
 {
