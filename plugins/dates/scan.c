@@ -108,8 +108,9 @@ static unsigned word_mask(int cls, int val)
 	}
 }
 
-/* rule_mask() and refine() run once per candidate, in the scan loop and
- * for a word after a modifier: inlined at both (GCC would call them). */
+/* rule_mask(), refine() and best_of() run once per candidate, in the
+ * scan loop and for a word after a modifier: inlined at both (GCC would
+ * call them). */
 #if defined(__GNUC__)
 #define DT_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
@@ -436,7 +437,8 @@ static DT_ALWAYS_INLINE unsigned rules_at(const struct ctx *c, size_t i)
 
 /* The longest match of the rules of @mask at token i, in rules[] order.
  * @m is left undefined when none matches (callers then ignore it). */
-static size_t best_of(struct ctx *c, size_t i, unsigned mask, struct match *m)
+static DT_ALWAYS_INLINE size_t best_of(struct ctx *c, size_t i, unsigned mask,
+                                        struct match *m)
 {
 	size_t best = 0;
 	/* one rule (a month name, most numbers): straight into @m */
