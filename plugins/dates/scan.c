@@ -321,12 +321,30 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 				break;
 			}
 			break;
-		case LX_ORDW:
-			keep = R_QUARTER | R_YEAR | R_DURATION;
+		case LX_ORDW: {
+			/* the third quarter, the first half, the first nine months,
+			 * the 20th-century; the first two weeks */
+			int n2 = next_kind(c, i + 1);
+			int c2 = n2 >= NX_WORD ? n2 - NX_WORD : -1;
+			keep = 0;
+			if (c2 == LX_UNIT || c2 == LX_FN || c2 == LX_NUMW ||
+			    n2 == NX_PUNCT || n2 == NX_NUM)
+				keep |= R_QUARTER;
+			if (c2 == LX_UNIT || n2 == NX_PUNCT)
+				keep |= R_YEAR;
+			if (c->tk[i + 1].val == 1)
+				keep |= R_DURATION;
 			break;
-		case LX_NUMW:
-			keep = R_QUARTER | R_DURATION;
+		}
+		case LX_NUMW: {
+			/* the nine months, the two years: a unit after the count
+			 * (or more number words, a hyphen, "hundred") */
+			int n2 = next_kind(c, i + 1);
+			int c2 = n2 >= NX_WORD ? n2 - NX_WORD : -1;
+			keep = c2 == LX_UNIT || c2 == LX_ORDW || c2 == LX_NUMW ||
+			       c2 == LX_FN || n2 == NX_PUNCT ? R_QUARTER | R_DURATION : 0;
 			break;
+		}
 		case LX_SEASON:
 			keep = R_FUZZY;
 			break;
@@ -337,7 +355,18 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 		case -1:
 			if (nx == NX_NUM) {
 				const struct token *n = &c->tk[i + 1];
-				keep = R_QUARTER | R_DURATION;
+				int n2 = next_kind(c, i + 1);
+				int c2 = n2 >= NX_WORD ? n2 - NX_WORD : -1;
+				keep = 0;
+				/* the 1988 third quarter (a year takes more words), the
+				 * 3rd quarter, the 9 months, the 5 1/2 months */
+				if (n->ndigits == 4 || (n->flags & TF_ORD) ||
+				    c2 == LX_UNIT || n2 == NX_NUM)
+					keep |= R_QUARTER;
+				/* the 21 years, the 2 more weeks */
+				if (c2 == LX_UNIT || c2 == LX_ORDW || n2 == NX_NUM ||
+				    is_fn(c, i + 2, F_MORE))
+					keep |= R_DURATION;
 				/* on the 6th */
 				if ((n->flags & TF_ORD) && i > 0 && is_fn(c, i - 1, F_ON))
 					keep |= R_MONTH;
@@ -566,11 +595,14 @@ static bool can_start(const struct ctx *c, size_t i)
 		    (n->lex && !(n->lflags & (LXF_LABEL | LXF_QTY))) ||
 		    (n->kind == TK_PUNCT && n->punct == '\''))
 			return true;
-		/* the lengths first: most words after "the" are neither */
+		/* the length and the first letter first: most words after
+		 * "the" are neither */
 		size_t len = n->end - n->start;
+		char first = (char)(c->text[n->start] | 32);
 		return t->val == F_THE && n->kind == TK_WORD &&
-		       ((len == 7 && word_is(c, i + 1, "distant")) ||
-		        (len == 11 && word_is(c, i + 1, "foreseeable")));
+		       ((len == 7 && first == 'd' && word_is(c, i + 1, "distant")) ||
+		        (len == 11 && first == 'f' &&
+		         word_is(c, i + 1, "foreseeable")));
 	}
 	return true;
 }
