@@ -218,7 +218,8 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 		if (is_num(c, i) && glued(c, i + 1) && is_num(c, i + 2) &&
 		    glued(c, i + 2) &&
 		    ((is_punct(c, i + 1, '-') && t->ndigits == 4) ||
-		     (is_punct(c, i + 1, '/') && (t->ndigits <= 2 || t->ndigits == 4))))
+		     (is_punct(c, i + 1, '/') && (t->ndigits <= 2 || t->ndigits == 4))) &&
+		    is_punct(c, i + 3, c->tk[i + 1].punct) && is_num(c, i + 4))
 			keep |= R_NUMERIC;
 		/* 5 January, 25th of March */
 		if (ncls == LX_MONTH || is_fn(c, i + 1, F_OF))
@@ -234,8 +235,15 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 		                             is_punct(c, i + 1, '-'))) ||
 		    is_punct(c, i + 1, '\''))
 			keep |= R_QUARTER;
-		/* 1990, 1990s, the 20th century */
-		if ((t->flags & (TF_ORD | TF_DECADE)) || t->ndigits == 4)
+		/* 1990s; 20th century, 20th-century; 1990, but not in a run of
+		 * numbers ("1990/91", "1990-95": in_number_run()) */
+		if ((t->flags & TF_DECADE) ||
+		    ((t->flags & TF_ORD) && (ncls == LX_UNIT || nx == NX_PUNCT)) ||
+		    (t->ndigits == 4 &&
+		     ((t->flags & TF_ORD) ||
+		      !(glued(c, i + 1) && nx == NX_PUNCT &&
+		        strchr("-/:%", c->tk[i + 1].punct) && is_num(c, i + 2) &&
+		        glued(c, i + 2)))))
 			keep |= R_YEAR;
 		/* 5 years ago, 5 1/2 years */
 		if (ncls == LX_UNIT || ncls == LX_ORDW || nx == NX_NUM)
@@ -348,10 +356,17 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 		case LX_SEASON:
 			keep = R_FUZZY;
 			break;
-		case LX_NONE:
-			/* "the comparable period", "the distant future" */
-			keep = R_QUARTER | R_FUZZY;
+		case LX_NONE: {
+			/* "the comparable/corresponding period", "the distant /
+			 * foreseeable future" (the lengths are enough here) */
+			size_t len = c->tk[i + 1].end - c->tk[i + 1].start;
+			keep = 0;
+			if (len == 10 || len == 13)
+				keep |= R_QUARTER;
+			if (len == 7 || len == 11)
+				keep |= R_FUZZY;
 			break;
+		}
 		case -1:
 			if (nx == NX_NUM) {
 				const struct token *n = &c->tk[i + 1];
@@ -399,9 +414,12 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 	case F_LAST: case F_NEXT: case F_THIS: case F_PAST: case F_COMING:
 	case F_PREVIOUS: case F_CURRENT:
 		keep = 0;
-		if (ncls == LX_HOLIDAY || ncls == LX_NONE ||
+		/* last Christmas, next Labor Day, next New Year's Day (the
+		 * special words "new" and "valentine" are in the lexicon) */
+		if (ncls == LX_HOLIDAY ||
+		    (ncls == LX_NONE && c->tk[i + 1].lex) ||
 		    (ncls >= 0 && (c->tk[i + 1].flags & TF_CAP)))
-			keep |= R_HOLIDAY;      /* last Christmas, next Labor Day */
+			keep |= R_HOLIDAY;
 		if (ncls == LX_TOD)
 			keep |= R_DEICTIC;      /* this morning */
 		/* this year's, the final quarter, final-quarter, final half */
@@ -451,6 +469,24 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 		if (!is_fn(c, i + 1, F_THAN))
 			mask &= ~(unsigned)R_DURATION;
 		return mask;
+	case F_OVER: case F_UNDER: case F_NEARLY: case F_ALMOST:
+		/* over two years, nearly a decade, over years: the duration
+		 * starts after the word, and not at "the" */
+		if (!(nx == NX_NUM || ncls == LX_NUMW || ncls == LX_UNIT ||
+		      (ncls == LX_FN && c->tk[i + 1].val != F_THE)))
+			mask &= ~(unsigned)R_DURATION;
+		return mask;
+	case F_HALF: case F_DOZEN: case F_SEVERAL: case F_FEW: case F_MANY:
+		/* several years, half an hour, a dozen times, few-month */
+		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_FN ||
+		    nx == NX_PUNCT)
+			return mask;
+		return mask & R_PREFIX;
+	case F_RECENT: case F_FOLLOWING:  /* recent months, following two days */
+		if (nx == NX_NUM || ncls == LX_NUMW || ncls == LX_FN ||
+		    ncls == LX_UNIT || ncls == LX_ORDW)
+			return mask;
+		return mask & R_PREFIX;
 	default:
 		return mask;
 	}

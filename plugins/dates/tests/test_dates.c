@@ -865,6 +865,47 @@ static void test_refine_special_words(void **state)
 	dp_harness_free(h);
 }
 
+/* more of refine(): approximations, count words, "recent", ordinals and
+ * years in runs of numbers, "the" + an unknown word, holidays after
+ * last/next/this; "a dozen times", "few-month", "1990/91", "1990-95",
+ * "the comparable period" and "1/2" are no expressions */
+static void test_refine_more(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"Over two years, under a month, nearly a decade, almost three"
+		" weeks, over the weekend, several years, half an hour, a doz"
+		"en times, few-month, recent months, the following two days, "
+		"the 20th century, 20th-century, 1990/91 and 1990-95 sales, t"
+		"he 1990's, the comparable period, the distant future, next N"
+		"ew Year's Day, last Valentine's Day, this Election Day, 1/2 "
+		"a point, 5/8/1987.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "Over two years", "DURATION", "P2Y", "absolute", "MORE_THAN"},
+		{"1988-03-10", t0, "under a month", "DURATION", "P1M", "absolute", "LESS_THAN"},
+		{"1988-03-10", t0, "nearly a decade", "DURATION", "P10Y", "absolute", "LESS_THAN"},
+		{"1988-03-10", t0, "almost three weeks", "DURATION", "P3W", "absolute", "LESS_THAN"},
+		{"1988-03-10", t0, "the weekend", "DATE", "1988-W09-WE", "dct", NULL},
+		{"1988-03-10", t0, "several years", "DURATION", "PXY", "absolute", NULL},
+		{"1988-03-10", t0, "half an hour", "DURATION", "PT30M", "absolute", NULL},
+		{"1988-03-10", t0, "recent months", "DURATION", "PXM", "absolute", NULL},
+		{"1988-03-10", t0, "the following two days", "DURATION", "P2D", "absolute", NULL},
+		{"1988-03-10", t0, "the 20th century", "DATE", "19", "absolute", NULL},
+		{"1988-03-10", t0, "20th-century", "DATE", "19", "absolute", NULL},
+		{"1988-03-10", t0, "1990's", "DATE", "199", "absolute", NULL},
+		{"1988-03-10", t0, "the distant future", "DATE", "FUTURE_REF", "dct", NULL},
+		{"1988-03-10", t0, "next New Year's Day", "DATE", "1989-01-01", "dct", NULL},
+		{"1988-03-10", t0, "last Valentine's Day", "DATE", "1988-02-14", "dct", NULL},
+		{"1988-03-10", t0, "this Election Day", "DATE", "1988-11-08", "dct", NULL},
+		{"1988-03-10", t0, "5/8/1987", "DATE", "1987-05-08", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t0, "1988-03-10");
+	assert_int_equal(dp_harness_count(h, "dates"), 17);
+	dp_harness_free(h);
+}
+
 /* the year of undated months and days: year_deltas() and year_any_tense() near year ends and 29 February */
 static void test_year_of_undated(void **state)
 {
@@ -1037,6 +1078,7 @@ int main(void)
 		cmocka_unit_test(test_refine_the),
 		cmocka_unit_test(test_refine_function_words),
 		cmocka_unit_test(test_refine_special_words),
+		cmocka_unit_test(test_refine_more),
 		cmocka_unit_test(test_year_of_undated),
 		cmocka_unit_test(test_emit_utf8_and_mods),
 		cmocka_unit_test(test_emit_many),
