@@ -245,17 +245,21 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 		        strchr("-/:%", c->tk[i + 1].punct) && is_num(c, i + 2) &&
 		        glued(c, i + 2)))))
 			keep |= R_YEAR;
+		/* another number after a count only in "5 1/2" (parse_count()
+		 * takes no fraction after a decimal or an ordinal) */
+		bool frac = nx == NX_NUM && !(t->flags & (TF_DECIMAL | TF_ORD |
+		                                          TF_DECADE | TF_ALNUM));
 		/* 5 years ago, 5 1/2 years */
-		if (ncls == LX_UNIT || ncls == LX_ORDW || nx == NX_NUM)
+		if (ncls == LX_UNIT || ncls == LX_ORDW || frac)
 			keep |= R_OFFSET;
 		/* 3 times a year */
-		if (is_fn(c, i + 1, F_TIMES) || nx == NX_NUM)
+		if (is_fn(c, i + 1, F_TIMES) || frac)
 			keep |= R_SET;
 		/* 21 years, 2 more weeks, 16-hour */
 		if (ncls == LX_UNIT || ncls == LX_ORDW || is_fn(c, i + 1, F_MORE) ||
 		    (is_punct(c, i + 1, '-') && (is_cls(c, i + 2, LX_UNIT) ||
 		                                 is_cls(c, i + 2, LX_ORDW))) ||
-		    nx == NX_NUM)
+		    frac)
 			keep |= R_DURATION;
 		return mask & keep;
 	}
@@ -266,8 +270,19 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 		/* "one company": a count needs a unit, "times", a hyphen or
 		 * more number words ("twenty-four", "two thousand") after it */
 		if (ncls == LX_UNIT || ncls == LX_ORDW || ncls == LX_NUMW ||
-		    ncls == LX_FN || nx == NX_PUNCT)
+		    nx == NX_PUNCT)
 			return mask;
+		/* of the function words, only "hundred", "thousand", "and (a
+		 * half)", "times" and "more" continue a count: not "one of" */
+		if (ncls == LX_FN) {
+			switch (c->tk[i + 1].val) {
+			case F_HUNDRED: case F_THOUSAND: case F_AND: case F_TIMES:
+			case F_MORE:
+				return mask;
+			default:
+				break;
+			}
+		}
 		return 0;
 	case LX_UNIT:
 		/* "year-ago"; a bare plural ("for years") */
@@ -318,9 +333,15 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 			case U_QUARTER:  /* the quarter */
 				keep = R_QUARTER;
 				break;
-			case U_YEAR:     /* the year 2000, the year-ago, the year */
-				keep = R_QUARTER | R_YEAR | R_FUZZY;
+			case U_YEAR: {   /* the year 2000, the year-ago, the year */
+				int n2 = next_kind(c, i + 1);
+				keep = R_FUZZY;
+				if (n2 == NX_PUNCT)
+					keep |= R_QUARTER;
+				if (n2 == NX_NUM || n2 == NX_WORD + LX_NUMW)
+					keep |= R_YEAR;
 				break;
+			}
 			case U_WEEK: case U_WEEKEND: case U_MONTH:
 				keep = R_FUZZY;  /* the week of, the weekend, the month */
 				break;
@@ -340,7 +361,10 @@ static DT_ALWAYS_INLINE unsigned refine(const struct ctx *c, size_t i,
 				keep |= R_QUARTER;
 			if (c2 == LX_UNIT || n2 == NX_PUNCT)
 				keep |= R_YEAR;
-			if (c->tk[i + 1].val == 1)
+			/* the first two weeks, the first months */
+			if (c->tk[i + 1].val == 1 &&
+			    (n2 == NX_NUM || c2 == LX_NUMW || c2 == LX_FN ||
+			     c2 == LX_UNIT))
 				keep |= R_DURATION;
 			break;
 		}

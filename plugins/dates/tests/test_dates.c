@@ -906,6 +906,39 @@ static void test_refine_more(void **state)
 	dp_harness_free(h);
 }
 
+/* refine() for number words before function words ("one of" is none),
+ * "the year" before a number or a hyphen, "the first" before a count,
+ * and a decimal before a number */
+static void test_refine_counts(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"One of them said the year 1990 and the year-ago quarter were"
+		" weak for the year. It took one hundred years, two and a hal"
+		"f years, three times a year, two more weeks, in nineteen nin"
+		"ety; 2.5 3 years, 1.5 years, the first two weeks and the fir"
+		"st months, the first time.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "the year 1990", "DATE", "1990", "absolute", NULL},
+		{"1988-03-10", t0, "the year-ago quarter", "DATE", "1986-Q4", "dct", NULL},
+		{"1988-03-10", t0, "the year", "DURATION", "P1Y", "absolute", NULL},
+		{"1988-03-10", t0, "one hundred years", "DURATION", "P100Y", "absolute", NULL},
+		{"1988-03-10", t0, "two and a half years", "DURATION", "P2Y6M", "absolute", NULL},
+		{"1988-03-10", t0, "three times a year", "SET", "P1Y", "absolute", NULL},
+		{"1988-03-10", t0, "two more weeks", "DURATION", "P2W", "absolute", NULL},
+		{"1988-03-10", t0, "nineteen ninety", "DATE", "1990", "absolute", NULL},
+		{"1988-03-10", t0, "3 years", "DURATION", "P3Y", "absolute", NULL},
+		{"1988-03-10", t0, "1.5 years", "DURATION", "P1Y6M", "absolute", NULL},
+		{"1988-03-10", t0, "the first two weeks", "DURATION", "P2W", "absolute", NULL},
+		{"1988-03-10", t0, "the first months", "DURATION", "PXM", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t0, "1988-03-10");
+	assert_int_equal(dp_harness_count(h, "dates"), 12);
+	dp_harness_free(h);
+}
+
 /* the year of undated months and days: year_deltas() and year_any_tense() near year ends and 29 February */
 static void test_year_of_undated(void **state)
 {
@@ -1079,6 +1112,7 @@ int main(void)
 		cmocka_unit_test(test_refine_function_words),
 		cmocka_unit_test(test_refine_special_words),
 		cmocka_unit_test(test_refine_more),
+		cmocka_unit_test(test_refine_counts),
 		cmocka_unit_test(test_year_of_undated),
 		cmocka_unit_test(test_emit_utf8_and_mods),
 		cmocka_unit_test(test_emit_many),
