@@ -4,30 +4,6 @@
  */
 #include "calendar.h"
 
-#include <ctype.h>
-
-bool cal_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int cal_days_in_month(int y, int m)
-{
-	static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m < 1 || m > 12)
-		return 0;
-	return m == 2 && cal_leap(y) ? 29 : len[m - 1];
-}
-
-long cal_days(int y, int m, int d)
-{
-	long yy = y - (m <= 2);
-	long era = (yy >= 0 ? yy : yy - 399) / 400;
-	long yoe = yy - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 void cal_civil(long z, int *y, int *m, int *d)
 {
@@ -86,13 +62,17 @@ void cal_add_months(int *y, int *m, int *d, int n)
 		*d = cal_days_in_month(*y, *m);
 }
 
+/* The value of the @n ASCII digits at @s, or -1. A range test rather
+ * than isdigit() (the same set in every locale: the decimal digits are
+ * '0' to '9'), without the call: it runs once per document, on the dct. */
 static int digits(const char *s, int n)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
+		unsigned dg = (unsigned)(unsigned char)s[i] - '0';
+		if (dg > 9)
 			return -1;
-		v = v * 10 + (s[i] - '0');
+		v = v * 10 + (int)dg;
 	}
 	return v;
 }

@@ -9,10 +9,32 @@
 
 #include <stdbool.h>
 
-bool cal_leap(int y);
-int cal_days_in_month(int y, int m);
-/* Day number of y-m-d (m 1..12, d 1..31). */
-long cal_days(int y, int m, int d);
+/* cal_leap(), cal_days_in_month() and cal_days() are inline: the rules
+ * call them a few times per date found (year_deltas() three times). */
+static inline bool cal_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static inline int cal_days_in_month(int y, int m)
+{
+	static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12)
+		return 0;
+	return m == 2 && cal_leap(y) ? 29 : len[m - 1];
+}
+
+/* Day number of y-m-d (m 1..12, d 1..31): Howard Hinnant's
+ * days_from_civil. */
+static inline long cal_days(int y, int m, int d)
+{
+	long yy = y - (m <= 2);
+	long era = (yy >= 0 ? yy : yy - 399) / 400;
+	long yoe = yy - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
 /* Inverse of cal_days. */
 void cal_civil(long days, int *y, int *m, int *d);
 /* ISO weekday of a day number: 1 = Monday .. 7 = Sunday. */

@@ -147,12 +147,25 @@ static void dates_fini(void *state)
 	free(st);
 }
 
+/*
+ * The expressions of one document, collected during the scan and written
+ * into the layer at the end with the bulk calls of ABI 1.1: one
+ * dp_layer_add_many() and one call per attribute, instead of an add and
+ * four or five set_str per expression. The text and the value are
+ * interned as they come (their ids stay valid until process() returns);
+ * type, anchor and mod are small codes into dictionaries interned once.
+ * The arrays come from the document's arena and grow by doubling.
+ */
 struct emit_ctx {
 	struct dp_doc *doc;
-	struct dp_layer *layer;
 	const char *text;
-	uint32_t type_id[4];
-	uint32_t anchor_id[4];
+	size_t len;
+	size_t n, cap;
+	uint32_t *start, *end;
+	uint32_t *text_id, *value_id;
+	uint8_t *type, *anchor, *mod;
+	/* bit per code present: only the names in use are interned */
+	unsigned used_type, used_anchor, used_mod;
 };
 
 enum { A_TEXT, A_TYPE, A_VALUE, A_ANCHOR, A_MOD };
@@ -162,42 +175,141 @@ static const struct dp_attr_def attrs[] = {
 	{"anchor", DP_ATTR_STR}, {"mod", DP_ATTR_STR},
 };
 
+/* Number of enum dt_mod values (DM_NONE .. DM_ON_OR_BEFORE). */
+#define N_MODS 13
+
 static void *doc_alloc(void *ctx, size_t size)
 {
 	return dp_doc_alloc(ctx, size);
 }
 
-/* Sets attribute @attr of date @k to one of the few names of types and
- * anchors, interned on its first use in the document (0 = not yet):
- * most documents have few dates, many none. */
-static int set_name(struct emit_ctx *e, size_t k, int attr, uint32_t *id,
-                    const char *name)
+/* Room for one more expression: copies the arrays into new ones twice as
+ * large (the old ones stay in the arena until the document is done). */
+static int grow(struct emit_ctx *e)
 {
-	if (!*id && !(*id = dp_doc_intern(e->doc, name, strlen(name))))
+	size_t cap = e->cap ? e->cap * 2 : 16;
+	/* one block: four uint32_t arrays, then three uint8_t arrays */
+	uint8_t *p = dp_doc_alloc(e->doc, cap * (4 * sizeof(uint32_t) + 3));
+	if (!p)
 		return DP_ENOMEM;
-	return dp_layer_set_str_id(e->layer, k, attr, *id);
+	uint32_t *u = (uint32_t *)(void *)p;
+	uint8_t *b = p + cap * 4 * sizeof(uint32_t);
+	size_t n = e->n;
+	if (n) {
+		memcpy(u, e->start, n * sizeof *u);
+		memcpy(u + cap, e->end, n * sizeof *u);
+		memcpy(u + 2 * cap, e->text_id, n * sizeof *u);
+		memcpy(u + 3 * cap, e->value_id, n * sizeof *u);
+		memcpy(b, e->type, n);
+		memcpy(b + cap, e->anchor, n);
+		memcpy(b + 2 * cap, e->mod, n);
+	}
+	e->start = u;
+	e->end = u + cap;
+	e->text_id = u + 2 * cap;
+	e->value_id = u + 3 * cap;
+	e->type = b;
+	e->anchor = b + cap;
+	e->mod = b + 2 * cap;
+	e->cap = cap;
+	return 0;
+}
+
+/* Whether byte offset @k of the text is a character boundary. */
+static bool boundary(const struct emit_ctx *e, size_t k)
+{
+	return k >= e->len || ((unsigned char)e->text[k] & 0xC0) != 0x80;
 }
 
 static int emit(void *vctx, const struct dt_found *f)
 {
 	struct emit_ctx *e = vctx;
-	long i = dp_layer_add(e->layer, f->start, f->end);
-	if (i < 0)
-		return (int)i;
-	size_t k = (size_t)i;
-	int rc = dp_layer_set_str(e->layer, k, A_TEXT, e->text + f->start,
-	                          f->end - f->start);
+	if (e->n == e->cap && grow(e) != 0)
+		return DP_ENOMEM;
+	/* The text was checked to be valid UTF-8 when it was read (or
+	 * edited), so a span of it is valid exactly when both ends are on
+	 * character boundaries: dp_layer_set_str()'s full check, which the
+	 * direct dp_doc_intern() skips, is needed only otherwise. */
+	const char *s = e->text + f->start;
+	size_t n = f->end - f->start;
+	if ((!boundary(e, f->start) || !boundary(e, f->end)) &&
+	    !dp_utf8_valid(s, n))
+		return DP_EUTF8;
+	uint32_t tid = dp_doc_intern(e->doc, s, n);
+	if (!tid)
+		return DP_ENOMEM;
+	/* values are ASCII, built by the engine; a year is often its own
+	 * text ("1987"), already interned */
+	size_t vn = strlen(f->value);
+	uint32_t vid = vn == n && memcmp(f->value, s, n) == 0 ? tid :
+	               dp_doc_intern(e->doc, f->value, vn);
+	if (!vid)
+		return DP_ENOMEM;
+	size_t k = e->n++;
+	e->start[k] = (uint32_t)f->start;
+	e->end[k] = (uint32_t)f->end;
+	e->text_id[k] = tid;
+	e->value_id[k] = vid;
+	unsigned ty = (unsigned)f->type < 4 ? (unsigned)f->type : 0;
+	unsigned an = (unsigned)f->anchor < 4 ? (unsigned)f->anchor : 3;
+	unsigned mo = (unsigned)f->mod < N_MODS ? (unsigned)f->mod : 0;
+	e->type[k] = (uint8_t)ty;
+	e->anchor[k] = (uint8_t)an;
+	e->mod[k] = (uint8_t)mo;
+	e->used_type |= 1u << ty;
+	e->used_anchor |= 1u << an;
+	e->used_mod |= 1u << mo;
+	return 0;
+}
+
+/* Interns the names of the codes in @used (the others stay 0: unset). */
+static int intern_names(struct dp_doc *doc, unsigned used, size_t n,
+                        const char *(*name)(int), uint32_t *dict)
+{
+	for (size_t k = 0; k < n; k++) {
+		dict[k] = 0;
+		const char *s = (used >> k) & 1u ? name((int)k) : NULL;
+		if (s && !(dict[k] = dp_doc_intern(doc, s, strlen(s))))
+			return DP_ENOMEM;
+	}
+	return 0;
+}
+
+static const char *type_name(int k) { return dt_type_name((enum dt_type)k); }
+static const char *anchor_name(int k) { return dt_anchor_name((enum dt_anchor)k); }
+static const char *mod_name(int k) { return dt_mod_name((enum dt_mod)k); }
+
+/* Writes the collected expressions into @layer. */
+static int flush(struct emit_ctx *e, struct dp_layer *layer)
+{
+	if (!e->n)
+		return 0;
+	uint32_t types[4], anchors[4], mods[N_MODS];
+	int rc = intern_names(e->doc, e->used_type, 4, type_name, types);
 	if (!rc)
-		rc = set_name(e, k, A_TYPE, &e->type_id[f->type],
-		              dt_type_name(f->type));
+		rc = intern_names(e->doc, e->used_anchor, 4, anchor_name, anchors);
+	/* DM_NONE has no name: code 0 leaves the mod unset, and the column
+	 * is left alone when no expression has a mod */
+	bool has_mod = (e->used_mod & ~1u) != 0;
+	if (!rc && has_mod)
+		rc = intern_names(e->doc, e->used_mod, N_MODS, mod_name, mods);
+	if (rc)
+		return rc;
+	long first = dp_layer_add_many(layer, e->n, e->start, e->end);
+	if (first < 0)
+		return (int)first;
+	size_t f = (size_t)first;
+	rc = dp_layer_set_str_ids(layer, f, e->n, A_TEXT, e->text_id);
 	if (!rc)
-		rc = dp_layer_set_str(e->layer, k, A_VALUE, f->value, strlen(f->value));
+		rc = dp_layer_set_str_codes(layer, f, e->n, A_TYPE, e->type, types, 4);
 	if (!rc)
-		rc = set_name(e, k, A_ANCHOR, &e->anchor_id[f->anchor],
-		              dt_anchor_name(f->anchor));
-	const char *mod = dt_mod_name(f->mod);
-	if (!rc && mod)
-		rc = dp_layer_set_str(e->layer, k, A_MOD, mod, strlen(mod));
+		rc = dp_layer_set_str_ids(layer, f, e->n, A_VALUE, e->value_id);
+	if (!rc)
+		rc = dp_layer_set_str_codes(layer, f, e->n, A_ANCHOR, e->anchor,
+		                            anchors, 4);
+	if (!rc && has_mod)
+		rc = dp_layer_set_str_codes(layer, f, e->n, A_MOD, e->mod, mods,
+		                            N_MODS);
 	return rc;
 }
 
@@ -214,11 +326,14 @@ static int dates_process(void *state, struct dp_doc *doc)
 	} else if (st->ref != REF_NONE) {
 		ref = st->fixed;
 	}
-	struct emit_ctx e = {.doc = doc, .text = text};
-	e.layer = dp_layer_create(doc, "dates", attrs, sizeof attrs / sizeof attrs[0]);
-	if (!e.layer)
+	struct emit_ctx e = {.doc = doc, .text = text, .len = len};
+	struct dp_layer *layer = dp_layer_create(doc, "dates", attrs,
+	                                         sizeof attrs / sizeof attrs[0]);
+	if (!layer)
 		return DP_ENOMEM;
 	int rc = dt_scan(&st->engine, text, len, &ref, doc_alloc, doc, emit, &e);
+	if (!rc)
+		rc = flush(&e, layer);
 	if (rc == -1 || rc == DP_ENOMEM)
 		return dp_doc_fail(doc, "dates: out of memory");
 	if (rc)

@@ -41,6 +41,22 @@ struct match {
 	char lit[40];         /* a literal value: P3Y, PRESENT_REF, ... */
 };
 
+/* Clears @m before a rule runs: the fields every reader looks at. The
+ * date @td is not cleared: it is only ever written whole by set_date(),
+ * which also sets is_date, and read only when is_date is set; @lit is
+ * read as a string, so its first byte is enough. (A memset() of the
+ * whole struct ran once per rule tried.) */
+static inline void match_init(struct match *m)
+{
+	m->a = m->b = 0;
+	m->type = 0;
+	m->anchor = 0;
+	m->mod = 0;
+	m->is_date = false;
+	m->no_prev = false;
+	m->lit[0] = '\0';
+}
+
 /* ---- token tests (false beyond the end); inline: they run per token ---- */
 static inline const struct token *tok(const struct ctx *c, size_t i)
 {
@@ -120,6 +136,14 @@ int unit_at(const struct ctx *c, size_t i, bool *plural);
 int tense_at(const struct ctx *c, size_t a, size_t b);
 /* The year of month @m (day @d or 0) given the dct and the tense. */
 int year_for(const struct ctx *c, int m, int d, int tense);
+/* year_for() in two steps, so that the tense is looked for only when it
+ * matters: the days from the dct to the date in the dct's year - 1, year
+ * and year + 1, then the year for a tense (-2 .. 2, as tense_at()). */
+void year_deltas(const struct ctx *c, int m, int d, long delta[3]);
+int year_pick(const struct ctx *c, const long delta[3], int d, int tense);
+/* The year year_pick() gives for every tense, or Y_UNKNOWN when the
+ * tense changes it. */
+int year_any_tense(const struct ctx *c, const long delta[3], int d);
 /* The weekday @wd relative to the dct: @dir -1 past (on or before), +1
  * future (on or after), -2 strictly before, +2 strictly after. */
 struct tdate weekday_date(const struct ctx *c, int wd, int dir);

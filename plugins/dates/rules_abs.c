@@ -147,9 +147,17 @@ static void month_day(struct ctx *c, struct match *m, size_t a, size_t b,
 		         DA_NONE);
 		return;
 	}
-	int t = c->e->opt.prefer == DP_NEWS ? tense_at(c, a, b) :
-	        c->e->opt.prefer == DP_PAST ? -1 : 1;
-	y = year_for(c, mo, d, t);
+	long delta[3];
+	year_deltas(c, mo, d, delta);
+	if (c->e->opt.prefer == DP_NEWS) {
+		/* tense_at() looks at up to 18 tokens, and most dates are near
+		 * enough to the dct that every tense gives the same year */
+		y = year_any_tense(c, delta, d);
+		if (y == Y_UNKNOWN)
+			y = year_pick(c, delta, d, tense_at(c, a, b));
+	} else {
+		y = year_pick(c, delta, d, c->e->opt.prefer == DP_PAST ? -1 : 1);
+	}
 	set_date(m, d ? td_day(y, mo, d) : td_month(y, mo), DA_DCT);
 }
 
@@ -277,11 +285,17 @@ static bool label_before(const struct ctx *c, size_t i)
 	size_t p = i - 1;
 	if (is_punct(c, p, '.') && p > 0)
 		p--; /* "No. 1990" */
-	static const int labels[] = {F_SECTION, F_FLEET, F_ARMY, F_CHAPTER,
-		F_ARTICLE, F_ROUTE, 0};
-	for (int k = 0; labels[k]; k++)
-		if (is_fn(c, p, labels[k]))
+	/* one switch rather than a loop of is_fn() over the words: it runs
+	 * for every year candidate */
+	if (c->tk[p].cls == LX_FN) {
+		switch (c->tk[p].val) {
+		case F_SECTION: case F_FLEET: case F_ARMY: case F_CHAPTER:
+		case F_ARTICLE: case F_ROUTE:
 			return true;
+		default:
+			break;
+		}
+	}
 	if (c->tk[p].kind == TK_WORD && (c->tk[p].lflags & LXF_LABEL))
 		return true;
 	if (is_punct(c, i - 1, '$') || is_punct(c, i - 1, '#'))
@@ -307,15 +321,17 @@ static bool quantity_after(const struct ctx *c, size_t j)
 
 static bool year_preposition(const struct ctx *c, size_t i)
 {
-	if (i == 0)
+	if (i == 0 || i - 1 >= c->n || c->tk[i - 1].cls != LX_FN)
 		return false;
-	static const int ok[] = {F_IN, F_SINCE, F_BY, F_UNTIL, F_OF, F_DURING,
-		F_THROUGH, F_FROM, F_TO, F_BEFORE, F_AFTER, F_FISCAL, F_EARLY,
-		F_LATE, F_MID, F_END, F_AND, F_OR, F_AROUND, F_ABOUT, 0};
-	for (int k = 0; ok[k]; k++)
-		if (is_fn(c, i - 1, ok[k]))
-			return true;
-	return false;
+	switch (c->tk[i - 1].val) {
+	case F_IN: case F_SINCE: case F_BY: case F_UNTIL: case F_OF: case F_DURING:
+	case F_THROUGH: case F_FROM: case F_TO: case F_BEFORE: case F_AFTER:
+	case F_FISCAL: case F_EARLY: case F_LATE: case F_MID: case F_END:
+	case F_AND: case F_OR: case F_AROUND: case F_ABOUT:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* "his", "their early": an age follows ("in his 30s"). */

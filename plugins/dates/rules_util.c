@@ -186,14 +186,19 @@ static bool month_context_before(const struct ctx *c, size_t i)
 	size_t p = i - 1;
 	if (is_punct(c, p, '-') && p > 0 && is_fn(c, p - 1, F_MID))
 		return true;
-	static const int ok[] = {F_IN, F_SINCE, F_BY, F_UNTIL, F_EARLY, F_LATE,
-		F_MID, F_LAST, F_NEXT, F_THIS, F_OF, F_DURING, F_THROUGH, F_FROM,
-		F_TO, F_BEFORE, F_AFTER, F_EARLIER, F_END, F_BEGINNING, F_START,
-		F_PAST, F_COMING, F_EVERY, F_EACH, F_MIDDLE, F_ON, F_WITHIN, 0};
-	for (int k = 0; ok[k]; k++)
-		if (is_fn(c, p, ok[k]))
-			return true;
-	return false;
+	if (c->tk[p].cls != LX_FN)
+		return false;
+	switch (c->tk[p].val) {
+	case F_IN: case F_SINCE: case F_BY: case F_UNTIL: case F_EARLY: case F_LATE:
+	case F_MID: case F_LAST: case F_NEXT: case F_THIS: case F_OF: case F_DURING:
+	case F_THROUGH: case F_FROM: case F_TO: case F_BEFORE: case F_AFTER:
+	case F_EARLIER: case F_END: case F_BEGINNING: case F_START: case F_PAST:
+	case F_COMING: case F_EVERY: case F_EACH: case F_MIDDLE: case F_ON:
+	case F_WITHIN:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool month_context_after(const struct ctx *c, size_t j)
@@ -373,6 +378,23 @@ static int cue(const struct ctx *c, size_t i)
 	return 0;
 }
 
+/* cue() without the call for the tokens that cannot be cues (most of
+ * those tense_at() looks at): punctuation, numbers, words of the other
+ * lexicon classes, and unknown words that are neither "effective" nor a
+ * lower-case word of five letters or more (past_verb()). */
+static inline int cue_at(const struct ctx *c, size_t i)
+{
+	const struct token *t = &c->tk[i];
+	if (t->kind != TK_WORD)
+		return 0;
+	if (t->cls != LX_FN) {
+		size_t len = t->end - t->start;
+		if (len != 9 && (t->cls != LX_NONE || len < 5 || (t->flags & TF_CAP)))
+			return 0;
+	}
+	return cue(c, i);
+}
+
 int tense_at(const struct ctx *c, size_t a, size_t b)
 {
 	/* the nearest cue in the sentence, before (up to 12 tokens) or after
@@ -381,7 +403,7 @@ int tense_at(const struct ctx *c, size_t a, size_t b)
 	size_t db = 0, da = 0;
 	for (size_t k = a, steps = 0; k > 0 && steps < 12; steps++) {
 		k--;
-		int v = cue(c, k);
+		int v = cue_at(c, k);
 		if (v) {
 			before = v;
 			db = a - k;
@@ -397,7 +419,7 @@ int tense_at(const struct ctx *c, size_t a, size_t b)
 		 * does not date it */
 		if (is_fn(c, k, F_SAID))
 			continue;
-		int v = cue(c, k);
+		int v = cue_at(c, k);
 		if (v) {
 			after = v;
 			da = k - b + 1;
@@ -424,33 +446,98 @@ int direction(const struct ctx *c, size_t a, size_t b)
 	}
 }
 
-int year_for(const struct ctx *c, int m, int d, int tense)
+void year_deltas(const struct ctx *c, int m, int d, long delta[3])
+{
+	int y = c->dct.y;
+	if (m < 1 || m > 12) {
+		for (int k = 0; k < 3; k++) {
+			int dd = d ? d : 15;
+			int len = cal_days_in_month(y - 1 + k, m);
+			if (dd > len)
+				dd = len;
+			delta[k] = cal_days(y - 1 + k, m, dd) - c->dct_days;
+		}
+		return;
+	}
+	/* one cal_days(): the first of the month a year earlier or later is
+	 * 365 days away, 366 when the year between holds a 29 February
+	 * (that of the earlier year for January and February, else that of
+	 * the later) */
+	long first[3];
+	first[1] = cal_days(y, m, 1);
+	first[0] = first[1] - (cal_leap(m <= 2 ? y - 1 : y) ? 366 : 365);
+	first[2] = first[1] + (cal_leap(m <= 2 ? y : y + 1) ? 366 : 365);
+	for (int k = 0; k < 3; k++) {
+		int dd = d ? d : 15;
+		int len = cal_days_in_month(y - 1 + k, m);
+		if (dd > len)
+			dd = len;
+		delta[k] = first[k] + dd - 1 - c->dct_days;
+	}
+}
+
+/* year_pick() as an index 0..2 (inlined in the two callers below). */
+static inline int pick(const long delta[3], int d, int tense)
 {
 	/* the nearest of last year's, this year's and next year's date, a
 	 * date on the wrong side of the dct for the tense counting double */
-	int best = c->dct.y;
+	int best = 1;
 	long best_cost = -1;
-	for (int y = c->dct.y - 1; y <= c->dct.y + 1; y++) {
-		int dd = d ? d : 15;
-		if (dd > cal_days_in_month(y, m))
-			dd = cal_days_in_month(y, m);
-		long delta = cal_days(y, m, dd) - c->dct_days;
-		long cost = delta < 0 ? -delta : delta;
+	for (int k = 0; k < 3; k++) {
+		long cost = delta[k] < 0 ? -delta[k] : delta[k];
 		if (!d && cost <= 16)
 			cost = 0; /* the dct's own month */
 		/* news reports more past than future: a slight bias */
-		if (!tense && delta > 1)
+		if (!tense && delta[k] > 1)
 			cost += 20;
-		if ((tense < 0 && delta > 1) || (tense > 0 && delta < -1))
+		if ((tense < 0 && delta[k] > 1) || (tense > 0 && delta[k] < -1))
 			/* a verb right before a bare month binds it */
 			cost = (!d && (tense == 2 || tense == -2)) ?
 			       cost * 30 + 3100 : cost * 3 + 31;
 		if (best_cost < 0 || cost < best_cost) {
 			best_cost = cost;
-			best = y;
+			best = k;
 		}
 	}
 	return best;
+}
+
+int year_pick(const struct ctx *c, const long delta[3], int d, int tense)
+{
+	return c->dct.y - 1 + pick(delta, d, tense);
+}
+
+/* pick()'s cost of candidate @k without a tense (its lowest). */
+static inline long base_cost(const long delta[3], int d, int k)
+{
+	long cost = delta[k] < 0 ? -delta[k] : delta[k];
+	return !d && cost <= 16 ? 0 : cost;
+}
+
+int year_any_tense(const struct ctx *c, const long delta[3], int d)
+{
+	/* the common case first: the dct's year wins under every tense when
+	 * its highest cost (with the penalty of the wrong side) is below the
+	 * lowest cost of the other two (ties go to the earlier year, hence
+	 * strictly below) */
+	long b1 = base_cost(delta, d, 1);
+	long worst = b1;
+	if (delta[1] > 1 || delta[1] < -1)
+		worst = !d ? b1 * 30 + 3100 : b1 * 3 + 31;
+	if (worst < base_cost(delta, d, 0) && worst < base_cost(delta, d, 2))
+		return c->dct.y;
+	int k = pick(delta, d, -2);
+	if (pick(delta, d, -1) != k || pick(delta, d, 0) != k ||
+	    pick(delta, d, 1) != k || pick(delta, d, 2) != k)
+		return Y_UNKNOWN;
+	return c->dct.y - 1 + k;
+}
+
+int year_for(const struct ctx *c, int m, int d, int tense)
+{
+	long delta[3];
+	year_deltas(c, m, d, delta);
+	return year_pick(c, delta, d, tense);
 }
 
 struct tdate weekday_date(const struct ctx *c, int wd, int dir)

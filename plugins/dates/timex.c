@@ -196,19 +196,28 @@ static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 static const char *const tod_code[] = {"", "MO", "AF", "EV", "NI", "NI",
 	"12:00", "24:00", "12:00"};
 
-/* Writes @v as at least @w digits (0 <= v); returns the end. */
+/* Writes @v as exactly @w digits (1 to 4), with leading zeros; callers
+ * pass 0 <= v < 10^w (td_format_fast() checks the ranges first), so that
+ * no division loop or reversal is needed. */
 static char *put_num(char *p, int v, int w)
 {
-	char tmp[12];
-	int n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n < w)
-		tmp[n++] = '0';
-	while (n)
-		*p++ = tmp[--n];
+	switch (w) {
+	case 4:
+		*p++ = (char)('0' + v / 1000);
+		v %= 1000;
+		/* fall through */
+	case 3:
+		*p++ = (char)('0' + v / 100);
+		v %= 100;
+		/* fall through */
+	case 2:
+		*p++ = (char)('0' + v / 10);
+		v %= 10;
+		/* fall through */
+	default:
+		*p++ = (char)('0' + v);
+		break;
+	}
 	return p;
 }
 
@@ -300,9 +309,45 @@ static bool td_format_fast(const struct tdate *t, char *buf, size_t size)
 	return true;
 }
 
+/* Years, months and days with every field known (most values): written
+ * at once, without td_format_fast()'s dozen range checks. The text is
+ * the one both other paths write ("%04d", "-%02d"). */
+static bool td_format_common(const struct tdate *t, char *buf, size_t size)
+{
+	/* Y_UNKNOWN is negative */
+	if (size < 11 || t->y < 0 || t->y > 9999)
+		return false;
+	char *p = buf;
+	switch (t->gran) {
+	case G_YEAR:
+		p = put_num(p, t->y, 4);
+		break;
+	case G_MONTH:
+		if (t->m < 1 || t->m > 99)
+			return false;
+		p = put_num(p, t->y, 4);
+		*p++ = '-';
+		p = put_num(p, t->m, 2);
+		break;
+	case G_DAY:
+		if (t->m < 1 || t->m > 99 || t->d < 1 || t->d > 99)
+			return false;
+		p = put_num(p, t->y, 4);
+		*p++ = '-';
+		p = put_num(p, t->m, 2);
+		*p++ = '-';
+		p = put_num(p, t->d, 2);
+		break;
+	default:
+		return false;
+	}
+	*p = '\0';
+	return true;
+}
+
 void td_format(const struct tdate *t, char *buf, size_t size)
 {
-	if (td_format_fast(t, buf, size))
+	if (td_format_common(t, buf, size) || td_format_fast(t, buf, size))
 		return;
 	char y[16];
 	if (t->y == Y_UNKNOWN)

@@ -725,6 +725,350 @@ static void test_golden_newswire(void **state)
 	dp_harness_free(h);
 }
 
+/* ------------------------------------------------- the speed-up's paths
+ * refine() narrows the rules tried at a candidate by the token after it,
+ * month_day() looks for the tense only when it can change the year, and
+ * emit() interns the text directly and writes the layer in bulk: each
+ * table below covers those paths (values as before these changes). */
+
+/* numbers: the rules refine() keeps for a number given the token after it */
+static void test_refine_numbers(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"The plant ran 21 years, 2 more weeks and a 16-hour shift; 10"
+		"-fold gains came at 10:30 a.m. and 4 p.m. and at 7 o'clock o"
+		"n 1/5/1988 and on 1988-01-05, in the 1990s and the '90s, in "
+		"the 3rd quarter and the 2nd-half, in 5 1/2 years, 3 times a "
+		"year.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "21 years", "DURATION", "P21Y", "absolute", NULL},
+		{"1988-03-10", t0, "2 more weeks", "DURATION", "P2W", "absolute", NULL},
+		{"1988-03-10", t0, "16-hour", "DURATION", "PT16H", "absolute", NULL},
+		{"1988-03-10", t0, "10:30 a.m.", "TIME", "1988-03-10T10:30", "dct", NULL},
+		{"1988-03-10", t0, "4 p.m.", "TIME", "1988-03-10T16:00", "dct", NULL},
+		{"1988-03-10", t0, "7 o'clock", "TIME", "1988-03-10T07:00", "dct", NULL},
+		{"1988-03-10", t0, "1/5/1988", "DATE", "1988-01-05", "absolute", NULL},
+		{"1988-03-10", t0, "1988-01-05", "DATE", "1988-01-05", "absolute", NULL},
+		{"1988-03-10", t0, "the 1990s", "DATE", "199", "absolute", NULL},
+		{"1988-03-10", t0, "the '90s", "DATE", "199", "absolute", NULL},
+		{"1988-03-10", t0, "the 3rd quarter", "DATE", "1987-Q3", "dct", NULL},
+		{"1988-03-10", t0, "2nd-half", "DATE", "1987-H2", "dct", NULL},
+		{"1988-03-10", t0, "5 1/2 years", "DURATION", "P5Y6M", "absolute", NULL},
+		{"1988-03-10", t0, "3 times a year", "SET", "P1Y", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t0, "1988-03-10");
+	assert_int_equal(dp_harness_count(h, "dates"), 14); /* not 10-fold */
+	dp_harness_free(h);
+}
+
+/* "the" before each kind of word refine() distinguishes */
+static void test_refine_the(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"On the 6th the company said the same year, the previous day,"
+		" the latest quarter, the final half, the full year, the near"
+		" future, the past two weeks, the few months, the day before "
+		"yesterday, the year 1990, the weekend, the week of March 6, "
+		"the 1990s, the 20th century and the next day were busy.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "the 6th", "DATE", "1988-03-06", "dct", NULL},
+		{"1988-03-10", t0, "the same year", "DATE", "1988", "dct", NULL},
+		{"1988-03-10", t0, "the previous day", "DATE", "1988-XX-XX", "previous", NULL},
+		{"1988-03-10", t0, "the latest quarter", "DATE", "1987-Q4", "dct", NULL},
+		{"1988-03-10", t0, "the final half", "DATE", "1987-H2", "dct", NULL},
+		{"1988-03-10", t0, "the full year", "DATE", "1988", "dct", NULL},
+		{"1988-03-10", t0, "the near future", "DATE", "FUTURE_REF", "dct", NULL},
+		{"1988-03-10", t0, "the past two weeks", "DURATION", "P2W", "absolute", NULL},
+		{"1988-03-10", t0, "few months", "DURATION", "PXM", "absolute", NULL},
+		{"1988-03-10", t0, "the day before yesterday", "DATE", "1988-03-08", "dct", NULL},
+		{"1988-03-10", t0, "the year 1990", "DATE", "1990", "absolute", NULL},
+		{"1988-03-10", t0, "the weekend", "DATE", "1988-W09-WE", "dct", NULL},
+		{"1988-03-10", t0, "the week of March 6", "DATE", "1988-W09", "dct", NULL},
+		{"1988-03-10", t0, "the 1990s", "DATE", "199", "absolute", NULL},
+		{"1988-03-10", t0, "the 20th century", "DATE", "19", "absolute", NULL},
+		{"1988-03-10", t0, "the next day", "DATE", "1988-03-XX", "previous", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+/* function words before the words refine() keeps their rules for */
+static void test_refine_function_words(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"At least two years, up to three months, more than a year, no"
+		" more than five years, a few days, a hundred years, a half-h"
+		"our, every other week, every Monday, each spring, per year, "
+		"twice a year, once a month, that same week, that morning, th"
+		"is year's second half, the final quarter, last Christmas, ne"
+		"xt Labor Day, this morning, last Friday, this past Friday, n"
+		"ext year, last May, this fall, the past few weeks, recent mo"
+		"nths, current levels.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "At least two years", "DURATION", "P2Y", "absolute", "EQUAL_OR_MORE"},
+		{"1988-03-10", t0, "up to three months", "DURATION", "P3M", "absolute", "EQUAL_OR_LESS"},
+		{"1988-03-10", t0, "more than a year", "DURATION", "P1Y", "absolute", "MORE_THAN"},
+		{"1988-03-10", t0, "no more than five years", "DURATION", "P5Y", "absolute", "EQUAL_OR_LESS"},
+		{"1988-03-10", t0, "a few days", "DURATION", "PXD", "absolute", NULL},
+		{"1988-03-10", t0, "a hundred years", "DURATION", "P100Y", "absolute", NULL},
+		{"1988-03-10", t0, "a half-hour", "DURATION", "PT30M", "absolute", NULL},
+		{"1988-03-10", t0, "every other week", "SET", "P2W", "absolute", NULL},
+		{"1988-03-10", t0, "every Monday", "SET", "XXXX-WXX-1", "absolute", NULL},
+		{"1988-03-10", t0, "each spring", "SET", "XXXX-SP", "absolute", NULL},
+		{"1988-03-10", t0, "per year", "SET", "P1Y", "absolute", NULL},
+		{"1988-03-10", t0, "twice a year", "SET", "P1Y", "absolute", NULL},
+		{"1988-03-10", t0, "once a month", "SET", "P1M", "absolute", NULL},
+		{"1988-03-10", t0, "that same week", "DATE", "1988-W10", "dct", NULL},
+		{"1988-03-10", t0, "that morning", "DATE", "1988-03-XX", "previous", NULL},
+		{"1988-03-10", t0, "this year's second half", "DATE", "1988-H2", "dct", NULL},
+		{"1988-03-10", t0, "the final quarter", "DATE", "1987-Q4", "dct", NULL},
+		{"1988-03-10", t0, "last Christmas", "DATE", "1987-12-25", "dct", NULL},
+		{"1988-03-10", t0, "next Labor Day", "DATE", "1988-09-05", "dct", NULL},
+		{"1988-03-10", t0, "this morning", "TIME", "1988-03-10TMO", "dct", NULL},
+		{"1988-03-10", t0, "last Friday", "DATE", "1988-03-04", "dct", NULL},
+		{"1988-03-10", t0, "this past Friday", "DATE", "1988-03-04", "dct", NULL},
+		{"1988-03-10", t0, "next year", "DATE", "1989", "dct", NULL},
+		{"1988-03-10", t0, "last May", "DATE", "1987-05", "dct", NULL},
+		{"1988-03-10", t0, "this fall", "DATE", "1988-FA", "dct", NULL},
+		{"1988-03-10", t0, "the past few weeks", "DURATION", "PXW", "absolute", NULL},
+		{"1988-03-10", t0, "recent months", "DURATION", "PXM", "absolute", NULL},
+		{"1988-03-10", t0, "current", "DATE", "PRESENT_REF", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+/* the special words (one rule each) and the words they must not start */
+static void test_refine_special_words(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"Sales in Q3 rose, New Year's Day passed, on Valentine's Day "
+		"and Election Day, right now, these days, new orders came, no"
+		" dividend was paid, each company paid one share.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "Q3", "DATE", "1987-Q3", "dct", NULL},
+		{"1988-03-10", t0, "New Year's Day", "DATE", "1988-01-01", "dct", NULL},
+		{"1988-03-10", t0, "Valentine's Day", "DATE", "1988-02-14", "dct", NULL},
+		{"1988-03-10", t0, "Election Day", "DATE", "1987-11-03", "dct", NULL},
+		{"1988-03-10", t0, "right now", "DATE", "PRESENT_REF", "dct", NULL},
+		{"1988-03-10", t0, "these days", "DATE", "PRESENT_REF", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t0, "1988-03-10");
+	/* not "new orders", "no dividend", "each company", "one share" */
+	assert_int_equal(dp_harness_count(h, "dates"), 6);
+	dp_harness_free(h);
+}
+
+/* more of refine(): approximations, count words, "recent", ordinals and
+ * years in runs of numbers, "the" + an unknown word, holidays after
+ * last/next/this; "a dozen times", "few-month", "1990/91", "1990-95",
+ * "the comparable period" and "1/2" are no expressions */
+static void test_refine_more(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"Over two years, under a month, nearly a decade, almost three"
+		" weeks, over the weekend, several years, half an hour, a doz"
+		"en times, few-month, recent months, the following two days, "
+		"the 20th century, 20th-century, 1990/91 and 1990-95 sales, t"
+		"he 1990's, the comparable period, the distant future, next N"
+		"ew Year's Day, last Valentine's Day, this Election Day, 1/2 "
+		"a point, 5/8/1987.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "Over two years", "DURATION", "P2Y", "absolute", "MORE_THAN"},
+		{"1988-03-10", t0, "under a month", "DURATION", "P1M", "absolute", "LESS_THAN"},
+		{"1988-03-10", t0, "nearly a decade", "DURATION", "P10Y", "absolute", "LESS_THAN"},
+		{"1988-03-10", t0, "almost three weeks", "DURATION", "P3W", "absolute", "LESS_THAN"},
+		{"1988-03-10", t0, "the weekend", "DATE", "1988-W09-WE", "dct", NULL},
+		{"1988-03-10", t0, "several years", "DURATION", "PXY", "absolute", NULL},
+		{"1988-03-10", t0, "half an hour", "DURATION", "PT30M", "absolute", NULL},
+		{"1988-03-10", t0, "recent months", "DURATION", "PXM", "absolute", NULL},
+		{"1988-03-10", t0, "the following two days", "DURATION", "P2D", "absolute", NULL},
+		{"1988-03-10", t0, "the 20th century", "DATE", "19", "absolute", NULL},
+		{"1988-03-10", t0, "20th-century", "DATE", "19", "absolute", NULL},
+		{"1988-03-10", t0, "1990's", "DATE", "199", "absolute", NULL},
+		{"1988-03-10", t0, "the distant future", "DATE", "FUTURE_REF", "dct", NULL},
+		{"1988-03-10", t0, "next New Year's Day", "DATE", "1989-01-01", "dct", NULL},
+		{"1988-03-10", t0, "last Valentine's Day", "DATE", "1988-02-14", "dct", NULL},
+		{"1988-03-10", t0, "this Election Day", "DATE", "1988-11-08", "dct", NULL},
+		{"1988-03-10", t0, "5/8/1987", "DATE", "1987-05-08", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t0, "1988-03-10");
+	assert_int_equal(dp_harness_count(h, "dates"), 17);
+	dp_harness_free(h);
+}
+
+/* refine() for number words before function words ("one of" is none),
+ * "the year" before a number or a hyphen, "the first" before a count,
+ * and a decimal before a number */
+static void test_refine_counts(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"One of them said the year 1990 and the year-ago quarter were"
+		" weak for the year. It took one hundred years, two and a hal"
+		"f years, three times a year, two more weeks, in nineteen nin"
+		"ety; 2.5 3 years, 1.5 years, the first two weeks and the fir"
+		"st months, the first time.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "the year 1990", "DATE", "1990", "absolute", NULL},
+		{"1988-03-10", t0, "the year-ago quarter", "DATE", "1986-Q4", "dct", NULL},
+		{"1988-03-10", t0, "the year", "DURATION", "P1Y", "absolute", NULL},
+		{"1988-03-10", t0, "one hundred years", "DURATION", "P100Y", "absolute", NULL},
+		{"1988-03-10", t0, "two and a half years", "DURATION", "P2Y6M", "absolute", NULL},
+		{"1988-03-10", t0, "three times a year", "SET", "P1Y", "absolute", NULL},
+		{"1988-03-10", t0, "two more weeks", "DURATION", "P2W", "absolute", NULL},
+		{"1988-03-10", t0, "nineteen ninety", "DATE", "1990", "absolute", NULL},
+		{"1988-03-10", t0, "3 years", "DURATION", "P3Y", "absolute", NULL},
+		{"1988-03-10", t0, "1.5 years", "DURATION", "P1Y6M", "absolute", NULL},
+		{"1988-03-10", t0, "the first two weeks", "DURATION", "P2W", "absolute", NULL},
+		{"1988-03-10", t0, "the first months", "DURATION", "PXM", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t0, "1988-03-10");
+	assert_int_equal(dp_harness_count(h, "dates"), 12);
+	dp_harness_free(h);
+}
+
+/* the year of undated months and days: year_deltas() and year_any_tense() near year ends and 29 February */
+static void test_year_of_undated(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"He said in December prices fell; they will rise in February,"
+		" and on February 29 and December 31 they met; sales were dow"
+		"n in November and will grow in March.";
+	static const char *const t1 =
+		"The talks on January 3 will go on; in January, February 29 a"
+		"nd March 1 are next; last December, on December 30 he said, "
+		"on November 2 they met.";
+	static const char *const t2 =
+		"In January prices fell, in December they will rise, on Janua"
+		"ry 15 he will speak, on December 15 he spoke, in July, on Ju"
+		"ly 4, in June.";
+	static const char *const t3 =
+		"On February 28 and March 1 and February 29, in February, in "
+		"March, in January the year ended.";
+	static const struct tcase cases[] = {
+		{"1988-01-05", t0, "December", "DATE", "1987-12", "dct", NULL},
+		{"1988-01-05", t0, "February", "DATE", "1988-02", "dct", NULL},
+		{"1988-01-05", t0, "February 29", "DATE", "1988-02-29", "dct", NULL},
+		{"1988-01-05", t0, "December 31", "DATE", "1987-12-31", "dct", NULL},
+		{"1988-01-05", t0, "November", "DATE", "1987-11", "dct", NULL},
+		{"1988-01-05", t0, "March", "DATE", "1988-03", "dct", NULL},
+		{"1987-12-28", t1, "January 3", "DATE", "1988-01-03", "dct", NULL},
+		{"1987-12-28", t1, "January", "DATE", "1988-01", "dct", NULL},
+		{"1987-12-28", t1, "February 29", "DATE", "1988-02-29", "dct", NULL},
+		{"1987-12-28", t1, "March 1", "DATE", "1988-03-01", "dct", NULL},
+		{"1987-12-28", t1, "last December", "DATE", "1986-12", "dct", NULL},
+		{"1987-12-28", t1, "December 30", "DATE", "1987-12-30", "dct", NULL},
+		{"1987-12-28", t1, "November 2", "DATE", "1987-11-02", "dct", NULL},
+		{"1988-07-01", t2, "January", "DATE", "1988-01", "dct", NULL},
+		{"1988-07-01", t2, "December", "DATE", "1987-12", "dct", NULL},
+		{"1988-07-01", t2, "January 15", "DATE", "1989-01-15", "dct", NULL},
+		{"1988-07-01", t2, "December 15", "DATE", "1987-12-15", "dct", NULL},
+		{"1988-07-01", t2, "July", "DATE", "1987-07", "dct", NULL},
+		{"1988-07-01", t2, "July 4", "DATE", "1988-07-04", "dct", NULL},
+		{"1988-07-01", t2, "June", "DATE", "1988-06", "dct", NULL},
+		{"2000-02-29", t3, "February 28", "DATE", "2000-02-28", "dct", NULL},
+		{"2000-02-29", t3, "March 1", "DATE", "2000-03-01", "dct", NULL},
+		{"2000-02-29", t3, "February 29", "DATE", "2000-02-29", "dct", NULL},
+		{"2000-02-29", t3, "February", "DATE", "2000-02", "dct", NULL},
+		{"2000-02-29", t3, "March", "DATE", "2000-03", "dct", NULL},
+		{"2000-02-29", t3, "January", "DATE", "2000-01", "dct", NULL},
+		{"2000-02-29", t3, "the year", "DATE", "2000", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
+/* multi-byte characters next to expressions (the text is interned without dp_layer_set_str()'s check) and mods set on some expressions of a document only */
+static void test_emit_utf8_and_mods(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"«March 5» — “Friday” über 1987 déjà vu ça 1990年 naïve 12 déc"
+		"embre; early 1990 and late March, mid-1990s, about three yea"
+		"rs ago, nearly four years ago, the end of 1987.";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "March 5", "DATE", "1988-03-05", "dct", NULL},
+		{"1988-03-10", t0, "Friday", "DATE", "1988-03-04", "dct", NULL},
+		{"1988-03-10", t0, "1987", "DATE", "1987", "absolute", NULL},
+		{"1988-03-10", t0, "1990", "DATE", "1990", "absolute", NULL},
+		{"1988-03-10", t0, "early 1990", "DATE", "1990", "absolute", "START"},
+		{"1988-03-10", t0, "late March", "DATE", "1988-03", "dct", "END"},
+		{"1988-03-10", t0, "mid-1990s", "DATE", "199", "absolute", "MID"},
+		{"1988-03-10", t0, "about three years ago", "DATE", "1985", "dct", "APPROX"},
+		{"1988-03-10", t0, "nearly four years ago", "DATE", "1984", "dct", "LESS_THAN"},
+		{"1988-03-10", t0, "the end of 1987", "DATE", "1987", "absolute", "END"},
+	};
+	CHECK(NULL, cases);
+}
+
+/* more expressions than the first arrays of emit() hold (grow()) */
+static void test_emit_many(void **state)
+{
+	(void)state;
+	static const char *const t0 =
+		"On March 1 1987 it rose. On March 2 1987 it rose. On March 3"
+		" 1987 it rose. On March 4 1987 it rose. On March 5 1987 it r"
+		"ose. On March 6 1987 it rose. On March 7 1987 it rose. On Ma"
+		"rch 8 1987 it rose. On March 9 1987 it rose. On March 10 198"
+		"7 it rose. On March 11 1987 it rose. On March 12 1987 it ros"
+		"e. On March 13 1987 it rose. On March 14 1987 it rose. On Ma"
+		"rch 15 1987 it rose. On March 16 1987 it rose. On March 17 1"
+		"987 it rose. On March 18 1987 it rose. On March 19 1987 it r"
+		"ose. On March 20 1987 it rose. On March 21 1987 it rose. On "
+		"March 22 1987 it rose. On March 23 1987 it rose. On March 24"
+		" 1987 it rose. On March 25 1987 it rose. On March 26 1987 it"
+		" rose. On March 27 1987 it rose. On March 28 1987 it rose. F"
+		"inally 1990";
+	static const struct tcase cases[] = {
+		{"1988-03-10", t0, "March 1 1987", "DATE", "1987-03-01", "absolute", NULL},
+		{"1988-03-10", t0, "March 2 1987", "DATE", "1987-03-02", "absolute", NULL},
+		{"1988-03-10", t0, "March 3 1987", "DATE", "1987-03-03", "absolute", NULL},
+		{"1988-03-10", t0, "March 4 1987", "DATE", "1987-03-04", "absolute", NULL},
+		{"1988-03-10", t0, "March 5 1987", "DATE", "1987-03-05", "absolute", NULL},
+		{"1988-03-10", t0, "March 6 1987", "DATE", "1987-03-06", "absolute", NULL},
+		{"1988-03-10", t0, "March 7 1987", "DATE", "1987-03-07", "absolute", NULL},
+		{"1988-03-10", t0, "March 8 1987", "DATE", "1987-03-08", "absolute", NULL},
+		{"1988-03-10", t0, "March 9 1987", "DATE", "1987-03-09", "absolute", NULL},
+		{"1988-03-10", t0, "March 10 1987", "DATE", "1987-03-10", "absolute", NULL},
+		{"1988-03-10", t0, "March 11 1987", "DATE", "1987-03-11", "absolute", NULL},
+		{"1988-03-10", t0, "March 12 1987", "DATE", "1987-03-12", "absolute", NULL},
+		{"1988-03-10", t0, "March 13 1987", "DATE", "1987-03-13", "absolute", NULL},
+		{"1988-03-10", t0, "March 14 1987", "DATE", "1987-03-14", "absolute", NULL},
+		{"1988-03-10", t0, "March 15 1987", "DATE", "1987-03-15", "absolute", NULL},
+		{"1988-03-10", t0, "March 16 1987", "DATE", "1987-03-16", "absolute", NULL},
+		{"1988-03-10", t0, "March 17 1987", "DATE", "1987-03-17", "absolute", NULL},
+		{"1988-03-10", t0, "March 18 1987", "DATE", "1987-03-18", "absolute", NULL},
+		{"1988-03-10", t0, "March 19 1987", "DATE", "1987-03-19", "absolute", NULL},
+		{"1988-03-10", t0, "March 20 1987", "DATE", "1987-03-20", "absolute", NULL},
+		{"1988-03-10", t0, "March 21 1987", "DATE", "1987-03-21", "absolute", NULL},
+		{"1988-03-10", t0, "March 22 1987", "DATE", "1987-03-22", "absolute", NULL},
+		{"1988-03-10", t0, "March 23 1987", "DATE", "1987-03-23", "absolute", NULL},
+		{"1988-03-10", t0, "March 24 1987", "DATE", "1987-03-24", "absolute", NULL},
+		{"1988-03-10", t0, "March 25 1987", "DATE", "1987-03-25", "absolute", NULL},
+		{"1988-03-10", t0, "March 26 1987", "DATE", "1987-03-26", "absolute", NULL},
+		{"1988-03-10", t0, "March 27 1987", "DATE", "1987-03-27", "absolute", NULL},
+		{"1988-03-10", t0, "March 28 1987", "DATE", "1987-03-28", "absolute", NULL},
+		{"1988-03-10", t0, "1990", "DATE", "1990", "absolute", NULL},
+	};
+	CHECK(NULL, cases);
+	struct dp_harness *h = harness(NULL);
+	run(h, t0, "1988-03-10");
+	assert_int_equal(dp_harness_count(h, "dates"), 29);
+	dp_harness_free(h);
+}
+
 static void test_alloc_failure(void **state)
 {
 	(void)state;
@@ -763,6 +1107,15 @@ int main(void)
 		cmocka_unit_test(test_attributes_and_offsets),
 		cmocka_unit_test(test_word_runs_at_block_edges),
 		cmocka_unit_test(test_golden_newswire),
+		cmocka_unit_test(test_refine_numbers),
+		cmocka_unit_test(test_refine_the),
+		cmocka_unit_test(test_refine_function_words),
+		cmocka_unit_test(test_refine_special_words),
+		cmocka_unit_test(test_refine_more),
+		cmocka_unit_test(test_refine_counts),
+		cmocka_unit_test(test_year_of_undated),
+		cmocka_unit_test(test_emit_utf8_and_mods),
+		cmocka_unit_test(test_emit_many),
 		cmocka_unit_test(test_alloc_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
