@@ -532,9 +532,24 @@ int dp_json_object_member(const char *obj, size_t len, const char *key,
 			*vstart = *vend = (size_t)(s.p - s.start);
 			return 0;
 		}
-		if (s.p >= s.end || *s.p != '"' || !string(&s, tmp))
+		if (s.p >= s.end || *s.p != '"')
 			return DP_EINVAL;
-		bool match = tmp->len == klen && memcmp(tmp->data, key, klen) == 0;
+		/* a name without escapes is compared where it lies; one with
+		 * escapes is decoded into @tmp first */
+		const unsigned char *k0 = s.p + 1;
+		if (!skip_string(&s))
+			return DP_EINVAL;
+		size_t kn = (size_t)(s.p - 1 - k0);
+		bool match;
+		if (!memchr(k0, '\\', kn)) {
+			match = kn == klen && memcmp(k0, key, klen) == 0;
+		} else {
+			struct scan ks = {k0 - 1, s.p, s.start, NULL, 0};
+			if (!string(&ks, tmp))
+				return DP_EINVAL;
+			match = tmp->len == klen &&
+			        memcmp(tmp->data, key, klen) == 0;
+		}
 		ws(&s);
 		if (s.p >= s.end || *s.p != ':')
 			return DP_EINVAL;

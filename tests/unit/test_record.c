@@ -159,7 +159,8 @@ static void test_meta(void **state)
 {
 	struct fx *f = *state;
 	const char *meta = "{\"dct\":\"2024-01-08\",\"n\":3,\"list\":[1],"
-	                   "\"o\":{\"dct\":\"nested\"},\"esc\":\"a\\\"b\\u00e9\"}";
+	                   "\"o\":{\"dct\":\"nested\"},\"esc\":\"a\\\"b\\u00e9\","
+	                   "\"d\\u0063t2\":\"escaped name\",\"dct2x\":\"no\"}";
 
 	assert_int_equal(dp_doc_reset(f->doc, "m", "x", 1, meta, strlen(meta)),
 	                 0);
@@ -169,6 +170,9 @@ static void test_meta(void **state)
 	assert_null(dp_doc_meta(f->doc, "o"));
 	assert_null(dp_doc_meta(f->doc, "absent"));
 	assert_null(dp_doc_meta(f->doc, NULL));
+	/* a member name with an escape is decoded before it is compared */
+	assert_string_equal(dp_doc_meta(f->doc, "dct2"), "escaped name");
+	assert_null(dp_doc_meta(f->doc, "dct2\\"));
 	assert_int_equal(dp_doc_meta_set(f->doc, "dct", "2025-02-02"), 0);
 	assert_string_equal(dp_doc_meta(f->doc, "dct"), "2025-02-02");
 	assert_int_equal(dp_doc_meta_set(f->doc, "new", "v"), 0);
