@@ -92,17 +92,20 @@ struct lx_table {
 	 * letters a, b ('a'..'z'; index 26 for a one-letter word) */
 	uint16_t pair_len[26][27];
 	/* words of up to 8 bytes packed into an integer (first byte lowest):
-	 * one multiply and one compare per lookup */
+	 * one multiply and one compare per lookup; LX_SHORT_SLOTS slots, a
+	 * fixed size so that the slot is found without loading the shift and
+	 * the mask (the lexicon fills a tenth of it) */
 	uint64_t *short_keys;
 	uint16_t *short_idx;  /* entry index + 1, 0 = empty */
-	size_t short_mask;
-	int short_shift;
 };
 
+#define LX_SHORT_BITS 12
+#define LX_SHORT_SLOTS ((size_t)1 << LX_SHORT_BITS)
+
 /* The slot of a packed short word. */
-static inline size_t lx_short_slot(const struct lx_table *t, uint64_t key)
+static inline size_t lx_short_slot(uint64_t key)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> t->short_shift) & t->short_mask;
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - LX_SHORT_BITS));
 }
 
 /* Looks up a packed word of at most 8 lower-case bytes; NULL when
@@ -110,11 +113,11 @@ static inline size_t lx_short_slot(const struct lx_table *t, uint64_t key)
 static inline const struct lx_entry *lx_lookup_short(const struct lx_table *t,
                                                      uint64_t key)
 {
-	size_t h = lx_short_slot(t, key);
+	size_t h = lx_short_slot(key);
 	while (t->short_idx[h]) {
 		if (t->short_keys[h] == key)
 			return &t->entries[t->short_idx[h] - 1];
-		h = (h + 1) & t->short_mask;
+		h = (h + 1) & (LX_SHORT_SLOTS - 1);
 	}
 	return NULL;
 }
