@@ -4,6 +4,7 @@
 #include "lexer.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 
 #ifdef __SSE2__
@@ -248,6 +249,13 @@ static const struct lx_entry *lookup_entry(const struct lx_table *lx,
 	return lx_lookup_folded(lx, w, n, h);
 }
 
+/* lx_entry_bits() of @e, 0 for NULL. */
+static inline uint64_t entry_bits(const struct lx_table *lx,
+                                  const struct lx_entry *e)
+{
+	return e ? lx_entry_bits(lx, e) : 0;
+}
+
 /* Fills the lexicon fields of token @t. */
 static void lookup(const struct lx_table *lx, const char *s, const char *end,
                    struct token *t)
@@ -475,6 +483,39 @@ static NOINLINE struct gen_res general_token(const struct lx_table *lx,
 	return (struct gen_res){i, what};
 }
 
+/* Writes the word token [@start, @end) with @flags and the packed
+ * lexicon entry @bits (lx_entry_bits(), 0 when unknown). */
+static inline void put_word(struct token *t, size_t start, size_t end,
+                            uint16_t flags, uint64_t bits)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* bytes 0-7 start and end, 8-15 num 0, flags, kind and ndigits 0,
+	 * 16-23 the lexicon fields as lx_entry_bits() packs them, punct 0 */
+	_Static_assert(sizeof(struct token) == 24 &&
+	               offsetof(struct token, flags) == 12 &&
+	               offsetof(struct token, kind) == 14 &&
+	               offsetof(struct token, val) == 16 &&
+	               offsetof(struct token, lex) == 18 &&
+	               offsetof(struct token, cls) == 20 &&
+	               offsetof(struct token, lflags) == 21 &&
+	               offsetof(struct token, punct) == 22,
+	               "struct token layout");
+	uint64_t q0 = (uint64_t)start | (uint64_t)end << 32;
+	uint64_t q1 = (uint64_t)flags << 32 | (uint64_t)TK_WORD << 48;
+	unsigned char *p = (unsigned char *)t;
+	memcpy(p, &q0, 8);
+	memcpy(p + 8, &q1, 8);
+	memcpy(p + 16, &bits, 8);
+#else
+	*t = (struct token){
+		.start = (uint32_t)start, .end = (uint32_t)end, .flags = flags,
+		.kind = TK_WORD, .val = (int16_t)(uint16_t)bits,
+		.lex = (uint16_t)(bits >> 16), .cls = (uint8_t)(bits >> 32),
+		.lflags = (uint8_t)(bits >> 40),
+	};
+#endif
+}
+
 /* Bit j set when s[j] is not an ASCII letter, for the 64 bytes at @s. */
 static inline uint64_t nonletters64(const unsigned char *s)
 {
@@ -584,7 +625,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				goto general;
 			size_t wl = e - i;
 			uint16_t fl = pending;
-			const struct lx_entry *le;
+			uint64_t bits;
 			if (i + 8 <= len) {
 				/* one load gives the lexicon key of a short word and
 				 * tells whether it is all capitals (bit 5 is the
@@ -603,10 +644,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					nlower++;
 				}
 				if (wl <= 8)
-					le = lx_lookup_short(lx, (w8 | 0x2020202020202020ull) &
-					                         keep_bytes[wl]);
+					bits = lx_lookup_short_bits(
+						lx, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
 				else
-					le = lookup_entry(lx, text + i, wl, text + len);
+					bits = entry_bits(lx, lookup_entry(lx, text + i, wl,
+					                                   text + len));
 			} else {
 				if (c <= 'Z') {
 					fl |= TF_CAP;
@@ -616,24 +658,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				} else {
 					nlower++;
 				}
-				le = lookup_entry(lx, text + i, wl, text + len);
+				bits = entry_bits(lx, lookup_entry(lx, text + i, wl, text + len));
 			}
-			if (le) {
-				uint16_t lex = (uint16_t)(le - lx->entries + 1);
-				out[n] = (struct token){
-					.start = (uint32_t)i, .end = (uint32_t)e,
-					.flags = fl, .val = le->val, .lex = lex,
-					.kind = TK_WORD, .cls = le->cls,
-					.lflags = le->flags,
-				};
-				if (word_rules[lex - 1])
-					mark_word(o, n);
-			} else {
-				out[n] = (struct token){
-					.start = (uint32_t)i, .end = (uint32_t)e,
-					.flags = fl, .kind = TK_WORD,
-				};
-			}
+			put_word(&out[n], i, e, fl, bits);
+			if (bits && word_rules[(uint16_t)(bits >> 16) - 1])
+				mark_word(o, n);
 			n++;
 			i = e;
 			pending = 0;

@@ -96,11 +96,22 @@ struct lx_table {
 	 * fixed size so that the slot is found without loading the shift and
 	 * the mask (the lexicon fills a tenth of it) */
 	uint64_t *short_keys;
-	uint16_t *short_idx;  /* entry index + 1, 0 = empty */
+	uint64_t *short_bits;  /* lx_entry_bits() of the entry, 0 = empty */
 };
 
 #define LX_SHORT_BITS 12
 #define LX_SHORT_SLOTS ((size_t)1 << LX_SHORT_BITS)
+
+/* An entry packed into one integer, as the lexer stores it in a token:
+ * val in bits 0-15, the entry index + 1 in bits 16-31, cls in 32-39 and
+ * flags in 40-47; never 0. */
+static inline uint64_t lx_entry_bits(const struct lx_table *t,
+                                     const struct lx_entry *e)
+{
+	return (uint64_t)(uint16_t)e->val |
+	       (uint64_t)(uint16_t)(e - t->entries + 1) << 16 |
+	       (uint64_t)e->cls << 32 | (uint64_t)e->flags << 40;
+}
 
 /* The slot of a packed short word. */
 static inline size_t lx_short_slot(uint64_t key)
@@ -108,18 +119,28 @@ static inline size_t lx_short_slot(uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - LX_SHORT_BITS));
 }
 
+/* Looks up a packed word of at most 8 lower-case bytes: its
+ * lx_entry_bits(), 0 when unknown. */
+static inline uint64_t lx_lookup_short_bits(const struct lx_table *t,
+                                            uint64_t key)
+{
+	size_t h = lx_short_slot(key);
+	uint64_t b;
+	while ((b = t->short_bits[h]) != 0) {
+		if (t->short_keys[h] == key)
+			return b;
+		h = (h + 1) & (LX_SHORT_SLOTS - 1);
+	}
+	return 0;
+}
+
 /* Looks up a packed word of at most 8 lower-case bytes; NULL when
  * unknown. */
 static inline const struct lx_entry *lx_lookup_short(const struct lx_table *t,
                                                      uint64_t key)
 {
-	size_t h = lx_short_slot(key);
-	while (t->short_idx[h]) {
-		if (t->short_keys[h] == key)
-			return &t->entries[t->short_idx[h] - 1];
-		h = (h + 1) & (LX_SHORT_SLOTS - 1);
-	}
-	return NULL;
+	uint64_t b = lx_lookup_short_bits(t, key);
+	return b ? &t->entries[(uint16_t)(b >> 16) - 1] : NULL;
 }
 
 /* Number of entries (token.lex runs from 1 to this). */
