@@ -594,7 +594,35 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 		if (n == cap)
 			goto full;
 		if (!(cc & C_ALPHA)) {
-			if ((cc & C_DIGIT) || c >= 0x80)
+			if (cc & C_DIGIT) {
+				/* a plain number: digits not followed by ',', '.' or
+				 * a letter (groups, decimals, ordinals, decades and
+				 * "F16" take the general path) */
+				size_t j = i;
+				int64_t v = 0;
+				do {
+					if (v < 100000000LL)
+						v = v * 10 + (s[j] - '0');
+					j++;
+				} while (j < len && (cclass[s[j]] & C_DIGIT));
+				if (j < len && (s[j] == ',' || s[j] == '.' ||
+				                (cclass[s[j]] & C_ALPHA)))
+					goto general;
+				size_t nd = j - i;
+				out[n] = (struct token){
+					.start = (uint32_t)i, .end = (uint32_t)j,
+					.num = (int32_t)(v > 1000000000LL ? 1000000000LL : v),
+					.flags = pending, .kind = TK_NUM,
+					.ndigits = (uint8_t)(nd > 255 ? 255 : nd),
+				};
+				/* mark(): a plain number may start an expression */
+				o->cand[o->ncand++] = (uint32_t)n;
+				n++;
+				i = j;
+				pending = 0;
+				continue;
+			}
+			if (c >= 0x80)
 				goto general;
 			/* ASCII punctuation: one byte, one token */
 			out[n] = (struct token){
@@ -621,7 +649,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			uint64_t r = non >> (i - base);
 			size_t e = r ? i + (size_t)__builtin_ctzll(r)
 			             : letters_end(s, base + 64, len);
-			if (e < len && (cclass[s[e]] & C_STOP))
+			/* "said. ": a '.' that ends the chunk after a word other
+			 * than "www" leaves the word plain too (no a.m., initials
+			 * or URL can follow) */
+			if (e < len && (cclass[s[e]] & C_STOP) &&
+			    !sentence_end(s, len, i, e))
 				goto general;
 			size_t wl = e - i;
 			uint16_t fl = pending;
