@@ -557,9 +557,12 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
              const char *text, size_t len, struct lex_out *o)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	struct token *out = o->tk;
-	size_t cap = o->cap;
-	size_t i = 0, n = 0;
+	/* tokens are written through a pointer; the index is needed only
+	 * to mark candidates and by the general path */
+	struct token *const out = o->tk;
+	struct token *tp = out;
+	struct token *const tend = out + o->cap;
+	size_t i = 0;
 	/* counted in registers, stored on the way out (also for -1) */
 	size_t ncaps = 0, nlower = 0;
 	uint16_t pending = TF_FIRST;
@@ -591,7 +594,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				pending |= TF_PARA | TF_FIRST;
 			continue;
 		}
-		if (n == cap)
+		if (tp == tend)
 			goto full;
 		if (!(cc & C_ALPHA)) {
 			if (cc & C_DIGIT) {
@@ -609,15 +612,15 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				                (cclass[s[j]] & C_ALPHA)))
 					goto general;
 				size_t nd = j - i;
-				out[n] = (struct token){
+				*tp = (struct token){
 					.start = (uint32_t)i, .end = (uint32_t)j,
 					.num = (int32_t)(v > 1000000000LL ? 1000000000LL : v),
 					.flags = pending, .kind = TK_NUM,
 					.ndigits = (uint8_t)(nd > 255 ? 255 : nd),
 				};
 				/* mark(): a plain number may start an expression */
-				o->cand[o->ncand++] = (uint32_t)n;
-				n++;
+				o->cand[o->ncand++] = (uint32_t)(tp - out);
+				tp++;
 				i = j;
 				pending = 0;
 				continue;
@@ -625,12 +628,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			if (c >= 0x80)
 				goto general;
 			/* ASCII punctuation: one byte, one token */
-			out[n] = (struct token){
+			*tp++ = (struct token){
 				.start = (uint32_t)i, .end = (uint32_t)(i + 1),
 				.flags = pending, .kind = TK_PUNCT, .punct = (char)c,
 			};
 			pending = c == '.' || c == '!' || c == '?' ? TF_FIRST : 0;
-			n++;
 			i++;
 			continue;
 		}
@@ -642,12 +644,14 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			 * byte >= 0x80 (a letter may continue the word): those
 			 * take the general path, which gives the same token for
 			 * every other word. */
-			if (i - base >= 64) {
+			size_t off = i - base;
+			if (off >= 64) {
 				base = i;
+				off = 0;
 				non = block_nonletters(s, i, len);
 			}
-			uint64_t r = non >> (i - base);
-			size_t e = r ? i + (size_t)__builtin_ctzll(r)
+			uint64_t r = non >> off;
+			size_t e = r ? i + (unsigned)__builtin_ctzll(r)
 			             : letters_end(s, base + 64, len);
 			/* "said. ": a '.' that ends the chunk after a word other
 			 * than "www" leaves the word plain too (no a.m., initials
@@ -665,7 +669,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				uint64_t w8;
 				memcpy(&w8, s + i, 8);
 				w8 = le64(w8);
-				if (c <= 'Z') {
+				if (!(w8 & 0x20)) {
 					fl |= TF_CAP;
 					if (wl > 1 &&
 					    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
@@ -682,7 +686,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					bits = entry_bits(lx, lookup_entry(lx, text + i, wl,
 					                                   text + len));
 			} else {
-				if (c <= 'Z') {
+				if (s[i] <= 'Z') {
 					fl |= TF_CAP;
 					if (wl > 1 && !has_lower(s, i + 1, e))
 						fl |= TF_ALLCAPS;
@@ -692,32 +696,31 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				}
 				bits = entry_bits(lx, lookup_entry(lx, text + i, wl, text + len));
 			}
-			put_word(&out[n], i, e, fl, bits);
+			put_word(tp, i, e, fl, bits);
 			if (bits && word_rules[(uint16_t)(bits >> 16) - 1])
-				mark_word(o, n);
-			n++;
+				mark_word(o, (size_t)(tp - out));
+			tp++;
 			i = e;
 			pending = 0;
 			if (e + 1 >= len || s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
 				break;
 			/* one space, then the next word */
 			i = e + 1;
-			c = s[i];
 			pending = TF_SPACE;
-			if (n == cap)
+			if (tp == tend)
 				goto full;
 		}
 		continue;
 	general:;
-		struct gen_res g = general_token(lx, word_rules, text, len, o, i, n,
-		                                 pending);
+		struct gen_res g = general_token(lx, word_rules, text, len, o, i,
+		                                 (size_t)(tp - out), pending);
 		i = g.i;
-		n++;
+		tp++;
 		ncaps += g.what & G_CAP;
 		nlower += (g.what & G_LOWER) != 0;
 		pending = g.what & G_FIRST ? TF_FIRST : 0;
 	}
-	o->n = n;
+	o->n = (size_t)(tp - out);
 	o->ncaps = ncaps;
 	o->nlower = nlower;
 	return 0;

@@ -511,15 +511,10 @@ int lx_table_init(struct lx_table *t)
 		t->slots = NULL;
 		return -1;
 	}
-	t->short_keys = calloc(LX_SHORT_SLOTS, sizeof *t->short_keys);
-	t->short_bits = calloc(LX_SHORT_SLOTS, sizeof *t->short_bits);
-	if (!t->short_keys || !t->short_bits) {
+	t->shorts = calloc(LX_SHORT_SLOTS, sizeof *t->shorts);
+	if (!t->shorts) {
 		free(t->slots);
-		free(t->short_keys);
-		free(t->short_bits);
 		t->slots = NULL;
-		t->short_keys = NULL;
-		t->short_bits = NULL;
 		return -1;
 	}
 	t->entries = entries;
@@ -541,11 +536,11 @@ int lx_table_init(struct lx_table *t)
 			for (size_t k = 0; k < len; k++)
 				key |= (uint64_t)(unsigned char)w[k] << (8 * k);
 			size_t sh = lx_short_slot(key);
-			while (t->short_bits[sh] && t->short_keys[sh] != key)
+			while (t->shorts[sh].bits && t->shorts[sh].key != key)
 				sh = (sh + 1) & (LX_SHORT_SLOTS - 1);
-			if (!t->short_bits[sh]) {  /* the first entry of a word wins */
-				t->short_keys[sh] = key;
-				t->short_bits[sh] = lx_entry_bits(t, &entries[i]);
+			if (!t->shorts[sh].bits) {  /* the first entry of a word wins */
+				t->shorts[sh].key = key;
+				t->shorts[sh].bits = lx_entry_bits(t, &entries[i]);
 			}
 		}
 	}
@@ -555,11 +550,9 @@ int lx_table_init(struct lx_table *t)
 void lx_table_free(struct lx_table *t)
 {
 	free(t->slots);
-	free(t->short_keys);
-	free(t->short_bits);
+	free(t->shorts);
 	t->slots = NULL;
-	t->short_keys = NULL;
-	t->short_bits = NULL;
+	t->shorts = NULL;
 }
 
 const struct lx_entry *lx_lookup_folded(const struct lx_table *t,

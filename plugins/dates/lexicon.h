@@ -82,6 +82,14 @@ struct lx_entry {
 	int16_t val;
 };
 
+/* A slot of the table of short words: the packed word and
+ * lx_entry_bits() of its entry (0 = empty slot), side by side so that a
+ * probe reads one cache line through one pointer. */
+struct lx_short {
+	uint64_t key;
+	uint64_t bits;
+};
+
 /* A read-only hash table over the lexicon, built once. */
 struct lx_table {
 	uint16_t *slots; /* index+1 into the entry array, 0 = empty */
@@ -95,8 +103,7 @@ struct lx_table {
 	 * one multiply and one compare per lookup; LX_SHORT_SLOTS slots, a
 	 * fixed size so that the slot is found without loading the shift and
 	 * the mask (the lexicon fills a tenth of it) */
-	uint64_t *short_keys;
-	uint64_t *short_bits;  /* lx_entry_bits() of the entry, 0 = empty */
+	struct lx_short *shorts;
 };
 
 #define LX_SHORT_BITS 12
@@ -126,8 +133,8 @@ static inline uint64_t lx_lookup_short_bits(const struct lx_table *t,
 {
 	size_t h = lx_short_slot(key);
 	uint64_t b;
-	while ((b = t->short_bits[h]) != 0) {
-		if (t->short_keys[h] == key)
+	while ((b = t->shorts[h].bits) != 0) {
+		if (t->shorts[h].key == key)
 			return b;
 		h = (h + 1) & (LX_SHORT_SLOTS - 1);
 	}
