@@ -682,9 +682,14 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				if (wl <= 8)
 					bits = lx_lookup_short_bits(
 						lx, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
-				else
+				else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
+				                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
+					/* (most long words fail the first-two-letters
+					 * filter before the call) */
 					bits = entry_bits(lx, lookup_entry(lx, text + i, wl,
 					                                   text + len));
+				else
+					bits = 0;
 			} else {
 				if (s[i] <= 'Z') {
 					fl |= TF_CAP;
