@@ -4,33 +4,42 @@
 #include "lexer.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
-/* Byte classes. */
-enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16 };
+/* Byte classes. C_STOP marks the bytes after which a word may not end
+ * plainly: '.', ':' and '@' (a.m., initials, URLs and e-mail addresses)
+ * and bytes >= 0x80 (a letter may continue the word). */
+enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16,
+       C_STOP = 32 };
 
 #define SP C_SPACE
 #define LO C_ALPHA
 #define UP (C_ALPHA | C_UPPER)
 #define DG C_DIGIT
+#define ST C_STOP
+#define ST16 ST, ST, ST, ST, ST, ST, ST, ST, ST, ST, ST, ST, ST, ST, ST, ST
 static const uint8_t cclass[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP | C_NL, SP, SP, SP, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, 0, 0, 0, 0, 0, 0,
-	0, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
+	SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ST, 0,
+	DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, ST, 0, 0, 0, 0, 0,
+	ST, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
 	UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0,
 	0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
 	LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, 0, 0, 0, 0, 0,
+	ST16, ST16, ST16, ST16, ST16, ST16, ST16, ST16,
 };
 #undef SP
 #undef LO
 #undef UP
 #undef DG
+#undef ST
+#undef ST16
 
 static inline bool is_space(unsigned char c)
 {
@@ -202,38 +211,57 @@ static inline bool sentence_end(const unsigned char *s, size_t len,
 }
 
 
-static void lookup(const struct lx_table *lx, const char *s, const char *end,
-                   struct token *t)
+/* Bytes kept of an 8-byte load for a word of n <= 8 bytes (first byte
+ * lowest). */
+static const uint64_t keep_bytes[9] = {
+	0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull,
+	0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull,
+};
+
+/* The lexicon entry of the word w[0..n) (any case), NULL when unknown;
+ * @end is the end of the text (no byte at or past it is read). */
+static const struct lx_entry *lookup_entry(const struct lx_table *lx,
+                                           const char *w, size_t n,
+                                           const char *end)
 {
-	size_t n = t->end - t->start;
 	if (n > LX_MAX_WORD)
-		return;
-	const char *w = s + t->start;
-	const struct lx_entry *e;
+		return NULL;
 	if (n <= 8) {
 		/* the common case: the word packed into one integer, one
 		 * multiply and (mostly) one probe */
 		uint64_t key = 0;
-		if (w + 8 <= end) {
+		if ((size_t)(end - w) >= 8) {
 			/* one unaligned load; the bytes past the word masked off */
 			memcpy(&key, w, 8);
-			key = le64(key) | 0x2020202020202020ull;
-			if (n < 8)
-				key &= ((uint64_t)1 << (8 * n)) - 1;
+			key = (le64(key) | 0x2020202020202020ull) & keep_bytes[n];
 		} else {
 			for (size_t k = 0; k < n; k++)
 				key |= (uint64_t)(unsigned char)(w[k] | 32) << (8 * k);
 		}
-		e = lx_lookup_short(lx, key);
-	} else {
-		char a = (char)(w[0] | 32), b = (char)(w[1] | 32);
-		if (!lx_maybe(lx, a, b, n))
-			return;
-		size_t h = LX_HASH_INIT;
-		for (size_t k = 0; k < n; k++)
-			h = lx_hash_step(h, (unsigned char)(w[k] | 32));
-		e = lx_lookup_folded(lx, w, n, h);
+		return lx_lookup_short(lx, key);
 	}
+	char a = (char)(w[0] | 32), b = (char)(w[1] | 32);
+	if (!lx_maybe(lx, a, b, n))
+		return NULL;
+	size_t h = LX_HASH_INIT;
+	for (size_t k = 0; k < n; k++)
+		h = lx_hash_step(h, (unsigned char)(w[k] | 32));
+	return lx_lookup_folded(lx, w, n, h);
+}
+
+/* lx_entry_bits() of @e, 0 for NULL. */
+static inline uint64_t entry_bits(const struct lx_table *lx,
+                                  const struct lx_entry *e)
+{
+	return e ? lx_entry_bits(lx, e) : 0;
+}
+
+/* Fills the lexicon fields of token @t. */
+static void lookup(const struct lx_table *lx, const char *s, const char *end,
+                   struct token *t)
+{
+	const struct lx_entry *e = lookup_entry(lx, s + t->start,
+	                                        t->end - t->start, end);
 	if (e) {
 		t->cls = e->cls;
 		t->lflags = e->flags;
@@ -242,26 +270,19 @@ static void lookup(const struct lx_table *lx, const char *s, const char *end,
 	}
 }
 
-/* lookup() of a word of 1 to 8 ASCII letters at @w with 8 bytes
- * readable there: the word packed into one integer (first byte lowest,
- * case folded, bytes past the word masked off), one multiply and mostly
- * one probe. */
-static inline void lookup_short(const struct lx_table *lx,
-                                const unsigned char *w, size_t n,
-                                struct token *t)
+/* mark() for token @n, a word found in the lexicon whose entry starts
+ * some rule (the caller tested word_rules). */
+static inline void mark_word(struct lex_out *o, size_t n)
 {
-	uint64_t key;
-	memcpy(&key, w, 8);
-	key = le64(key) | 0x2020202020202020ull;
-	if (n < 8)
-		key &= ((uint64_t)1 << (8 * n)) - 1;
-	const struct lx_entry *e = lx_lookup_short(lx, key);
-	if (e) {
-		t->cls = e->cls;
-		t->lflags = e->flags;
-		t->val = e->val;
-		t->lex = (uint16_t)(e - lx->entries + 1);
+	const struct token *t = &o->tk[n];
+	/* "Election Day": the capitalised word before "Day" starts it */
+	if (t->cls == LX_UNIT && t->val == U_DAY && n > 0) {
+		const struct token *p = &o->tk[n - 1];
+		if (p->kind == TK_WORD && !p->lex && (p->flags & TF_CAP) &&
+		    (o->ncand == 0 || o->cand[o->ncand - 1] != n - 1))
+			o->cand[o->ncand++] = (uint32_t)(n - 1);
 	}
+	o->cand[o->ncand++] = (uint32_t)n;
 }
 
 /* Adds token @n to the candidate starts when an expression may begin
@@ -276,38 +297,291 @@ static void mark(const uint16_t *word_rules, struct lex_out *o, size_t n)
 	}
 	if (t->kind != TK_WORD || !t->lex || !word_rules[t->lex - 1])
 		return;
-	/* "Election Day": the capitalised word before "Day" starts it */
-	if (t->cls == LX_UNIT && t->val == U_DAY && n > 0) {
-		const struct token *p = &o->tk[n - 1];
-		if (p->kind == TK_WORD && !p->lex && (p->flags & TF_CAP) &&
-		    (o->ncand == 0 || o->cand[o->ncand - 1] != n - 1))
-			o->cand[o->ncand++] = (uint32_t)(n - 1);
+	mark_word(o, n);
+}
+
+/* What general_token() tells the main loop. */
+struct gen_res {
+	size_t i;        /* where the token ends */
+	unsigned what;   /* G_* */
+};
+enum {
+	G_CAP = 1,       /* a word starting with a capital: count it */
+	G_LOWER = 2,     /* a word starting with a lower-case letter */
+	G_FIRST = 4,     /* '.', '!' or '?': the next token starts a sentence */
+};
+
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* The general path for the token at s[i] (not whitespace), token @n:
+ * numbers, words with bytes >= 0x80, a.m./p.m., initials, URLs and
+ * e-mail addresses, punctuation beyond ASCII. Kept out of lex_scan() so
+ * that its hot loop keeps its registers. */
+static NOINLINE struct gen_res general_token(const struct lx_table *lx,
+                                             const uint16_t *word_rules,
+                                             const char *text, size_t len,
+                                             struct lex_out *o, size_t i,
+                                             size_t n, uint16_t pending)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	/* whether the token starts a whitespace-delimited chunk (a token
+	 * never holds whitespace) */
+	bool chunk_start = i == 0 || (cclass[s[i - 1]] & C_SPACE);
+	unsigned char c = s[i];
+	unsigned what = 0;
+	struct token *t = &o->tk[n];
+	memset(t, 0, sizeof *t);
+	t->start = (uint32_t)i;
+	t->flags = pending;
+	if (is_digit(c)) {
+		t->kind = TK_NUM;
+		int64_t v = 0;
+		size_t nd = 0;
+		while (i < len && is_digit(s[i])) {
+			if (v < 100000000LL)
+				v = v * 10 + (s[i] - '0');
+			i++;
+			nd++;
+		}
+		t->ndigits = (uint8_t)(nd > 255 ? 255 : nd);
+		/* thousands groups: exactly three digits after each comma */
+		while (nd <= 3 && i + 3 < len && s[i] == ',' &&
+		       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+		       is_digit(s[i + 3]) &&
+		       (i + 4 >= len || !is_digit(s[i + 4]))) {
+			v = v * 1000 + (s[i + 1] - '0') * 100 +
+			    (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+			i += 4;
+			t->flags |= TF_GROUPED;
+		}
+		if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+			i++;
+			while (i < len && is_digit(s[i]))
+				i++;
+			t->flags |= TF_DECIMAL;
+		}
+		t->num = (int32_t)(v > 1000000000LL ? 1000000000LL : v);
+		if (i < len && is_alpha(s[i])) {
+			size_t j = i;
+			while (j < len && is_alpha(s[j]))
+				j++;
+			char a = (char)(s[i] | 32), b = (char)(j > i + 1 ? s[i + 1] | 32 : 0);
+			size_t al = j - i;
+			if (al == 2 && ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+			                (a == 'r' && b == 'd') || (a == 't' && b == 'h'))) {
+				t->flags |= TF_ORD;
+				i = j;
+			} else if (al == 1 && a == 's') {
+				t->flags |= TF_DECADE;
+				i = j;
+			} else if (al == 2 && (a == 'a' || a == 'p') && b == 'm') {
+				/* "6am": leave "am" as its own word */
+			} else {
+				t->flags |= TF_ALNUM;
+				i = j;
+				while (i < len && (is_alpha(s[i]) || is_digit(s[i])))
+					i++;
+			}
+		}
+	} else if (is_alpha(c) || c >= 0x80) {
+		size_t nb = 1;
+		long cp = c;
+		if (c >= 0x80)
+			cp = utf8_at(s, len, i, &nb);
+		if (c >= 0x80 && !is_uletter(cp)) {
+			t->kind = TK_PUNCT;
+			if (cp == 0x2019 || cp == 0x2018)
+				t->punct = '\'';
+			else if (cp == 0x201C || cp == 0x201D)
+				t->punct = '"';
+			else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2012 || cp == 0x2010)
+				t->punct = '-';
+			else
+				t->punct = '?';
+			if (cp == 0x2026)
+				t->punct = '.';
+			i += nb;
+		} else {
+			t->kind = TK_WORD;
+			bool ascii = true;
+			bool upper = c >= 'A' && c <= 'Z';
+			bool lower = false;
+			size_t letters = 0;
+			while (i < len) {
+				/* a run of ASCII letters: the common case */
+				size_t run = i;
+				i = letters_end(s, i, len);
+				if (!lower)
+					lower = has_lower(s, run, i);
+				letters += i - run;
+				if (i < len && s[i] >= 0x80) {
+					cp = utf8_at(s, len, i, &nb);
+					if (!is_uletter(cp))
+						break;
+					i += nb;
+					letters++;
+					ascii = false;
+				} else {
+					break;
+				}
+			}
+			bool allup = !lower;
+			/* a.m. / p.m. as one word */
+			if (letters == 1 && ((c | 32) == 'a' || (c | 32) == 'p') &&
+			    i + 1 < len && s[i] == '.' && (s[i + 1] | 32) == 'm') {
+				i += 2;
+				if (i < len && s[i] == '.')
+					i++;
+				t->cls = LX_FN;
+				t->val = (c | 32) == 'a' ? F_AM : F_PM;
+			} else if (letters == 1 && i + 2 < len && s[i] == '.' &&
+			           is_alpha(s[i + 1]) && s[i + 2] == '.') {
+				/* initials like U.S. stay one token */
+				while (i + 1 < len && s[i] == '.' && is_alpha(s[i + 1]))
+					i += 2;
+				if (i < len && s[i] == '.')
+					i++;
+			}
+			/* a URL or an e-mail address: the whole chunk */
+			if (i < len && (s[i] == ':' || s[i] == '@' || s[i] == '.') &&
+			    (t->flags & TF_SPACE || n == 0 || chunk_start) &&
+			    !sentence_end(s, len, t->start, i)) {
+				size_t u = url_chunk(text, len, t->start);
+				if (u) {
+					t->kind = TK_URL;
+					i = u;
+					t->end = (uint32_t)i;
+					return (struct gen_res){i, 0};
+				}
+			}
+			if (upper)
+				t->flags |= TF_CAP;
+			if (upper && allup && letters > 1)
+				t->flags |= TF_ALLCAPS;
+			if (upper)
+				what |= G_CAP;
+			else if (c >= 'a' && c <= 'z')
+				what |= G_LOWER;
+			t->end = (uint32_t)i;
+			if (ascii && t->cls == LX_NONE)
+				lookup(lx, text, text + len, t);
+		}
+	} else {
+		t->kind = TK_PUNCT;
+		t->punct = (char)c;
+		i++;
 	}
-	o->cand[o->ncand++] = (uint32_t)n;
+	t->end = (uint32_t)i;
+	mark(word_rules, o, n);
+	if (t->kind == TK_PUNCT && (t->punct == '.' || t->punct == '!' ||
+	                            t->punct == '?'))
+		what |= G_FIRST;
+	return (struct gen_res){i, what};
+}
+
+/* Writes the word token [@start, @end) with @flags and the packed
+ * lexicon entry @bits (lx_entry_bits(), 0 when unknown). */
+static inline void put_word(struct token *t, size_t start, size_t end,
+                            uint16_t flags, uint64_t bits)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* bytes 0-7 start and end, 8-15 num 0, flags, kind and ndigits 0,
+	 * 16-23 the lexicon fields as lx_entry_bits() packs them, punct 0 */
+	_Static_assert(sizeof(struct token) == 24 &&
+	               offsetof(struct token, flags) == 12 &&
+	               offsetof(struct token, kind) == 14 &&
+	               offsetof(struct token, val) == 16 &&
+	               offsetof(struct token, lex) == 18 &&
+	               offsetof(struct token, cls) == 20 &&
+	               offsetof(struct token, lflags) == 21 &&
+	               offsetof(struct token, punct) == 22,
+	               "struct token layout");
+	uint64_t q0 = (uint64_t)start | (uint64_t)end << 32;
+	uint64_t q1 = (uint64_t)flags << 32 | (uint64_t)TK_WORD << 48;
+	unsigned char *p = (unsigned char *)t;
+	memcpy(p, &q0, 8);
+	memcpy(p + 8, &q1, 8);
+	memcpy(p + 16, &bits, 8);
+#else
+	*t = (struct token){
+		.start = (uint32_t)start, .end = (uint32_t)end, .flags = flags,
+		.kind = TK_WORD, .val = (int16_t)(uint16_t)bits,
+		.lex = (uint16_t)(bits >> 16), .cls = (uint8_t)(bits >> 32),
+		.lflags = (uint8_t)(bits >> 40),
+	};
+#endif
+}
+
+/* Bit j set when s[j] is not an ASCII letter, for the 64 bytes at @s. */
+static inline uint64_t nonletters64(const unsigned char *s)
+{
+#ifdef __SSE2__
+	const __m128i case_bit = _mm_set1_epi8(0x20);
+	const __m128i before_a = _mm_set1_epi8('a' - 1);
+	const __m128i after_z = _mm_set1_epi8('z' + 1);
+	uint64_t letter = 0;
+	for (int q = 0; q < 4; q++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * q));
+		/* bytes >= 0x80 are negative as signed and fail the first test */
+		__m128i f = _mm_or_si128(x, case_bit);
+		uint64_t m = (unsigned)_mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(f, before_a),
+			              _mm_cmplt_epi8(f, after_z)));
+		letter |= m << (16 * q);
+	}
+	return ~letter;
+#else
+	uint64_t non = 0;
+	for (unsigned j = 0; j < 64; j++)
+		non |= (uint64_t)!is_alpha(s[j]) << j;
+	return non;
+#endif
+}
+
+/* nonletters64() of the block at s[b..): bytes at or past @len (never
+ * read) count as non-letters, so that a word ends at the text end. */
+static uint64_t block_nonletters(const unsigned char *s, size_t b, size_t len)
+{
+	if (len - b >= 64)
+		return nonletters64(s + b);
+	unsigned char tail[64] = {0};
+	memcpy(tail, s + b, len - b);
+	return nonletters64(tail) | (~0ull << (len - b));
 }
 
 int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
              const char *text, size_t len, struct lex_out *o)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	struct token *out = o->tk;
-	size_t cap = o->cap;
-	size_t i = 0, n = 0;
+	/* tokens are written through a pointer; the index is needed only
+	 * to mark candidates and by the general path */
+	struct token *const out = o->tk;
+	struct token *tp = out;
+	struct token *const tend = out + o->cap;
+	size_t i = 0;
+	/* counted in registers, stored on the way out (also for -1) */
+	size_t ncaps = 0, nlower = 0;
 	uint16_t pending = TF_FIRST;
-	bool chunk_start = true;
-	size_t *ncaps = &o->ncaps, *nlower = &o->nlower;
-	*ncaps = *nlower = 0;
+	/* Word ends come from a bitmap of the non-letters of the 64 bytes
+	 * from @base: one shift and one count per word. The block moves to
+	 * the word start when a word starts past it. */
+	size_t base = 0;
+	uint64_t non = len ? block_nonletters(s, 0, len) : 0;
 	o->ncand = 0;
 	while (i < len) {
-		unsigned char c = s[i];
-		if (c == ' ' && (i + 1 >= len || !is_space(s[i + 1]))) {
-			/* one space between tokens: the common case */
-			i++;
-			pending |= TF_SPACE;
-			chunk_start = true;
-			continue;
-		}
-		if (is_space(c)) {
+		unsigned c = s[i];
+		unsigned cc = cclass[c];
+		if (cc & C_SPACE) {
+			if (c == ' ' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
+				/* one space between tokens: the common case */
+				i++;
+				pending |= TF_SPACE;
+				continue;
+			}
 			int nl = 0;
 			while (i < len && (cclass[s[i]] & C_SPACE)) {
 				nl += (cclass[s[i]] & C_NL) != 0;
@@ -318,226 +592,145 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				pending |= TF_NL;
 			if (nl > 1)
 				pending |= TF_PARA | TF_FIRST;
-			chunk_start = true;
 			continue;
 		}
-		if (n == cap)
-			return -1;
-		struct token *t = &out[n];
-		memset(t, 0, sizeof *t);
-		if (cclass[c] & C_ALPHA) {
+		if (tp == tend)
+			goto full;
+		if (!(cc & C_ALPHA)) {
+			if (cc & C_DIGIT) {
+				/* a plain number: digits not followed by ',', '.' or
+				 * a letter (groups, decimals, ordinals, decades and
+				 * "F16" take the general path) */
+				size_t j = i;
+				int64_t v = 0;
+				do {
+					if (v < 100000000LL)
+						v = v * 10 + (s[j] - '0');
+					j++;
+				} while (j < len && (cclass[s[j]] & C_DIGIT));
+				if (j < len && (s[j] == ',' || s[j] == '.' ||
+				                (cclass[s[j]] & C_ALPHA)))
+					goto general;
+				size_t nd = j - i;
+				*tp = (struct token){
+					.start = (uint32_t)i, .end = (uint32_t)j,
+					.num = (int32_t)(v > 1000000000LL ? 1000000000LL : v),
+					.flags = pending, .kind = TK_NUM,
+					.ndigits = (uint8_t)(nd > 255 ? 255 : nd),
+				};
+				/* mark(): a plain number may start an expression */
+				o->cand[o->ncand++] = (uint32_t)(tp - out);
+				tp++;
+				i = j;
+				pending = 0;
+				continue;
+			}
+			if (c >= 0x80)
+				goto general;
+			/* ASCII punctuation: one byte, one token */
+			*tp++ = (struct token){
+				.start = (uint32_t)i, .end = (uint32_t)(i + 1),
+				.flags = pending, .kind = TK_PUNCT, .punct = (char)c,
+			};
+			pending = c == '.' || c == '!' || c == '?' ? TF_FIRST : 0;
+			i++;
+			continue;
+		}
+		for (;;) {
 			/* The most common tokens: words of ASCII letters that
 			 * end plainly, often one after the other with one space
 			 * between them. Not before '.', ':' or '@' (a.m.,
 			 * initials, a URL or an e-mail address may follow) nor a
 			 * byte >= 0x80 (a letter may continue the word): those
-			 * take the general path below, which gives the same
-			 * token for every other word. */
-			bool done = false;
-			for (;;) {
-				size_t e = letters_end(s, i, len);
-				unsigned char nx = e < len ? s[e] : ' ';
-				if (nx >= 0x80 || nx == '.' || nx == ':' || nx == '@')
-					break;
-				uint16_t fl = pending;
-				if (c <= 'Z') {
+			 * take the general path, which gives the same token for
+			 * every other word. */
+			size_t off = i - base;
+			if (off >= 64) {
+				base = i;
+				off = 0;
+				non = block_nonletters(s, i, len);
+			}
+			uint64_t r = non >> off;
+			size_t e = r ? i + (unsigned)__builtin_ctzll(r)
+			             : letters_end(s, base + 64, len);
+			/* "said. ": a '.' that ends the chunk after a word other
+			 * than "www" leaves the word plain too (no a.m., initials
+			 * or URL can follow) */
+			if (e < len && (cclass[s[e]] & C_STOP) &&
+			    !sentence_end(s, len, i, e))
+				goto general;
+			size_t wl = e - i;
+			uint16_t fl = pending;
+			uint64_t bits;
+			if (i + 8 <= len) {
+				/* one load gives the lexicon key of a short word and
+				 * tells whether it is all capitals (bit 5 is the
+				 * lower-case bit of a letter) */
+				uint64_t w8;
+				memcpy(&w8, s + i, 8);
+				w8 = le64(w8);
+				if (!(w8 & 0x20)) {
 					fl |= TF_CAP;
-					if (e - i > 1 && !has_lower(s, i + 1, e))
+					if (wl > 1 &&
+					    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
+					             : !has_lower(s, i + 1, e)))
 						fl |= TF_ALLCAPS;
-					(*ncaps)++;
+					ncaps++;
 				} else {
-					(*nlower)++;
+					nlower++;
 				}
-				t->start = (uint32_t)i;
-				t->end = (uint32_t)e;
-				t->flags = fl;
-				t->kind = TK_WORD;
-				pending = 0;
-				chunk_start = false;
-				/* most words are not in the lexicon: a bit per first
-				 * two letters and length rules them out first */
-				size_t wl = e - i;
-				unsigned a = (unsigned)((c | 32) - 'a');
-				unsigned b = wl == 1 ? 26u : (unsigned)((s[i + 1] | 32) - 'a');
-				if (wl <= LX_MAX_WORD && b <= 26 &&
-				    ((lx->pair_len[a][b] >> wl) & 1u)) {
-					if (wl <= 8 && i + 8 <= len)
-						lookup_short(lx, s + i, wl, t);
-					else
-						lookup(lx, text, text + len, t);
-					if (t->lex)
-						mark(word_rules, o, n);
-				}
-				n++;
-				i = e;
-				done = true;
-				if (nx != ' ' || e + 1 >= len || !(cclass[s[e + 1]] & C_ALPHA))
-					break;
-				/* one space, then the next word */
-				if (n == cap)
-					return -1;
-				i = e + 1;
-				c = s[i];
-				pending = TF_SPACE;
-				chunk_start = true;
-				t = &out[n];
-				memset(t, 0, sizeof *t);
-				done = false;
-			}
-			if (done)
-				continue;
-		}
-		t->start = (uint32_t)i;
-		t->flags = pending;
-		pending = 0;
-		if (is_digit(c)) {
-			t->kind = TK_NUM;
-			int64_t v = 0;
-			size_t nd = 0;
-			while (i < len && is_digit(s[i])) {
-				if (v < 100000000LL)
-					v = v * 10 + (s[i] - '0');
-				i++;
-				nd++;
-			}
-			t->ndigits = (uint8_t)(nd > 255 ? 255 : nd);
-			/* thousands groups: exactly three digits after each comma */
-			while (nd <= 3 && i + 3 < len && s[i] == ',' &&
-			       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-			       is_digit(s[i + 3]) &&
-			       (i + 4 >= len || !is_digit(s[i + 4]))) {
-				v = v * 1000 + (s[i + 1] - '0') * 100 +
-				    (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
-				i += 4;
-				t->flags |= TF_GROUPED;
-			}
-			if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
-				i++;
-				while (i < len && is_digit(s[i]))
-					i++;
-				t->flags |= TF_DECIMAL;
-			}
-			t->num = (int32_t)(v > 1000000000LL ? 1000000000LL : v);
-			if (i < len && is_alpha(s[i])) {
-				size_t j = i;
-				while (j < len && is_alpha(s[j]))
-					j++;
-				char a = (char)(s[i] | 32), b = (char)(j > i + 1 ? s[i + 1] | 32 : 0);
-				size_t al = j - i;
-				if (al == 2 && ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
-				                (a == 'r' && b == 'd') || (a == 't' && b == 'h'))) {
-					t->flags |= TF_ORD;
-					i = j;
-				} else if (al == 1 && a == 's') {
-					t->flags |= TF_DECADE;
-					i = j;
-				} else if (al == 2 && (a == 'a' || a == 'p') && b == 'm') {
-					/* "6am": leave "am" as its own word */
-				} else {
-					t->flags |= TF_ALNUM;
-					i = j;
-					while (i < len && (is_alpha(s[i]) || is_digit(s[i])))
-						i++;
-				}
-			}
-		} else if (is_alpha(c) || c >= 0x80) {
-			size_t nb = 1;
-			long cp = c;
-			if (c >= 0x80)
-				cp = utf8_at(s, len, i, &nb);
-			if (c >= 0x80 && !is_uletter(cp)) {
-				t->kind = TK_PUNCT;
-				if (cp == 0x2019 || cp == 0x2018)
-					t->punct = '\'';
-				else if (cp == 0x201C || cp == 0x201D)
-					t->punct = '"';
-				else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2012 || cp == 0x2010)
-					t->punct = '-';
+				if (wl <= 8)
+					bits = lx_lookup_short_bits(
+						lx, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
+				else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
+				                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
+					/* (most long words fail the first-two-letters
+					 * filter before the call) */
+					bits = entry_bits(lx, lookup_entry(lx, text + i, wl,
+					                                   text + len));
 				else
-					t->punct = '?';
-				if (cp == 0x2026)
-					t->punct = '.';
-				i += nb;
+					bits = 0;
 			} else {
-				t->kind = TK_WORD;
-				bool ascii = true;
-				bool upper = c >= 'A' && c <= 'Z';
-				bool lower = false;
-				size_t letters = 0;
-				while (i < len) {
-					/* a run of ASCII letters: the common case */
-					size_t run = i;
-					i = letters_end(s, i, len);
-					if (!lower)
-						lower = has_lower(s, run, i);
-					letters += i - run;
-					if (i < len && s[i] >= 0x80) {
-						cp = utf8_at(s, len, i, &nb);
-						if (!is_uletter(cp))
-							break;
-						i += nb;
-						letters++;
-						ascii = false;
-					} else {
-						break;
-					}
+				if (s[i] <= 'Z') {
+					fl |= TF_CAP;
+					if (wl > 1 && !has_lower(s, i + 1, e))
+						fl |= TF_ALLCAPS;
+					ncaps++;
+				} else {
+					nlower++;
 				}
-				bool allup = !lower;
-				/* a.m. / p.m. as one word */
-				if (letters == 1 && (c | 32) != 0 && ((c | 32) == 'a' || (c | 32) == 'p') &&
-				    i + 1 < len && s[i] == '.' && (s[i + 1] | 32) == 'm') {
-					i += 2;
-					if (i < len && s[i] == '.')
-						i++;
-					t->cls = LX_FN;
-					t->val = (c | 32) == 'a' ? F_AM : F_PM;
-				} else if (letters == 1 && i + 2 < len && s[i] == '.' &&
-				           is_alpha(s[i + 1]) && s[i + 2] == '.') {
-					/* initials like U.S. stay one token */
-					while (i + 1 < len && s[i] == '.' && is_alpha(s[i + 1]))
-						i += 2;
-					if (i < len && s[i] == '.')
-						i++;
-				}
-				/* a URL or an e-mail address: the whole chunk */
-				if (i < len && (s[i] == ':' || s[i] == '@' || s[i] == '.') &&
-				    (t->flags & TF_SPACE || n == 0 || chunk_start) &&
-				    !sentence_end(s, len, t->start, i)) {
-					size_t u = url_chunk(text, len, t->start);
-					if (u) {
-						t->kind = TK_URL;
-						i = u;
-						t->end = (uint32_t)i;
-						chunk_start = false;
-						n++;
-						continue;
-					}
-				}
-				if (upper)
-					t->flags |= TF_CAP;
-				if (upper && allup && letters > 1)
-					t->flags |= TF_ALLCAPS;
-				if (upper)
-					(*ncaps)++;
-				else if (c >= 'a' && c <= 'z')
-					(*nlower)++;
-				t->end = (uint32_t)i;
-				if (ascii && t->cls == LX_NONE)
-					lookup(lx, text, text + len, t);
+				bits = entry_bits(lx, lookup_entry(lx, text + i, wl, text + len));
 			}
-		} else {
-			t->kind = TK_PUNCT;
-			t->punct = (char)c;
-			i++;
+			put_word(tp, i, e, fl, bits);
+			if (bits && word_rules[(uint16_t)(bits >> 16) - 1])
+				mark_word(o, (size_t)(tp - out));
+			tp++;
+			i = e;
+			pending = 0;
+			if (e + 1 >= len || s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
+				break;
+			/* one space, then the next word */
+			i = e + 1;
+			pending = TF_SPACE;
+			if (tp == tend)
+				goto full;
 		}
-		t->end = (uint32_t)i;
-		chunk_start = false;
-		mark(word_rules, o, n);
-		if (t->kind == TK_PUNCT && (t->punct == '.' || t->punct == '!' ||
-		                            t->punct == '?'))
-			pending |= TF_FIRST;
-		n++;
+		continue;
+	general:;
+		struct gen_res g = general_token(lx, word_rules, text, len, o, i,
+		                                 (size_t)(tp - out), pending);
+		i = g.i;
+		tp++;
+		ncaps += g.what & G_CAP;
+		nlower += (g.what & G_LOWER) != 0;
+		pending = g.what & G_FIRST ? TF_FIRST : 0;
 	}
-	o->n = n;
+	o->n = (size_t)(tp - out);
+	o->ncaps = ncaps;
+	o->nlower = nlower;
 	return 0;
+full:
+	o->ncaps = ncaps;
+	o->nlower = nlower;
+	return -1;
 }

@@ -27,17 +27,20 @@ enum tk_flag {
 	TF_FIRST = 1024,   /* first token of a sentence (approximate) */
 };
 
-/* 24 bytes: a document has about one token per five bytes of text. */
+/* 24 bytes: a document has about one token per five bytes of text. The
+ * lexicon fields val, lex, cls and lflags follow each other in this
+ * order from byte 16 on: the lexer writes a word in three 8-byte
+ * stores. */
 struct token {
 	uint32_t start, end;
 	int32_t num;       /* numbers: the value (grouping removed, capped) */
 	uint16_t flags;
+	uint8_t kind;
+	uint8_t ndigits;   /* numbers: digits before any separator */
 	int16_t val;       /* lexicon value */
 	uint16_t lex;      /* lexicon entry index + 1, 0 when not in it */
-	uint8_t kind;
 	uint8_t cls;       /* lexicon class (words), LX_NONE if unknown */
 	uint8_t lflags;    /* lexicon flags */
-	uint8_t ndigits;   /* numbers: digits before any separator */
 	char punct;        /* punctuation: the ASCII char ('-' for dashes) */
 };
 

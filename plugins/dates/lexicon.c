@@ -505,22 +505,18 @@ int lx_table_init(struct lx_table *t)
 	t->mask = cap - 1;
 	t->len_mask = 0;
 	memset(t->pair_len, 0, sizeof t->pair_len);
-	t->short_keys = calloc(cap, sizeof *t->short_keys);
-	t->short_idx = calloc(cap, sizeof *t->short_idx);
-	if (!t->short_keys || !t->short_idx) {
+	/* the short table never fills up: linear probing ends */
+	if (n >= LX_SHORT_SLOTS / 2) {
 		free(t->slots);
-		free(t->short_keys);
-		free(t->short_idx);
 		t->slots = NULL;
-		t->short_keys = NULL;
-		t->short_idx = NULL;
 		return -1;
 	}
-	t->short_mask = cap - 1;
-	int bits = 0;
-	while (((size_t)1 << bits) < cap)
-		bits++;
-	t->short_shift = 64 - bits;
+	t->shorts = calloc(LX_SHORT_SLOTS, sizeof *t->shorts);
+	if (!t->shorts) {
+		free(t->slots);
+		t->slots = NULL;
+		return -1;
+	}
 	t->entries = entries;
 	for (size_t i = 0; i < n; i++) {
 		const char *w = entries[i].word;
@@ -539,12 +535,12 @@ int lx_table_init(struct lx_table *t)
 			uint64_t key = 0;
 			for (size_t k = 0; k < len; k++)
 				key |= (uint64_t)(unsigned char)w[k] << (8 * k);
-			size_t sh = lx_short_slot(t, key);
-			while (t->short_idx[sh] && t->short_keys[sh] != key)
-				sh = (sh + 1) & t->short_mask;
-			if (!t->short_idx[sh]) {  /* the first entry of a word wins */
-				t->short_keys[sh] = key;
-				t->short_idx[sh] = (uint16_t)(i + 1);
+			size_t sh = lx_short_slot(key);
+			while (t->shorts[sh].bits && t->shorts[sh].key != key)
+				sh = (sh + 1) & (LX_SHORT_SLOTS - 1);
+			if (!t->shorts[sh].bits) {  /* the first entry of a word wins */
+				t->shorts[sh].key = key;
+				t->shorts[sh].bits = lx_entry_bits(t, &entries[i]);
 			}
 		}
 	}
@@ -554,11 +550,9 @@ int lx_table_init(struct lx_table *t)
 void lx_table_free(struct lx_table *t)
 {
 	free(t->slots);
-	free(t->short_keys);
-	free(t->short_idx);
+	free(t->shorts);
 	t->slots = NULL;
-	t->short_keys = NULL;
-	t->short_idx = NULL;
+	t->shorts = NULL;
 }
 
 const struct lx_entry *lx_lookup_folded(const struct lx_table *t,

@@ -82,6 +82,14 @@ struct lx_entry {
 	int16_t val;
 };
 
+/* A slot of the table of short words: the packed word and
+ * lx_entry_bits() of its entry (0 = empty slot), side by side so that a
+ * probe reads one cache line through one pointer. */
+struct lx_short {
+	uint64_t key;
+	uint64_t bits;
+};
+
 /* A read-only hash table over the lexicon, built once. */
 struct lx_table {
 	uint16_t *slots; /* index+1 into the entry array, 0 = empty */
@@ -92,17 +100,45 @@ struct lx_table {
 	 * letters a, b ('a'..'z'; index 26 for a one-letter word) */
 	uint16_t pair_len[26][27];
 	/* words of up to 8 bytes packed into an integer (first byte lowest):
-	 * one multiply and one compare per lookup */
-	uint64_t *short_keys;
-	uint16_t *short_idx;  /* entry index + 1, 0 = empty */
-	size_t short_mask;
-	int short_shift;
+	 * one multiply and one compare per lookup; LX_SHORT_SLOTS slots, a
+	 * fixed size so that the slot is found without loading the shift and
+	 * the mask (the lexicon fills a tenth of it) */
+	struct lx_short *shorts;
 };
 
-/* The slot of a packed short word. */
-static inline size_t lx_short_slot(const struct lx_table *t, uint64_t key)
+#define LX_SHORT_BITS 12
+#define LX_SHORT_SLOTS ((size_t)1 << LX_SHORT_BITS)
+
+/* An entry packed into one integer, as the lexer stores it in a token:
+ * val in bits 0-15, the entry index + 1 in bits 16-31, cls in 32-39 and
+ * flags in 40-47; never 0. */
+static inline uint64_t lx_entry_bits(const struct lx_table *t,
+                                     const struct lx_entry *e)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> t->short_shift) & t->short_mask;
+	return (uint64_t)(uint16_t)e->val |
+	       (uint64_t)(uint16_t)(e - t->entries + 1) << 16 |
+	       (uint64_t)e->cls << 32 | (uint64_t)e->flags << 40;
+}
+
+/* The slot of a packed short word. */
+static inline size_t lx_short_slot(uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - LX_SHORT_BITS));
+}
+
+/* Looks up a packed word of at most 8 lower-case bytes: its
+ * lx_entry_bits(), 0 when unknown. */
+static inline uint64_t lx_lookup_short_bits(const struct lx_table *t,
+                                            uint64_t key)
+{
+	size_t h = lx_short_slot(key);
+	uint64_t b;
+	while ((b = t->shorts[h].bits) != 0) {
+		if (t->shorts[h].key == key)
+			return b;
+		h = (h + 1) & (LX_SHORT_SLOTS - 1);
+	}
+	return 0;
 }
 
 /* Looks up a packed word of at most 8 lower-case bytes; NULL when
@@ -110,13 +146,8 @@ static inline size_t lx_short_slot(const struct lx_table *t, uint64_t key)
 static inline const struct lx_entry *lx_lookup_short(const struct lx_table *t,
                                                      uint64_t key)
 {
-	size_t h = lx_short_slot(t, key);
-	while (t->short_idx[h]) {
-		if (t->short_keys[h] == key)
-			return &t->entries[t->short_idx[h] - 1];
-		h = (h + 1) & t->short_mask;
-	}
-	return NULL;
+	uint64_t b = lx_lookup_short_bits(t, key);
+	return b ? &t->entries[(uint16_t)(b >> 16) - 1] : NULL;
 }
 
 /* Number of entries (token.lex runs from 1 to this). */

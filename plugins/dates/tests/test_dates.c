@@ -615,9 +615,11 @@ static void test_attributes_and_offsets(void **state)
 	dp_harness_free(h);
 }
 
-/* The lexer finds words 16 (or 8) bytes at a time: words that cross
- * those blocks, end the text, or end in a.m./initials/URLs give the same
- * expressions at every alignment. */
+/* The lexer finds word ends in 64-byte blocks (and 16 or 8 bytes at a
+ * time in letters_end()): words that cross those blocks (up to words
+ * longer than a block), end the text, end in a.m./initials/URLs or meet
+ * multi-byte UTF-8 letters and quotes give the same expressions at every
+ * alignment, with the text end anywhere in a block. */
 static void test_word_runs_at_block_edges(void **state)
 {
 	(void)state;
@@ -631,10 +633,13 @@ static void test_word_runs_at_block_edges(void **state)
 		{" the U.S. Friday", "Friday", "2024-01-05"},
 		{" see www.example.com/friday on Friday", "Friday", "2024-01-05"},
 		{" WITNESSES SAID FRIDAY", "FRIDAY", "2024-01-05"},
+		{" caf\xc3\xa9 na\xc3\xafve said Friday", "Friday", "2024-01-05"},
+		{" \xe2\x80\x9c" "Friday\xe2\x80\x9d", "Friday", "2024-01-05"},
+		{" Friday", "Friday", "2024-01-05"},
 	};
 	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
-		for (size_t k = 0; k <= 40; k++) {
-			char text[128];
+		for (size_t k = 0; k <= 140; k++) {
+			char text[256];
 			memset(text, 'q', k);
 			if (k > 20)
 				text[10] = ' ';   /* two words before the tail */
