@@ -4,7 +4,11 @@
  * multi-byte UTF-8 character: the text must start with one), reversed
  * (start > end), attr (a span attribute outside the text), ok (a valid
  * span, for comparison); many_reversed and many_outside write a valid
- * span and then the bad one with dp_layer_add_many() (ABI 1.1).
+ * span and then the bad one with dp_layer_add_many() (ABI 1.1);
+ * many_at writes 40 spans with dp_layer_add_many(), the one at index
+ * option "at" bad (reversed when "at" is even, past the end when odd);
+ * many_unsorted writes 40 valid one-byte spans in decreasing order (the
+ * text must have 40 bytes), which the core must sort.
  */
 #include <docproc/docproc.h>
 #include <string.h>
@@ -12,22 +16,29 @@
 static const char *const provides[] = {"bad", NULL};
 static const char *const modes[] = {"outside", "inside_char", "reversed",
                                     "attr", "ok", "many_reversed",
-                                    "many_outside", NULL};
+                                    "many_outside", "many_at",
+                                    "many_unsorted", NULL};
 static const struct dp_option_def options[] = {
 	{"mode", DP_OPT_STRING, NULL, true, "which invalid span to write",
 	 modes},
+	{"at", DP_OPT_INT, "0", false, "many_at: index of the bad span",
+	 NULL},
 	{NULL, 0, NULL, false, NULL, NULL},
 };
 
+/* The state: the mode's index + 1 in the low byte, "at" above it. */
 static int init(const struct dp_options *opts, void **state,
                 struct dp_error *err)
 {
 	const char *m = dp_opt_string(opts, "mode");
+	int64_t at = dp_opt_int(opts, "at");
 
 	(void)err;
+	if (at < 0 || at >= 40)
+		at = 0;
 	for (int i = 0; modes[i]; i++)
 		if (strcmp(m, modes[i]) == 0)
-			*state = (void *)(long)(i + 1);
+			*state = (void *)(long)((i + 1) | (at << 8));
 	return 0;
 }
 
@@ -41,7 +52,7 @@ static int process(void *state, struct dp_doc *doc)
 	struct dp_layer *l = dp_layer_create(doc, "bad", attrs, 1);
 	if (!l)
 		return DP_ENOMEM;
-	switch ((int)(long)state) {
+	switch ((int)((long)state & 0xff)) {
 	case 1: k = dp_layer_add(l, 0, len + 1); break;
 	case 2: k = dp_layer_add(l, 1, len); break;
 	case 3: k = dp_layer_add(l, len, 0); break;
@@ -57,9 +68,27 @@ static int process(void *state, struct dp_doc *doc)
 		 * text */
 		uint32_t s[2] = {0, (uint32_t)len}, e[2] = {2, 0};
 
-		if ((int)(long)state == 7)
+		if (((long)state & 0xff) == 7)
 			e[1] = (uint32_t)len + 1;
 		k = dp_layer_add_many(l, 2, s, e);
+		break;
+	}
+	case 8:
+	case 9: {
+		uint32_t s[40], e[40];
+		long at = (long)state >> 8;
+
+		for (uint32_t i = 0; i < 40; i++) {
+			/* many_at: all [0, 1) but one; many_unsorted:
+			 * [39 - i, 40 - i) */
+			s[i] = ((long)state & 0xff) == 8 ? 0 : 39 - i;
+			e[i] = s[i] + 1;
+		}
+		if (((long)state & 0xff) == 8) {
+			s[at] = (at & 1) ? 0 : (uint32_t)len;
+			e[at] = (at & 1) ? (uint32_t)len + 1 : 0;
+		}
+		k = dp_layer_add_many(l, 40, s, e);
 		break;
 	}
 	default: k = dp_layer_add(l, 0, len); break;

@@ -371,6 +371,43 @@ static void test_contract_violations(void **state)
 	}
 }
 
+/* The core checks the spans of an ASCII text four at a time: a bad span
+ * at each of 40 places is found and named, and 40 spans written in
+ * decreasing order come out sorted. */
+static void test_span_checks_in_blocks(void **state)
+{
+	const char *in[] = {"s.jsonl"};
+	const char *line = "{\"id\":\"s\",\"text\":"
+	                   "\"forty bytes of plain ASCII text, exactly\"}\n";
+	char yaml[256], want[64];
+	struct result r;
+
+	(void)state;
+	write_file("s.jsonl", line, strlen(line));
+	for (int at = 0; at < 40; at++) {
+		snprintf(yaml, sizeof yaml, HDR "pipeline:\n  - plugin: badspan\n"
+		         "    options: {mode: many_at, at: %d}\n", at);
+		run(yaml, in, 1, 1, &r);
+		assert_int_equal(r.n, 1);
+		assert_string_equal(str(r.rec[0], "status"), "error");
+		snprintf(want, sizeof want, "layer 'bad' span %d [", at);
+		assert_contains(err_field(r.rec[0], "message"), want);
+		assert_contains(err_field(r.rec[0], "message"),
+		                at & 1 ? "[0, 41) is outside the text (40 bytes)"
+		                       : "[40, 0) is outside the text (40 bytes)");
+		result_free(&r);
+	}
+	run(HDR "pipeline:\n  - plugin: badspan\n    options: {mode: many_unsorted}\n",
+	    in, 1, 1, &r);
+	assert_string_equal(str(r.rec[0], "status"), "ok");
+	json_t *bad = json_object_get(json_object_get(r.rec[0], "layers"), "bad");
+	assert_int_equal(json_array_size(bad), 40);
+	for (size_t i = 0; i < 40; i++)
+		assert_int_equal(json_integer_value(json_object_get(
+			json_array_get(bad, i), "start")), (json_int_t)i);
+	result_free(&r);
+}
+
 static void test_empty_pipeline_and_meta(void **state)
 {
 	const char *in[] = {"m.jsonl"};
@@ -460,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_edit_one_call_each),
 		cmocka_unit_test(test_input_kinds),
 		cmocka_unit_test(test_contract_violations),
+		cmocka_unit_test(test_span_checks_in_blocks),
 		cmocka_unit_test(test_empty_pipeline_and_meta),
 		cmocka_unit_test(test_stats_count_big_documents),
 		cmocka_unit_test(test_input_total),
