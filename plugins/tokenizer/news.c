@@ -10,6 +10,7 @@
  * ASCII is classified from a 128-entry table; other characters from the
  * generated Unicode tables (ucd.h).
  */
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -55,6 +56,7 @@ struct scan {
 	const char *s;
 	size_t len;
 	struct tok_list *out;
+	const uint64_t *bm;  /* letters and digits (alnum_bitmap()) */
 	bool squote_open;   /* a single opening quote is waiting */
 	uint8_t gap;        /* line breaks before the next token (0-2) */
 };
@@ -892,39 +894,79 @@ static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
 	return j;
 }
 
-/* The end of the run of ASCII letters and digits from u[e], len the end
- * of the text. With SSE2 (every x86-64) sixteen bytes at a time where the
- * text has them (byte range tests: no byte >= 0x80 is in either range);
- * the tail, and other machines, byte by byte. Nothing past u[len - 1] is
- * read. */
-static inline size_t alnum_run_end(const unsigned char *u, size_t e,
-                                   size_t len)
-{
-#if defined(__SSE2__) && defined(__GNUC__)
-	/* x - lo < n as unsigned bytes is (x - lo - 128) < n - 128 as
-	 * signed ones: one subtraction and one compare per range */
-	const __m128i to_lower = _mm_set1_epi8(0x20);
-	const __m128i bias_a = _mm_set1_epi8((char)('a' + 128));
-	const __m128i bias_0 = _mm_set1_epi8((char)('0' + 128));
-	const __m128i n_az = _mm_set1_epi8(26 - 128);
-	const __m128i n_09 = _mm_set1_epi8(10 - 128);
-
-	while (e + 16 <= len) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(u + e));
-		__m128i y = _mm_sub_epi8(_mm_or_si128(x, to_lower), bias_a);
-		__m128i letter = _mm_cmplt_epi8(y, n_az);
-		__m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(x, bias_0), n_09);
-		unsigned stop = ~(unsigned)_mm_movemask_epi8(
-			_mm_or_si128(letter, digit)) & 0xFFFF;
-
-		if (stop)
-			return e + (size_t)__builtin_ctz(stop);
-		e += 16;
-	}
+/* Kept out of line: fast_run()'s loop gets registers of its own (inlined
+ * into news_tokenize() its variables are spilled), and the tail block
+ * copy stays out of it. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
 #endif
-	while (e < len && word_byte[u[e]])
-		e++;
-	return e;
+
+/* The ASCII letters and digits of the whole text, one bit a byte (bit
+ * k % 64 of word k / 64), computed in one pass before the scan: the run
+ * of letters at a word's start is then found with a shift and a count of
+ * trailing zeros. The bits past the end of the text are 0, and there is
+ * one word more than the text needs, so every run stops at len with no
+ * bounds test. */
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The ASCII letters and digits among 16 bytes, one bit each: byte range
+ * tests (no byte >= 0x80 is in either range); x - lo < n as unsigned
+ * bytes is (x - lo - 128) < n - 128 as signed ones. */
+static inline uint64_t alnum16(const unsigned char *p)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)p);
+	__m128i y = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	                         _mm_set1_epi8((char)('a' + 128)));
+	__m128i letter = _mm_cmplt_epi8(y, _mm_set1_epi8(26 - 128));
+	__m128i digit = _mm_cmplt_epi8(
+		_mm_sub_epi8(x, _mm_set1_epi8((char)('0' + 128))),
+		_mm_set1_epi8(10 - 128));
+
+	return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter,
+	                                                          digit));
+}
+
+static inline uint64_t alnum64(const unsigned char *p)
+{
+	return alnum16(p) | alnum16(p + 16) << 16 | alnum16(p + 32) << 32 |
+	       alnum16(p + 48) << 48;
+}
+#else
+static uint64_t alnum64(const unsigned char *p)
+{
+	uint64_t m = 0;
+
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)word_byte[p[k]] << k;
+	return m;
+}
+#endif
+
+/* Fills bm[0 .. len / 64 + 1) (see above). The last, partial block is
+ * copied into a zeroed buffer first: the text is not padded, and nothing
+ * past u[len - 1] may be read. */
+static void alnum_bitmap(const unsigned char *u, size_t len, uint64_t *bm)
+{
+	unsigned char tmp[64] = { 0 };
+	size_t k = 0;
+
+	for (; k + 64 <= len; k += 64)
+		bm[k / 64] = alnum64(u + k);
+	memcpy(tmp, u + k, len - k);
+	bm[k / 64] = alnum64(tmp);
+}
+
+/* The end of the run of letters and digits from u[e], e <= len. */
+static inline size_t bitmap_run_end(const uint64_t *bm, size_t e)
+{
+	uint64_t stop = ~bm[e / 64] >> (e % 64);
+
+	while (!stop) {
+		e = (e | 63) + 1;
+		stop = ~bm[e / 64];
+	}
+	return e + (size_t)__builtin_ctzll(stop);
 }
 
 /* The flags of the marks that are always a token of their own, as
@@ -973,7 +1015,7 @@ static int plain_abbrev(const struct scan *sc, size_t i, size_t e)
 static size_t plain_word(struct scan *sc, size_t i, int *err)
 {
 	const unsigned char *u = (const unsigned char *)sc->s;
-	size_t len = sc->len, e = alnum_run_end(u, i + 1, len);
+	size_t len = sc->len, e = bitmap_run_end(sc->bm, i + 1);
 	uint8_t a = ascii_nc[u[i]];
 	int kind = TK_WORD, flags, abbr = ABBR_NONE;
 
@@ -994,15 +1036,114 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 	return e;
 }
 
-int news_tokenize(const struct news_opts *o, const char *s, size_t len,
-                  struct tok_list *out)
+/* ---- the fast path: runs of plain words ------------------------------------ */
+
+/* The flags of a plain word by its first byte (TF_UPPER, TF_LOWER). */
+#define WF(c) [c] = ((c) >= 'a' ? TF_LOWER : TF_UPPER)
+static const uint8_t word_flags[128] = {
+	WF('A'), WF('B'), WF('C'), WF('D'), WF('E'), WF('F'), WF('G'),
+	WF('H'), WF('I'), WF('J'), WF('K'), WF('L'), WF('M'), WF('N'),
+	WF('O'), WF('P'), WF('Q'), WF('R'), WF('S'), WF('T'), WF('U'),
+	WF('V'), WF('W'), WF('X'), WF('Y'), WF('Z'),
+	WF('a'), WF('b'), WF('c'), WF('d'), WF('e'), WF('f'), WF('g'),
+	WF('h'), WF('i'), WF('j'), WF('k'), WF('l'), WF('m'), WF('n'),
+	WF('o'), WF('p'), WF('q'), WF('r'), WF('s'), WF('t'), WF('u'),
+	WF('v'), WF('w'), WF('x'), WF('y'), WF('z'),
+};
+#undef WF
+
+/* Stores the tokens at u[i...] as long as they are plain words (ASCII
+ * letters and digits starting with a letter, ending at the end of the
+ * text, white space or a byte of plain_end[]: what plain_word() emits
+ * without asking for an abbreviation) or the one-byte marks that
+ * news_tokenize() emits as they are, skipping spaces and single line
+ * feeds between them. Returns where it stopped: the first byte it leaves
+ * to news_tokenize()'s rules (a number, a word before a period, other
+ * white space...), or the line feed before it, which news_tokenize()
+ * then counts itself. Called only right after a token was emitted, so
+ * that no line break waits (gap 0); the token arrays must have been
+ * prepared by tok_prepare(): kind, abbr and gap are stored only when not
+ * 0 (a word has kind 0, and all these tokens have abbr 0). Out of line,
+ * so that its loop gets the registers to itself. */
+static NOINLINE size_t fast_run(struct tok_list *out, const uint64_t *bm,
+                                const unsigned char *u, size_t len, size_t i)
 {
-	struct scan sc = { .o = o, .s = s, .len = len, .out = out };
+	uint32_t *ts = out->start, *te = out->end;
+	uint8_t *tk = out->kind, *tf = out->flags;
+	size_t n = out->n, lf = SIZE_MAX;
+	/* a token takes at least one byte: while i < lim, n < cap */
+	size_t lim = out->cap - n < len - i ? i + (out->cap - n) : len;
+	unsigned kinds = 0;
+
+	while (i < lim) {
+		unsigned b = u[i];
+
+		if (word_start[b] == PE_WORD) {
+			size_t e = bitmap_run_end(bm, i + 1);
+
+			if (e < len && !(plain_end[u[e]] & PE_WORD))
+				break;
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)e;
+			tf[n] = word_flags[b];
+			kinds |= 1u << TK_WORD;
+		} else if (b == ' ') {
+			i++;
+			continue;
+		} else if (b == '\n') {
+			if (lf != SIZE_MAX)
+				break;          /* a blank line: paragraph rules */
+			lf = i++;
+			continue;
+		} else if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
+		           (simple_mark[b] ||
+		            (b == '.' && period_ends(u, len, i)))) {
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)(i + 1);
+			tk[n] = TK_PUNCT;
+			tf[n] = b == '.' ? TF_TERM | TF_PERIOD : simple_mark[b];
+			kinds |= 1u << TK_PUNCT;
+		} else {
+			break;
+		}
+		/* the token stored is the first on its line */
+		if (lf != SIZE_MAX) {
+			out->gap[n] = 1;
+			lf = SIZE_MAX;
+		}
+		n++;
+		i = te[n - 1];
+		if (i < len && u[i] == ' ')
+			i++;
+	}
+	if (kinds & (1u << TK_PUNCT))
+		out->has_kind[TK_PUNCT] = 1;
+	if (kinds & (1u << TK_WORD))
+		out->has_kind[TK_WORD] = 1;
+	out->n = n;
+	/* a line feed with no token after it yet: news_tokenize() counts
+	 * the line breaks from it */
+	return lf != SIZE_MAX ? lf : i;
+}
+
+_Static_assert(TK_WORD == 0 && ABBR_NONE == 0,
+               "fast_run() leaves these values to tok_prepare()");
+
+/* news_tokenize() with the bitmap of alnum_bitmap(). */
+static int tokenize(const struct news_opts *o, const char *s, size_t len,
+                    struct tok_list *out, const uint64_t *bm)
+{
+	struct scan sc = { .o = o, .s = s, .len = len, .out = out, .bm = bm };
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, nl = 0;
 	int err = 0;
 	struct ch c;
 
+	/* room for the tokens of most texts (news has one every five or
+	 * six bytes), so that the arrays seldom grow; and the zeros
+	 * fast_run() counts on */
+	if (tok_prepare(out, len / 4 + 16) < 0)
+		return -1;
 	while (i < len) {
 		unsigned char b = u[i];
 
@@ -1033,7 +1174,7 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 				           ABBR_NONE);
 				if (err < 0)
 					return -1;
-				i++;
+				i = fast_run(out, bm, u, len, i + 1);
 				continue;
 			}
 			peek(&sc, i, &c);
@@ -1060,8 +1201,8 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 			if (err < 0)
 				return -1;
 			if (e) {
-				/* and most are followed by one space */
-				i = e < len && u[e] == ' ' ? e + 1 : e;
+				/* and most are followed by more */
+				i = fast_run(out, bm, u, len, e);
 				continue;
 			}
 			peek(&sc, i, &c);
@@ -1091,6 +1232,23 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 		}
 		if (err < 0)
 			return -1;
+		i = fast_run(out, bm, u, len, i);
 	}
 	return 0;
+}
+
+int news_tokenize(const struct news_opts *o, const char *s, size_t len,
+                  struct tok_list *out)
+{
+	uint64_t small[64], *bm = small;        /* texts up to 4 KB */
+	int rc;
+
+	if (len / 64 + 1 > sizeof small / sizeof *small &&
+	    !(bm = malloc((len / 64 + 1) * sizeof *bm)))
+		return -1;
+	alnum_bitmap((const unsigned char *)s, len, bm);
+	rc = tokenize(o, s, len, out, bm);
+	if (bm != small)
+		free(bm);
+	return rc;
 }

@@ -25,12 +25,19 @@ static void *grow_array(struct tok_alloc *a, void *old, size_t n, size_t cap,
 	return a->grow(a->ctx, old, n * size, cap * size);
 }
 
-int tok_grow(struct tok_list *t)
+/* Grows the arrays to hold at least @want entries (at least doubling).
+ * The entries copied are the first t->n; the kind, abbr and gap entries
+ * from t->n to the new capacity are zeroed, because news.c's fast path
+ * stores only the nonzero ones (TK_WORD, ABBR_NONE and no line break are
+ * all 0). */
+static int tok_reserve(struct tok_list *t, size_t want)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
 	uint32_t *s, *e;
 	uint8_t *k, *f, *a;
 
+	if (cap < want)
+		cap = want;
 	if (cap > UINT32_MAX)
 		return -1;
 	s = grow_array(&t->alloc, t->start, t->n, cap, sizeof *s);
@@ -58,6 +65,28 @@ int tok_grow(struct tok_list *t)
 		return -1;
 	t->gap = a;
 	t->cap = cap;
+	memset(t->kind + t->n, 0, cap - t->n);
+	memset(t->abbr + t->n, 0, cap - t->n);
+	memset(t->gap + t->n, 0, cap - t->n);
+	return 0;
+}
+
+int tok_grow(struct tok_list *t)
+{
+	return tok_reserve(t, 0);
+}
+
+int tok_prepare(struct tok_list *t, size_t more)
+{
+	if (t->cap - t->n < more)
+		return tok_reserve(t, t->n + more);
+	/* a list used before (the benchmark reuses one, setting n = 0) may
+	 * hold old values past n */
+	if (t->cap > t->n) {
+		memset(t->kind + t->n, 0, t->cap - t->n);
+		memset(t->abbr + t->n, 0, t->cap - t->n);
+		memset(t->gap + t->n, 0, t->cap - t->n);
+	}
 	return 0;
 }
 

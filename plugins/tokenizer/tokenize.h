@@ -149,6 +149,10 @@ size_t grapheme_end(const char *s, size_t len, size_t i);
 
 /* Append helpers shared by the engines; 0 or -1 (no memory). */
 int tok_grow(struct tok_list *t);
+/* Makes room for @more entries past t->n and zeroes the kind, abbr and
+ * gap entries from t->n to the capacity (tok_grow() keeps them zero), so
+ * that a writer may leave zero values unstored. 0 or -1 (no memory). */
+int tok_prepare(struct tok_list *t, size_t more);
 int span_push(struct span_list *l, size_t start, size_t end);
 
 static inline int tok_push(struct tok_list *t, size_t start, size_t end,
