@@ -1038,9 +1038,10 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 
 /* ---- the fast path: runs of plain words ------------------------------------ */
 
-/* The flags of a plain word by its first byte (TF_UPPER, TF_LOWER). */
+/* The flags of a plain word by its first byte (TF_UPPER, TF_LOWER); 0:
+ * the byte starts no plain word. */
 #define WF(c) [c] = ((c) >= 'a' ? TF_LOWER : TF_UPPER)
-static const uint8_t word_flags[128] = {
+static const uint8_t word_flags[256] = {
 	WF('A'), WF('B'), WF('C'), WF('D'), WF('E'), WF('F'), WF('G'),
 	WF('H'), WF('I'), WF('J'), WF('K'), WF('L'), WF('M'), WF('N'),
 	WF('O'), WF('P'), WF('Q'), WF('R'), WF('S'), WF('T'), WF('U'),
@@ -1052,74 +1053,98 @@ static const uint8_t word_flags[128] = {
 };
 #undef WF
 
-/* Stores the tokens at u[i...] as long as they are plain words (ASCII
- * letters and digits starting with a letter, ending at the end of the
- * text, white space or a byte of plain_end[]: what plain_word() emits
- * without asking for an abbreviation) or the one-byte marks that
- * news_tokenize() emits as they are, skipping spaces and single line
- * feeds between them. Returns where it stopped: the first byte it leaves
- * to news_tokenize()'s rules (a number, a word before a period, other
- * white space...), or the line feed before it, which news_tokenize()
- * then counts itself. Called only right after a token was emitted, so
- * that no line break waits (gap 0); the token arrays must have been
- * prepared by tok_prepare(): kind, abbr and gap are stored only when not
- * 0 (a word has kind 0, and all these tokens have abbr 0). Out of line,
- * so that its loop gets the registers to itself. */
-static NOINLINE size_t fast_run(struct tok_list *out, const uint64_t *bm,
-                                const unsigned char *u, size_t len, size_t i)
+/* Stores the tokens at u[i...] as long as they are plain words or numbers
+ * (ASCII letters and digits ending at the end of the text, white space, a
+ * period before white space or a byte of plain_end[]: what plain_word()
+ * emits) or the one-byte marks that news_tokenize() emits as they are,
+ * skipping spaces and single line feeds between them. Returns where it
+ * stopped: the first byte it leaves to news_tokenize()'s rules (a word
+ * with a hyphen, a quote, other white space...), or the line feed before
+ * it, which news_tokenize() then counts itself. Called only right after a
+ * token was emitted, so that no line break waits (gap 0); the token
+ * arrays must have been prepared by tok_prepare(): kind, abbr and gap are
+ * stored only when not 0 (a word has kind 0). Out of line, so that its
+ * loop gets the registers to itself. */
+static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 {
+	const unsigned char *u = (const unsigned char *)sc->s;
+	const uint64_t *bm = sc->bm;
+	struct tok_list *out = sc->out;
 	uint32_t *ts = out->start, *te = out->end;
 	uint8_t *tk = out->kind, *tf = out->flags;
-	size_t n = out->n, lf = SIZE_MAX;
+	size_t len = sc->len, n = out->n, lf = SIZE_MAX, e;
 	/* a token takes at least one byte: while i < lim, n < cap */
 	size_t lim = out->cap - n < len - i ? i + (out->cap - n) : len;
 	unsigned kinds = 0;
 
 	while (i < lim) {
-		unsigned b = u[i];
+		unsigned b = u[i], f = word_flags[b];
 
-		if (word_start[b] == PE_WORD) {
-			size_t e = bitmap_run_end(bm, i + 1);
+		if (f) {
+			/* a word */
+			e = bitmap_run_end(bm, i + 1);
+			if (e < len && !(plain_end[u[e]] & PE_WORD)) {
+				int abbr;
 
-			if (e < len && !(plain_end[u[e]] & PE_WORD))
-				break;
+				if (u[e] != '.' || !period_ends(u, len, e))
+					break;
+				abbr = plain_abbrev(sc, i, e);
+				if (abbr != ABBR_NONE) {
+					out->abbr[n] = (uint8_t)abbr;
+					f |= TF_ABBREV;
+					e++;    /* the period is the word's */
+				}
+			}
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
-			tf[n] = word_flags[b];
+			tf[n] = (uint8_t)f;
 			kinds |= 1u << TK_WORD;
 		} else if (b == ' ') {
 			i++;
 			continue;
+		} else if (word_start[b] == PE_NUMBER) {
+			/* a number, or a word such as 10km (flags 0) */
+			e = bitmap_run_end(bm, i + 1);
+			if (e < len && !(plain_end[u[e]] & PE_NUMBER) &&
+			    (u[e] != '.' || !period_ends(u, len, e)))
+				break;
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)e;
+			tf[n] = 0;
+			if (number_shape(sc->s, i, e)) {
+				tk[n] = TK_NUMBER;
+				kinds |= 1u << TK_NUMBER;
+			} else {
+				kinds |= 1u << TK_WORD;
+			}
 		} else if (b == '\n') {
 			if (lf != SIZE_MAX)
 				break;          /* a blank line: paragraph rules */
+			/* the next token is the first of its line; if it is
+			 * left to news_tokenize(), tok_push() overwrites this
+			 * (and if none follows, nothing reads past n) */
+			out->gap[n] = 1;
 			lf = i++;
 			continue;
 		} else if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
 		           (simple_mark[b] ||
 		            (b == '.' && period_ends(u, len, i)))) {
+			e = i + 1;
 			ts[n] = (uint32_t)i;
-			te[n] = (uint32_t)(i + 1);
+			te[n] = (uint32_t)e;
 			tk[n] = TK_PUNCT;
 			tf[n] = b == '.' ? TF_TERM | TF_PERIOD : simple_mark[b];
 			kinds |= 1u << TK_PUNCT;
 		} else {
 			break;
 		}
-		/* the token stored is the first on its line */
-		if (lf != SIZE_MAX) {
-			out->gap[n] = 1;
-			lf = SIZE_MAX;
-		}
 		n++;
-		i = te[n - 1];
-		if (i < len && u[i] == ' ')
-			i++;
+		lf = SIZE_MAX;
+		i = e < len && u[e] == ' ' ? e + 1 : e;
 	}
-	if (kinds & (1u << TK_PUNCT))
-		out->has_kind[TK_PUNCT] = 1;
-	if (kinds & (1u << TK_WORD))
-		out->has_kind[TK_WORD] = 1;
+	for (unsigned k = TK_WORD; k <= TK_PUNCT; k++)
+		if (kinds & (1u << k))
+			out->has_kind[k] = 1;
 	out->n = n;
 	/* a line feed with no token after it yet: news_tokenize() counts
 	 * the line breaks from it */
@@ -1174,7 +1199,7 @@ static int tokenize(const struct news_opts *o, const char *s, size_t len,
 				           ABBR_NONE);
 				if (err < 0)
 					return -1;
-				i = fast_run(out, bm, u, len, i + 1);
+				i = fast_run(&sc, i + 1);
 				continue;
 			}
 			peek(&sc, i, &c);
@@ -1202,7 +1227,7 @@ static int tokenize(const struct news_opts *o, const char *s, size_t len,
 				return -1;
 			if (e) {
 				/* and most are followed by more */
-				i = fast_run(out, bm, u, len, e);
+				i = fast_run(&sc, e);
 				continue;
 			}
 			peek(&sc, i, &c);
@@ -1232,7 +1257,7 @@ static int tokenize(const struct news_opts *o, const char *s, size_t len,
 		}
 		if (err < 0)
 			return -1;
-		i = fast_run(out, bm, u, len, i);
+		i = fast_run(&sc, i);
 	}
 	return 0;
 }
