@@ -145,6 +145,8 @@ int abbr_set_init(struct abbr_set *set, const char *const *extra,
 		unsigned h = bloom_hash(set->v[i].text, set->v[i].len);
 
 		set->bloom[h >> 6] |= (uint64_t)1 << (h & 63);
+		set->lens |= (uint64_t)1 << (set->v[i].len < 63 ?
+		                             set->v[i].len : 63);
 	}
 	return 0;
 }
@@ -164,7 +166,8 @@ enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
 	const struct abbr_entry *hit;
 	unsigned h;
 
-	if (len == 0 || len >= sizeof buf || set->n == 0)
+	if (len == 0 || len >= sizeof buf ||
+	    !(set->lens & ((uint64_t)1 << (len < 63 ? len : 63))))
 		return ABBR_NONE;
 	h = bloom_hash(s, len);
 	if (!(set->bloom[h >> 6] & ((uint64_t)1 << (h & 63))))

@@ -56,7 +56,7 @@ struct scan {
 	const char *s;
 	size_t len;
 	struct tok_list *out;
-	const uint64_t *bm;  /* letters and digits (alnum_bitmap()) */
+	const uint64_t *bm;  /* where letter runs stop (stop_bitmap()) */
 	bool squote_open;   /* a single opening quote is waiting */
 	uint8_t gap;        /* line breaks before the next token (0-2) */
 };
@@ -903,12 +903,12 @@ static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
 #define NOINLINE
 #endif
 
-/* The ASCII letters and digits of the whole text, one bit a byte (bit
- * k % 64 of word k / 64), computed in one pass before the scan: the run
- * of letters at a word's start is then found with a shift and a count of
- * trailing zeros. The bits past the end of the text are 0, and there is
- * one word more than the text needs, so every run stops at len with no
- * bounds test. */
+/* The bytes of the whole text that are no ASCII letter or digit, one bit
+ * a byte (bit k % 64 of word k / 64), computed in one pass before the
+ * scan: the end of the run of letters at a word's start is then a shift
+ * and a count of trailing zeros. The bits past the end of the text are 1,
+ * and there is one word more than the text needs, so every run stops at
+ * len at the latest, with no bounds test. */
 #if defined(__SSE2__) && defined(__GNUC__)
 /* The ASCII letters and digits among 16 bytes, one bit each: byte range
  * tests (no byte >= 0x80 is in either range); x - lo < n as unsigned
@@ -946,27 +946,27 @@ static uint64_t alnum64(const unsigned char *p)
 /* Fills bm[0 .. len / 64 + 1) (see above). The last, partial block is
  * copied into a zeroed buffer first: the text is not padded, and nothing
  * past u[len - 1] may be read. */
-static void alnum_bitmap(const unsigned char *u, size_t len, uint64_t *bm)
+static void stop_bitmap(const unsigned char *u, size_t len, uint64_t *bm)
 {
 	unsigned char tmp[64] = { 0 };
 	size_t k = 0;
 
 	for (; k + 64 <= len; k += 64)
-		bm[k / 64] = alnum64(u + k);
+		bm[k / 64] = ~alnum64(u + k);
 	memcpy(tmp, u + k, len - k);
-	bm[k / 64] = alnum64(tmp);
+	bm[k / 64] = ~alnum64(tmp);
 }
 
 /* The end of the run of letters and digits from u[e], e <= len. */
 static inline size_t bitmap_run_end(const uint64_t *bm, size_t e)
 {
-	uint64_t stop = ~bm[e / 64] >> (e % 64);
+	uint64_t stop = bm[e / 64] >> (e % 64);
 
 	while (!stop) {
 		e = (e | 63) + 1;
-		stop = ~bm[e / 64];
+		stop = bm[e / 64];
 	}
-	return e + (size_t)__builtin_ctzll(stop);
+	return e + (unsigned)__builtin_ctzll(stop);
 }
 
 /* The flags of the marks that are always a token of their own, as
@@ -1038,6 +1038,7 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 
 /* ---- the fast path: runs of plain words ------------------------------------ */
 
+
 /* The flags of a plain word by its first byte (TF_UPPER, TF_LOWER); 0:
  * the byte starts no plain word. */
 #define WF(c) [c] = ((c) >= 'a' ? TF_LOWER : TF_UPPER)
@@ -1071,90 +1072,109 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	const uint64_t *bm = sc->bm;
 	struct tok_list *out = sc->out;
 	uint32_t *ts = out->start, *te = out->end;
-	uint8_t *tk = out->kind, *tf = out->flags;
-	size_t len = sc->len, n = out->n, lf = SIZE_MAX, e;
+	uint8_t *tf = out->flags;
+	size_t len = sc->len, n = out->n, n0 = n, e;
 	/* a token takes at least one byte: while i < lim, n < cap */
 	size_t lim = out->cap - n < len - i ? i + (out->cap - n) : len;
+	/* the last line feed, and the count of tokens before it: one is
+	 * waiting for a token while lf_n == n */
+	size_t lf = 0, lf_n = SIZE_MAX;
+	/* tokens other than words, and their kinds */
+	size_t others = 0;
 	unsigned kinds = 0;
 
 	while (i < lim) {
-		unsigned b = u[i], f = word_flags[b];
+		unsigned b = u[i], f = word_flags[b], c;
 
 		if (f) {
-			/* a word */
+			/* a word; c: the byte after it, 0 at the end */
 			e = bitmap_run_end(bm, i + 1);
-			if (e < len && !(plain_end[u[e]] & PE_WORD)) {
+			c = e < len ? u[e] : 0;
+			if (!(plain_end[c] & PE_WORD)) {
 				int abbr;
 
-				if (u[e] != '.' || !period_ends(u, len, e))
+				if (c != '.' || !period_ends(u, len, e))
 					break;
 				abbr = plain_abbrev(sc, i, e);
 				if (abbr != ABBR_NONE) {
 					out->abbr[n] = (uint8_t)abbr;
 					f |= TF_ABBREV;
 					e++;    /* the period is the word's */
+					c = e < len ? u[e] : 0;
 				}
 			}
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = (uint8_t)f;
-			kinds |= 1u << TK_WORD;
-		} else if (b == ' ') {
+			n++;
+			i = e + (c == ' ');
+			continue;
+		}
+		if (b == ' ') {
 			i++;
 			continue;
-		} else if (word_start[b] == PE_NUMBER) {
+		}
+		if (word_start[b] == PE_NUMBER) {
 			/* a number, or a word such as 10km (flags 0) */
 			e = bitmap_run_end(bm, i + 1);
-			if (e < len && !(plain_end[u[e]] & PE_NUMBER) &&
-			    (u[e] != '.' || !period_ends(u, len, e)))
+			c = e < len ? u[e] : 0;
+			if (!(plain_end[c] & PE_NUMBER) &&
+			    (c != '.' || !period_ends(u, len, e)))
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = 0;
 			if (number_shape(sc->s, i, e)) {
-				tk[n] = TK_NUMBER;
+				out->kind[n] = TK_NUMBER;
 				kinds |= 1u << TK_NUMBER;
-			} else {
-				kinds |= 1u << TK_WORD;
+				others++;
 			}
-		} else if (b == '\n') {
-			if (lf != SIZE_MAX)
+			n++;
+			i = e + (c == ' ');
+			continue;
+		}
+		if (b == '\n') {
+			if (lf_n == n)
 				break;          /* a blank line: paragraph rules */
 			/* the next token is the first of its line; if it is
 			 * left to news_tokenize(), tok_push() overwrites this
 			 * (and if none follows, nothing reads past n) */
 			out->gap[n] = 1;
 			lf = i++;
+			lf_n = n;
 			continue;
-		} else if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
-		           (simple_mark[b] ||
-		            (b == '.' && period_ends(u, len, i)))) {
-			e = i + 1;
+		}
+		if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
+		    (simple_mark[b] || (b == '.' && period_ends(u, len, i)))) {
 			ts[n] = (uint32_t)i;
-			te[n] = (uint32_t)e;
-			tk[n] = TK_PUNCT;
+			te[n] = (uint32_t)(i + 1);
+			out->kind[n] = TK_PUNCT;
 			tf[n] = b == '.' ? TF_TERM | TF_PERIOD : simple_mark[b];
 			kinds |= 1u << TK_PUNCT;
-		} else {
-			break;
+			others++;
+			n++;
+			i++;
+			if (i < len && u[i] == ' ')
+				i++;
+			continue;
 		}
-		n++;
-		lf = SIZE_MAX;
-		i = e < len && u[e] == ' ' ? e + 1 : e;
+		break;
 	}
+	if (n - n0 > others)
+		kinds |= 1u << TK_WORD;
 	for (unsigned k = TK_WORD; k <= TK_PUNCT; k++)
 		if (kinds & (1u << k))
 			out->has_kind[k] = 1;
 	out->n = n;
 	/* a line feed with no token after it yet: news_tokenize() counts
 	 * the line breaks from it */
-	return lf != SIZE_MAX ? lf : i;
+	return lf_n == n ? lf : i;
 }
 
 _Static_assert(TK_WORD == 0 && ABBR_NONE == 0,
                "fast_run() leaves these values to tok_prepare()");
 
-/* news_tokenize() with the bitmap of alnum_bitmap(). */
+/* news_tokenize() with the bitmap of stop_bitmap(). */
 static int tokenize(const struct news_opts *o, const char *s, size_t len,
                     struct tok_list *out, const uint64_t *bm)
 {
@@ -1271,7 +1291,7 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 	if (len / 64 + 1 > sizeof small / sizeof *small &&
 	    !(bm = malloc((len / 64 + 1) * sizeof *bm)))
 		return -1;
-	alnum_bitmap((const unsigned char *)s, len, bm);
+	stop_bitmap((const unsigned char *)s, len, bm);
 	rc = tokenize(o, s, len, out, bm);
 	if (bm != small)
 		free(bm);

@@ -40,6 +40,21 @@ static int tok_reserve(struct tok_list *t, size_t want)
 		cap = want;
 	if (cap > UINT32_MAX)
 		return -1;
+	if (t->cap == 0 && t->alloc.arena && cap <= SIZE_MAX / 12) {
+		/* one block for the six arrays (uint32_t ones first, for
+		 * their alignment): one allocation rather than six per text */
+		uint8_t *p = t->alloc.grow(t->alloc.ctx, NULL, 0, cap * 12);
+
+		if (!p)
+			return -1;
+		t->start = (uint32_t *)(void *)p;
+		t->end = (uint32_t *)(void *)(p + cap * 4);
+		t->kind = p + cap * 8;
+		t->flags = p + cap * 9;
+		t->abbr = p + cap * 10;
+		t->gap = p + cap * 11;
+		goto done;
+	}
 	s = grow_array(&t->alloc, t->start, t->n, cap, sizeof *s);
 	if (!s)
 		return -1;
@@ -64,6 +79,7 @@ static int tok_reserve(struct tok_list *t, size_t want)
 	if (!a)
 		return -1;
 	t->gap = a;
+done:
 	t->cap = cap;
 	memset(t->kind + t->n, 0, cap - t->n);
 	memset(t->abbr + t->n, 0, cap - t->n);

@@ -48,6 +48,8 @@ enum abbr_class {
 struct tok_alloc {
 	void *(*grow)(void *ctx, void *old, size_t oldsize, size_t newsize);
 	void *ctx;
+	bool arena;    /* grow() never frees or moves @old (an arena): the
+	                  first arrays of a list may share one block */
 };
 
 /* Spans with kind, flags and abbreviation class, in text order. */
@@ -86,6 +88,8 @@ struct abbr_set {
 	char *pool;            /* owns the strings of user entries */
 	uint64_t bloom[32];    /* one bit per entry's hash: most words that
 	                          end a sentence are rejected without a search */
+	uint64_t lens;         /* bit k: an entry of k bytes (bit 63: of 63
+	                          or more); rejects most words before hashing */
 };
 
 /* Builds the set from the built-in list plus @extra user entries (each with

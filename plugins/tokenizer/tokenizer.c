@@ -185,7 +185,7 @@ static int tk_process(void *state, struct dp_doc *doc)
 	const struct state *st = state;
 	size_t len;
 	const char *text = dp_doc_text(doc, &len);
-	struct tok_list toks = { .alloc = { arena_grow, doc } };
+	struct tok_list toks = { .alloc = { arena_grow, doc, true } };
 	struct span_list sents = { .alloc = { arena_grow, doc } };
 	int rc;
 
