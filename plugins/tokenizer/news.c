@@ -1073,34 +1073,36 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	struct tok_list *out = sc->out;
 	uint32_t *ts = out->start, *te = out->end;
 	uint8_t *tf = out->flags;
-	size_t len = sc->len, n = out->n, n0 = n, e;
-	/* a token takes at least one byte: while i < lim, n < cap */
-	size_t lim = out->cap - n < len - i ? i + (out->cap - n) : len;
-	/* the last line feed, and the count of tokens before it: one is
-	 * waiting for a token while lf_n == n */
-	size_t lf = 0, lf_n = SIZE_MAX;
-	/* tokens other than words, and their kinds */
-	size_t others = 0;
-	unsigned kinds = 0;
+	size_t n = out->n, e;
+	/* a token takes at least one byte: while i < lim, n < cap; and a
+	 * token that reaches lim is left to news_tokenize(), so that the
+	 * byte after a token is always there to read */
+	size_t lim = out->cap - n < sc->len - i ? i + (out->cap - n) : sc->len;
+	/* tokens other than words: in memory (volatile), like all that the
+	 * word path does not use, so that u, bm, lim, i, n and the three
+	 * arrays it stores to get the registers */
+	volatile size_t others = 0;
 
 	while (i < lim) {
 		unsigned b = u[i], f = word_flags[b], c;
 
 		if (f) {
-			/* a word; c: the byte after it, 0 at the end */
+			/* a word; c: the byte after it */
 			e = bitmap_run_end(bm, i + 1);
-			c = e < len ? u[e] : 0;
+			if (e >= lim)
+				break;
+			c = u[e];
 			if (!(plain_end[c] & PE_WORD)) {
 				int abbr;
 
-				if (c != '.' || !period_ends(u, len, e))
+				if (c != '.' || !period_ends(u, sc->len, e))
 					break;
 				abbr = plain_abbrev(sc, i, e);
 				if (abbr != ABBR_NONE) {
 					out->abbr[n] = (uint8_t)abbr;
 					f |= TF_ABBREV;
 					e++;    /* the period is the word's */
-					c = e < len ? u[e] : 0;
+					c = e < sc->len ? u[e] : 0;
 				}
 			}
 			ts[n] = (uint32_t)i;
@@ -1117,16 +1119,18 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 		if (word_start[b] == PE_NUMBER) {
 			/* a number, or a word such as 10km (flags 0) */
 			e = bitmap_run_end(bm, i + 1);
-			c = e < len ? u[e] : 0;
+			if (e >= lim)
+				break;
+			c = u[e];
 			if (!(plain_end[c] & PE_NUMBER) &&
-			    (c != '.' || !period_ends(u, len, e)))
+			    (c != '.' || !period_ends(u, sc->len, e)))
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = 0;
 			if (number_shape(sc->s, i, e)) {
 				out->kind[n] = TK_NUMBER;
-				kinds |= 1u << TK_NUMBER;
+				out->has_kind[TK_NUMBER] = 1;
 				others++;
 			}
 			n++;
@@ -1134,41 +1138,41 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			continue;
 		}
 		if (b == '\n') {
-			if (lf_n == n)
+			/* the next token is the first of its line: its gap is
+			 * stored now (if news_tokenize() emits it instead,
+			 * tok_push() overwrites this, and if none follows,
+			 * nothing reads past n); gap[n] was 0 until then */
+			if (out->gap[n])
 				break;          /* a blank line: paragraph rules */
-			/* the next token is the first of its line; if it is
-			 * left to news_tokenize(), tok_push() overwrites this
-			 * (and if none follows, nothing reads past n) */
 			out->gap[n] = 1;
-			lf = i++;
-			lf_n = n;
+			i++;
 			continue;
 		}
-		if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
-		    (simple_mark[b] || (b == '.' && period_ends(u, len, i)))) {
+		if (b < 0x80 && i + 1 < lim && u[i + 1] < 0x80 &&
+		    (simple_mark[b] ||
+		     (b == '.' && ascii_nc[u[i + 1]] == NC_SPACE))) {
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)(i + 1);
 			out->kind[n] = TK_PUNCT;
 			tf[n] = b == '.' ? TF_TERM | TF_PERIOD : simple_mark[b];
-			kinds |= 1u << TK_PUNCT;
+			out->has_kind[TK_PUNCT] = 1;
 			others++;
 			n++;
-			i++;
-			if (i < len && u[i] == ' ')
-				i++;
+			i += 1 + (u[i + 1] == ' ');
 			continue;
 		}
 		break;
 	}
-	if (n - n0 > others)
-		kinds |= 1u << TK_WORD;
-	for (unsigned k = TK_WORD; k <= TK_PUNCT; k++)
-		if (kinds & (1u << k))
-			out->has_kind[k] = 1;
+	if (n - out->n > others)        /* all the others are words */
+		out->has_kind[TK_WORD] = 1;
 	out->n = n;
 	/* a line feed with no token after it yet: news_tokenize() counts
-	 * the line breaks from it */
-	return lf_n == n ? lf : i;
+	 * the line breaks again from the end of the last token (there is
+	 * one: fast_run() is called right after a token, with only white
+	 * space between its end and i) */
+	if (out->gap[n])
+		return te[n - 1];
+	return i;
 }
 
 _Static_assert(TK_WORD == 0 && ABBR_NONE == 0,
