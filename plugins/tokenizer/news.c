@@ -1092,19 +1092,11 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			if (e >= lim)
 				break;
 			c = u[e];
-			if (!(plain_end[c] & PE_WORD)) {
-				int abbr;
-
-				if (c != '.' || !period_ends(u, sc->len, e))
-					break;
-				abbr = plain_abbrev(sc, i, e);
-				if (abbr != ABBR_NONE) {
-					out->abbr[n] = (uint8_t)abbr;
-					f |= TF_ABBREV;
-					e++;    /* the period is the word's */
-					c = e < sc->len ? u[e] : 0;
-				}
-			}
+			/* before a period, news_tokenize() asks for an
+			 * abbreviation: no call here, which would cost the
+			 * loop its registers */
+			if (!(plain_end[c] & PE_WORD))
+				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = (uint8_t)f;
@@ -1117,22 +1109,28 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			continue;
 		}
 		if (word_start[b] == PE_NUMBER) {
-			/* a number, or a word such as 10km (flags 0) */
+			/* a number of digits only (number_shape() of the
+			 * rest is left to news_tokenize()) */
+			size_t k = i;
+
 			e = bitmap_run_end(bm, i + 1);
 			if (e >= lim)
 				break;
 			c = u[e];
 			if (!(plain_end[c] & PE_NUMBER) &&
-			    (c != '.' || !period_ends(u, sc->len, e)))
+			    (c != '.' || e + 1 >= lim || u[e + 1] >= 0x80 ||
+			     ascii_nc[u[e + 1]] != NC_SPACE))
+				break;
+			while (k < e && is_ascii_digit(u[k]))
+				k++;
+			if (k < e)
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = 0;
-			if (number_shape(sc->s, i, e)) {
-				out->kind[n] = TK_NUMBER;
-				out->has_kind[TK_NUMBER] = 1;
-				others++;
-			}
+			out->kind[n] = TK_NUMBER;
+			out->has_kind[TK_NUMBER] = 1;
+			others++;
 			n++;
 			i = e + (c == ' ');
 			continue;
