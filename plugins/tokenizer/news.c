@@ -1038,6 +1038,24 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 
 /* ---- the fast path: runs of plain words ------------------------------------ */
 
+/* One-byte tokens that scan_punct() emits with no look around when the
+ * next byte is ASCII and does not continue a run (-- ** !? ...): the
+ * kind in the low four bits, with TF_TERM for ! and ?. Not # and @
+ * (tags), quotes, the period, nor the marks of simple_mark[]. */
+#define LM_PUNCT TK_PUNCT
+#define LM_SYMBOL TK_SYMBOL
+static const uint8_t lone_mark[128] = {
+	['-'] = LM_PUNCT, ['/'] = LM_PUNCT,
+	['!'] = LM_PUNCT | TF_TERM, ['?'] = LM_PUNCT | TF_TERM,
+	['$'] = LM_SYMBOL, ['%'] = LM_SYMBOL, ['&'] = LM_SYMBOL,
+	['*'] = LM_SYMBOL, ['+'] = LM_SYMBOL, ['<'] = LM_SYMBOL,
+	['='] = LM_SYMBOL, ['>'] = LM_SYMBOL, ['\\'] = LM_SYMBOL,
+	['^'] = LM_SYMBOL, ['_'] = LM_SYMBOL, ['|'] = LM_SYMBOL,
+	['~'] = LM_SYMBOL,
+};
+_Static_assert(TF_TERM >= 16 && TK_SYMBOL < 16 && TK_PUNCT != 0,
+               "lone_mark[] packs them");
+
 
 /* The flags of a plain word by its first byte (TF_UPPER, TF_LOWER); 0:
  * the byte starts no plain word. */
@@ -1092,11 +1110,24 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			if (e >= lim)
 				break;
 			c = u[e];
-			/* before a period, news_tokenize() asks for an
-			 * abbreviation: no call here, which would cost the
-			 * loop its registers */
-			if (!(plain_end[c] & PE_WORD))
-				break;
+			if (!(plain_end[c] & PE_WORD)) {
+				/* a word that ends a sentence, unless it is an
+				 * abbreviation: plain_abbrev() without a call
+				 * (which would cost the loop its registers);
+				 * initials, "No." and the words the length and
+				 * bloom filters let through are left to
+				 * news_tokenize() */
+				size_t k = i;
+
+				if (c != '.' || e + 1 >= lim || u[e + 1] >= 0x80 ||
+				    ascii_nc[u[e + 1]] != NC_SPACE || e - i <= 2)
+					break;
+				while (k < e && !is_ascii_digit(u[k]))
+					k++;
+				if (k == e && abbr_maybe(sc->o->abbrevs, sc->s + i,
+				                         e - i))
+					break;
+			}
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = (uint8_t)f;
@@ -1146,17 +1177,29 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			i++;
 			continue;
 		}
-		if (b < 0x80 && i + 1 < lim && u[i + 1] < 0x80 &&
-		    (simple_mark[b] ||
-		     (b == '.' && ascii_nc[u[i + 1]] == NC_SPACE))) {
+		if (b < 0x80 && i + 1 < lim && u[i + 1] < 0x80) {
+			unsigned d = u[i + 1], kind = TK_PUNCT, fl;
+
+			if (simple_mark[b]) {
+				fl = simple_mark[b];
+			} else if (b == '.' && ascii_nc[d] == NC_SPACE) {
+				fl = TF_TERM | TF_PERIOD;
+			} else if (lone_mark[b] && d != b &&
+			           !(lone_mark[b] & TF_TERM &&
+			             (d == '!' || d == '?'))) {
+				kind = lone_mark[b] & 15;
+				fl = lone_mark[b] & TF_TERM;
+			} else {
+				break;
+			}
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)(i + 1);
-			out->kind[n] = TK_PUNCT;
-			tf[n] = b == '.' ? TF_TERM | TF_PERIOD : simple_mark[b];
-			out->has_kind[TK_PUNCT] = 1;
+			out->kind[n] = (uint8_t)kind;
+			tf[n] = (uint8_t)fl;
+			out->has_kind[kind] = 1;
 			others++;
 			n++;
-			i += 1 + (u[i + 1] == ' ');
+			i += 1 + (d == ' ');
 			continue;
 		}
 		break;

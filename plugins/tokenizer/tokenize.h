@@ -102,6 +102,36 @@ void abbr_set_free(struct abbr_set *set);
 enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
                             size_t len);
 
+/* FNV-1a of the ASCII-lowercased text, folded to 11 bits: the bloom
+ * filter's bit. */
+static inline unsigned abbr_bloom_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h = (h ^ (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c)) *
+		    16777619u;
+	}
+	return (h ^ (h >> 11) ^ (h >> 22)) & 2047;
+}
+
+/* False when abbr_lookup(@set, @s, @len) certainly gives ABBR_NONE (no
+ * entry of that length, or the bloom filter says no): inline and with no
+ * call, for the tokenizer's fast loop. */
+static inline bool abbr_maybe(const struct abbr_set *set, const char *s,
+                              size_t len)
+{
+	unsigned h;
+
+	if (len == 0 || len > 255 ||
+	    !(set->lens & ((uint64_t)1 << (len < 63 ? len : 63))))
+		return false;
+	h = abbr_bloom_hash(s, len);
+	return (set->bloom[h >> 6] >> (h & 63)) & 1;
+}
+
 struct news_opts {
 	const struct abbr_set *abbrevs;
 	bool split_clitics;
