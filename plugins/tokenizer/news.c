@@ -1107,9 +1107,12 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 		if (f) {
 			/* a word; c: the byte after it */
 			e = bitmap_run_end(bm, i + 1);
-			if (e >= lim)
+			if (e < lim)
+				c = u[e];
+			else if (lim == sc->len)
+				c = 0;          /* the last word of the text */
+			else
 				break;
-			c = u[e];
 			if (!(plain_end[c] & PE_WORD)) {
 				/* a word that ends a sentence, unless it is an
 				 * abbreviation: plain_abbrev() without a call
@@ -1140,21 +1143,42 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			continue;
 		}
 		if (word_start[b] == PE_NUMBER) {
-			/* a number of digits only (number_shape() of the
-			 * rest is left to news_tokenize()) */
-			size_t k = i;
+			/* a number: segments of digits joined as scan_word()
+			 * joins them (13.5 2,500 1,000.50), ending where
+			 * plain_word() would end a number; anything else
+			 * (letters, 3-1, 9/11...) is left to news_tokenize() */
+			size_t k, seg;
 
-			e = bitmap_run_end(bm, i + 1);
-			if (e >= lim)
+			e = i;
+			for (;;) {
+				k = e;
+				e = bitmap_run_end(bm, e + 1);
+				if (e >= lim)
+					goto stop;
+				seg = e - k;
+				while (k < e && is_ascii_digit(u[k]))
+					k++;
+				if (k < e)
+					goto stop;
+				c = u[e];
+				if (c == '.' && e + 1 < lim &&
+				    is_ascii_digit(u[e + 1])) {
+					e++;    /* 13.5 */
+					continue;
+				}
+				if (c == ',' && seg <= 3 && e + 4 < lim &&
+				    is_ascii_digit(u[e + 1]) &&
+				    is_ascii_digit(u[e + 2]) &&
+				    is_ascii_digit(u[e + 3]) &&
+				    !is_ascii_digit(u[e + 4])) {
+					e++;    /* 2,500 */
+					continue;
+				}
 				break;
-			c = u[e];
+			}
 			if (!(plain_end[c] & PE_NUMBER) &&
 			    (c != '.' || e + 1 >= lim || u[e + 1] >= 0x80 ||
 			     ascii_nc[u[e + 1]] != NC_SPACE))
-				break;
-			while (k < e && is_ascii_digit(u[k]))
-				k++;
-			if (k < e)
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
@@ -1204,6 +1228,7 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 		}
 		break;
 	}
+stop:
 	if (n - out->n > others)        /* all the others are words */
 		out->has_kind[TK_WORD] = 1;
 	out->n = n;
