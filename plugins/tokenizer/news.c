@@ -1113,7 +1113,23 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				c = 0;          /* the last word of the text */
 			else
 				break;
-			if (!(plain_end[c] & PE_WORD)) {
+			if (c == '-') {
+				/* a compound (Al-Sudani, F-16, self-defense):
+				 * scan_word() joins ASCII letters and digits
+				 * after a hyphen; one that ends in a period
+				 * (R-Ariz.) is left to it */
+				do {
+					if (e + 2 >= lim || !word_byte[u[e + 1]])
+						goto stop;
+					e = bitmap_run_end(bm, e + 2);
+					if (e >= lim)
+						goto stop;
+					c = u[e];
+				} while (c == '-');
+				/* after digits , / : . go on (with-5/8) */
+				if (!(plain_end[c] & PE_NUMBER))
+					break;
+			} else if (!(plain_end[c] & PE_WORD)) {
 				/* a word that ends a sentence, unless it is an
 				 * abbreviation: plain_abbrev() without a call
 				 * (which would cost the loop its registers);
@@ -1144,7 +1160,7 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 		}
 		if (word_start[b] == PE_NUMBER) {
 			/* a number: segments of digits joined as scan_word()
-			 * joins them (13.5 2,500 1,000.50), ending where
+			 * joins them (13.5 2,500 1,000.50 3-1), ending where
 			 * plain_word() would end a number; anything else
 			 * (letters, 3-1, 9/11...) is left to news_tokenize() */
 			size_t k, seg;
@@ -1164,6 +1180,11 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				if (c == '.' && e + 1 < lim &&
 				    is_ascii_digit(u[e + 1])) {
 					e++;    /* 13.5 */
+					continue;
+				}
+				if ((c == '-' || c == ':' || c == '/') &&
+				    e + 1 < lim && is_ascii_digit(u[e + 1])) {
+					e++;    /* 3-1 10:30 9/11 */
 					continue;
 				}
 				if (c == ',' && seg <= 3 && e + 4 < lim &&
@@ -1208,6 +1229,29 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				fl = simple_mark[b];
 			} else if (b == '.' && ascii_nc[d] == NC_SPACE) {
 				fl = TF_TERM | TF_PERIOD;
+			} else if (b == '"' && u[i - 1] < 0x80) {
+				/* a straight double quote: opening or closing
+				 * from the spaces around it, as in scan_punct()
+				 * (opens_before(), is_space_at(), line_ends_at()
+				 * for ASCII neighbours; i > 0: a token came
+				 * before) */
+				unsigned p = u[i - 1];
+				bool before = p < 0x21 || p == '(' || p == '[' ||
+				              p == '{';
+				bool after = ascii_nc[d] == NC_SPACE;
+				size_t k = i + 1;
+
+				kind = TK_QUOTE;
+				fl = before && !after ? TF_OPEN : !before ? TF_CLOSE
+				                                          : 0;
+				if (!fl) {
+					while (k < sc->len &&
+					       (u[k] == ' ' || u[k] == '\t'))
+						k++;
+					if (k >= sc->len || u[k] == '\n' ||
+					    u[k] == '\r')
+						fl = TF_CLOSE;
+				}
 			} else if (lone_mark[b] && d != b &&
 			           !(lone_mark[b] & TF_TERM &&
 			             (d == '!' || d == '?'))) {
