@@ -1092,17 +1092,38 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	uint32_t *ts = out->start, *te = out->end;
 	uint8_t *tf = out->flags;
 	size_t n = out->n, e;
-	/* a token takes at least one byte: while i < lim, n < cap; and a
-	 * token that reaches lim is left to news_tokenize(), so that the
-	 * byte after a token is always there to read */
+	/* a token takes at least one byte: while i < lim, n < cap (lim
+	 * moves on at "refill" while there is room); and a token must end
+	 * before lim, so that the byte after it is there to read */
 	size_t lim = out->cap - n < sc->len - i ? i + (out->cap - n) : sc->len;
 	/* tokens other than words: in memory (volatile), like all that the
 	 * word path does not use, so that u, bm, lim, i, n and the three
 	 * arrays it stores to get the registers */
 	volatile size_t others = 0;
 
-	while (i < lim) {
-		unsigned b = u[i], f = word_flags[b], c;
+	for (;;) {
+		unsigned b, f, c;
+
+		/* the common case in a loop of its own: plain words, each
+		 * before a space or a byte that ends it as it is */
+		while (i < lim && (f = word_flags[u[i]]) != 0) {
+			e = bitmap_run_end(bm, i + 1);
+			if (e >= lim)
+				break;
+			c = u[e];
+			if (!(plain_end[c] & PE_WORD))
+				break;
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)e;
+			tf[n] = (uint8_t)f;
+			n++;
+			i = e + (c == ' ');
+		}
+		/* the rest, and the words it stopped at */
+		if (i >= lim)
+			goto refill;
+		b = u[i];
+		f = word_flags[b];
 
 		if (f) {
 			/* a word; c: the byte after it */
@@ -1112,18 +1133,20 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			else if (lim == sc->len)
 				c = 0;          /* the last word of the text */
 			else
-				break;
+				goto refill;
 			if (c == '-') {
 				/* a compound (Al-Sudani, F-16, self-defense):
 				 * scan_word() joins ASCII letters and digits
 				 * after a hyphen; one that ends in a period
 				 * (R-Ariz.) is left to it */
 				do {
-					if (e + 2 >= lim || !word_byte[u[e + 1]])
+					if (e + 2 >= lim)
+						goto refill;
+					if (!word_byte[u[e + 1]])
 						goto stop;
 					e = bitmap_run_end(bm, e + 2);
 					if (e >= lim)
-						goto stop;
+						goto refill;
 					c = u[e];
 				} while (c == '-');
 				/* after digits , / : . go on (with-5/8) */
@@ -1170,7 +1193,7 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				k = e;
 				e = bitmap_run_end(bm, e + 1);
 				if (e >= lim)
-					goto stop;
+					goto refill;
 				seg = e - k;
 				while (k < e && is_ascii_digit(u[k]))
 					k++;
@@ -1222,7 +1245,9 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			i++;
 			continue;
 		}
-		if (b < 0x80 && i + 1 < lim && u[i + 1] < 0x80) {
+		if (b < 0x80 && i + 1 >= lim)
+			goto refill;
+		if (b < 0x80 && u[i + 1] < 0x80) {
 			unsigned d = u[i + 1], kind = TK_PUNCT, fl;
 
 			if (simple_mark[b]) {
@@ -1271,6 +1296,17 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			continue;
 		}
 		break;
+refill:
+		/* the token at i reaches lim: move lim on if there is room
+		 * for more tokens than it allowed, and try again */
+		{
+			size_t room = out->cap - n;
+			size_t next = room < sc->len - i ? i + room : sc->len;
+
+			if (next <= lim)
+				break;
+			lim = next;
+		}
 	}
 stop:
 	if (n - out->n > others)        /* all the others are words */
