@@ -1072,6 +1072,28 @@ static const uint8_t word_flags[256] = {
 };
 #undef WF
 
+/* Where emit_word() splits the ASCII word u[a..b) with its only
+ * apostrophe at @p (a < p, b - p >= 2): before 's 'd 'm 're 've 'll, or
+ * before the n of n't; @b for no split (clitics not split, another tail,
+ * or one longer than emit_word() looks back). */
+static inline size_t clitic_cut(const unsigned char *u, size_t a, size_t p,
+                                size_t b, bool split)
+{
+	size_t tail = b - p - 1;
+	unsigned x = u[p + 1] | 32, y = tail > 1 ? u[p + 2] | 32 : 0;
+
+	if (!split)
+		return b;
+	if (tail == 1 && (x == 's' || x == 'd' || x == 'm'))
+		return p;
+	if (tail == 2 && ((x == 'r' && y == 'e') || (x == 'v' && y == 'e') ||
+	                  (x == 'l' && y == 'l')))
+		return p;
+	if (tail == 1 && x == 't' && p - a >= 2 && (u[p - 1] | 32) == 'n')
+		return p - 1;           /* do|n't */
+	return b;
+}
+
 /* Stores the tokens at u[i...] as long as they are plain words or numbers
  * (ASCII letters and digits ending at the end of the text, white space, a
  * period before white space or a byte of plain_end[]: what plain_word()
@@ -1152,6 +1174,33 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				/* after digits , / : . go on (with-5/8) */
 				if (!(plain_end[c] & PE_NUMBER))
 					break;
+			} else if (c == '\'') {
+				/* an ASCII apostrophe between letters (Iraq's,
+				 * don't, O'Brien): split as emit_word() splits
+				 * the clitics; another connector after it is
+				 * left to scan_word() */
+				size_t p = e, cut;
+
+				if (e + 2 >= lim)
+					goto refill;
+				if (!is_ascii_alpha(u[e + 1]))
+					break;
+				e = bitmap_run_end(bm, e + 2);
+				if (e >= lim)
+					goto refill;
+				c = u[e];
+				if (!(plain_end[c] & PE_WORD))
+					break;
+				cut = clitic_cut(u, i, p, e,
+				                 sc->o->split_clitics);
+				if (cut < e) {
+					ts[n] = (uint32_t)i;
+					te[n] = (uint32_t)cut;
+					tf[n] = (uint8_t)f;
+					n++;
+					i = cut;
+					f = 0;  /* the clitic: a word, no flags */
+				}
 			} else if (!(plain_end[c] & PE_WORD)) {
 				/* a word that ends a sentence, unless it is an
 				 * abbreviation: plain_abbrev() without a call

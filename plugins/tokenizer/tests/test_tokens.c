@@ -362,6 +362,12 @@ static void test_fast_path_edges(void **unused)
 	check_kinds(h, "x !?", "x/word !?/punct");
 	check_kinds(h, "x <<", "x/word <</symbol");
 	check_kinds(h, "naïve café x’s", "naïve/word café/word x/word ’s/word");
+	check_tokens(h, "Iraq's don't O'Brien they're we've I'll I'd I'm x's "
+	             "rock'n'roll CAN'T won't abc'defg ab'x, q'1 Iraq's.",
+	             "Iraq 's do n't O'Brien they 're we 've I 'll I 'd I 'm "
+	             "x 's rock'n'roll CA N'T wo n't abc'defg ab'x , q ' 1 "
+	             "Iraq 's .");
+	check_kinds(h, "a'b", "a'b/word");
 	check_sentences(h, "Prices rose 2,500 tons. \"We won,\" he said. Shares "
 	                "fell 13.5 pct.\n\nNEW HEADLINE\nText goes on",
 	                "Prices rose 2,500 tons. | \"We won,\" he said. | "
@@ -374,6 +380,17 @@ static void test_fast_path_edges(void **unused)
 	                "said\" ok",
 	                "A \"quote\" at \"the\" end \" | \"Next\" one (\"x\") "
 	                "said\" ok");
+	dp_harness_free(h);
+}
+
+/* Clitics are split as the option says in the fast path too. */
+static void test_fast_path_clitics(void **unused)
+{
+	struct dp_harness *h = harness("{split_clitics: false}");
+
+	(void)unused;
+	check_tokens(h, "Iraq's don't O'Brien they're I'm x's, CAN'T",
+	             "Iraq's don't O'Brien they're I'm x's , CAN'T");
 	dp_harness_free(h);
 }
 
@@ -417,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_fast_path_alignment),
 		cmocka_unit_test(test_fast_path_long_runs),
 		cmocka_unit_test(test_fast_path_edges),
+		cmocka_unit_test(test_fast_path_clitics),
 		cmocka_unit_test(test_fast_path_growth),
 	};
 
