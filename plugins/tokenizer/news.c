@@ -1114,10 +1114,11 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	uint32_t *ts = out->start, *te = out->end;
 	uint8_t *tf = out->flags;
 	size_t n = out->n, e;
-	/* a token takes at least one byte: while i < lim, n < cap (lim
-	 * moves on at "refill" while there is room); and a token must end
-	 * before lim, so that the byte after it is there to read */
-	size_t lim = out->cap - n < sc->len - i ? i + (out->cap - n) : sc->len;
+	/* a token takes at least one byte: while i < lim, n < zeroed <= cap
+	 * (lim moves on at "refill" while there is room); and a token must
+	 * end before lim, so that the byte after it is there to read */
+	size_t room = out->zeroed > n ? out->zeroed - n : 0;
+	size_t lim = room < sc->len - i ? i + room : sc->len;
 	/* tokens other than words: in memory (volatile), like all that the
 	 * word path does not use, so that u, bm, lim, i, n and the three
 	 * arrays it stores to get the registers */
@@ -1349,8 +1350,8 @@ refill:
 		/* the token at i reaches lim: move lim on if there is room
 		 * for more tokens than it allowed, and try again */
 		{
-			size_t room = out->cap - n;
-			size_t next = room < sc->len - i ? i + room : sc->len;
+			size_t more = out->zeroed > n ? out->zeroed - n : 0;
+			size_t next = more < sc->len - i ? i + more : sc->len;
 
 			if (next <= lim)
 				break;
@@ -1365,7 +1366,7 @@ stop:
 	 * the line breaks again from the end of the last token (there is
 	 * one: fast_run() is called right after a token, with only white
 	 * space between its end and i) */
-	if (out->gap[n])
+	if (n < out->zeroed && out->gap[n])
 		return te[n - 1];
 	return i;
 }

@@ -27,9 +27,9 @@ static void *grow_array(struct tok_alloc *a, void *old, size_t n, size_t cap,
 
 /* Grows the arrays to hold at least @want entries (at least doubling).
  * The entries copied are the first t->n; the kind, abbr and gap entries
- * from t->n to the new capacity are zeroed, because news.c's fast path
- * stores only the nonzero ones (TK_WORD, ABBR_NONE and no line break are
- * all 0). */
+ * from t->n to the new capacity are zeroed (t->zeroed), because news.c's
+ * fast path stores only the nonzero ones (TK_WORD, ABBR_NONE and no line
+ * break are all 0). */
 static int tok_reserve(struct tok_list *t, size_t want)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
@@ -84,6 +84,7 @@ done:
 	memset(t->kind + t->n, 0, cap - t->n);
 	memset(t->abbr + t->n, 0, cap - t->n);
 	memset(t->gap + t->n, 0, cap - t->n);
+	t->zeroed = cap;
 	return 0;
 }
 
@@ -97,12 +98,12 @@ int tok_prepare(struct tok_list *t, size_t more)
 	if (t->cap - t->n < more)
 		return tok_reserve(t, t->n + more);
 	/* a list used before (the benchmark reuses one, setting n = 0) may
-	 * hold old values past n */
-	if (t->cap > t->n) {
-		memset(t->kind + t->n, 0, t->cap - t->n);
-		memset(t->abbr + t->n, 0, t->cap - t->n);
-		memset(t->gap + t->n, 0, t->cap - t->n);
-	}
+	 * hold old values past n: zero what was asked for, not the whole
+	 * capacity, which may be much larger */
+	memset(t->kind + t->n, 0, more);
+	memset(t->abbr + t->n, 0, more);
+	memset(t->gap + t->n, 0, more);
+	t->zeroed = t->n + more;
 	return 0;
 }
 

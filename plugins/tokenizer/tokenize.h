@@ -62,6 +62,8 @@ struct tok_list {
 	uint8_t *gap;       /* line breaks between the previous token and this
 	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
+	size_t zeroed;      /* kind, abbr and gap are 0 from n to here (news.c's
+	                       fast path stores only nonzero ones); <= cap */
 	uint8_t has_kind[16]; /* 1 where some token has that kind (the
 	                         plugin interns only the names it needs) */
 	struct tok_alloc alloc;
@@ -183,9 +185,9 @@ size_t grapheme_end(const char *s, size_t len, size_t i);
 
 /* Append helpers shared by the engines; 0 or -1 (no memory). */
 int tok_grow(struct tok_list *t);
-/* Makes room for @more entries past t->n and zeroes the kind, abbr and
- * gap entries from t->n to the capacity (tok_grow() keeps them zero), so
- * that a writer may leave zero values unstored. 0 or -1 (no memory). */
+/* Makes room for @more entries past t->n and zeroes their kind, abbr and
+ * gap (t->zeroed; tok_grow() zeroes the entries it adds), so that a
+ * writer may leave zero values unstored. 0 or -1 (no memory). */
 int tok_prepare(struct tok_list *t, size_t more);
 int span_push(struct span_list *l, size_t start, size_t end);
 
