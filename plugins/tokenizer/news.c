@@ -895,8 +895,7 @@ static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
 }
 
 /* Kept out of line: fast_run()'s loop gets registers of its own (inlined
- * into news_tokenize() its variables are spilled), and the tail block
- * copy stays out of it. */
+ * into news_tokenize() its variables are spilled). */
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
 #else
@@ -1094,18 +1093,19 @@ static inline size_t clitic_cut(const unsigned char *u, size_t a, size_t p,
 	return b;
 }
 
-/* Stores the tokens at u[i...] as long as they are plain words or numbers
- * (ASCII letters and digits ending at the end of the text, white space, a
- * period before white space or a byte of plain_end[]: what plain_word()
- * emits) or the one-byte marks that news_tokenize() emits as they are,
- * skipping spaces and single line feeds between them. Returns where it
- * stopped: the first byte it leaves to news_tokenize()'s rules (a word
- * with a hyphen, a quote, other white space...), or the line feed before
- * it, which news_tokenize() then counts itself. Called only right after a
- * token was emitted, so that no line break waits (gap 0); the token
- * arrays must have been prepared by tok_prepare(): kind, abbr and gap are
- * stored only when not 0 (a word has kind 0). Out of line, so that its
- * loop gets the registers to itself. */
+/* Stores the tokens at u[i...] for as long as it can decide them exactly
+ * as news_tokenize()'s rules would with a look at their ASCII bytes only:
+ * plain words (what plain_word() emits without an abbreviation), ASCII
+ * compounds and clitics, numbers of digit segments, one-byte marks and
+ * straight double quotes; it skips spaces and single line feeds between
+ * them. Returns where it stopped: the first byte it leaves to the rules
+ * (an abbreviation candidate, a URL, non-ASCII, a blank line...), or the
+ * line feed before it, which news_tokenize() then counts itself. Called
+ * only right after a token was emitted, so that no line break waits (gap
+ * 0) and u[i - 1] exists. Kind, abbr and gap are stored only when not 0
+ * (a word has kind 0), so entries up to out->zeroed must be zero
+ * (tok_prepare()); stores no further. Calls nothing, so that the
+ * compiler keeps the loop's state in registers. */
 static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)sc->s;
@@ -1233,9 +1233,10 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 		}
 		if (word_start[b] == PE_NUMBER) {
 			/* a number: segments of digits joined as scan_word()
-			 * joins them (13.5 2,500 1,000.50 3-1), ending where
-			 * plain_word() would end a number; anything else
-			 * (letters, 3-1, 9/11...) is left to news_tokenize() */
+			 * joins them (13.5 2,500 1,000.50 3-1 10:30 9/11),
+			 * ending where plain_word() would end a number;
+			 * anything else (letters: 21st 10km) is left to
+			 * news_tokenize() */
 			size_t k, seg;
 
 			e = i;
