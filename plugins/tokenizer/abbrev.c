@@ -85,16 +85,6 @@ static unsigned char lower(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-/* FNV-1a of the lowercase text, folded to 11 bits (the bloom filter). */
-static unsigned bloom_hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ lower((unsigned char)s[i])) * 16777619u;
-	return (h ^ (h >> 11) ^ (h >> 22)) & 2047;
-}
-
 int abbr_set_init(struct abbr_set *set, const char *const *extra,
                   size_t nextra)
 {
@@ -142,9 +132,11 @@ int abbr_set_init(struct abbr_set *set, const char *const *extra,
 		    entry_cmp(&set->v[set->n - 1], &set->v[i]) != 0)
 			set->v[set->n++] = set->v[i];
 	for (size_t i = 0; i < set->n; i++) {
-		unsigned h = bloom_hash(set->v[i].text, set->v[i].len);
+		unsigned h = abbr_bloom_hash(set->v[i].text, set->v[i].len);
 
 		set->bloom[h >> 6] |= (uint64_t)1 << (h & 63);
+		set->lens |= (uint64_t)1 << (set->v[i].len < 63 ?
+		                             set->v[i].len : 63);
 	}
 	return 0;
 }
@@ -162,12 +154,8 @@ enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
 	char buf[256];
 	struct abbr_entry key;
 	const struct abbr_entry *hit;
-	unsigned h;
 
-	if (len == 0 || len >= sizeof buf || set->n == 0)
-		return ABBR_NONE;
-	h = bloom_hash(s, len);
-	if (!(set->bloom[h >> 6] & ((uint64_t)1 << (h & 63))))
+	if (len >= sizeof buf || !abbr_maybe(set, s, len))
 		return ABBR_NONE;
 	for (size_t i = 0; i < len; i++)
 		buf[i] = (char)lower((unsigned char)s[i]);

@@ -10,6 +10,7 @@
  * ASCII is classified from a 128-entry table; other characters from the
  * generated Unicode tables (ucd.h).
  */
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -55,6 +56,7 @@ struct scan {
 	const char *s;
 	size_t len;
 	struct tok_list *out;
+	const uint64_t *bm;  /* where letter runs stop (stop_bitmap()) */
 	bool squote_open;   /* a single opening quote is waiting */
 	uint8_t gap;        /* line breaks before the next token (0-2) */
 };
@@ -892,39 +894,78 @@ static size_t match_tag(const struct scan *sc, size_t start, bool hashtag)
 	return j;
 }
 
-/* The end of the run of ASCII letters and digits from u[e], len the end
- * of the text. With SSE2 (every x86-64) sixteen bytes at a time where the
- * text has them (byte range tests: no byte >= 0x80 is in either range);
- * the tail, and other machines, byte by byte. Nothing past u[len - 1] is
- * read. */
-static inline size_t alnum_run_end(const unsigned char *u, size_t e,
-                                   size_t len)
-{
-#if defined(__SSE2__) && defined(__GNUC__)
-	/* x - lo < n as unsigned bytes is (x - lo - 128) < n - 128 as
-	 * signed ones: one subtraction and one compare per range */
-	const __m128i to_lower = _mm_set1_epi8(0x20);
-	const __m128i bias_a = _mm_set1_epi8((char)('a' + 128));
-	const __m128i bias_0 = _mm_set1_epi8((char)('0' + 128));
-	const __m128i n_az = _mm_set1_epi8(26 - 128);
-	const __m128i n_09 = _mm_set1_epi8(10 - 128);
-
-	while (e + 16 <= len) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(u + e));
-		__m128i y = _mm_sub_epi8(_mm_or_si128(x, to_lower), bias_a);
-		__m128i letter = _mm_cmplt_epi8(y, n_az);
-		__m128i digit = _mm_cmplt_epi8(_mm_sub_epi8(x, bias_0), n_09);
-		unsigned stop = ~(unsigned)_mm_movemask_epi8(
-			_mm_or_si128(letter, digit)) & 0xFFFF;
-
-		if (stop)
-			return e + (size_t)__builtin_ctz(stop);
-		e += 16;
-	}
+/* Kept out of line: fast_run()'s loop gets registers of its own (inlined
+ * into news_tokenize() its variables are spilled). */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
 #endif
-	while (e < len && word_byte[u[e]])
-		e++;
-	return e;
+
+/* The bytes of the whole text that are no ASCII letter or digit, one bit
+ * a byte (bit k % 64 of word k / 64), computed in one pass before the
+ * scan: the end of the run of letters at a word's start is then a shift
+ * and a count of trailing zeros. The bits past the end of the text are 1,
+ * and there is one word more than the text needs, so every run stops at
+ * len at the latest, with no bounds test. */
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The ASCII letters and digits among 16 bytes, one bit each: byte range
+ * tests (no byte >= 0x80 is in either range); x - lo < n as unsigned
+ * bytes is (x - lo - 128) < n - 128 as signed ones. */
+static inline uint64_t alnum16(const unsigned char *p)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)p);
+	__m128i y = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	                         _mm_set1_epi8((char)('a' + 128)));
+	__m128i letter = _mm_cmplt_epi8(y, _mm_set1_epi8(26 - 128));
+	__m128i digit = _mm_cmplt_epi8(
+		_mm_sub_epi8(x, _mm_set1_epi8((char)('0' + 128))),
+		_mm_set1_epi8(10 - 128));
+
+	return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(letter,
+	                                                          digit));
+}
+
+static inline uint64_t alnum64(const unsigned char *p)
+{
+	return alnum16(p) | alnum16(p + 16) << 16 | alnum16(p + 32) << 32 |
+	       alnum16(p + 48) << 48;
+}
+#else
+static uint64_t alnum64(const unsigned char *p)
+{
+	uint64_t m = 0;
+
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)word_byte[p[k]] << k;
+	return m;
+}
+#endif
+
+/* Fills bm[0 .. len / 64 + 1) (see above). The last, partial block is
+ * copied into a zeroed buffer first: the text is not padded, and nothing
+ * past u[len - 1] may be read. */
+static void stop_bitmap(const unsigned char *u, size_t len, uint64_t *bm)
+{
+	unsigned char tmp[64] = { 0 };
+	size_t k = 0;
+
+	for (; k + 64 <= len; k += 64)
+		bm[k / 64] = ~alnum64(u + k);
+	memcpy(tmp, u + k, len - k);
+	bm[k / 64] = ~alnum64(tmp);
+}
+
+/* The end of the run of letters and digits from u[e], e <= len. */
+static inline size_t bitmap_run_end(const uint64_t *bm, size_t e)
+{
+	uint64_t stop = bm[e / 64] >> (e % 64);
+
+	while (!stop) {
+		e = (e | 63) + 1;
+		stop = bm[e / 64];
+	}
+	return e + (unsigned)__builtin_ctzll(stop);
 }
 
 /* The flags of the marks that are always a token of their own, as
@@ -973,7 +1014,7 @@ static int plain_abbrev(const struct scan *sc, size_t i, size_t e)
 static size_t plain_word(struct scan *sc, size_t i, int *err)
 {
 	const unsigned char *u = (const unsigned char *)sc->s;
-	size_t len = sc->len, e = alnum_run_end(u, i + 1, len);
+	size_t len = sc->len, e = bitmap_run_end(sc->bm, i + 1);
 	uint8_t a = ascii_nc[u[i]];
 	int kind = TK_WORD, flags, abbr = ABBR_NONE;
 
@@ -994,15 +1035,361 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 	return e;
 }
 
-int news_tokenize(const struct news_opts *o, const char *s, size_t len,
-                  struct tok_list *out)
+/* ---- the fast path: runs of plain words ------------------------------------ */
+
+/* One-byte tokens that scan_punct() emits with no look around when the
+ * next byte is ASCII and does not continue a run (-- ** !? ...): the
+ * kind in the low four bits, with TF_TERM for ! and ?. Not # and @
+ * (tags), quotes, the period, nor the marks of simple_mark[]. */
+#define LM_PUNCT TK_PUNCT
+#define LM_SYMBOL TK_SYMBOL
+static const uint8_t lone_mark[128] = {
+	['-'] = LM_PUNCT, ['/'] = LM_PUNCT,
+	['!'] = LM_PUNCT | TF_TERM, ['?'] = LM_PUNCT | TF_TERM,
+	['$'] = LM_SYMBOL, ['%'] = LM_SYMBOL, ['&'] = LM_SYMBOL,
+	['*'] = LM_SYMBOL, ['+'] = LM_SYMBOL, ['<'] = LM_SYMBOL,
+	['='] = LM_SYMBOL, ['>'] = LM_SYMBOL, ['\\'] = LM_SYMBOL,
+	['^'] = LM_SYMBOL, ['_'] = LM_SYMBOL, ['|'] = LM_SYMBOL,
+	['~'] = LM_SYMBOL,
+};
+_Static_assert(TF_TERM >= 16 && TK_SYMBOL < 16 && TK_PUNCT != 0,
+               "lone_mark[] packs them");
+
+
+/* The flags of a plain word by its first byte (TF_UPPER, TF_LOWER); 0:
+ * the byte starts no plain word. */
+#define WF(c) [c] = ((c) >= 'a' ? TF_LOWER : TF_UPPER)
+static const uint8_t word_flags[256] = {
+	WF('A'), WF('B'), WF('C'), WF('D'), WF('E'), WF('F'), WF('G'),
+	WF('H'), WF('I'), WF('J'), WF('K'), WF('L'), WF('M'), WF('N'),
+	WF('O'), WF('P'), WF('Q'), WF('R'), WF('S'), WF('T'), WF('U'),
+	WF('V'), WF('W'), WF('X'), WF('Y'), WF('Z'),
+	WF('a'), WF('b'), WF('c'), WF('d'), WF('e'), WF('f'), WF('g'),
+	WF('h'), WF('i'), WF('j'), WF('k'), WF('l'), WF('m'), WF('n'),
+	WF('o'), WF('p'), WF('q'), WF('r'), WF('s'), WF('t'), WF('u'),
+	WF('v'), WF('w'), WF('x'), WF('y'), WF('z'),
+};
+#undef WF
+
+/* Where emit_word() splits the ASCII word u[a..b) with its only
+ * apostrophe at @p (a < p, b - p >= 2): before 's 'd 'm 're 've 'll, or
+ * before the n of n't; @b for no split (clitics not split, another tail,
+ * or one longer than emit_word() looks back). */
+static inline size_t clitic_cut(const unsigned char *u, size_t a, size_t p,
+                                size_t b, bool split)
 {
-	struct scan sc = { .o = o, .s = s, .len = len, .out = out };
+	size_t tail = b - p - 1;
+	unsigned x = u[p + 1] | 32, y = tail > 1 ? u[p + 2] | 32 : 0;
+
+	if (!split)
+		return b;
+	if (tail == 1 && (x == 's' || x == 'd' || x == 'm'))
+		return p;
+	if (tail == 2 && ((x == 'r' && y == 'e') || (x == 'v' && y == 'e') ||
+	                  (x == 'l' && y == 'l')))
+		return p;
+	if (tail == 1 && x == 't' && p - a >= 2 && (u[p - 1] | 32) == 'n')
+		return p - 1;           /* do|n't */
+	return b;
+}
+
+/* Stores the tokens at u[i...] for as long as it can decide them exactly
+ * as news_tokenize()'s rules would with a look at their ASCII bytes only:
+ * plain words (what plain_word() emits without an abbreviation), ASCII
+ * compounds and clitics, numbers of digit segments, one-byte marks and
+ * straight double quotes; it skips spaces and single line feeds between
+ * them. Returns where it stopped: the first byte it leaves to the rules
+ * (an abbreviation candidate, a URL, non-ASCII, a blank line...), or the
+ * line feed before it, which news_tokenize() then counts itself. Called
+ * only right after a token was emitted, so that no line break waits (gap
+ * 0) and u[i - 1] exists. Kind, abbr and gap are stored only when not 0
+ * (a word has kind 0), so entries up to out->zeroed must be zero
+ * (tok_prepare()); stores no further. Calls nothing, so that the
+ * compiler keeps the loop's state in registers. */
+static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	const uint64_t *bm = sc->bm;
+	struct tok_list *out = sc->out;
+	uint32_t *ts = out->start, *te = out->end;
+	uint8_t *tf = out->flags;
+	size_t n = out->n, e;
+	/* a token takes at least one byte: while i < lim, n < zeroed <= cap
+	 * (lim moves on at "refill" while there is room); and a token must
+	 * end before lim, so that the byte after it is there to read */
+	size_t room = out->zeroed > n ? out->zeroed - n : 0;
+	size_t lim = room < sc->len - i ? i + room : sc->len;
+	/* tokens other than words: in memory (volatile), like all that the
+	 * word path does not use, so that u, bm, lim, i, n and the three
+	 * arrays it stores to get the registers */
+	volatile size_t others = 0;
+
+	for (;;) {
+		unsigned b, f, c;
+
+		/* the common case in a loop of its own: plain words, each
+		 * before a space or a byte that ends it as it is */
+		while (i < lim && (f = word_flags[u[i]]) != 0) {
+			e = bitmap_run_end(bm, i + 1);
+			if (e >= lim)
+				break;
+			c = u[e];
+			if (!(plain_end[c] & PE_WORD))
+				break;
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)e;
+			tf[n] = (uint8_t)f;
+			n++;
+			i = e + (c == ' ');
+		}
+		/* the rest, and the words it stopped at */
+		if (i >= lim)
+			goto refill;
+		b = u[i];
+		f = word_flags[b];
+
+		if (f) {
+			/* a word; c: the byte after it */
+			e = bitmap_run_end(bm, i + 1);
+			if (e < lim)
+				c = u[e];
+			else if (lim == sc->len)
+				c = 0;          /* the last word of the text */
+			else
+				goto refill;
+			if (c == '-') {
+				/* a compound (Al-Sudani, F-16, self-defense):
+				 * scan_word() joins ASCII letters and digits
+				 * after a hyphen; one that ends in a period
+				 * (R-Ariz.) is left to it */
+				do {
+					if (e + 2 >= lim)
+						goto refill;
+					if (!word_byte[u[e + 1]])
+						goto stop;
+					e = bitmap_run_end(bm, e + 2);
+					if (e >= lim)
+						goto refill;
+					c = u[e];
+				} while (c == '-');
+				/* after digits , / : . go on (with-5/8) */
+				if (!(plain_end[c] & PE_NUMBER))
+					break;
+			} else if (c == '\'') {
+				/* an ASCII apostrophe between letters (Iraq's,
+				 * don't, O'Brien): split as emit_word() splits
+				 * the clitics; another connector after it is
+				 * left to scan_word() */
+				size_t p = e, cut;
+
+				if (e + 2 >= lim)
+					goto refill;
+				if (!is_ascii_alpha(u[e + 1]))
+					break;
+				e = bitmap_run_end(bm, e + 2);
+				if (e >= lim)
+					goto refill;
+				c = u[e];
+				if (!(plain_end[c] & PE_WORD))
+					break;
+				cut = clitic_cut(u, i, p, e,
+				                 sc->o->split_clitics);
+				if (cut < e) {
+					ts[n] = (uint32_t)i;
+					te[n] = (uint32_t)cut;
+					tf[n] = (uint8_t)f;
+					n++;
+					i = cut;
+					f = 0;  /* the clitic: a word, no flags */
+				}
+			} else if (!(plain_end[c] & PE_WORD)) {
+				/* a word that ends a sentence, unless it is an
+				 * abbreviation: plain_abbrev() without a call
+				 * (which would cost the loop its registers);
+				 * initials, "No." and the words the length and
+				 * bloom filters let through are left to
+				 * news_tokenize() */
+				size_t k = i;
+
+				if (c != '.' || e + 1 >= lim || u[e + 1] >= 0x80 ||
+				    ascii_nc[u[e + 1]] != NC_SPACE || e - i <= 2)
+					break;
+				while (k < e && !is_ascii_digit(u[k]))
+					k++;
+				if (k == e && abbr_maybe(sc->o->abbrevs, sc->s + i,
+				                         e - i))
+					break;
+			}
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)e;
+			tf[n] = (uint8_t)f;
+			n++;
+			i = e + (c == ' ');
+			continue;
+		}
+		if (b == ' ') {
+			i++;
+			continue;
+		}
+		if (word_start[b] == PE_NUMBER) {
+			/* a number: segments of digits joined as scan_word()
+			 * joins them (13.5 2,500 1,000.50 3-1 10:30 9/11),
+			 * ending where plain_word() would end a number;
+			 * anything else (letters: 21st 10km) is left to
+			 * news_tokenize() */
+			size_t k, seg;
+
+			e = i;
+			for (;;) {
+				k = e;
+				e = bitmap_run_end(bm, e + 1);
+				if (e >= lim)
+					goto refill;
+				seg = e - k;
+				while (k < e && is_ascii_digit(u[k]))
+					k++;
+				if (k < e)
+					goto stop;
+				c = u[e];
+				if (c == '.' && e + 1 < lim &&
+				    is_ascii_digit(u[e + 1])) {
+					e++;    /* 13.5 */
+					continue;
+				}
+				if ((c == '-' || c == ':' || c == '/') &&
+				    e + 1 < lim && is_ascii_digit(u[e + 1])) {
+					e++;    /* 3-1 10:30 9/11 */
+					continue;
+				}
+				if (c == ',' && seg <= 3 && e + 4 < lim &&
+				    is_ascii_digit(u[e + 1]) &&
+				    is_ascii_digit(u[e + 2]) &&
+				    is_ascii_digit(u[e + 3]) &&
+				    !is_ascii_digit(u[e + 4])) {
+					e++;    /* 2,500 */
+					continue;
+				}
+				break;
+			}
+			if (!(plain_end[c] & PE_NUMBER) &&
+			    (c != '.' || e + 1 >= lim || u[e + 1] >= 0x80 ||
+			     ascii_nc[u[e + 1]] != NC_SPACE))
+				break;
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)e;
+			tf[n] = 0;
+			out->kind[n] = TK_NUMBER;
+			out->has_kind[TK_NUMBER] = 1;
+			others++;
+			n++;
+			i = e + (c == ' ');
+			continue;
+		}
+		if (b == '\n') {
+			/* the next token is the first of its line: its gap is
+			 * stored now (if news_tokenize() emits it instead,
+			 * tok_push() overwrites this, and if none follows,
+			 * nothing reads past n); gap[n] was 0 until then */
+			if (out->gap[n])
+				break;          /* a blank line: paragraph rules */
+			out->gap[n] = 1;
+			i++;
+			continue;
+		}
+		if (b < 0x80 && i + 1 >= lim)
+			goto refill;
+		if (b < 0x80 && u[i + 1] < 0x80) {
+			unsigned d = u[i + 1], kind = TK_PUNCT, fl;
+
+			if (simple_mark[b]) {
+				fl = simple_mark[b];
+			} else if (b == '.' && ascii_nc[d] == NC_SPACE) {
+				fl = TF_TERM | TF_PERIOD;
+			} else if (b == '"' && u[i - 1] < 0x80) {
+				/* a straight double quote: opening or closing
+				 * from the spaces around it, as in scan_punct()
+				 * (opens_before(), is_space_at(), line_ends_at()
+				 * for ASCII neighbours; i > 0: a token came
+				 * before) */
+				unsigned p = u[i - 1];
+				bool before = p < 0x21 || p == '(' || p == '[' ||
+				              p == '{';
+				bool after = ascii_nc[d] == NC_SPACE;
+				size_t k = i + 1;
+
+				kind = TK_QUOTE;
+				fl = before && !after ? TF_OPEN : !before ? TF_CLOSE
+				                                          : 0;
+				if (!fl) {
+					while (k < sc->len &&
+					       (u[k] == ' ' || u[k] == '\t'))
+						k++;
+					if (k >= sc->len || u[k] == '\n' ||
+					    u[k] == '\r')
+						fl = TF_CLOSE;
+				}
+			} else if (lone_mark[b] && d != b &&
+			           !(lone_mark[b] & TF_TERM &&
+			             (d == '!' || d == '?'))) {
+				kind = lone_mark[b] & 15;
+				fl = lone_mark[b] & TF_TERM;
+			} else {
+				break;
+			}
+			ts[n] = (uint32_t)i;
+			te[n] = (uint32_t)(i + 1);
+			out->kind[n] = (uint8_t)kind;
+			tf[n] = (uint8_t)fl;
+			out->has_kind[kind] = 1;
+			others++;
+			n++;
+			i += 1 + (d == ' ');
+			continue;
+		}
+		break;
+refill:
+		/* the token at i reaches lim: move lim on if there is room
+		 * for more tokens than it allowed, and try again */
+		{
+			size_t more = out->zeroed > n ? out->zeroed - n : 0;
+			size_t next = more < sc->len - i ? i + more : sc->len;
+
+			if (next <= lim)
+				break;
+			lim = next;
+		}
+	}
+stop:
+	if (n - out->n > others)        /* all the others are words */
+		out->has_kind[TK_WORD] = 1;
+	out->n = n;
+	/* a line feed with no token after it yet: news_tokenize() counts
+	 * the line breaks again from the end of the last token (there is
+	 * one: fast_run() is called right after a token, with only white
+	 * space between its end and i) */
+	if (n < out->zeroed && out->gap[n])
+		return te[n - 1];
+	return i;
+}
+
+_Static_assert(TK_WORD == 0 && ABBR_NONE == 0,
+               "fast_run() leaves these values to tok_prepare()");
+
+/* news_tokenize() with the bitmap of stop_bitmap(). */
+static int tokenize(const struct news_opts *o, const char *s, size_t len,
+                    struct tok_list *out, const uint64_t *bm)
+{
+	struct scan sc = { .o = o, .s = s, .len = len, .out = out, .bm = bm };
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, nl = 0;
 	int err = 0;
 	struct ch c;
 
+	/* room for the tokens of most texts (news has one every five or
+	 * six bytes), so that the arrays seldom grow; and the zeros
+	 * fast_run() counts on */
+	if (tok_prepare(out, len / 4 + 16) < 0)
+		return -1;
 	while (i < len) {
 		unsigned char b = u[i];
 
@@ -1033,7 +1420,7 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 				           ABBR_NONE);
 				if (err < 0)
 					return -1;
-				i++;
+				i = fast_run(&sc, i + 1);
 				continue;
 			}
 			peek(&sc, i, &c);
@@ -1060,8 +1447,8 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 			if (err < 0)
 				return -1;
 			if (e) {
-				/* and most are followed by one space */
-				i = e < len && u[e] == ' ' ? e + 1 : e;
+				/* and most are followed by more */
+				i = fast_run(&sc, e);
 				continue;
 			}
 			peek(&sc, i, &c);
@@ -1091,6 +1478,23 @@ int news_tokenize(const struct news_opts *o, const char *s, size_t len,
 		}
 		if (err < 0)
 			return -1;
+		i = fast_run(&sc, i);
 	}
 	return 0;
+}
+
+int news_tokenize(const struct news_opts *o, const char *s, size_t len,
+                  struct tok_list *out)
+{
+	uint64_t small[64], *bm = small;        /* texts up to 4 KB */
+	int rc;
+
+	if (len / 64 + 1 > sizeof small / sizeof *small &&
+	    !(bm = malloc((len / 64 + 1) * sizeof *bm)))
+		return -1;
+	stop_bitmap((const unsigned char *)s, len, bm);
+	rc = tokenize(o, s, len, out, bm);
+	if (bm != small)
+		free(bm);
+	return rc;
 }

@@ -55,6 +55,19 @@ static const char *const after_time[] = {
 	"wednesday",
 };
 
+/* What gap_line() found at one gap with a line break, in the order of
+ * the gaps: detect_wrapping() records it for the main loop, which walks
+ * the same gaps in the same order from the same start. */
+struct gap_rec {
+	uint32_t len;       /* the length of the line the gap ends */
+	uint32_t next;      /* where the next line starts */
+	bool lf;            /* gap_line()'s answer */
+};
+
+/* Texts of up to this many tokens keep the records on the stack; longer
+ * ones have gap_line() called again. */
+#define GAP_RECS 1024
+
 struct ctx {
 	const struct news_opts *o;
 	const char *s;
@@ -62,6 +75,7 @@ struct ctx {
 	bool caseless;
 	bool wrapped;       /* hard-wrapped lines */
 	size_t width;       /* the longest line, in bytes */
+	struct gap_rec *recs; /* one per gap with a line break, or NULL */
 };
 
 /* Lines are tracked while walking the gaps in order: newlines only ever
@@ -389,7 +403,7 @@ static size_t next_break(const struct tok_list *t, size_t k)
 static void detect_wrapping(struct ctx *c)
 {
 	const struct tok_list *t = c->t;
-	size_t singles = 0, wraps = 0, width = 0, len;
+	size_t singles = 0, wraps = 0, width = 0, r = 0;
 	struct lines l = { 0 };
 	/* full[n]: single line breaks after a line of n bytes that does not
 	 * end a sentence. The width (the longest line) is known only at the
@@ -397,9 +411,13 @@ static void detect_wrapping(struct ctx *c)
 	uint32_t full[101] = { 0 };
 
 	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
-		size_t ga = t->end[k - 1], gb = t->start[k];
+		size_t ga = t->end[k - 1], gb = t->start[k], len = 0;
+		bool lf = gap_line(&l, c->s, ga, gb, &len);
 
-		if (!gap_line(&l, c->s, ga, gb, &len))
+		if (c->recs)
+			c->recs[r++] = (struct gap_rec){ (uint32_t)len,
+			                                 (uint32_t)l.start, lf };
+		if (!lf)
 			continue;
 		if (len > width)
 			width = len;
@@ -485,15 +503,19 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 {
 	struct ctx c = { .o = o, .s = s, .t = toks };
 	struct lines lines = { 0 };
-	size_t n = toks->n, first = 0, upper = 0, lower = 0;
+	size_t n = toks->n, first = 0, upper = 0, lower = 0, r = 0;
+	struct gap_rec recs[GAP_RECS];
 
 	(void)len;
 	if (n == 0)
 		return 0;
 	count_case(toks->flags, n, &upper, &lower);
 	c.caseless = lower >= 20 && upper * 50 < upper + lower;
-	if (o->newline_breaks)
+	if (o->newline_breaks) {
+		/* fewer gaps with a line break than tokens */
+		c.recs = n <= GAP_RECS ? recs : NULL;
 		detect_wrapping(&c);
+	}
 	for (size_t k = 1; k < n; k++) {
 		int nl;
 		bool brk = false;
@@ -508,9 +530,18 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 		if (nl) {
 			size_t line_start = lines.start, line_len = 0;
 			size_t ga = toks->end[k - 1];
-			/* a gap with a line break starts the next line inside it */
-			bool lf = gap_line(&lines, s, ga, toks->start[k],
-			                   &line_len);
+			/* a gap with a line break starts the next line inside
+			 * it; detect_wrapping() has seen the same gaps */
+			bool lf;
+
+			if (c.recs) {
+				lf = c.recs[r].lf;
+				line_len = lf ? c.recs[r].len : 0;
+				lines.start = c.recs[r++].next;
+			} else {
+				lf = gap_line(&lines, s, ga, toks->start[k],
+				              &line_len);
+			}
 
 			brk = nl >= 2 || (o->newline_breaks &&
 			                  newline_break(&c, k, line_start, line_len,

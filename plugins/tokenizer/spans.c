@@ -25,14 +25,36 @@ static void *grow_array(struct tok_alloc *a, void *old, size_t n, size_t cap,
 	return a->grow(a->ctx, old, n * size, cap * size);
 }
 
-int tok_grow(struct tok_list *t)
+/* Grows the arrays to hold at least @want entries (at least doubling).
+ * The entries copied are the first t->n; the kind, abbr and gap entries
+ * from t->n to the new capacity are zeroed (t->zeroed), because news.c's
+ * fast path stores only the nonzero ones (TK_WORD, ABBR_NONE and no line
+ * break are all 0). */
+static int tok_reserve(struct tok_list *t, size_t want)
 {
 	size_t cap = t->cap ? t->cap * 2 : 256;
 	uint32_t *s, *e;
 	uint8_t *k, *f, *a;
 
+	if (cap < want)
+		cap = want;
 	if (cap > UINT32_MAX)
 		return -1;
+	if (t->cap == 0 && t->alloc.arena && cap <= SIZE_MAX / 12) {
+		/* one block for the six arrays (uint32_t ones first, for
+		 * their alignment): one allocation rather than six per text */
+		uint8_t *p = t->alloc.grow(t->alloc.ctx, NULL, 0, cap * 12);
+
+		if (!p)
+			return -1;
+		t->start = (uint32_t *)(void *)p;
+		t->end = (uint32_t *)(void *)(p + cap * 4);
+		t->kind = p + cap * 8;
+		t->flags = p + cap * 9;
+		t->abbr = p + cap * 10;
+		t->gap = p + cap * 11;
+		goto done;
+	}
 	s = grow_array(&t->alloc, t->start, t->n, cap, sizeof *s);
 	if (!s)
 		return -1;
@@ -57,7 +79,31 @@ int tok_grow(struct tok_list *t)
 	if (!a)
 		return -1;
 	t->gap = a;
+done:
 	t->cap = cap;
+	memset(t->kind + t->n, 0, cap - t->n);
+	memset(t->abbr + t->n, 0, cap - t->n);
+	memset(t->gap + t->n, 0, cap - t->n);
+	t->zeroed = cap;
+	return 0;
+}
+
+int tok_grow(struct tok_list *t)
+{
+	return tok_reserve(t, 0);
+}
+
+int tok_prepare(struct tok_list *t, size_t more)
+{
+	if (t->cap - t->n < more)
+		return tok_reserve(t, t->n + more);
+	/* a list used before (the benchmark reuses one, setting n = 0) may
+	 * hold old values past n: zero what was asked for, not the whole
+	 * capacity, which may be much larger */
+	memset(t->kind + t->n, 0, more);
+	memset(t->abbr + t->n, 0, more);
+	memset(t->gap + t->n, 0, more);
+	t->zeroed = t->n + more;
 	return 0;
 }
 

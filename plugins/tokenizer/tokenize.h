@@ -48,6 +48,8 @@ enum abbr_class {
 struct tok_alloc {
 	void *(*grow)(void *ctx, void *old, size_t oldsize, size_t newsize);
 	void *ctx;
+	bool arena;    /* grow() never frees or moves @old (an arena): the
+	                  first arrays of a list may share one block */
 };
 
 /* Spans with kind, flags and abbreviation class, in text order. */
@@ -60,6 +62,8 @@ struct tok_list {
 	uint8_t *gap;       /* line breaks between the previous token and this
 	                       one: 0, 1, or 2 for two or more */
 	size_t n, cap;
+	size_t zeroed;      /* kind, abbr and gap are 0 from n to here (news.c's
+	                       fast path stores only nonzero ones); <= cap */
 	uint8_t has_kind[16]; /* 1 where some token has that kind (the
 	                         plugin interns only the names it needs) */
 	struct tok_alloc alloc;
@@ -86,6 +90,8 @@ struct abbr_set {
 	char *pool;            /* owns the strings of user entries */
 	uint64_t bloom[32];    /* one bit per entry's hash: most words that
 	                          end a sentence are rejected without a search */
+	uint64_t lens;         /* bit k: an entry of k bytes (bit 63: of 63
+	                          or more); rejects most words before hashing */
 };
 
 /* Builds the set from the built-in list plus @extra user entries (each with
@@ -97,6 +103,36 @@ void abbr_set_free(struct abbr_set *set);
 /* The class of s[0..len) (compared ASCII-case-insensitively), or ABBR_NONE */
 enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
                             size_t len);
+
+/* FNV-1a of the ASCII-lowercased text, folded to 11 bits: the bloom
+ * filter's bit. */
+static inline unsigned abbr_bloom_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h = (h ^ (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c)) *
+		    16777619u;
+	}
+	return (h ^ (h >> 11) ^ (h >> 22)) & 2047;
+}
+
+/* False when abbr_lookup(@set, @s, @len) certainly gives ABBR_NONE (no
+ * entry of that length, or the bloom filter says no): inline and with no
+ * call, for the tokenizer's fast loop. */
+static inline bool abbr_maybe(const struct abbr_set *set, const char *s,
+                              size_t len)
+{
+	unsigned h;
+
+	if (len == 0 || len > 255 ||
+	    !(set->lens & ((uint64_t)1 << (len < 63 ? len : 63))))
+		return false;
+	h = abbr_bloom_hash(s, len);
+	return (set->bloom[h >> 6] >> (h & 63)) & 1;
+}
 
 struct news_opts {
 	const struct abbr_set *abbrevs;
@@ -149,6 +185,10 @@ size_t grapheme_end(const char *s, size_t len, size_t i);
 
 /* Append helpers shared by the engines; 0 or -1 (no memory). */
 int tok_grow(struct tok_list *t);
+/* Makes room for @more entries past t->n and zeroes their kind, abbr and
+ * gap (t->zeroed; tok_grow() zeroes the entries it adds), so that a
+ * writer may leave zero values unstored. 0 or -1 (no memory). */
+int tok_prepare(struct tok_list *t, size_t more);
 int span_push(struct span_list *l, size_t start, size_t end);
 
 static inline int tok_push(struct tok_list *t, size_t start, size_t end,

@@ -135,11 +135,13 @@ static bool intern_kinds(struct dp_doc *doc, const uint8_t *has_kind,
                          uint32_t ids[TK_COUNT])
 {
 	for (unsigned k = 0; k < TK_COUNT; k++) {
-		const char *name = tok_kind_name((enum tok_kind)k);
+		const char *name;
 
 		ids[k] = 0;
-		if (has_kind[k] &&
-		    !(ids[k] = dp_doc_intern(doc, name, strlen(name))))
+		if (!has_kind[k])
+			continue;
+		name = tok_kind_name((enum tok_kind)k);
+		if (!(ids[k] = dp_doc_intern(doc, name, strlen(name))))
 			return false;
 	}
 	return true;
@@ -185,7 +187,7 @@ static int tk_process(void *state, struct dp_doc *doc)
 	const struct state *st = state;
 	size_t len;
 	const char *text = dp_doc_text(doc, &len);
-	struct tok_list toks = { .alloc = { arena_grow, doc } };
+	struct tok_list toks = { .alloc = { arena_grow, doc, true } };
 	struct span_list sents = { .alloc = { arena_grow, doc } };
 	int rc;
 

@@ -251,6 +251,174 @@ static void test_seed_hard_spots(void **unused)
 	dp_harness_free(h);
 }
 
+/* ---- the fast path (fast_run() in news.c) ------------------------------ */
+
+/* @text after @pad spaces, in a buffer of its own. Caller frees. */
+static char *padded(size_t pad, const char *text)
+{
+	size_t n = strlen(text);
+	char *t = malloc(pad + n + 1);
+
+	assert_non_null(t);
+	memset(t, ' ', pad);
+	memcpy(t + pad, text, n + 1);
+	return t;
+}
+
+/* The tokens, kinds and sentences of the fast path's common cases do not
+ * depend on where the text falls in the 64-byte blocks of its bitmap. */
+static void test_fast_path_alignment(void **unused)
+{
+	static const char text[] =
+		"Shares of Al-Sudani rose 2,500 to 13.5 pct, 3-1 and 10:30 or "
+		"9/11 (said) \"quoted\" said. <AMEX> - x! y? $5 a & b\n"
+		"Next line here\n\nNew para ends";
+	static const char kinds[] =
+		"Shares/word of/word Al-Sudani/word rose/word 2,500/number "
+		"to/word 13.5/number pct/word ,/punct 3-1/number and/word "
+		"10:30/number or/word 9/11/number (/punct said/word )/punct "
+		"\"/quote quoted/word \"/quote said/word ./punct </symbol "
+		"AMEX/word >/symbol -/punct x/word !/punct y/word ?/punct "
+		"$/symbol 5/number a/word &/symbol b/word Next/word line/word "
+		"here/word New/word para/word ends/word";
+	static const char sentences[] =
+		"Shares of Al-Sudani rose 2,500 to 13.5 pct, 3-1 and 10:30 or "
+		"9/11 (said) \"quoted\" said. | <AMEX> - x! y? | $5 a & b | "
+		"Next line here | New para ends";
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t pad = 0; pad < 130; pad++) {
+		char *t = padded(pad, text);
+
+		check_kinds(h, t, kinds);
+		check_sentences(h, t, sentences);
+		free(t);
+	}
+	dp_harness_free(h);
+}
+
+/* Runs of letters longer than a block, ending at a block edge or at the
+ * end of the text, before a combining mark, a hyphen or a clitic. */
+static void test_fast_path_long_runs(void **unused)
+{
+	static const size_t lens[] = { 1, 2, 63, 64, 65, 127, 128, 200 };
+	static const size_t pads[] = { 0, 1, 62, 63, 64, 65 };
+	static const struct { const char *tail, *expected; } tails[] = {
+		{ "", "" }, { ".", " ." }, { " x", " x" },
+		{ "\xCC\x81", "\xCC\x81" }, { "-b", "-b" }, { "'s", " 's" },
+		{ ",", " ," }, { "\n", "" }, { "1,000", "1 , 000" },
+	};
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t l = 0; l < sizeof lens / sizeof *lens; l++)
+		for (size_t p = 0; p < sizeof pads / sizeof *pads; p++)
+			for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+				size_t n = lens[l];
+				char *word = malloc(n + 16), *text, *exp;
+
+				assert_non_null(word);
+				memset(word, 'q', n);
+				strcpy(word + n, tails[k].tail);
+				text = padded(pads[p], word);
+				exp = malloc(n + 16);
+				assert_non_null(exp);
+				memset(exp, 'q', n);
+				strcpy(exp + n, tails[k].expected);
+				check_tokens(h, text, exp);
+				free(word);
+				free(text);
+				free(exp);
+			}
+	dp_harness_free(h);
+}
+
+/* Numbers, compounds and marks at the end of the text and in the rules
+ * around them, as scan_word() and scan_punct() decide them. */
+static void test_fast_path_edges(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "with-5/8 pct F-16, 1,000.50 1,2345 12,34 1000,000 15, "
+	            "1.5.6 3.14. 1987.",
+	            "with-5/8/word pct/word F-16/word ,/punct 1,000.50/number "
+	            "1/number ,/punct 2345/number 12/number ,/punct 34/number "
+	            "1000/number ,/punct 000/number 15/number ,/punct "
+	            "1.5.6/number 3.14/number ./punct 1987/number ./punct");
+	check_kinds(h, "x-y-z a--b c- d -e 20-year-old 1980s-era 3-x with-5 "
+	            "F-16.",
+	            "x-y-z/word a/word --/punct b/word c/word -/punct d/word "
+	            "-/punct e/word 20-year-old/word 1980s-era/word 3-x/word "
+	            "with-5/word F-16/word ./punct");
+	check_kinds(h, "word", "word/word");
+	check_kinds(h, "2,500", "2,500/number");
+	check_kinds(h, "13.", "13/number ./punct");
+	check_kinds(h, "a-b", "a-b/word");
+	check_kinds(h, "x \"", "x/word \"/quote");
+	check_kinds(h, "x -", "x/word -/punct");
+	check_kinds(h, "x !", "x/word !/punct");
+	check_kinds(h, "x !?", "x/word !?/punct");
+	check_kinds(h, "x <<", "x/word <</symbol");
+	check_kinds(h, "naïve café x’s", "naïve/word café/word x/word ’s/word");
+	check_tokens(h, "Iraq's don't O'Brien they're we've I'll I'd I'm x's "
+	             "rock'n'roll CAN'T won't abc'defg ab'x, q'1 Iraq's.",
+	             "Iraq 's do n't O'Brien they 're we 've I 'll I 'd I 'm "
+	             "x 's rock'n'roll CA N'T wo n't abc'defg ab'x , q ' 1 "
+	             "Iraq 's .");
+	check_kinds(h, "a'b", "a'b/word");
+	check_sentences(h, "Prices rose 2,500 tons. \"We won,\" he said. Shares "
+	                "fell 13.5 pct.\n\nNEW HEADLINE\nText goes on",
+	                "Prices rose 2,500 tons. | \"We won,\" he said. | "
+	                "Shares fell 13.5 pct. | NEW HEADLINE | Text goes on");
+	check_sentences(h, "the Ph.D. and No. 5 and J. Smith and U.S. troops and "
+	                "Inc. Board. It ended.",
+	                "the Ph.D. and No. 5 and J. Smith and U.S. troops and "
+	                "Inc. | Board. | It ended.");
+	check_sentences(h, "A \"quote\" at \"the\" end \"\n\"Next\" one (\"x\") "
+	                "said\" ok",
+	                "A \"quote\" at \"the\" end \" | \"Next\" one (\"x\") "
+	                "said\" ok");
+	dp_harness_free(h);
+}
+
+/* Clitics are split as the option says in the fast path too. */
+static void test_fast_path_clitics(void **unused)
+{
+	struct dp_harness *h = harness("{split_clitics: false}");
+
+	(void)unused;
+	check_tokens(h, "Iraq's don't O'Brien they're I'm x's, CAN'T",
+	             "Iraq's don't O'Brien they're I'm x's , CAN'T");
+	dp_harness_free(h);
+}
+
+/* More tokens than the arrays are first sized for (a quarter of the
+ * text's length): they grow while the fast path stores. */
+static void test_fast_path_growth(void **unused)
+{
+	static const char *const units[] = { "a,", "a ", "(", "a.b ", "1 " };
+	static const size_t per_unit[] = { 2, 1, 1, 3, 1 };
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+		size_t reps = 3001, n = strlen(units[u]);
+		char *t = malloc(reps * n + 1);
+
+		assert_non_null(t);
+		for (size_t r = 0; r < reps; r++)
+			memcpy(t + r * n, units[u], n);
+		t[reps * n] = '\0';
+		run(h, t);
+		assert_int_equal(dp_harness_count(h, "tokens"),
+		                 reps * per_unit[u]);
+		free(t);
+	}
+	dp_harness_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +431,11 @@ int main(void)
 		cmocka_unit_test(test_ellipsis_and_quotes),
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_seed_hard_spots),
+		cmocka_unit_test(test_fast_path_alignment),
+		cmocka_unit_test(test_fast_path_long_runs),
+		cmocka_unit_test(test_fast_path_edges),
+		cmocka_unit_test(test_fast_path_clitics),
+		cmocka_unit_test(test_fast_path_growth),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
