@@ -33,6 +33,77 @@ static const uint8_t ascii_alnum[256] = {
 	['Y'] = 2, ['Z'] = 2,
 };
 
+/* What lex_tokens_fast() makes of a token by its first byte: FB_WORD for
+ * ASCII letters and digits, with FB_LETTER for letters and F_CAP for
+ * uppercase ones; FB_PUNCT for the other ASCII characters but the quote
+ * characters " ' ` (punctuation, as make_mark() finds); 0 for those and
+ * for bytes beyond ASCII (lex_token_slow()). */
+enum { FB_WORD = 0x80, FB_PUNCT = 0x40, FB_LETTER = 0x20 };
+static const uint8_t first_byte[256] = {
+	[0x00] = FB_PUNCT, [0x01] = FB_PUNCT, [0x02] = FB_PUNCT,
+	[0x03] = FB_PUNCT, [0x04] = FB_PUNCT, [0x05] = FB_PUNCT,
+	[0x06] = FB_PUNCT, [0x07] = FB_PUNCT, [0x08] = FB_PUNCT,
+	[0x09] = FB_PUNCT, [0x0a] = FB_PUNCT, [0x0b] = FB_PUNCT,
+	[0x0c] = FB_PUNCT, [0x0d] = FB_PUNCT, [0x0e] = FB_PUNCT,
+	[0x0f] = FB_PUNCT, [0x10] = FB_PUNCT, [0x11] = FB_PUNCT,
+	[0x12] = FB_PUNCT, [0x13] = FB_PUNCT, [0x14] = FB_PUNCT,
+	[0x15] = FB_PUNCT, [0x16] = FB_PUNCT, [0x17] = FB_PUNCT,
+	[0x18] = FB_PUNCT, [0x19] = FB_PUNCT, [0x1a] = FB_PUNCT,
+	[0x1b] = FB_PUNCT, [0x1c] = FB_PUNCT, [0x1d] = FB_PUNCT,
+	[0x1e] = FB_PUNCT, [0x1f] = FB_PUNCT, [' '] = FB_PUNCT,
+	['!'] = FB_PUNCT, ['#'] = FB_PUNCT, ['$'] = FB_PUNCT,
+	['%'] = FB_PUNCT, ['&'] = FB_PUNCT, ['('] = FB_PUNCT,
+	[')'] = FB_PUNCT, ['*'] = FB_PUNCT, ['+'] = FB_PUNCT,
+	[','] = FB_PUNCT, ['-'] = FB_PUNCT, ['.'] = FB_PUNCT,
+	['/'] = FB_PUNCT, ['0'] = FB_WORD, ['1'] = FB_WORD, ['2'] = FB_WORD,
+	['3'] = FB_WORD, ['4'] = FB_WORD, ['5'] = FB_WORD, ['6'] = FB_WORD,
+	['7'] = FB_WORD, ['8'] = FB_WORD, ['9'] = FB_WORD, [':'] = FB_PUNCT,
+	[';'] = FB_PUNCT, ['<'] = FB_PUNCT, ['='] = FB_PUNCT,
+	['>'] = FB_PUNCT, ['?'] = FB_PUNCT, ['@'] = FB_PUNCT,
+	['A'] = FB_WORD | FB_LETTER | F_CAP,
+	['B'] = FB_WORD | FB_LETTER | F_CAP,
+	['C'] = FB_WORD | FB_LETTER | F_CAP,
+	['D'] = FB_WORD | FB_LETTER | F_CAP,
+	['E'] = FB_WORD | FB_LETTER | F_CAP,
+	['F'] = FB_WORD | FB_LETTER | F_CAP,
+	['G'] = FB_WORD | FB_LETTER | F_CAP,
+	['H'] = FB_WORD | FB_LETTER | F_CAP,
+	['I'] = FB_WORD | FB_LETTER | F_CAP,
+	['J'] = FB_WORD | FB_LETTER | F_CAP,
+	['K'] = FB_WORD | FB_LETTER | F_CAP,
+	['L'] = FB_WORD | FB_LETTER | F_CAP,
+	['M'] = FB_WORD | FB_LETTER | F_CAP,
+	['N'] = FB_WORD | FB_LETTER | F_CAP,
+	['O'] = FB_WORD | FB_LETTER | F_CAP,
+	['P'] = FB_WORD | FB_LETTER | F_CAP,
+	['Q'] = FB_WORD | FB_LETTER | F_CAP,
+	['R'] = FB_WORD | FB_LETTER | F_CAP,
+	['S'] = FB_WORD | FB_LETTER | F_CAP,
+	['T'] = FB_WORD | FB_LETTER | F_CAP,
+	['U'] = FB_WORD | FB_LETTER | F_CAP,
+	['V'] = FB_WORD | FB_LETTER | F_CAP,
+	['W'] = FB_WORD | FB_LETTER | F_CAP,
+	['X'] = FB_WORD | FB_LETTER | F_CAP,
+	['Y'] = FB_WORD | FB_LETTER | F_CAP,
+	['Z'] = FB_WORD | FB_LETTER | F_CAP, ['['] = FB_PUNCT,
+	['\\'] = FB_PUNCT, [']'] = FB_PUNCT, ['^'] = FB_PUNCT,
+	['_'] = FB_PUNCT, ['a'] = FB_WORD | FB_LETTER,
+	['b'] = FB_WORD | FB_LETTER, ['c'] = FB_WORD | FB_LETTER,
+	['d'] = FB_WORD | FB_LETTER, ['e'] = FB_WORD | FB_LETTER,
+	['f'] = FB_WORD | FB_LETTER, ['g'] = FB_WORD | FB_LETTER,
+	['h'] = FB_WORD | FB_LETTER, ['i'] = FB_WORD | FB_LETTER,
+	['j'] = FB_WORD | FB_LETTER, ['k'] = FB_WORD | FB_LETTER,
+	['l'] = FB_WORD | FB_LETTER, ['m'] = FB_WORD | FB_LETTER,
+	['n'] = FB_WORD | FB_LETTER, ['o'] = FB_WORD | FB_LETTER,
+	['p'] = FB_WORD | FB_LETTER, ['q'] = FB_WORD | FB_LETTER,
+	['r'] = FB_WORD | FB_LETTER, ['s'] = FB_WORD | FB_LETTER,
+	['t'] = FB_WORD | FB_LETTER, ['u'] = FB_WORD | FB_LETTER,
+	['v'] = FB_WORD | FB_LETTER, ['w'] = FB_WORD | FB_LETTER,
+	['x'] = FB_WORD | FB_LETTER, ['y'] = FB_WORD | FB_LETTER,
+	['z'] = FB_WORD | FB_LETTER, ['{'] = FB_PUNCT, ['|'] = FB_PUNCT,
+	['}'] = FB_PUNCT, ['~'] = FB_PUNCT, [0x7f] = FB_PUNCT,
+};
+
 static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
 {
 	utf8proc_int32_t cp;
@@ -245,10 +316,11 @@ static inline __attribute__((always_inline)) bool url_like(const char *w, size_t
 	return false;
 }
 
-/* The flags, lexicon classes and cue of the word @t (its span set, the
- * rest zero) of the text @s (@len bytes, q->t and q->n: passed by the
- * caller, which has them at hand, as the stores into @t could alias
- * q's fields). @extra: the caller has extra cues. */
+/* The eager part of a word @t (its span set, the rest zero) of the text
+ * @s (@len bytes, q->t and q->n: passed by the caller, which has them at
+ * hand, as the stores into @t could alias q's fields): F_CAP and the cue,
+ * with the extra cues when the caller has some (@extra). tok_fill() does
+ * the rest when a rule asks. */
 static inline __attribute__((always_inline)) void
 classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
               bool extra)
@@ -262,7 +334,32 @@ classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
 	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
 	              : is_upper_cp(cp_at(s, len, t->s, &next)))
 		t->flags |= F_CAP;
-	else if (c0 >= '0' && c0 <= '9')
+	/* every lexicon word starts with an ASCII letter; the prefilter
+	 * lets one word in eight through to the probe. No URL is a cue (no
+	 * lexicon word holds '/', '@' or ':'), so URLs need no test here */
+	if (n <= LEX_MAX_LEN && (unsigned)((c0 | 0x20) - 'a') < 26u &&
+	    cue_maybe(c0, (unsigned char)w[n > 1], n)) {
+		e = lex_probe(w, n, lex_key(w, n, avail));
+		if (e)
+			t->cue = e->cue;
+	}
+	if (extra && t->cue == CUE_NONE && !(n >= 7 && url_like(w, n, avail)))
+		extra_cue(q, t, w, n);
+}
+
+void tok_fill(const struct qx *q, struct tok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = q->t + t->s;
+	size_t avail = q->n - t->s;
+	unsigned char c0;
+	const struct lex_entry *e;
+
+	t->flags |= F_LEX;
+	if (t->type != T_WORD)
+		return;
+	c0 = (unsigned char)w[0];
+	if (c0 >= '0' && c0 <= '9')
 		t->flags |= F_ALNUM;
 	if (n > 2 && (w[n - 1] | 0x20) == 's' &&
 	    (w[n - 2] == '\'' ||
@@ -281,12 +378,8 @@ classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
 	e = n <= LEX_MAX_LEN && (unsigned)((c0 | 0x20) - 'a') < 26u
 	            ? lex_probe(w, n, lex_key(w, n, avail))
 	            : NULL;
-	if (e) {
+	if (e)
 		t->lcls = e->cls;
-		t->cue = e->cue;
-	}
-	if (extra && t->cue == CUE_NONE)
-		extra_cue(q, t, w, n);
 }
 
 /* Whether a straight quote at [i, i+1) sits in code-like context. */
@@ -345,7 +438,7 @@ int lex_text(struct qx *q, const struct qx_input *in)
 			       s[k] != '\t')
 				k++;
 			t.type = T_WORD;
-			t.flags = F_URL;
+			t.flags = F_URL | F_LEX; /* nothing more to look up */
 			t.e = (uint32_t)k;
 			if (push(q, &cap, &t) < 0)
 				return -1;
@@ -559,96 +652,210 @@ static size_t mark_token(const struct qx_input *in, size_t k, struct tok *t,
 	return k;
 }
 
+/* The state of lex_tokens() between its fast and its slow path. */
+struct lexrun {
+	const char *s;
+	const uint32_t *ts, *te;
+	size_t len, ntok;
+	size_t k;             /* the next tokenizer token */
+	uint32_t prev_end;    /* where the last token ended */
+	struct tok *tk;
+	long ntk;
+	/* words in the low half, capitalised words in the high half: one
+	 * counter for set_lower_doc() */
+	uint64_t words;
+	/* the words of lex_tokens_fast() that may be cues, for lex_probe()
+	 * after it (room for every tokenizer token) */
+	uint32_t *cand;
+	size_t ncand;
+};
+
+/* lex_tokens()'s common tokens, from r->k on until one that needs more:
+ * ASCII words and ASCII punctuation after no gap or one space, with
+ * classify_word()'s work for them (no extra cues: the caller has none).
+ * Stops at a token with a line break (or other spaces) before it, a
+ * first byte beyond ASCII, a quote character (" ' `), a clitic after a
+ * word, or a token out of the tokenizer's contract: lex_token_slow()
+ * takes it. A function of its own, without calls, with a token written
+ * at once: fewer values to keep than the whole loop's. The caller keeps
+ * room for every token still to come. */
+static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
+{
+	const char *s = r->s;
+	const uint32_t *p = r->ts + r->k, *end = r->ts + r->ntok;
+	const ptrdiff_t te = r->te - r->ts; /* te[k] is p[te] */
+	const size_t len = r->len;
+	uint32_t prev_end = r->prev_end;
+	struct tok *tk = r->tk;
+	long ntk = r->ntk;
+	uint64_t words = r->words;
+	uint32_t *cand = r->cand + r->ncand;
+
+	for (; p < end; p++) {
+		uint32_t a = p[0], b = p[te];
+		const char *w = s + a;
+		size_t n = b - a;
+		unsigned fb;
+
+		if (a != prev_end && (a != prev_end + 1 || s[prev_end] != ' '))
+			break; /* a line break maybe, or out of contract */
+		if (b <= a || b > len)
+			break;
+		fb = first_byte[(unsigned char)w[0]];
+		if (!(fb & FB_WORD)) {
+			if (!fb)
+				break;
+			tk[ntk++] = (struct tok){ .s = a, .e = b,
+			                          .type = T_PUNCT };
+			prev_end = b;
+			continue;
+		}
+		if (p + 1 < end && p[1] == b && apostrophe_start(s, b, p[te + 1]))
+			break; /* a clitic maybe */
+		/* the probe comes after the loop, for the one word in eight
+		 * that passes the prefilter: with it inline, the loop had
+		 * too many values for the registers */
+		if ((fb & FB_LETTER) && n <= LEX_MAX_LEN &&
+		    cue_maybe((unsigned char)w[0], (unsigned char)w[n > 1], n))
+			*cand++ = (uint32_t)ntk;
+		tk[ntk++] = (struct tok){ .s = a, .e = b, .type = T_WORD,
+		                          .flags = (uint8_t)(fb & F_CAP) };
+		words += 1 | ((uint64_t)(fb & F_CAP) << 32);
+		prev_end = b;
+	}
+	r->k = (size_t)(p - r->ts);
+	r->prev_end = prev_end;
+	r->ntk = ntk;
+	r->words = words;
+	r->ncand = (size_t)(cand - r->cand);
+}
+
+/* The line breaks in the gap [r->prev_end, a) before a token at @a, as
+ * T_NL tokens, keeping room for @more tokens after them; 0 or -1. */
+static int gap_lines(struct qx *q, struct lexrun *r, long *cap, uint32_t a,
+                     size_t more)
+{
+	const char *s = r->s;
+	uint32_t prev_end = r->prev_end;
+
+	/* none when the gap is empty or one space */
+	if (a == prev_end || (a == prev_end + 1 && s[prev_end] == ' '))
+		return 0;
+	for (uint32_t g = prev_end; g < a; g++) {
+		if (s[g] != '\n')
+			continue;
+		if (r->ntk + 1 + (long)more > *cap) {
+			q->ntk = r->ntk;
+			if (qx_grow(q, (void **)&q->tk, cap,
+			            r->ntk + 1 + (long)more,
+			            sizeof(*q->tk)) < 0)
+				return -1;
+			r->tk = q->tk;
+		}
+		r->tk[r->ntk++] = (struct tok){ .s = g, .e = g + 1,
+		                                .type = T_NL };
+	}
+	return 0;
+}
+
+/* The tokenizer token r->k, whatever it is, and the line breaks before
+ * it; 0 or -1. */
+static int lex_token_slow(struct qx *q, const struct qx_input *in,
+                          struct lexrun *r, long *cap, bool extra)
+{
+	const char *s = r->s;
+	const uint32_t *ts = r->ts, *te = r->te;
+	size_t len = r->len, ntok = r->ntok, k = r->k, next;
+	uint32_t a = ts[k], b = te[k];
+	struct tok *t;
+
+	r->k = k + 1;
+	if (a < r->prev_end || b < a || b > len)
+		return 0; /* not the tokenizer's contract */
+	if (gap_lines(q, r, cap, a, ntok - k) < 0)
+		return -1;
+	t = &r->tk[r->ntk++];
+	*t = (struct tok){ .s = a, .e = b };
+	r->prev_end = b;
+	unsigned char b0 = (unsigned char)s[a];
+	int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
+	bool alnum = b0 < 0x80 ? ascii_alnum[b0] != 0 : is_alnum_cp(c);
+	if (alnum) {
+		/* clitics back on their word: Iraq ’s, do n’t; a lone
+		 * apostrophe only when the tokenizer calls it a word
+		 * (troops ') rather than a quote mark (‘appropriate’) */
+		while (k + 1 < ntok && ts[k + 1] == b &&
+		       apostrophe_start(s, b, te[k + 1]) &&
+		       (lone_apostrophe(s, b, te[k + 1]) == 0 ||
+		        (in->tok_kind &&
+		         in->tok_kind(in->tok_kind_ctx, k + 1) ==
+		                 QX_TK_WORD))) {
+			k++;
+			b = te[k];
+		}
+		t->e = r->prev_end = b;
+		t->type = T_WORD;
+		classify_word(q, s, len, t, extra);
+		r->words += 1 | ((uint64_t)(t->flags & F_CAP) << 32);
+	} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
+		t->type = T_PUNCT; /* what make_mark() finds for these */
+	} else {
+		k = mark_token(in, k, t, c);
+		r->prev_end = t->e;
+	}
+	r->k = k + 1;
+	return 0;
+}
+
 /* The engine's tokens from the tokenizer's: words with their clitics
  * joined again (Iraq ’s -> Iraq’s), quote marks, punctuation, masked
- * tokens (URLs...) as opaque words, line breaks from the gaps. */
+ * tokens (URLs...) as opaque words, line breaks from the gaps.
+ *
+ * The plugin's hottest loop (a token every five bytes): the common
+ * tokens go through lex_tokens_fast(), the rest one by one through
+ * lex_token_slow() (all of them with extra cues, rare). */
 int lex_tokens(struct qx *q, const struct qx_input *in)
 {
-	const char *s = in->text;
-	const uint32_t *ts = in->tok_start, *te = in->tok_end;
-	size_t len = in->len, ntok = in->ntok, words = 0, capwords = 0, next;
-	uint32_t prev_end = 0;
-	long cap = 0, ntk = 0;
+	struct lexrun r = {
+		.s = in->text, .ts = in->tok_start, .te = in->tok_end,
+		.len = in->len, .ntok = in->ntok,
+	};
 	bool extra = q->cfg->n_extra_cues > 0;
-	struct tok *tk;
+	uint64_t words;
+	long cap = 0;
 
-	if (qx_grow(q, (void **)&q->tk, &cap, (long)(ntok + ntok / 8 + 64),
-	            sizeof(*q->tk)) < 0)
+	/* room for every token of the tokenizer; only line breaks add
+	 * more, and gap_lines() keeps room for the tokens still to come */
+	if (qx_grow(q, (void **)&q->tk, &cap,
+	            (long)(r.ntok + r.ntok / 8 + 64), sizeof(*q->tk)) < 0)
 		return -1;
-	tk = q->tk;
-/* room for @more tokens. The first allocation has room for every
- * token of the tokenizer; only line breaks add more, so only GAP()
- * checks, keeping room for the tokens still to come (the loop's own
- * tokens need no check) */
-#define ROOM(more)                                                          \
-	do {                                                                \
-		if (ntk + (long)(more) > cap) {                             \
-			q->ntk = ntk;                                       \
-			if (qx_grow(q, (void **)&q->tk, &cap,               \
-			            ntk + (long)(more), sizeof(*q->tk)) < 0) \
-				return -1;                                  \
-			tk = q->tk;                                         \
-		}                                                           \
-	} while (0)
-/* the line breaks in the gap [prev_end, a) before a token at @a, with
- * @more tokens to come: none when the gap is empty or one space */
-#define GAP(a, more)                                                        \
-	do {                                                                \
-		if ((a) != prev_end &&                                      \
-		    ((a) != prev_end + 1 || s[prev_end] != ' '))            \
-			for (uint32_t g = prev_end; g < (a); g++) {         \
-				if (s[g] != '\n')                           \
-					continue;                           \
-				ROOM(1 + (more));                           \
-				tk[ntk++] = (struct tok){ .s = g,           \
-				                          .e = g + 1,       \
-				                          .type = T_NL };   \
-			}                                                   \
-	} while (0)
-	for (size_t k = 0; k < ntok; k++) {
-		uint32_t a = ts[k], b = te[k];
-		struct tok *t;
-
-		if (__builtin_expect(a < prev_end || b < a || b > len, 0))
-			continue; /* not the tokenizer's contract */
-		GAP(a, ntok - k);
-		t = &tk[ntk++];
-		*t = (struct tok){ .s = a, .e = b };
-		prev_end = b;
-		unsigned char b0 = (unsigned char)s[a];
-		int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
-		bool alnum = b0 < 0x80 ? ascii_alnum[b0] != 0 : is_alnum_cp(c);
-		if (alnum) {
-			/* clitics back on their word: Iraq ’s, do n’t; a lone
-			 * apostrophe only when the tokenizer calls it a word
-			 * (troops ') rather than a quote mark (‘appropriate’) */
-			while (k + 1 < ntok && ts[k + 1] == b &&
-			       apostrophe_start(s, b, te[k + 1]) &&
-			       (lone_apostrophe(s, b, te[k + 1]) == 0 ||
-			        (in->tok_kind &&
-			         in->tok_kind(in->tok_kind_ctx, k + 1) ==
-			                 QX_TK_WORD))) {
-				k++;
-				b = te[k];
-			}
-			t->e = prev_end = b;
-			t->type = T_WORD;
-			classify_word(q, s, len, t, extra);
-			words++;
-			if (t->flags & F_CAP)
-				capwords++;
-		} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
-			t->type = T_PUNCT; /* what make_mark() finds for these */
-		} else {
-			k = mark_token(in, k, t, c);
-			prev_end = t->e;
-		}
+	r.tk = q->tk;
+	r.cand = qx_alloc(q, sizeof(*r.cand) * r.ntok);
+	if (!r.cand)
+		return -1;
+	for (;;) {
+		if (!extra)
+			lex_tokens_fast(&r);
+		if (r.k >= r.ntok)
+			break;
+		if (lex_token_slow(q, in, &r, &cap, extra) < 0)
+			return -1;
 	}
-	GAP((uint32_t)len, 0);
-#undef GAP
-#undef ROOM
-	q->ntk = ntk;
-	set_lower_doc(q, words > 40 && capwords * 100 < words);
+	if (gap_lines(q, &r, &cap, (uint32_t)r.len, 0) < 0)
+		return -1;
+	q->ntk = r.ntk;
+	for (size_t i = 0; i < r.ncand; i++) {
+		struct tok *t = &q->tk[r.cand[i]];
+		size_t n = t->e - t->s;
+		const struct lex_entry *e =
+			lex_probe(r.s + t->s, n, lex_key(r.s + t->s, n,
+			                                  r.len - t->s));
+		if (e)
+			t->cue = e->cue;
+	}
+	words = r.words;
+	set_lower_doc(q, (words & UINT32_MAX) > 40 &&
+	                         (words >> 32) * 100 < (words & UINT32_MAX));
 	return 0;
 }
 
@@ -691,7 +898,7 @@ static int own_sentences(struct qx *q)
 			else if (q->tk[j].s > q->tk[j - 1].e &&
 			         (q->tk[j].flags & F_CAP ||
 			          q->tk[j].type == T_MARK ||
-			          q->tk[j].flags & F_ALNUM || q->lower_doc))
+			          tok_flags(q, &q->tk[j]) & F_ALNUM || q->lower_doc))
 				end = true;
 			if (end) {
 				at = q->tk[j - 1].e;
