@@ -147,18 +147,16 @@ def main():
     for r in range(0, SLOTS, 12):
         out.append('\t' + ', '.join(str(x) for x in slots[r:r + 12]) + ',')
     out.append('};')
-    # cue_maybe()'s table (qx_int.h): bit n of [(c0 - 'a') * 32 + (c1 & 31)]
-    # is set when a cue word of n bytes starts with c0 c1 (c1 = 0 for a
-    # word of one letter)
-    first2 = [0] * (26 * 32)
+    # cue_maybe()'s table (qx_int.h): bit n of [(c0 & 31) * 32 + (cn & 31)]
+    # is set when a cue word of n bytes starts with c0 and ends with cn
+    first2 = [0] * (32 * 32)
     for k in keys:
         if not E[k][1]:
             continue
         b = k.encode()
-        j = (b[1] & 31) if len(b) > 1 else 0
-        first2[(b[0] - ord('a')) * 32 + j] |= 1 << len(b)
+        first2[(b[0] & 31) * 32 + (b[-1] & 31)] |= 1 << len(b)
     out.append('')
-    out.append('const uint32_t qx_cue_first2[26 * 32] = {')
+    out.append('const uint32_t qx_cue_ends[32 * 32] = {')
     for r in range(0, len(first2), 8):
         out.append('\t' + ', '.join('0x%05x' % x for x in first2[r:r + 8])
                    + ',')

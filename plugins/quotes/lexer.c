@@ -335,10 +335,10 @@ classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
 	              : is_upper_cp(cp_at(s, len, t->s, &next)))
 		t->flags |= F_CAP;
 	/* every lexicon word starts with an ASCII letter; the prefilter
-	 * lets one word in eight through to the probe. No URL is a cue (no
+	 * lets one word in ten through to the probe. No URL is a cue (no
 	 * lexicon word holds '/', '@' or ':'), so URLs need no test here */
 	if (n <= LEX_MAX_LEN && (unsigned)((c0 | 0x20) - 'a') < 26u &&
-	    cue_maybe(c0, (unsigned char)w[n > 1], n)) {
+	    cue_maybe(c0, (unsigned char)w[n - 1], n)) {
 		e = lex_probe(w, n, lex_key(w, n, avail));
 		if (e)
 			t->cue = e->cue;
@@ -687,8 +687,9 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 	const size_t len = r->len;
 	uint32_t prev_end = r->prev_end;
 	struct tok *tk = r->tk;
-	long ntk = r->ntk;
-	uint64_t words = r->words;
+	long ntk = r->ntk, ntk0 = r->ntk;
+	/* counted instead of the words: one addition less per word */
+	uint64_t punct = 0, caps = 0;
 	uint32_t *cand = r->cand + r->ncand;
 
 	for (; p < end; p++) {
@@ -707,26 +708,27 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 				break;
 			tk[ntk++] = (struct tok){ .s = a, .e = b,
 			                          .type = T_PUNCT };
+			punct++;
 			prev_end = b;
 			continue;
 		}
 		if (p + 1 < end && p[1] == b && apostrophe_start(s, b, p[te + 1]))
 			break; /* a clitic maybe */
-		/* the probe comes after the loop, for the one word in eight
+		/* the probe comes after the loop, for the one word in ten
 		 * that passes the prefilter: with it inline, the loop had
 		 * too many values for the registers */
 		if ((fb & FB_LETTER) && n <= LEX_MAX_LEN &&
-		    cue_maybe((unsigned char)w[0], (unsigned char)w[n > 1], n))
+		    cue_maybe((unsigned char)w[0], (unsigned char)w[n - 1], n))
 			*cand++ = (uint32_t)ntk;
 		tk[ntk++] = (struct tok){ .s = a, .e = b, .type = T_WORD,
 		                          .flags = (uint8_t)(fb & F_CAP) };
-		words += 1 | ((uint64_t)(fb & F_CAP) << 32);
+		caps += fb & F_CAP;
 		prev_end = b;
 	}
 	r->k = (size_t)(p - r->ts);
 	r->prev_end = prev_end;
 	r->ntk = ntk;
-	r->words = words;
+	r->words += (uint64_t)(ntk - ntk0) - punct + (caps << 32);
 	r->ncand = (size_t)(cand - r->cand);
 }
 
@@ -959,52 +961,54 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	int32_t *tsent = q->tsent;
 	uint32_t *marks = q->marks, *cands = q->cands;
 	long *names = q->names;
-	uint32_t next_start = nsent > 1 ? sent[1].start : UINT32_MAX;
-	long nmarks = 0, ncands = 0, nnames = 0, last_name = -1;
-	long first = -1, last = -1; /* tokens of sentence si */
+	long nmarks = 0, ncands = 0, nnames = 0, last_name = -1, i = 0;
 	bool line_start = true, lower = q->lower_doc;
-	for (long i = 0; i < ntk; i++) {
-		const struct tok *t = &tk[i];
-		if (t->s >= next_start) {
-			if (first >= 0) {
-				q->sent_first[si] = first;
-				q->sent_last[si] = last;
-				first = -1;
+	while (i < ntk) {
+		/* the tokens of sentence si: up to the next one's start */
+		uint32_t next_start = si + 1 < nsent ? sent[si + 1].start
+		                                     : UINT32_MAX;
+		long run = i, f, l;
+		for (; i < ntk && tk[i].s < next_start; i++) {
+			const struct tok *t = &tk[i];
+			tsent[i] = (int32_t)si;
+			/* words first: four tokens in five */
+			if (t->type == T_WORD) {
+				if (t->cue != CUE_NONE || line_start)
+					cands[ncands++] = (uint32_t)i;
+				/* the words a name can contain (speakers.c):
+				 * capitalised words and the word before
+				 * each, every word in lowercase text */
+				if (lower || (t->flags & F_CAP)) {
+					if (!lower && i > 0 &&
+					    t[-1].type == T_WORD &&
+					    last_name != i - 1)
+						names[nnames++] = i - 1;
+					names[nnames++] = last_name = i;
+				}
+				line_start = false;
+			} else if (t->type == T_NL) {
+				marks[nmarks++] = (uint32_t)i;
+				line_start = true;
+			} else {
+				if (t->type == T_MARK)
+					marks[nmarks++] = (uint32_t)i;
+				line_start = false;
 			}
-			while (si + 1 < nsent && sent[si + 1].start <= t->s)
-				si++;
-			next_start = si + 1 < nsent ? sent[si + 1].start
-			                            : UINT32_MAX;
 		}
-		tsent[i] = (int32_t)si;
-		/* words first: four tokens in five */
-		if (t->type == T_WORD) {
-			if (t->cue != CUE_NONE || line_start)
-				cands[ncands++] = (uint32_t)i;
-			/* the words a name can contain (speakers.c):
-			 * capitalised words and the word before each, every
-			 * word in lowercase text */
-			if (lower || (t->flags & F_CAP)) {
-				if (!lower && i > 0 && t[-1].type == T_WORD &&
-				    last_name != i - 1)
-					names[nnames++] = i - 1;
-				names[nnames++] = last_name = i;
-			}
-		} else if (t->type == T_NL) {
-			marks[nmarks++] = (uint32_t)i;
-			line_start = true;
-			continue;
-		} else if (t->type == T_MARK) {
-			marks[nmarks++] = (uint32_t)i;
+		/* its first and last tokens but line breaks, found after the
+		 * loop: less work in it */
+		for (f = run; f < i && tk[f].type == T_NL; f++)
+			;
+		if (f < i) {
+			for (l = i - 1; tk[l].type == T_NL; l--)
+				;
+			q->sent_first[si] = f;
+			q->sent_last[si] = l;
 		}
-		line_start = false;
-		if (first < 0)
-			first = i;
-		last = i;
-	}
-	if (first >= 0) {
-		q->sent_first[si] = first;
-		q->sent_last[si] = last;
+		/* the sentence of the next token */
+		while (i < ntk && si + 1 < nsent &&
+		       sent[si + 1].start <= tk[i].s)
+			si++;
 	}
 	q->nmarks = nmarks;
 	q->ncands = ncands;

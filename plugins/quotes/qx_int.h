@@ -119,7 +119,7 @@ const struct lex_entry *lex_find_key(const char *w, size_t len,
 #endif
 extern const struct lex_entry *const qx_lexicon QX_HIDDEN;
 extern const uint16_t *const qx_lex_slots QX_HIDDEN;
-extern const uint32_t qx_cue_first2[] QX_HIDDEN;
+extern const uint32_t qx_cue_ends[] QX_HIDDEN;
 #define LEX_EMPTY 0xFFFF
 #define LEX_MAX_LEN 17
 
@@ -157,16 +157,13 @@ static inline const struct lex_entry *lex_probe(const char *w, size_t len,
 }
 
 /* Whether the lexicon may hold a cue word of @len bytes (1 to
- * LEX_MAX_LEN) starting with the ASCII letter @c0 (any case) and the byte
- * @c1 (any; ignored when @len is 1): a necessary condition for a cue
- * from lex_probe(), from one table load (a bit per length for each first
- * two letters). One word of a text in eight passes. */
-static inline bool cue_maybe(unsigned char c0, unsigned char c1, size_t len)
+ * LEX_MAX_LEN) starting with the ASCII letter @c0 and ending with the
+ * byte @cn, in any case: a necessary condition for a cue from
+ * lex_probe(), from one table load (a bit per length for each first and
+ * last letter). One word of a news text in ten passes. */
+static inline bool cue_maybe(unsigned char c0, unsigned char cn, size_t len)
 {
-	unsigned j = len > 1 ? (unsigned)(c1 & 31) : 0;
-
-	return (qx_cue_first2[((unsigned)(c0 | 0x20) - 'a') * 32 + j] >>
-	        len) & 1;
+	return (qx_cue_ends[(c0 & 31u) * 32 + (cn & 31u)] >> len) & 1;
 }
 
 /* ---- tokens ----------------------------------------------------------- */
