@@ -30,11 +30,24 @@ static bool small_word(const struct qx *q, long k)
 	       tok_is(q, k, "on") || tok_is(q, k, "at") || tok_is(q, k, "to");
 }
 
+/* The small words (small_word()) of the content of @r but capitalised
+ * ones. */
+static int small_words(const struct qx *q, const struct rq *r)
+{
+	int small = 0;
+
+	for (long k = r->cft; k <= r->clt; k++)
+		if (q->tk[k].type == T_WORD && !(q->tk[k].flags & F_CAP) &&
+		    small_word(q, k))
+			small++;
+	return small;
+}
+
 static void classify(const struct qx *q, const struct rq *r,
                      struct rinfo *ri)
 {
 	long p = r->ot - 1;
-	int words = 0, caps = 0, small = 0;
+	int words = 0, caps = 0;
 	bool multi = false, ends = false, first_cap = false;
 
 	for (long k = r->cft; k <= r->clt; k++) {
@@ -44,8 +57,6 @@ static void classify(const struct qx *q, const struct rq *r,
 			words++;
 			if (q->tk[k].flags & F_CAP)
 				caps++;
-			else if (small_word(q, k))
-				small++;
 		} else if (tok_sentence_end(q, k) && q->tk[k].type != T_NL &&
 		           k < r->clt && is_word(q, k + 1)) {
 			multi = true;
@@ -68,8 +79,11 @@ static void classify(const struct qx *q, const struct rq *r,
 		ri->kind = first_cap || words > 4 ? RK_NAME : QX_SCARE;
 		return;
 	}
-	if (!q->lower_doc && words >= 2 && words <= 8 && caps + small == words &&
-	    caps >= 2 && !tok_is_punct(q, r->clt, ".!?") && !multi) {
+	/* the small words (classes of the lexicon) only when the rest
+	 * holds: few quotes are short and capitalised */
+	if (!q->lower_doc && words >= 2 && words <= 8 && caps >= 2 &&
+	    !tok_is_punct(q, r->clt, ".!?") && !multi &&
+	    caps + small_words(q, r) == words) {
 		ri->kind = RK_NAME;
 		return;
 	}
