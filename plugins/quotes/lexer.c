@@ -682,7 +682,9 @@ struct lexrun {
 static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 {
 	const char *s = r->s;
-	const uint32_t *p = r->ts + r->k, *end = r->ts + r->ntok;
+	/* the last token goes to lex_token_slow(): every token here has
+	 * a next one, for the clitic test */
+	const uint32_t *p = r->ts + r->k, *end = r->ts + r->ntok - 1;
 	const ptrdiff_t te = r->te - r->ts; /* te[k] is p[te] */
 	const size_t len = r->len;
 	uint32_t prev_end = r->prev_end;
@@ -712,7 +714,7 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 			prev_end = b;
 			continue;
 		}
-		if (p + 1 < end && p[1] == b && apostrophe_start(s, b, p[te + 1]))
+		if (p[1] == b && apostrophe_start(s, b, p[te + 1]))
 			break; /* a clitic maybe */
 		/* the probe comes after the loop, for the one word in ten
 		 * that passes the prefilter: with it inline, the loop had
