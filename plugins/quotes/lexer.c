@@ -403,6 +403,7 @@ static bool code_like(const char *s, size_t len, size_t i)
 static void make_mark(const char *s, size_t len, int32_t c, struct tok *t,
                       bool masked);
 static void set_lower_doc(struct qx *q, bool lower);
+static int list_tokens(struct qx *q);
 
 int lex_text(struct qx *q, const struct qx_input *in)
 {
@@ -522,7 +523,33 @@ int lex_text(struct qx *q, const struct qx_input *in)
 			return -1;
 		i = t.e;
 	}
+	if (list_tokens(q) < 0)
+		return -1;
 	set_lower_doc(q, letters > 200 && upper * 200 < letters);
+	return 0;
+}
+
+/* lex_tokens()'s lists for lex_text(): line breaks and quote marks,
+ * capitalised words, words with a cue. */
+static int list_tokens(struct qx *q)
+{
+	q->marks = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->capw = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->cuew = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	if (!q->marks || !q->capw || !q->cuew)
+		return -1;
+	q->nmarks = q->ncapw = q->ncuew = 0;
+	for (long i = 0; i < q->ntk; i++) {
+		const struct tok *t = &q->tk[i];
+		if (t->type == T_NL || t->type == T_MARK)
+			q->marks[q->nmarks++] = (uint32_t)i;
+		if (t->type != T_WORD)
+			continue;
+		if (t->flags & F_CAP)
+			q->capw[q->ncapw++] = (uint32_t)i;
+		if (t->cue != CUE_NONE)
+			q->cuew[q->ncuew++] = (uint32_t)i;
+	}
 	return 0;
 }
 
@@ -665,9 +692,11 @@ struct lexrun {
 	 * counter for set_lower_doc() */
 	uint64_t words;
 	/* the words of lex_tokens_fast() that may be cues, for lex_probe()
-	 * after it (room for every tokenizer token) */
-	uint32_t *cand;
-	size_t ncand;
+	 * after it, and the words lex_token_slow() found a cue for; the
+	 * capitalised words (room for every tokenizer token in both) */
+	uint32_t *cand, *capw;
+	size_t ncand, ncapw;
+	long capmarks;        /* room in q->marks */
 };
 
 /* lex_tokens()'s common tokens, from r->k on until one that needs more:
@@ -691,8 +720,8 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 	struct tok *tk = r->tk;
 	long ntk = r->ntk, ntk0 = r->ntk;
 	/* counted instead of the words: one addition less per word */
-	uint64_t punct = 0, caps = 0;
-	uint32_t *cand = r->cand + r->ncand;
+	uint64_t punct = 0;
+	uint32_t *cand = r->cand + r->ncand, *capw = r->capw + r->ncapw;
 
 	for (; p < end; p++) {
 		uint32_t a = p[0], b = p[te];
@@ -724,14 +753,27 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 			*cand++ = (uint32_t)ntk;
 		tk[ntk++] = (struct tok){ .s = a, .e = b, .type = T_WORD,
 		                          .flags = (uint8_t)(fb & F_CAP) };
-		caps += fb & F_CAP;
+		if (fb & F_CAP)
+			*capw++ = (uint32_t)(ntk - 1);
 		prev_end = b;
 	}
 	r->k = (size_t)(p - r->ts);
 	r->prev_end = prev_end;
 	r->ntk = ntk;
-	r->words += (uint64_t)(ntk - ntk0) - punct + (caps << 32);
+	r->words += (uint64_t)(ntk - ntk0) - punct +
+	            ((uint64_t)(capw - (r->capw + r->ncapw)) << 32);
 	r->ncand = (size_t)(cand - r->cand);
+	r->ncapw = (size_t)(capw - r->capw);
+}
+
+/* Token @i (a line break or a quote mark) onto q->marks; 0 or -1. */
+static int add_mark(struct qx *q, long *cap, long i)
+{
+	if (qx_grow(q, (void **)&q->marks, cap, q->nmarks + 1,
+	            sizeof(*q->marks)) < 0)
+		return -1;
+	q->marks[q->nmarks++] = (uint32_t)i;
+	return 0;
 }
 
 /* The line breaks in the gap [r->prev_end, a) before a token at @a, as
@@ -756,6 +798,8 @@ static int gap_lines(struct qx *q, struct lexrun *r, long *cap, uint32_t a,
 				return -1;
 			r->tk = q->tk;
 		}
+		if (add_mark(q, &r->capmarks, r->ntk) < 0)
+			return -1;
 		r->tk[r->ntk++] = (struct tok){ .s = g, .e = g + 1,
 		                                .type = T_NL };
 	}
@@ -801,11 +845,18 @@ static int lex_token_slow(struct qx *q, const struct qx_input *in,
 		t->type = T_WORD;
 		classify_word(q, s, len, t, extra);
 		r->words += 1 | ((uint64_t)(t->flags & F_CAP) << 32);
+		if (t->flags & F_CAP)
+			r->capw[r->ncapw++] = (uint32_t)(r->ntk - 1);
+		if (t->cue != CUE_NONE)
+			r->cand[r->ncand++] = (uint32_t)(r->ntk - 1);
 	} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
 		t->type = T_PUNCT; /* what make_mark() finds for these */
 	} else {
 		k = mark_token(in, k, t, c);
 		r->prev_end = t->e;
+		if (t->type == T_MARK &&
+		    add_mark(q, &r->capmarks, r->ntk - 1) < 0)
+			return -1;
 	}
 	r->k = k + 1;
 	return 0;
@@ -835,8 +886,10 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 		return -1;
 	r.tk = q->tk;
 	r.cand = qx_alloc(q, sizeof(*r.cand) * r.ntok);
-	if (!r.cand)
+	r.capw = qx_alloc(q, sizeof(*r.capw) * r.ntok);
+	if (!r.cand || !r.capw)
 		return -1;
+	q->nmarks = 0;
 	for (;;) {
 		if (!extra)
 			lex_tokens_fast(&r);
@@ -848,15 +901,24 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	if (gap_lines(q, &r, &cap, (uint32_t)r.len, 0) < 0)
 		return -1;
 	q->ntk = r.ntk;
+	/* the probes of lex_tokens_fast(); the cue words kept in order */
+	q->cuew = r.cand;
+	q->ncuew = 0;
 	for (size_t i = 0; i < r.ncand; i++) {
 		struct tok *t = &q->tk[r.cand[i]];
-		size_t n = t->e - t->s;
-		const struct lex_entry *e =
-			lex_probe(r.s + t->s, n, lex_key(r.s + t->s, n,
-			                                  r.len - t->s));
-		if (e)
-			t->cue = e->cue;
+		if (t->cue == CUE_NONE) {
+			size_t n = t->e - t->s;
+			const struct lex_entry *e = lex_probe(
+				r.s + t->s, n, lex_key(r.s + t->s, n,
+				                       r.len - t->s));
+			if (e)
+				t->cue = e->cue;
+		}
+		if (t->cue != CUE_NONE)
+			q->cuew[q->ncuew++] = r.cand[i];
 	}
+	q->capw = r.capw;
+	q->ncapw = (long)r.ncapw;
 	words = r.words;
 	set_lower_doc(q, (words & UINT32_MAX) > 40 &&
 	                         (words >> 32) * 100 < (words & UINT32_MAX));
@@ -946,59 +1008,27 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
-	q->marks = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
 	q->cands = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
 	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
-	if (!q->sent_first || !q->sent_last || !q->tsent || !q->marks ||
-	    !q->cands || !q->names)
+	if (!q->sent_first || !q->sent_last || !q->tsent || !q->cands ||
+	    !q->names)
 		return -1;
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
 	/* a token belongs to the last sentence starting at or before it;
-	 * tokens between sentences join the previous one. The same pass
-	 * lists the tokens that the later passes look at. */
+	 * tokens between sentences join the previous one */
 	const struct tok *tk = q->tk;
 	const struct qx_span *sent = q->sent;
-	long ntk = q->ntk, nsent = q->nsent;
+	long ntk = q->ntk, nsent = q->nsent, i = 0;
 	int32_t *tsent = q->tsent;
-	uint32_t *marks = q->marks, *cands = q->cands;
-	long *names = q->names;
-	long nmarks = 0, ncands = 0, nnames = 0, last_name = -1, i = 0;
-	bool line_start = true, lower = q->lower_doc;
 	while (i < ntk) {
 		/* the tokens of sentence si: up to the next one's start */
 		uint32_t next_start = si + 1 < nsent ? sent[si + 1].start
 		                                     : UINT32_MAX;
 		long run = i, f, l;
-		for (; i < ntk && tk[i].s < next_start; i++) {
-			const struct tok *t = &tk[i];
+		for (; i < ntk && tk[i].s < next_start; i++)
 			tsent[i] = (int32_t)si;
-			/* words first: four tokens in five */
-			if (t->type == T_WORD) {
-				if (t->cue != CUE_NONE || line_start)
-					cands[ncands++] = (uint32_t)i;
-				/* the words a name can contain (speakers.c):
-				 * capitalised words and the word before
-				 * each, every word in lowercase text */
-				if (lower || (t->flags & F_CAP)) {
-					if (!lower && i > 0 &&
-					    t[-1].type == T_WORD &&
-					    last_name != i - 1)
-						names[nnames++] = i - 1;
-					names[nnames++] = last_name = i;
-				}
-				line_start = false;
-			} else if (t->type == T_NL) {
-				marks[nmarks++] = (uint32_t)i;
-				line_start = true;
-			} else {
-				if (t->type == T_MARK)
-					marks[nmarks++] = (uint32_t)i;
-				line_start = false;
-			}
-		}
-		/* its first and last tokens but line breaks, found after the
-		 * loop: less work in it */
+		/* its first and last tokens but line breaks */
 		for (f = run; f < i && tk[f].type == T_NL; f++)
 			;
 		if (f < i) {
@@ -1012,8 +1042,49 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 		       sent[si + 1].start <= tk[i].s)
 			si++;
 	}
-	q->nmarks = nmarks;
-	q->ncands = ncands;
-	q->nnames = nnames;
+	/* where find_cues() looks: the words with a cue (the lexer's list)
+	 * and the words that start a line (the first token, or the token
+	 * after a line break, when a word), merged in token order */
+	const uint32_t *cuew = q->cuew, *marks = q->marks;
+	long ncuew = q->ncuew, nmarks = q->nmarks, c = 0, m = -1, n = 0;
+	for (;;) {
+		/* the next line start, from m on (-1: the text's start) */
+		long ls = -1;
+		for (; m < nmarks; m++) {
+			long at = m < 0 ? 0 : (long)marks[m] + 1;
+			if ((m < 0 || tk[marks[m]].type == T_NL) && at < ntk &&
+			    tk[at].type == T_WORD) {
+				ls = at;
+				break;
+			}
+		}
+		for (; c < ncuew && (ls < 0 || (long)cuew[c] < ls); c++)
+			q->cands[n++] = cuew[c];
+		if (ls < 0)
+			break;
+		if (c < ncuew && (long)cuew[c] == ls)
+			c++;
+		q->cands[n++] = (uint32_t)ls;
+		m++;
+	}
+	q->ncands = n;
+	/* the words a name can contain (speakers.c): capitalised words and
+	 * the word before each, every word in lowercase text */
+	n = 0;
+	if (q->lower_doc) {
+		for (i = 0; i < ntk; i++)
+			if (tk[i].type == T_WORD)
+				q->names[n++] = i;
+	} else {
+		long last_name = -1;
+		for (long j = 0; j < q->ncapw; j++) {
+			i = q->capw[j];
+			if (i > 0 && tk[i - 1].type == T_WORD &&
+			    last_name != i - 1)
+				q->names[n++] = i - 1;
+			q->names[n++] = last_name = i;
+		}
+	}
+	q->nnames = n;
 	return 0;
 }

@@ -269,6 +269,10 @@ struct qx {
 	int32_t *tsent;       /* the sentence of each token */
 	uint32_t *marks;      /* the T_MARK and T_NL tokens, in order */
 	long nmarks;
+	/* the lexer's lists for lex_sentences(), in token order: the words
+	 * with F_CAP (before set_lower_doc()) and the words with a cue */
+	uint32_t *capw, *cuew;
+	long ncapw, ncuew;
 	uint32_t *cands;      /* words with a cue or at a line start: where
 	                         find_cues() looks */
 	long ncands;
