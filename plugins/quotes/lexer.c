@@ -34,11 +34,11 @@ static const uint8_t ascii_alnum[256] = {
 };
 
 /* What lex_tokens_fast() makes of a token by its first byte: FB_WORD for
- * ASCII letters and digits, with FB_LETTER for letters and F_CAP for
- * uppercase ones; FB_PUNCT for the other ASCII characters but the quote
- * characters " ' ` (punctuation, as make_mark() finds); 0 for those and
- * for bytes beyond ASCII (lex_token_slow()). */
-enum { FB_WORD = 0x80, FB_PUNCT = 0x40, FB_LETTER = 0x20 };
+ * ASCII letters and digits, with F_CAP for uppercase letters; FB_PUNCT
+ * for the other ASCII characters but the quote characters " ' `
+ * (punctuation, as make_mark() finds); 0 for those and for bytes beyond
+ * ASCII (lex_token_slow()). */
+enum { FB_WORD = 0x80, FB_PUNCT = 0x40 };
 static const uint8_t first_byte[256] = {
 	[0x00] = FB_PUNCT, [0x01] = FB_PUNCT, [0x02] = FB_PUNCT,
 	[0x03] = FB_PUNCT, [0x04] = FB_PUNCT, [0x05] = FB_PUNCT,
@@ -60,47 +60,27 @@ static const uint8_t first_byte[256] = {
 	['7'] = FB_WORD, ['8'] = FB_WORD, ['9'] = FB_WORD, [':'] = FB_PUNCT,
 	[';'] = FB_PUNCT, ['<'] = FB_PUNCT, ['='] = FB_PUNCT,
 	['>'] = FB_PUNCT, ['?'] = FB_PUNCT, ['@'] = FB_PUNCT,
-	['A'] = FB_WORD | FB_LETTER | F_CAP,
-	['B'] = FB_WORD | FB_LETTER | F_CAP,
-	['C'] = FB_WORD | FB_LETTER | F_CAP,
-	['D'] = FB_WORD | FB_LETTER | F_CAP,
-	['E'] = FB_WORD | FB_LETTER | F_CAP,
-	['F'] = FB_WORD | FB_LETTER | F_CAP,
-	['G'] = FB_WORD | FB_LETTER | F_CAP,
-	['H'] = FB_WORD | FB_LETTER | F_CAP,
-	['I'] = FB_WORD | FB_LETTER | F_CAP,
-	['J'] = FB_WORD | FB_LETTER | F_CAP,
-	['K'] = FB_WORD | FB_LETTER | F_CAP,
-	['L'] = FB_WORD | FB_LETTER | F_CAP,
-	['M'] = FB_WORD | FB_LETTER | F_CAP,
-	['N'] = FB_WORD | FB_LETTER | F_CAP,
-	['O'] = FB_WORD | FB_LETTER | F_CAP,
-	['P'] = FB_WORD | FB_LETTER | F_CAP,
-	['Q'] = FB_WORD | FB_LETTER | F_CAP,
-	['R'] = FB_WORD | FB_LETTER | F_CAP,
-	['S'] = FB_WORD | FB_LETTER | F_CAP,
-	['T'] = FB_WORD | FB_LETTER | F_CAP,
-	['U'] = FB_WORD | FB_LETTER | F_CAP,
-	['V'] = FB_WORD | FB_LETTER | F_CAP,
-	['W'] = FB_WORD | FB_LETTER | F_CAP,
-	['X'] = FB_WORD | FB_LETTER | F_CAP,
-	['Y'] = FB_WORD | FB_LETTER | F_CAP,
-	['Z'] = FB_WORD | FB_LETTER | F_CAP, ['['] = FB_PUNCT,
-	['\\'] = FB_PUNCT, [']'] = FB_PUNCT, ['^'] = FB_PUNCT,
-	['_'] = FB_PUNCT, ['a'] = FB_WORD | FB_LETTER,
-	['b'] = FB_WORD | FB_LETTER, ['c'] = FB_WORD | FB_LETTER,
-	['d'] = FB_WORD | FB_LETTER, ['e'] = FB_WORD | FB_LETTER,
-	['f'] = FB_WORD | FB_LETTER, ['g'] = FB_WORD | FB_LETTER,
-	['h'] = FB_WORD | FB_LETTER, ['i'] = FB_WORD | FB_LETTER,
-	['j'] = FB_WORD | FB_LETTER, ['k'] = FB_WORD | FB_LETTER,
-	['l'] = FB_WORD | FB_LETTER, ['m'] = FB_WORD | FB_LETTER,
-	['n'] = FB_WORD | FB_LETTER, ['o'] = FB_WORD | FB_LETTER,
-	['p'] = FB_WORD | FB_LETTER, ['q'] = FB_WORD | FB_LETTER,
-	['r'] = FB_WORD | FB_LETTER, ['s'] = FB_WORD | FB_LETTER,
-	['t'] = FB_WORD | FB_LETTER, ['u'] = FB_WORD | FB_LETTER,
-	['v'] = FB_WORD | FB_LETTER, ['w'] = FB_WORD | FB_LETTER,
-	['x'] = FB_WORD | FB_LETTER, ['y'] = FB_WORD | FB_LETTER,
-	['z'] = FB_WORD | FB_LETTER, ['{'] = FB_PUNCT, ['|'] = FB_PUNCT,
+	['A'] = FB_WORD | F_CAP, ['B'] = FB_WORD | F_CAP,
+	['C'] = FB_WORD | F_CAP, ['D'] = FB_WORD | F_CAP,
+	['E'] = FB_WORD | F_CAP, ['F'] = FB_WORD | F_CAP,
+	['G'] = FB_WORD | F_CAP, ['H'] = FB_WORD | F_CAP,
+	['I'] = FB_WORD | F_CAP, ['J'] = FB_WORD | F_CAP,
+	['K'] = FB_WORD | F_CAP, ['L'] = FB_WORD | F_CAP,
+	['M'] = FB_WORD | F_CAP, ['N'] = FB_WORD | F_CAP,
+	['O'] = FB_WORD | F_CAP, ['P'] = FB_WORD | F_CAP,
+	['Q'] = FB_WORD | F_CAP, ['R'] = FB_WORD | F_CAP,
+	['S'] = FB_WORD | F_CAP, ['T'] = FB_WORD | F_CAP,
+	['U'] = FB_WORD | F_CAP, ['V'] = FB_WORD | F_CAP,
+	['W'] = FB_WORD | F_CAP, ['X'] = FB_WORD | F_CAP,
+	['Y'] = FB_WORD | F_CAP, ['Z'] = FB_WORD | F_CAP, ['['] = FB_PUNCT,
+	['\\'] = FB_PUNCT, ['^'] = FB_PUNCT, ['_'] = FB_PUNCT,
+	['a'] = FB_WORD, ['b'] = FB_WORD, ['c'] = FB_WORD, ['d'] = FB_WORD,
+	['e'] = FB_WORD, ['f'] = FB_WORD, ['g'] = FB_WORD, ['h'] = FB_WORD,
+	['i'] = FB_WORD, ['j'] = FB_WORD, ['k'] = FB_WORD, ['l'] = FB_WORD,
+	['m'] = FB_WORD, ['n'] = FB_WORD, ['o'] = FB_WORD, ['p'] = FB_WORD,
+	['q'] = FB_WORD, ['r'] = FB_WORD, ['s'] = FB_WORD, ['t'] = FB_WORD,
+	['u'] = FB_WORD, ['v'] = FB_WORD, ['w'] = FB_WORD, ['x'] = FB_WORD,
+	['y'] = FB_WORD, ['z'] = FB_WORD, ['{'] = FB_PUNCT, ['|'] = FB_PUNCT,
 	['}'] = FB_PUNCT, ['~'] = FB_PUNCT, [0x7f] = FB_PUNCT,
 };
 
@@ -748,8 +728,7 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 		/* the probe comes after the loop, for the one word in ten
 		 * that passes the prefilter: with it inline, the loop had
 		 * too many values for the registers */
-		if ((fb & FB_LETTER) && n <= LEX_MAX_LEN &&
-		    cue_maybe((unsigned char)w[0], (unsigned char)w[n - 1], n))
+		if (cue_maybe((unsigned char)w[0], (unsigned char)w[n - 1], n))
 			*cand++ = (uint32_t)ntk;
 		tk[ntk++] = (struct tok){ .s = a, .e = b, .type = T_WORD,
 		                          .flags = (uint8_t)(fb & F_CAP) };

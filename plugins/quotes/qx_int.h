@@ -156,14 +156,15 @@ static inline const struct lex_entry *lex_probe(const char *w, size_t len,
 	}
 }
 
-/* Whether the lexicon may hold a cue word of @len bytes (1 to
- * LEX_MAX_LEN) starting with the ASCII letter @c0 and ending with the
- * byte @cn, in any case: a necessary condition for a cue from
- * lex_probe(), from one table load (a bit per length for each first and
- * last letter). One word of a news text in ten passes. */
+/* Whether the lexicon may hold a cue word of @len bytes starting with
+ * the byte @c0 and ending with the byte @cn, in any case: a necessary
+ * condition for a cue from lex_probe(), from one table load (a bit per
+ * length for each first and last letter). One word of a news text in
+ * ten passes. Any word may be asked: a digit first or a length of 32 or
+ * more passes at times, and lex_probe() finds no cue for it. */
 static inline bool cue_maybe(unsigned char c0, unsigned char cn, size_t len)
 {
-	return (qx_cue_ends[(c0 & 31u) * 32 + (cn & 31u)] >> len) & 1;
+	return (qx_cue_ends[(c0 & 31u) * 32 + (cn & 31u)] >> (len & 31)) & 1;
 }
 
 /* ---- tokens ----------------------------------------------------------- */
