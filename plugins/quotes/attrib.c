@@ -26,7 +26,7 @@ struct rinfo {
 
 static bool small_word(const struct qx *q, long k)
 {
-	return (tok_cls(q, &q->tk[k]) & (L_CONN | L_DET)) || tok_is(q, k, "in") ||
+	return (tk_cls(q, k) & (L_CONN | L_DET)) || tok_is(q, k, "in") ||
 	       tok_is(q, k, "on") || tok_is(q, k, "at") || tok_is(q, k, "to");
 }
 
@@ -73,7 +73,7 @@ static void classify(const struct qx *q, const struct rq *r,
 		ri->kind = RK_NAME;
 		return;
 	}
-	if (is_word(q, p) && ((tok_cls(q, &q->tk[p]) & L_NAMETRIG) ||
+	if (is_word(q, p) && ((tk_cls(q, p) & L_NAMETRIG) ||
 	                      (tok_is(q, p, "as") && tok_is(q, p - 1, "known")))) {
 		/* the organization "Hezbollah"; a so-called "deadly quartet" */
 		ri->kind = first_cap || words > 4 ? RK_NAME : QX_SCARE;
@@ -322,13 +322,13 @@ static void set_cue(struct qx *q, struct qx_quote *o, long c)
 			o->speaker = q->t + q->tk[cu->sp0].s;
 			o->speaker_len = q->tk[cu->sp1].e - q->tk[cu->sp0].s;
 		}
-		if (s1 > cu->sp0 && (tok_cls(q, &q->tk[s1]) & L_SPEECH) &&
-		    (tok_flags(q, &q->tk[s1 - 1]) & F_POSS))
+		if (s1 > cu->sp0 && (tk_cls(q, s1) & L_SPEECH) &&
+		    (tk_flags(q, s1 - 1) & F_POSS))
 			s1--;
 		o->has_mention = true;
 		o->mention_start = q->tk[cu->sp0].s;
 		o->mention_end = q->tk[s1].e;
-		if (tok_flags(q, &q->tk[s1]) & F_POSS)
+		if (tk_flags(q, s1) & F_POSS)
 			o->mention_end -= q->t[o->mention_end - 2] == '\'' ? 2 : 4;
 	}
 }

@@ -943,7 +943,7 @@ static int own_sentences(struct qx *q)
 			else if (q->tk[j].s > q->tk[j - 1].e &&
 			         (q->tk[j].flags & F_CAP ||
 			          q->tk[j].type == T_MARK ||
-			          tok_flags(q, &q->tk[j]) & F_ALNUM || q->lower_doc))
+			          tk_flags(q, j) & F_ALNUM || q->lower_doc))
 				end = true;
 			if (end) {
 				at = q->tk[j - 1].e;

@@ -374,6 +374,17 @@ static inline uint8_t tok_flags(const struct qx *q, const struct tok *t)
 		tok_fill(q, (struct tok *)t);
 	return t->flags;
 }
+
+/* tok_cls() and tok_flags() of token @i. */
+static inline uint16_t tk_cls(const struct qx *q, long i)
+{
+	return tok_cls(q, &q->tk[i]);
+}
+
+static inline uint8_t tk_flags(const struct qx *q, long i)
+{
+	return tok_flags(q, &q->tk[i]);
+}
 size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap);
 
 /* marks.c */

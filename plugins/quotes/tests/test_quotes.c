@@ -826,6 +826,56 @@ static void test_clitics_and_line_breaks(void **unused)
 	dp_harness_free(h);
 }
 
+/* The lexer's two paths (a call-free loop for ASCII words and
+ * punctuation after no gap or one space, one token at a time for the
+ * rest) and its lazy word classes: cues, names and classes must come out
+ * the same on either side of every switch between them. */
+static void test_lexer_paths(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+	char word[48], text[160];
+
+	(void)unused;
+	/* the cue as the text's last token, taken one at a time */
+	EXPECT(h, "\"We agree,\" Ryder said",
+	       { "We agree,", "direct", "Ryder", "said" });
+	/* a speaker after a line break, after a word beyond ASCII, and
+	 * a cue after a quote mark and after two spaces */
+	EXPECT(h, "Intro.\nRyder said that the plan works.",
+	       { "the plan works", "indirect", "Ryder", "said" });
+	EXPECT(h, "\xC3\x89" "ric Ryder said that the plan works.",
+	       { "the plan works", "indirect",
+	         "\xC3\x89" "ric Ryder", "said" });
+	EXPECT(h, "Ryder \xE2\x80\x9Csaid\xE2\x80\x9D nothing. Abbott  "
+	          "said that the talks would go on.",
+	       { "the talks would go on", "indirect", "Abbott", "said" });
+	/* words that pass the cue prefilter and are no cue: beyond ASCII
+	 * at the end, a digit first, 32 bytes longer than "said" */
+	expect_none(h, "Ryder sa\xC3\xAF" "d that the plan works.");
+	expect_none(h, "Ryder 5aid that the plan works.");
+	memset(word, 'a', 36);
+	word[0] = 'S';
+	word[35] = 'd';
+	word[36] = '\0';
+	snprintf(text, sizeof(text), "%s told reporters that it works.",
+	         word);
+	EXPECT(h, text, { "it works", "indirect", word, "told" });
+	snprintf(text, sizeof(text), "Ryder %s that it works.", word);
+	expect_none(h, text);
+	/* lazy classes: possessives, a statement, a role noun, read by
+	 * the rules long after the lexer */
+	EXPECT(h, "The ministry\xE2\x80\x99s statement said that the troops "
+	          "would stay.",
+	       { "the troops would stay", "indirect", "The ministry",
+	         "said" });
+	EXPECT(h, "According to the Iraqi Foreign Ministry\xE2\x80\x99s "
+	          "spokesman, the troops would stay.",
+	       { "the troops would stay", "indirect",
+	         "the Iraqi Foreign Ministry\xE2\x80\x99s spokesman",
+	         "According to" });
+	dp_harness_free(h);
+}
+
 static void test_readme_documents_options(void **unused)
 {
 	static const char *const keys[] = {
@@ -888,6 +938,7 @@ int main(void)
 		cmocka_unit_test(test_readme_documents_options),
 		cmocka_unit_test(test_url_like_words),
 		cmocka_unit_test(test_clitics_and_line_breaks),
+		cmocka_unit_test(test_lexer_paths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
