@@ -676,6 +676,7 @@ struct lexrun {
 	 * capitalised words (room for every tokenizer token in both) */
 	uint32_t *cand, *capw;
 	size_t ncand, ncapw;
+	long cap;             /* room in q->tk (r->tk) */
 	long capmarks;        /* room in q->marks */
 };
 
@@ -688,7 +689,8 @@ struct lexrun {
  * takes it. A function of its own, without calls, with a token written
  * at once: fewer values to keep than the whole loop's. The caller keeps
  * room for every token still to come. */
-static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
+static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
+                                                      struct lexrun *r)
 {
 	const char *s = r->s;
 	/* the last token goes to lex_token_slow(): every token here has
@@ -702,6 +704,8 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 	/* counted instead of the words: one addition less per word */
 	uint64_t punct = 0;
 	uint32_t *cand = r->cand + r->ncand, *capw = r->capw + r->ncapw;
+	uint32_t *marks = q->marks;
+	long nmarks = q->nmarks;
 
 	for (; p < end; p++) {
 		uint32_t a = p[0], b = p[te];
@@ -709,10 +713,27 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 		size_t n = b - a;
 		unsigned fb;
 
-		if (a != prev_end && (a != prev_end + 1 || s[prev_end] != ' '))
-			break; /* a line break maybe, or out of contract */
 		if (b <= a || b > len)
-			break;
+			break; /* out of contract */
+		if (a != prev_end && (a != prev_end + 1 || s[prev_end] != ' ')) {
+			/* the line breaks of the gap, when there is room for
+			 * each of its bytes as one, with the tokens still to
+			 * come; else lex_token_slow() grows the arrays */
+			long gap = (long)a - (long)prev_end;
+			if (gap < 0 || ntk + gap + (end - p) + 2 > r->cap ||
+			    nmarks + gap > r->capmarks)
+				break;
+			for (uint32_t g = prev_end; g < a; g++) {
+				if (s[g] != '\n')
+					continue;
+				marks[nmarks++] = (uint32_t)ntk;
+				tk[ntk++] = (struct tok){ .s = g, .e = g + 1,
+				                          .type = T_NL };
+				ntk0++; /* not a word */
+			}
+			/* done with the gap, should the token stop the loop */
+			prev_end = a;
+		}
 		fb = first_byte[(unsigned char)w[0]];
 		if (!(fb & FB_WORD)) {
 			if (!fb)
@@ -743,6 +764,7 @@ static void __attribute__((noinline)) lex_tokens_fast(struct lexrun *r)
 	            ((uint64_t)(capw - (r->capw + r->ncapw)) << 32);
 	r->ncand = (size_t)(cand - r->cand);
 	r->ncapw = (size_t)(capw - r->capw);
+	q->nmarks = nmarks;
 }
 
 /* Token @i (a line break or a quote mark) onto q->marks; 0 or -1. */
@@ -757,8 +779,7 @@ static int add_mark(struct qx *q, long *cap, long i)
 
 /* The line breaks in the gap [r->prev_end, a) before a token at @a, as
  * T_NL tokens, keeping room for @more tokens after them; 0 or -1. */
-static int gap_lines(struct qx *q, struct lexrun *r, long *cap, uint32_t a,
-                     size_t more)
+static int gap_lines(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
 {
 	const char *s = r->s;
 	uint32_t prev_end = r->prev_end;
@@ -769,9 +790,9 @@ static int gap_lines(struct qx *q, struct lexrun *r, long *cap, uint32_t a,
 	for (uint32_t g = prev_end; g < a; g++) {
 		if (s[g] != '\n')
 			continue;
-		if (r->ntk + 1 + (long)more > *cap) {
+		if (r->ntk + 1 + (long)more > r->cap) {
 			q->ntk = r->ntk;
-			if (qx_grow(q, (void **)&q->tk, cap,
+			if (qx_grow(q, (void **)&q->tk, &r->cap,
 			            r->ntk + 1 + (long)more,
 			            sizeof(*q->tk)) < 0)
 				return -1;
@@ -788,7 +809,7 @@ static int gap_lines(struct qx *q, struct lexrun *r, long *cap, uint32_t a,
 /* The tokenizer token r->k, whatever it is, and the line breaks before
  * it; 0 or -1. */
 static int lex_token_slow(struct qx *q, const struct qx_input *in,
-                          struct lexrun *r, long *cap, bool extra)
+                          struct lexrun *r, bool extra)
 {
 	const char *s = r->s;
 	const uint32_t *ts = r->ts, *te = r->te;
@@ -799,7 +820,7 @@ static int lex_token_slow(struct qx *q, const struct qx_input *in,
 	r->k = k + 1;
 	if (a < r->prev_end || b < a || b > len)
 		return 0; /* not the tokenizer's contract */
-	if (gap_lines(q, r, cap, a, ntok - k) < 0)
+	if (gap_lines(q, r, a, ntok - k) < 0)
 		return -1;
 	t = &r->tk[r->ntk++];
 	*t = (struct tok){ .s = a, .e = b };
@@ -856,11 +877,10 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	};
 	bool extra = q->cfg->n_extra_cues > 0;
 	uint64_t words;
-	long cap = 0;
 
 	/* room for every token of the tokenizer; only line breaks add
 	 * more, and gap_lines() keeps room for the tokens still to come */
-	if (qx_grow(q, (void **)&q->tk, &cap,
+	if (qx_grow(q, (void **)&q->tk, &r.cap,
 	            (long)(r.ntok + r.ntok / 8 + 64), sizeof(*q->tk)) < 0)
 		return -1;
 	r.tk = q->tk;
@@ -871,13 +891,13 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	q->nmarks = 0;
 	for (;;) {
 		if (!extra)
-			lex_tokens_fast(&r);
+			lex_tokens_fast(q, &r);
 		if (r.k >= r.ntok)
 			break;
-		if (lex_token_slow(q, in, &r, &cap, extra) < 0)
+		if (lex_token_slow(q, in, &r, extra) < 0)
 			return -1;
 	}
-	if (gap_lines(q, &r, &cap, (uint32_t)r.len, 0) < 0)
+	if (gap_lines(q, &r, (uint32_t)r.len, 0) < 0)
 		return -1;
 	q->ntk = r.ntk;
 	/* the probes of lex_tokens_fast(); the cue words kept in order */

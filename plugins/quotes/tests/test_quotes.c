@@ -849,6 +849,39 @@ static void test_lexer_paths(void **unused)
 	EXPECT(h, "Ryder \xE2\x80\x9Csaid\xE2\x80\x9D nothing. Abbott  "
 	          "said that the talks would go on.",
 	       { "the talks would go on", "indirect", "Abbott", "said" });
+	/* a paragraph that starts with a quote mark or a clitic word:
+	 * the loop takes the line breaks, then leaves the token to the
+	 * one-at-a-time path (the line breaks counted once) */
+	EXPECT(h, "Economists added.\n    \"We agree,\" Ryder said.\n"
+	          "    \"It works,\" Abbott added.",
+	       { "We agree,", "direct", "Ryder", "said" },
+	       { "It works,", "direct", "Abbott", "added" });
+	/* (Reuters) the quote before a paragraph that opens with a quote
+	 * mark takes that paragraph's cue, which line breaks counted
+	 * twice put out of reach */
+	EXPECT(h, "Economists said.\n    \"The one thing that caught my eye "
+	          "were the relatively\nsizeable matched sales on "
+	          "Wednesday,\" said Dana Johnson of\nFirst National Bank of "
+	          "Chicago. \"But there was a clearly\njustified need for "
+	          "them. There was nothing ominous.\"\n    \"The Fed "
+	          "couldn't have waited until the start of the new\n"
+	          "statement period today. If it had, it would have missed "
+	          "its\n(reserve) projections,\" added Security Pacific's "
+	          "Bannon.",
+	       { "The one thing that caught my eye were the relatively\n"
+	         "sizeable matched sales on Wednesday,", "direct", NULL,
+	         "said" },
+	       { "Dana Johnson of\nFirst National Bank of Chicago",
+	         "indirect", NULL, "said" },
+	       { "But there was a clearly\njustified need for them. There "
+	         "was nothing ominous.", "direct", NULL, "added" },
+	       { "The Fed couldn't have waited until the start of the new\n"
+	         "statement period today. If it had, it would have missed "
+	         "its\n(reserve) projections,", "direct", NULL, "added" });
+	EXPECT(h, "Intro.\n\nIraq\xE2\x80\x99s minister said that the plan "
+	          "works.",
+	       { "the plan works", "indirect",
+	         "Iraq\xE2\x80\x99s minister", "said" });
 	/* words that pass the cue prefilter and are no cue: beyond ASCII
 	 * at the end, a digit first, 32 bytes longer than "said" */
 	expect_none(h, "Ryder sa\xC3\xAF" "d that the plan works.");
