@@ -681,14 +681,14 @@ struct lexrun {
 };
 
 /* lex_tokens()'s common tokens, from r->k on until one that needs more:
- * ASCII words and ASCII punctuation after no gap or one space, with
- * classify_word()'s work for them (no extra cues: the caller has none).
- * Stops at a token with a line break (or other spaces) before it, a
- * first byte beyond ASCII, a quote character (" ' `), a clitic after a
- * word, or a token out of the tokenizer's contract: lex_token_slow()
- * takes it. A function of its own, without calls, with a token written
- * at once: fewer values to keep than the whole loop's. The caller keeps
- * room for every token still to come. */
+ * ASCII words and ASCII punctuation, with the line breaks before them
+ * and classify_word()'s work for them (no extra cues: the caller has
+ * none). Stops at a first byte beyond ASCII, a quote character (" ' `),
+ * a clitic after a word, a gap with no room for its line breaks, a
+ * token out of the tokenizer's contract, or the last token:
+ * lex_token_slow() takes it. A function of its own, without calls, with
+ * a token written at once: fewer values to keep than the whole loop's.
+ * The caller keeps room for every token still to come. */
 static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
                                                       struct lexrun *r)
 {
