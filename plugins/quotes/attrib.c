@@ -26,15 +26,28 @@ struct rinfo {
 
 static bool small_word(const struct qx *q, long k)
 {
-	return (q->tk[k].lcls & (L_CONN | L_DET)) || tok_is(q, k, "in") ||
+	return (tk_cls(q, k) & (L_CONN | L_DET)) || tok_is(q, k, "in") ||
 	       tok_is(q, k, "on") || tok_is(q, k, "at") || tok_is(q, k, "to");
+}
+
+/* The small words (small_word()) of the content of @r but capitalised
+ * ones. */
+static int small_words(const struct qx *q, const struct rq *r)
+{
+	int small = 0;
+
+	for (long k = r->cft; k <= r->clt; k++)
+		if (q->tk[k].type == T_WORD && !(q->tk[k].flags & F_CAP) &&
+		    small_word(q, k))
+			small++;
+	return small;
 }
 
 static void classify(const struct qx *q, const struct rq *r,
                      struct rinfo *ri)
 {
 	long p = r->ot - 1;
-	int words = 0, caps = 0, small = 0;
+	int words = 0, caps = 0;
 	bool multi = false, ends = false, first_cap = false;
 
 	for (long k = r->cft; k <= r->clt; k++) {
@@ -44,8 +57,6 @@ static void classify(const struct qx *q, const struct rq *r,
 			words++;
 			if (q->tk[k].flags & F_CAP)
 				caps++;
-			else if (small_word(q, k))
-				small++;
 		} else if (tok_sentence_end(q, k) && q->tk[k].type != T_NL &&
 		           k < r->clt && is_word(q, k + 1)) {
 			multi = true;
@@ -62,14 +73,17 @@ static void classify(const struct qx *q, const struct rq *r,
 		ri->kind = RK_NAME;
 		return;
 	}
-	if (is_word(q, p) && ((q->tk[p].lcls & L_NAMETRIG) ||
+	if (is_word(q, p) && ((tk_cls(q, p) & L_NAMETRIG) ||
 	                      (tok_is(q, p, "as") && tok_is(q, p - 1, "known")))) {
 		/* the organization "Hezbollah"; a so-called "deadly quartet" */
 		ri->kind = first_cap || words > 4 ? RK_NAME : QX_SCARE;
 		return;
 	}
-	if (!q->lower_doc && words >= 2 && words <= 8 && caps + small == words &&
-	    caps >= 2 && !tok_is_punct(q, r->clt, ".!?") && !multi) {
+	/* the small words (classes of the lexicon) only when the rest
+	 * holds: few quotes are short and capitalised */
+	if (!q->lower_doc && words >= 2 && words <= 8 && caps >= 2 &&
+	    !tok_is_punct(q, r->clt, ".!?") && !multi &&
+	    caps + small_words(q, r) == words) {
 		ri->kind = RK_NAME;
 		return;
 	}
@@ -308,13 +322,13 @@ static void set_cue(struct qx *q, struct qx_quote *o, long c)
 			o->speaker = q->t + q->tk[cu->sp0].s;
 			o->speaker_len = q->tk[cu->sp1].e - q->tk[cu->sp0].s;
 		}
-		if (s1 > cu->sp0 && (q->tk[s1].lcls & L_SPEECH) &&
-		    (q->tk[s1 - 1].flags & F_POSS))
+		if (s1 > cu->sp0 && (tk_cls(q, s1) & L_SPEECH) &&
+		    (tk_flags(q, s1 - 1) & F_POSS))
 			s1--;
 		o->has_mention = true;
 		o->mention_start = q->tk[cu->sp0].s;
 		o->mention_end = q->tk[s1].e;
-		if (q->tk[s1].flags & F_POSS)
+		if (tk_flags(q, s1) & F_POSS)
 			o->mention_end -= q->t[o->mention_end - 2] == '\'' ? 2 : 4;
 	}
 }

@@ -18,15 +18,16 @@
 
 #define NP_MAX_WORDS 16
 
-static bool name_word(const struct tok *t)
+static bool name_word(const struct qx *q, const struct tok *t)
 {
-	return (t->flags & F_CAP) && !(t->flags & F_URL) &&
-	       (!(t->lcls & L_STOP) || (t->lcls & (L_ROLE | L_ORG | L_MOD)));
+	return (t->flags & F_CAP) && !(tok_flags(q, t) & F_URL) &&
+	       (!(tok_cls(q, t) & L_STOP) ||
+	        (tok_cls(q, t) & (L_ROLE | L_ORG | L_MOD)));
 }
 
-static bool head_word(const struct tok *t)
+static bool head_word(const struct qx *q, const struct tok *t)
 {
-	return name_word(t) || (t->lcls & (L_ROLE | L_ORG | L_PLACE));
+	return name_word(q, t) || (tok_cls(q, t) & (L_ROLE | L_ORG | L_PLACE));
 }
 
 bool is_headline(const struct qx *q, int32_t sent)
@@ -56,17 +57,17 @@ long np_left(const struct qx *q, long end, long lim, bool name_only)
 
 	if (!is_word(q, end) || (q->tk[end].flags & F_INQ))
 		return -1;
-	if (q->tk[end].lcls & L_PRON)
+	if (tk_cls(q, end) & L_PRON)
 		return name_only ? -1 : end;
 	while (k >= lim && words < NP_MAX_WORDS) {
 		const struct tok *w = &q->tk[k];
-		if (!is_word(q, k) || (w->flags & (F_INQ | F_URL)))
+		if (!is_word(q, k) || (tok_flags(q, w) & (F_INQ | F_URL)))
 			break;
-		if (w->lcls & L_DET) {
+		if (tok_cls(q, w) & L_DET) {
 			/* "of the Khabarovsk Territory" keeps going */
 			if (k - 1 >= lim && is_word(q, k - 1) &&
-			    (q->tk[k - 1].lcls & L_CONN) && start >= 0 &&
-			    name_word(&q->tk[start])) {
+			    (tk_cls(q, k - 1) & L_CONN) && start >= 0 &&
+			    name_word(q, &q->tk[start])) {
 				start = k;
 				k--;
 				continue;
@@ -75,16 +76,17 @@ long np_left(const struct qx *q, long end, long lim, bool name_only)
 				start = k;
 			break;
 		}
-		if (name_word(w)) {
+		if (name_word(q, w)) {
 			head = true;
 		} else if (w->cue != CUE_NONE &&
-		           !(w->lcls & (L_ROLE | L_ORG))) {
+		           !(tok_cls(q, w) & (L_ROLE | L_ORG))) {
 			break;
-		} else if (w->lcls & (L_ROLE | L_ORG | L_PLACE)) {
+		} else if (tok_cls(q, w) & (L_ROLE | L_ORG | L_PLACE)) {
 			head = true;
-		} else if (w->lcls & (L_MOD | L_CONN)) {
+		} else if (tok_cls(q, w) & (L_MOD | L_CONN)) {
 			/* kept only if a head is further left */
-		} else if ((w->flags & F_POSS) && !name_only && start >= 0) {
+		} else if ((tok_flags(q, w) & F_POSS) && !name_only &&
+		           start >= 0) {
 			/* the country’s prime minister */
 		} else {
 			break;
@@ -96,11 +98,11 @@ long np_left(const struct qx *q, long end, long lim, bool name_only)
 	if (start < 0 || !head)
 		return -1;
 	while (start < end && is_word(q, start) &&
-	       (q->tk[start].lcls & L_CONN) && !name_word(&q->tk[start]))
+	       (tk_cls(q, start) & L_CONN) && !name_word(q, &q->tk[start]))
 		start++;
 	if (name_only)
-		while (start < end && !name_word(&q->tk[start]) &&
-		       !(q->tk[start].lcls & (L_ROLE | L_MOD)))
+		while (start < end && !name_word(q, &q->tk[start]) &&
+		       !(tk_cls(q, start) & (L_ROLE | L_MOD)))
 			start++;
 	return start;
 }
@@ -123,50 +125,52 @@ static long np_right_any(const struct qx *q, long start, long lim,
 
 	if (!is_word(q, start) || (q->tk[start].flags & F_INQ))
 		return -1;
-	if (q->tk[start].lcls & L_PRON)
-		return (q->tk[start].lcls & L_DET) &&
+	if (tk_cls(q, start) & L_PRON)
+		return (tk_cls(q, start) & L_DET) &&
 		               is_word(q, start + 1) &&
-		               head_word(&q->tk[start + 1])
+		               head_word(q, &q->tk[start + 1])
 		       ? np_right_any(q, start + 1, lim, plain)
 		       : start;
-	if (q->tk[start].lcls & L_DET)
+	if (tk_cls(q, start) & L_DET)
 		k++;
 	while (k <= lim && words < NP_MAX_WORDS && is_word(q, k)) {
 		const struct tok *w = &q->tk[k];
-		if (w->flags & (F_INQ | F_URL))
+		if (tok_flags(q, w) & (F_INQ | F_URL))
 			break;
-		if (name_word(w) || (w->lcls & (L_ROLE | L_ORG | L_PLACE)))
+		if (name_word(q, w) ||
+		    (tok_cls(q, w) & (L_ROLE | L_ORG | L_PLACE)))
 			head = true;
 		else if (w->cue != CUE_NONE)
 			break;
-		else if (!(w->lcls & (L_MOD | L_CONN)) &&
-		         !(w->flags & F_POSS))
+		else if (!(tok_cls(q, w) & (L_MOD | L_CONN)) &&
+		         !(tok_flags(q, w) & F_POSS))
 			break;
-		else if ((w->lcls & L_CONN) && (w->lcls & L_DET) == 0 &&
-		         !(is_word(q, k + 1) && head_word(&q->tk[k + 1])) &&
-		         !(is_word(q, k + 1) && (q->tk[k + 1].lcls & L_DET)))
+		else if ((tok_cls(q, w) & L_CONN) &&
+		         (tok_cls(q, w) & L_DET) == 0 &&
+		         !(is_word(q, k + 1) && head_word(q, &q->tk[k + 1])) &&
+		         !(is_word(q, k + 1) && (tk_cls(q, k + 1) & L_DET)))
 			break;
 		end = k;
 		words++;
-		if (w->flags & F_POSS) {
+		if (tok_flags(q, w) & F_POSS) {
 			/* "Y's announcement": the phrase ends here */
 			break;
 		}
 		k++;
 	}
-	if ((end < 0 || !head) && plain && (q->tk[start].lcls & L_DET) &&
+	if ((end < 0 || !head) && plain && (tk_cls(q, start) & L_DET) &&
 	    !tok_is(q, start, "that")) {
 		/* "my husband" before a verb we know */
 		for (k = start + 1; k <= lim && k <= start + 3; k++) {
 			if (!is_word(q, k) || (q->tk[k].flags & F_INQ) ||
-			    (q->tk[k].lcls & ~(L_MOD | L_ROLE)))
+			    (tk_cls(q, k) & ~(L_MOD | L_ROLE)))
 				return -1;
 			if (q->tk[k].cue != CUE_NONE || tok_is(q, k + 1, "was") ||
 			    tok_is(q, k + 1, "is"))
 				return k - 1 > start ? k - 1 : -1;
 			if (k + 1 > lim || tok_is_punct(q, k + 1, ",.;:") ||
 			    (is_word(q, k + 1) && (q->tk[k + 1].cue != CUE_NONE ||
-			                           q->tk[k + 1].lcls &
+			                           tk_cls(q, k + 1) &
 			                                   (L_ADV | L_PREP))))
 				return k;
 		}
@@ -174,16 +178,16 @@ static long np_right_any(const struct qx *q, long start, long lim,
 	}
 	if (end < 0 || !head)
 		return -1;
-	while (end > start && (q->tk[end].lcls & (L_CONN | L_DET)) &&
-	       !name_word(&q->tk[end]))
+	while (end > start && (tk_cls(q, end) & (L_CONN | L_DET)) &&
+	       !name_word(q, &q->tk[end]))
 		end--;
 	return end;
 }
 
 static long skip_adverbs_left(const struct qx *q, long k, long lim)
 {
-	while (k >= lim && is_word(q, k) && (q->tk[k].lcls & L_ADV) &&
-	       !(q->tk[k].lcls & (L_PRON | L_ROLE)))
+	while (k >= lim && is_word(q, k) && (tk_cls(q, k) & L_ADV) &&
+	       !(tk_cls(q, k) & (L_PRON | L_ROLE)))
 		k--;
 	return k;
 }
@@ -191,7 +195,7 @@ static long skip_adverbs_left(const struct qx *q, long k, long lim)
 static bool prep_or_time(const struct qx *q, long k)
 {
 	return is_word(q, k) &&
-	       (q->tk[k].lcls & (L_PREP | L_TIME)) && !(q->tk[k].flags & F_INQ);
+	       (tk_cls(q, k) & (L_PREP | L_TIME)) && !(q->tk[k].flags & F_INQ);
 }
 
 static struct cue *new_cue(struct qx *q, long t0, long t1, int type)
@@ -254,8 +258,8 @@ static void according_np(const struct qx *q, long a, long lim, long *s0,
 		    tok_is(q, m, "at") || tok_is(q, m, "last")) {
 			bool when = false;
 			for (long x = m + 1; x <= last; x++)
-				if ((q->tk[x].flags & F_ALNUM) ||
-				    (q->tk[x].lcls & L_TIME))
+				if ((tk_flags(q, x) & F_ALNUM) ||
+				    (tk_cls(q, x) & L_TIME))
 					when = true;
 			if (when) {
 				last = m - 1;
@@ -289,8 +293,8 @@ static void clause_subject(const struct qx *q, long i, long *s0, long *s1)
 	if (a < 0 || is_headline(q, s) || q->tk[a].type == T_MARK)
 		return;
 	k = a;
-	if (is_word(q, k) && (q->tk[k].lcls & (L_STOP | L_PREP)) &&
-	    !(q->tk[k].lcls & L_DET)) {
+	if (is_word(q, k) && (tk_cls(q, k) & (L_STOP | L_PREP)) &&
+	    !(tk_cls(q, k) & L_DET)) {
 		long m;
 		for (m = k; m < i && m < k + 12; m++)
 			if (tok_is_punct(q, m, ","))
@@ -303,7 +307,7 @@ static void clause_subject(const struct qx *q, long i, long *s0, long *s1)
 	if (e < 0)
 		return;
 	/* "A statement from the Iraqi parliament ... called on" */
-	if ((q->tk[e].lcls & L_SPEECH) &&
+	if ((tk_cls(q, e) & L_SPEECH) &&
 	    (tok_is(q, e + 1, "from") || tok_is(q, e + 1, "by"))) {
 		long e2 = np_right(q, e + 2, i - 1);
 		if (e2 >= 0) {
@@ -349,7 +353,7 @@ static int transcript(struct qx *q, long i)
 		words++;
 	}
 	if (comma < 0 || colon < 0 || comma - i > 4 || colon - comma > 5 ||
-	    !(q->tk[colon - 1].lcls & L_ROLE))
+	    !(tk_cls(q, colon - 1) & L_ROLE))
 		return 0;
 	long last = colon + 1;
 	while (last + 1 < q->ntk && q->tk[last + 1].type != T_NL)
@@ -469,7 +473,7 @@ static int verb_cue(struct qx *q, long i)
 	c = new_cue(q, i, t1, type);
 	if (!c)
 		return -1;
-	c->ing = (t->flags & F_ING) != 0;
+	c->ing = (tok_flags(q, t) & F_ING) != 0;
 	if (is_headline(q, s))
 		return 0; /* "US Calls Presence ‘Appropriate’": no speaker */
 
@@ -482,10 +486,10 @@ static int verb_cue(struct qx *q, long i)
 				c->sp0 = st;
 				c->sp1 = k - 2;
 			}
-		} else if (!(q->tk[k].lcls & L_CLAUSE) ||
-		           (q->tk[k].lcls & L_PRON)) {
+		} else if (!(tk_cls(q, k) & L_CLAUSE) ||
+		           (tk_cls(q, k) & L_PRON)) {
 			long st = np_left(q, k, a, false);
-			if (st >= 0 && !(c->ing && !name_word(&q->tk[k]))) {
+			if (st >= 0 && !(c->ing && !name_word(q, &q->tk[k]))) {
 				c->sp0 = st;
 				c->sp1 = k;
 			}
@@ -507,7 +511,7 @@ static int verb_cue(struct qx *q, long i)
 		}
 	}
 	if (c->sp0 < 0 && (c->ing || k < a || tok_is_punct(q, k, ",") ||
-	                   (is_word(q, k) && (q->tk[k].lcls & L_CLAUSE))))
+	                   (is_word(q, k) && (tk_cls(q, k) & L_CLAUSE))))
 		clause_subject(q, i, &c->sp0, &c->sp1);
 
 	/* the reported clause */
@@ -519,7 +523,7 @@ static int verb_cue(struct qx *q, long i)
 		if (type == CUE_TELL && !inverted) {
 			obj = np_right(q, j, last);
 			if (obj < 0 && is_word(q, j) &&
-			    !(q->tk[j].lcls & (L_PREP | L_CLAUSE)) &&
+			    !(tk_cls(q, j) & (L_PREP | L_CLAUSE)) &&
 			    !wh_word(q, j))
 				obj = j; /* told reporters */
 			if (wh_word(q, j))
@@ -534,7 +538,7 @@ static int verb_cue(struct qx *q, long i)
 		           (tok_is(q, i, "claimed") || tok_is(q, i, "claims") ||
 		            tok_is(q, i, "claiming")) &&
 		           is_word(q, j + 1) &&
-		           !(q->tk[j + 1].lcls & (L_DET | L_PRON)) &&
+		           !(tk_cls(q, j + 1) & (L_DET | L_PRON)) &&
 		           !(q->tk[j + 1].flags & F_CAP)) {
 			c->cs0 = j; /* claimed to have ... */
 		} else if (type == CUE_TELL && obj >= 0 && tok_is(q, j, "to") &&
@@ -542,8 +546,9 @@ static int verb_cue(struct qx *q, long i)
 			c->cs0 = j + 1;
 		} else if (!inverted && (type == CUE_SAYZ || obj >= 0) &&
 		           is_word(q, j) && !(q->tk[j].flags & F_INQ) &&
-		           !(q->tk[j].lcls & (L_PREP | L_TIME)) &&
-		           !(q->tk[j].lcls & L_CLAUSE && !tok_is(q, j, "that")) &&
+		           !(tk_cls(q, j) & (L_PREP | L_TIME)) &&
+		           !(tk_cls(q, j) & L_CLAUSE &&
+		             !tok_is(q, j, "that")) &&
 		           q->tk[j].cue == CUE_NONE && !no_clause(q, j)) {
 			c->cs0 = j; /* zero "that" */
 			zero_that = true;
@@ -596,7 +601,7 @@ static int verb_cue(struct qx *q, long i)
 	                         q->tk[after].type == T_MARK ||
 	                         (q->tk[after].flags & F_INQ) ||
 	                         (is_word(q, after) &&
-	                          (q->tk[after].lcls & (L_DET | L_ORG |
+	                          (tk_cls(q, after) & (L_DET | L_ORG |
 	                                                L_ROLE | L_MOD) ||
 	                           q->tk[after].flags & F_CAP)) ||
 	                         tok_is_punct(q, after, "-")))
@@ -605,7 +610,7 @@ static int verb_cue(struct qx *q, long i)
 	            q->tk[after].type == T_NL ||
 	            (tok_is_punct(q, after, ",") && is_word(q, after + 1) &&
 	             (q->tk[after + 1].cue != CUE_NONE ||
-	              (q->tk[after + 1].lcls & (L_PREP | L_CLAUSE))));
+	              (tk_cls(q, after + 1) & (L_PREP | L_CLAUSE))));
 	if (!ends || c->sp0 < 0)
 		return 0;
 	long before = inverted ? i - 1 : c->sp0 - 1;
@@ -652,8 +657,8 @@ static int quoted_cue(struct qx *q, long i)
 			return 0;
 		}
 	}
-	if ((q->tk[e].flags & F_POSS) && is_word(q, e + 1) &&
-	    (q->tk[e + 1].lcls & L_SPEECH) && tok_is(q, e + 2, "that") &&
+	if ((tk_flags(q, e) & F_POSS) && is_word(q, e + 1) &&
+	    (tk_cls(q, e + 1) & L_SPEECH) && tok_is(q, e + 2, "that") &&
 	    e + 3 <= last) {
 		c->cs0 = e + 3;
 		c->cs1 = clause_end(q, e + 3);
@@ -676,8 +681,8 @@ static int according_cue(struct qx *q, long i)
 	/* a source that can speak: not "according to the plan" */
 	bool speaks = false;
 	for (k = s0; k <= s1; k++)
-		if ((q->tk[k].lcls & (L_ROLE | L_ORG | L_SPEECH | L_PRON)) ||
-		    name_word(&q->tk[k]))
+		if ((tk_cls(q, k) & (L_ROLE | L_ORG | L_SPEECH | L_PRON)) ||
+		    name_word(q, &q->tk[k]))
 			speaks = true;
 	if (!speaks)
 		return 0;
@@ -692,7 +697,7 @@ static int according_cue(struct qx *q, long i)
 			break;
 	bool starts = i == a || tok_is_punct(q, i - 1, ",:;") ||
 	              (i - 1 >= a && is_word(q, i - 1) &&
-	               (q->tk[i - 1].lcls & (L_STOP | L_CLAUSE)));
+	               (tk_cls(q, i - 1) & (L_STOP | L_CLAUSE)));
 	if (starts && tok_is_punct(q, k, ",") && k + 1 <= last &&
 	    (i == a || !tok_is_punct(q, i - 1, ",") || i - 1 <= a + 1)) {
 		c->cs0 = k + 1;

@@ -147,6 +147,20 @@ def main():
     for r in range(0, SLOTS, 12):
         out.append('\t' + ', '.join(str(x) for x in slots[r:r + 12]) + ',')
     out.append('};')
+    # cue_maybe()'s table (qx_int.h): bit n of [(c0 & 31) * 32 + (cn & 31)]
+    # is set when a cue word of n bytes starts with c0 and ends with cn
+    first2 = [0] * (32 * 32)
+    for k in keys:
+        if not E[k][1]:
+            continue
+        b = k.encode()
+        first2[(b[0] & 31) * 32 + (b[-1] & 31)] |= 1 << len(b)
+    out.append('')
+    out.append('const uint32_t qx_cue_ends[32 * 32] = {')
+    for r in range(0, len(first2), 8):
+        out.append('\t' + ', '.join('0x%05x' % x for x in first2[r:r + 8])
+                   + ',')
+    out.append('};')
     path = sys.argv[1] if len(sys.argv) > 1 else 'lexicon_table.h'
     with open(path, 'w') as f:
         f.write('\n'.join(out) + '\n')

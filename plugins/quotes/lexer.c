@@ -33,6 +33,57 @@ static const uint8_t ascii_alnum[256] = {
 	['Y'] = 2, ['Z'] = 2,
 };
 
+/* What lex_tokens_fast() makes of a token by its first byte: FB_WORD for
+ * ASCII letters and digits, with F_CAP for uppercase letters; FB_PUNCT
+ * for the other ASCII characters but the quote characters " ' `
+ * (punctuation, as make_mark() finds); 0 for those and for bytes beyond
+ * ASCII (lex_token_slow()). */
+enum { FB_WORD = 0x80, FB_PUNCT = 0x40 };
+static const uint8_t first_byte[256] = {
+	[0x00] = FB_PUNCT, [0x01] = FB_PUNCT, [0x02] = FB_PUNCT,
+	[0x03] = FB_PUNCT, [0x04] = FB_PUNCT, [0x05] = FB_PUNCT,
+	[0x06] = FB_PUNCT, [0x07] = FB_PUNCT, [0x08] = FB_PUNCT,
+	[0x09] = FB_PUNCT, [0x0a] = FB_PUNCT, [0x0b] = FB_PUNCT,
+	[0x0c] = FB_PUNCT, [0x0d] = FB_PUNCT, [0x0e] = FB_PUNCT,
+	[0x0f] = FB_PUNCT, [0x10] = FB_PUNCT, [0x11] = FB_PUNCT,
+	[0x12] = FB_PUNCT, [0x13] = FB_PUNCT, [0x14] = FB_PUNCT,
+	[0x15] = FB_PUNCT, [0x16] = FB_PUNCT, [0x17] = FB_PUNCT,
+	[0x18] = FB_PUNCT, [0x19] = FB_PUNCT, [0x1a] = FB_PUNCT,
+	[0x1b] = FB_PUNCT, [0x1c] = FB_PUNCT, [0x1d] = FB_PUNCT,
+	[0x1e] = FB_PUNCT, [0x1f] = FB_PUNCT, [' '] = FB_PUNCT,
+	['!'] = FB_PUNCT, ['#'] = FB_PUNCT, ['$'] = FB_PUNCT,
+	['%'] = FB_PUNCT, ['&'] = FB_PUNCT, ['('] = FB_PUNCT,
+	[')'] = FB_PUNCT, ['*'] = FB_PUNCT, ['+'] = FB_PUNCT,
+	[','] = FB_PUNCT, ['-'] = FB_PUNCT, ['.'] = FB_PUNCT,
+	['/'] = FB_PUNCT, ['0'] = FB_WORD, ['1'] = FB_WORD, ['2'] = FB_WORD,
+	['3'] = FB_WORD, ['4'] = FB_WORD, ['5'] = FB_WORD, ['6'] = FB_WORD,
+	['7'] = FB_WORD, ['8'] = FB_WORD, ['9'] = FB_WORD, [':'] = FB_PUNCT,
+	[';'] = FB_PUNCT, ['<'] = FB_PUNCT, ['='] = FB_PUNCT,
+	['>'] = FB_PUNCT, ['?'] = FB_PUNCT, ['@'] = FB_PUNCT,
+	['A'] = FB_WORD | F_CAP, ['B'] = FB_WORD | F_CAP,
+	['C'] = FB_WORD | F_CAP, ['D'] = FB_WORD | F_CAP,
+	['E'] = FB_WORD | F_CAP, ['F'] = FB_WORD | F_CAP,
+	['G'] = FB_WORD | F_CAP, ['H'] = FB_WORD | F_CAP,
+	['I'] = FB_WORD | F_CAP, ['J'] = FB_WORD | F_CAP,
+	['K'] = FB_WORD | F_CAP, ['L'] = FB_WORD | F_CAP,
+	['M'] = FB_WORD | F_CAP, ['N'] = FB_WORD | F_CAP,
+	['O'] = FB_WORD | F_CAP, ['P'] = FB_WORD | F_CAP,
+	['Q'] = FB_WORD | F_CAP, ['R'] = FB_WORD | F_CAP,
+	['S'] = FB_WORD | F_CAP, ['T'] = FB_WORD | F_CAP,
+	['U'] = FB_WORD | F_CAP, ['V'] = FB_WORD | F_CAP,
+	['W'] = FB_WORD | F_CAP, ['X'] = FB_WORD | F_CAP,
+	['Y'] = FB_WORD | F_CAP, ['Z'] = FB_WORD | F_CAP, ['['] = FB_PUNCT,
+	['\\'] = FB_PUNCT, ['^'] = FB_PUNCT, ['_'] = FB_PUNCT,
+	['a'] = FB_WORD, ['b'] = FB_WORD, ['c'] = FB_WORD, ['d'] = FB_WORD,
+	['e'] = FB_WORD, ['f'] = FB_WORD, ['g'] = FB_WORD, ['h'] = FB_WORD,
+	['i'] = FB_WORD, ['j'] = FB_WORD, ['k'] = FB_WORD, ['l'] = FB_WORD,
+	['m'] = FB_WORD, ['n'] = FB_WORD, ['o'] = FB_WORD, ['p'] = FB_WORD,
+	['q'] = FB_WORD, ['r'] = FB_WORD, ['s'] = FB_WORD, ['t'] = FB_WORD,
+	['u'] = FB_WORD, ['v'] = FB_WORD, ['w'] = FB_WORD, ['x'] = FB_WORD,
+	['y'] = FB_WORD, ['z'] = FB_WORD, ['{'] = FB_PUNCT, ['|'] = FB_PUNCT,
+	['}'] = FB_PUNCT, ['~'] = FB_PUNCT, [0x7f] = FB_PUNCT,
+};
+
 static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
 {
 	utf8proc_int32_t cp;
@@ -245,10 +296,11 @@ static inline __attribute__((always_inline)) bool url_like(const char *w, size_t
 	return false;
 }
 
-/* The flags, lexicon classes and cue of the word @t (its span set, the
- * rest zero) of the text @s (@len bytes, q->t and q->n: passed by the
- * caller, which has them at hand, as the stores into @t could alias
- * q's fields). @extra: the caller has extra cues. */
+/* The eager part of a word @t (its span set, the rest zero) of the text
+ * @s (@len bytes, q->t and q->n: passed by the caller, which has them at
+ * hand, as the stores into @t could alias q's fields): F_CAP and the cue,
+ * with the extra cues when the caller has some (@extra). tok_fill() does
+ * the rest when a rule asks. */
 static inline __attribute__((always_inline)) void
 classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
               bool extra)
@@ -262,7 +314,32 @@ classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
 	if (c0 < 0x80 ? (c0 >= 'A' && c0 <= 'Z')
 	              : is_upper_cp(cp_at(s, len, t->s, &next)))
 		t->flags |= F_CAP;
-	else if (c0 >= '0' && c0 <= '9')
+	/* every lexicon word starts with an ASCII letter; the prefilter
+	 * lets one word in ten through to the probe. No URL is a cue (no
+	 * lexicon word holds '/', '@' or ':'), so URLs need no test here */
+	if (n <= LEX_MAX_LEN && (unsigned)((c0 | 0x20) - 'a') < 26u &&
+	    cue_maybe(c0, (unsigned char)w[n - 1], n)) {
+		e = lex_probe(w, n, lex_key(w, n, avail));
+		if (e)
+			t->cue = e->cue;
+	}
+	if (extra && t->cue == CUE_NONE && !(n >= 7 && url_like(w, n, avail)))
+		extra_cue(q, t, w, n);
+}
+
+void tok_fill(const struct qx *q, struct tok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = q->t + t->s;
+	size_t avail = q->n - t->s;
+	unsigned char c0;
+	const struct lex_entry *e;
+
+	t->flags |= F_LEX;
+	if (t->type != T_WORD)
+		return;
+	c0 = (unsigned char)w[0];
+	if (c0 >= '0' && c0 <= '9')
 		t->flags |= F_ALNUM;
 	if (n > 2 && (w[n - 1] | 0x20) == 's' &&
 	    (w[n - 2] == '\'' ||
@@ -281,12 +358,8 @@ classify_word(const struct qx *q, const char *s, size_t len, struct tok *t,
 	e = n <= LEX_MAX_LEN && (unsigned)((c0 | 0x20) - 'a') < 26u
 	            ? lex_probe(w, n, lex_key(w, n, avail))
 	            : NULL;
-	if (e) {
+	if (e)
 		t->lcls = e->cls;
-		t->cue = e->cue;
-	}
-	if (extra && t->cue == CUE_NONE)
-		extra_cue(q, t, w, n);
 }
 
 /* Whether a straight quote at [i, i+1) sits in code-like context. */
@@ -310,6 +383,7 @@ static bool code_like(const char *s, size_t len, size_t i)
 static void make_mark(const char *s, size_t len, int32_t c, struct tok *t,
                       bool masked);
 static void set_lower_doc(struct qx *q, bool lower);
+static int list_tokens(struct qx *q);
 
 int lex_text(struct qx *q, const struct qx_input *in)
 {
@@ -345,7 +419,7 @@ int lex_text(struct qx *q, const struct qx_input *in)
 			       s[k] != '\t')
 				k++;
 			t.type = T_WORD;
-			t.flags = F_URL;
+			t.flags = F_URL | F_LEX; /* nothing more to look up */
 			t.e = (uint32_t)k;
 			if (push(q, &cap, &t) < 0)
 				return -1;
@@ -429,7 +503,33 @@ int lex_text(struct qx *q, const struct qx_input *in)
 			return -1;
 		i = t.e;
 	}
+	if (list_tokens(q) < 0)
+		return -1;
 	set_lower_doc(q, letters > 200 && upper * 200 < letters);
+	return 0;
+}
+
+/* lex_tokens()'s lists for lex_text(): line breaks and quote marks,
+ * capitalised words, words with a cue. */
+static int list_tokens(struct qx *q)
+{
+	q->marks = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->capw = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	q->cuew = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
+	if (!q->marks || !q->capw || !q->cuew)
+		return -1;
+	q->nmarks = q->ncapw = q->ncuew = 0;
+	for (long i = 0; i < q->ntk; i++) {
+		const struct tok *t = &q->tk[i];
+		if (t->type == T_NL || t->type == T_MARK)
+			q->marks[q->nmarks++] = (uint32_t)i;
+		if (t->type != T_WORD)
+			continue;
+		if (t->flags & F_CAP)
+			q->capw[q->ncapw++] = (uint32_t)i;
+		if (t->cue != CUE_NONE)
+			q->cuew[q->ncuew++] = (uint32_t)i;
+	}
 	return 0;
 }
 
@@ -559,96 +659,268 @@ static size_t mark_token(const struct qx_input *in, size_t k, struct tok *t,
 	return k;
 }
 
+/* The state of lex_tokens() between its fast and its slow path. */
+struct lexrun {
+	const char *s;
+	const uint32_t *ts, *te;
+	size_t len, ntok;
+	size_t k;             /* the next tokenizer token */
+	uint32_t prev_end;    /* where the last token ended */
+	struct tok *tk;
+	long ntk;
+	/* words in the low half, capitalised words in the high half: one
+	 * counter for set_lower_doc() */
+	uint64_t words;
+	/* the words of lex_tokens_fast() that may be cues, for lex_probe()
+	 * after it, and the words lex_token_slow() found a cue for; the
+	 * capitalised words (room for every tokenizer token in both) */
+	uint32_t *cand, *capw;
+	size_t ncand, ncapw;
+	long cap;             /* room in q->tk (r->tk) */
+	long capmarks;        /* room in q->marks */
+};
+
+/* lex_tokens()'s common tokens, from r->k on until one that needs more:
+ * ASCII words and ASCII punctuation, with the line breaks before them
+ * and classify_word()'s work for them (no extra cues: the caller has
+ * none). Stops at a first byte beyond ASCII, a quote character (" ' `),
+ * a clitic after a word, a gap with no room for its line breaks, a
+ * token out of the tokenizer's contract, or the last token:
+ * lex_token_slow() takes it. A function of its own, without calls, with
+ * a token written at once: fewer values to keep than the whole loop's.
+ * The caller keeps room for every token still to come. */
+static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
+                                                      struct lexrun *r)
+{
+	const char *s = r->s;
+	/* the last token goes to lex_token_slow(): every token here has
+	 * a next one, for the clitic test */
+	const uint32_t *p = r->ts + r->k, *end = r->ts + r->ntok - 1;
+	const ptrdiff_t te = r->te - r->ts; /* te[k] is p[te] */
+	const size_t len = r->len;
+	uint32_t prev_end = r->prev_end;
+	struct tok *tk = r->tk;
+	long ntk = r->ntk, ntk0 = r->ntk;
+	/* counted instead of the words: one addition less per word */
+	uint64_t punct = 0;
+	uint32_t *cand = r->cand + r->ncand, *capw = r->capw + r->ncapw;
+	uint32_t *marks = q->marks;
+	long nmarks = q->nmarks;
+
+	for (; p < end; p++) {
+		uint32_t a = p[0], b = p[te];
+		const char *w = s + a;
+		size_t n = b - a;
+		unsigned fb;
+
+		if (b <= a || b > len)
+			break; /* out of contract */
+		if (a != prev_end && (a != prev_end + 1 || s[prev_end] != ' ')) {
+			/* the line breaks of the gap, when there is room for
+			 * each of its bytes as one, with the tokens still to
+			 * come; else lex_token_slow() grows the arrays */
+			long gap = (long)a - (long)prev_end;
+			if (gap < 0 || ntk + gap + (end - p) + 2 > r->cap ||
+			    nmarks + gap > r->capmarks)
+				break;
+			for (uint32_t g = prev_end; g < a; g++) {
+				if (s[g] != '\n')
+					continue;
+				marks[nmarks++] = (uint32_t)ntk;
+				tk[ntk++] = (struct tok){ .s = g, .e = g + 1,
+				                          .type = T_NL };
+				ntk0++; /* not a word */
+			}
+			/* done with the gap, should the token stop the loop */
+			prev_end = a;
+		}
+		fb = first_byte[(unsigned char)w[0]];
+		if (!(fb & FB_WORD)) {
+			if (!fb)
+				break;
+			tk[ntk++] = (struct tok){ .s = a, .e = b,
+			                          .type = T_PUNCT };
+			punct++;
+			prev_end = b;
+			continue;
+		}
+		if (p[1] == b && apostrophe_start(s, b, p[te + 1]))
+			break; /* a clitic maybe */
+		/* the probe comes after the loop, for the one word in ten
+		 * that passes the prefilter: with it inline, the loop had
+		 * too many values for the registers */
+		if (cue_maybe((unsigned char)w[0], (unsigned char)w[n - 1], n))
+			*cand++ = (uint32_t)ntk;
+		tk[ntk++] = (struct tok){ .s = a, .e = b, .type = T_WORD,
+		                          .flags = (uint8_t)(fb & F_CAP) };
+		if (fb & F_CAP)
+			*capw++ = (uint32_t)(ntk - 1);
+		prev_end = b;
+	}
+	r->k = (size_t)(p - r->ts);
+	r->prev_end = prev_end;
+	r->ntk = ntk;
+	r->words += (uint64_t)(ntk - ntk0) - punct +
+	            ((uint64_t)(capw - (r->capw + r->ncapw)) << 32);
+	r->ncand = (size_t)(cand - r->cand);
+	r->ncapw = (size_t)(capw - r->capw);
+	q->nmarks = nmarks;
+}
+
+/* Token @i (a line break or a quote mark) onto q->marks; 0 or -1. */
+static int add_mark(struct qx *q, long *cap, long i)
+{
+	if (qx_grow(q, (void **)&q->marks, cap, q->nmarks + 1,
+	            sizeof(*q->marks)) < 0)
+		return -1;
+	q->marks[q->nmarks++] = (uint32_t)i;
+	return 0;
+}
+
+/* The line breaks in the gap [r->prev_end, a) before a token at @a, as
+ * T_NL tokens, keeping room for @more tokens after them; 0 or -1. */
+static int gap_lines(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
+{
+	const char *s = r->s;
+	uint32_t prev_end = r->prev_end;
+
+	/* none when the gap is empty or one space */
+	if (a == prev_end || (a == prev_end + 1 && s[prev_end] == ' '))
+		return 0;
+	for (uint32_t g = prev_end; g < a; g++) {
+		if (s[g] != '\n')
+			continue;
+		if (r->ntk + 1 + (long)more > r->cap) {
+			q->ntk = r->ntk;
+			if (qx_grow(q, (void **)&q->tk, &r->cap,
+			            r->ntk + 1 + (long)more,
+			            sizeof(*q->tk)) < 0)
+				return -1;
+			r->tk = q->tk;
+		}
+		if (add_mark(q, &r->capmarks, r->ntk) < 0)
+			return -1;
+		r->tk[r->ntk++] = (struct tok){ .s = g, .e = g + 1,
+		                                .type = T_NL };
+	}
+	return 0;
+}
+
+/* The tokenizer token r->k, whatever it is, and the line breaks before
+ * it; 0 or -1. */
+static int lex_token_slow(struct qx *q, const struct qx_input *in,
+                          struct lexrun *r, bool extra)
+{
+	const char *s = r->s;
+	const uint32_t *ts = r->ts, *te = r->te;
+	size_t len = r->len, ntok = r->ntok, k = r->k, next;
+	uint32_t a = ts[k], b = te[k];
+	struct tok *t;
+
+	r->k = k + 1;
+	if (a < r->prev_end || b < a || b > len)
+		return 0; /* not the tokenizer's contract */
+	if (gap_lines(q, r, a, ntok - k) < 0)
+		return -1;
+	t = &r->tk[r->ntk++];
+	*t = (struct tok){ .s = a, .e = b };
+	r->prev_end = b;
+	unsigned char b0 = (unsigned char)s[a];
+	int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
+	bool alnum = b0 < 0x80 ? ascii_alnum[b0] != 0 : is_alnum_cp(c);
+	if (alnum) {
+		/* clitics back on their word: Iraq ’s, do n’t; a lone
+		 * apostrophe only when the tokenizer calls it a word
+		 * (troops ') rather than a quote mark (‘appropriate’) */
+		while (k + 1 < ntok && ts[k + 1] == b &&
+		       apostrophe_start(s, b, te[k + 1]) &&
+		       (lone_apostrophe(s, b, te[k + 1]) == 0 ||
+		        (in->tok_kind &&
+		         in->tok_kind(in->tok_kind_ctx, k + 1) ==
+		                 QX_TK_WORD))) {
+			k++;
+			b = te[k];
+		}
+		t->e = r->prev_end = b;
+		t->type = T_WORD;
+		classify_word(q, s, len, t, extra);
+		r->words += 1 | ((uint64_t)(t->flags & F_CAP) << 32);
+		if (t->flags & F_CAP)
+			r->capw[r->ncapw++] = (uint32_t)(r->ntk - 1);
+		if (t->cue != CUE_NONE)
+			r->cand[r->ncand++] = (uint32_t)(r->ntk - 1);
+	} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
+		t->type = T_PUNCT; /* what make_mark() finds for these */
+	} else {
+		k = mark_token(in, k, t, c);
+		r->prev_end = t->e;
+		if (t->type == T_MARK &&
+		    add_mark(q, &r->capmarks, r->ntk - 1) < 0)
+			return -1;
+	}
+	r->k = k + 1;
+	return 0;
+}
+
 /* The engine's tokens from the tokenizer's: words with their clitics
  * joined again (Iraq ’s -> Iraq’s), quote marks, punctuation, masked
- * tokens (URLs...) as opaque words, line breaks from the gaps. */
+ * tokens (URLs...) as opaque words, line breaks from the gaps.
+ *
+ * The plugin's hottest loop (a token every five bytes): the common
+ * tokens go through lex_tokens_fast(), the rest one by one through
+ * lex_token_slow() (all of them with extra cues, rare). */
 int lex_tokens(struct qx *q, const struct qx_input *in)
 {
-	const char *s = in->text;
-	const uint32_t *ts = in->tok_start, *te = in->tok_end;
-	size_t len = in->len, ntok = in->ntok, words = 0, capwords = 0, next;
-	uint32_t prev_end = 0;
-	long cap = 0, ntk = 0;
+	struct lexrun r = {
+		.s = in->text, .ts = in->tok_start, .te = in->tok_end,
+		.len = in->len, .ntok = in->ntok,
+	};
 	bool extra = q->cfg->n_extra_cues > 0;
-	struct tok *tk;
+	uint64_t words;
 
-	if (qx_grow(q, (void **)&q->tk, &cap, (long)(ntok + ntok / 8 + 64),
-	            sizeof(*q->tk)) < 0)
+	/* room for every token of the tokenizer; only line breaks add
+	 * more, and gap_lines() keeps room for the tokens still to come */
+	if (qx_grow(q, (void **)&q->tk, &r.cap,
+	            (long)(r.ntok + r.ntok / 8 + 64), sizeof(*q->tk)) < 0)
 		return -1;
-	tk = q->tk;
-/* room for @more tokens. The first allocation has room for every
- * token of the tokenizer; only line breaks add more, so only GAP()
- * checks, keeping room for the tokens still to come (the loop's own
- * tokens need no check) */
-#define ROOM(more)                                                          \
-	do {                                                                \
-		if (ntk + (long)(more) > cap) {                             \
-			q->ntk = ntk;                                       \
-			if (qx_grow(q, (void **)&q->tk, &cap,               \
-			            ntk + (long)(more), sizeof(*q->tk)) < 0) \
-				return -1;                                  \
-			tk = q->tk;                                         \
-		}                                                           \
-	} while (0)
-/* the line breaks in the gap [prev_end, a) before a token at @a, with
- * @more tokens to come: none when the gap is empty or one space */
-#define GAP(a, more)                                                        \
-	do {                                                                \
-		if ((a) != prev_end &&                                      \
-		    ((a) != prev_end + 1 || s[prev_end] != ' '))            \
-			for (uint32_t g = prev_end; g < (a); g++) {         \
-				if (s[g] != '\n')                           \
-					continue;                           \
-				ROOM(1 + (more));                           \
-				tk[ntk++] = (struct tok){ .s = g,           \
-				                          .e = g + 1,       \
-				                          .type = T_NL };   \
-			}                                                   \
-	} while (0)
-	for (size_t k = 0; k < ntok; k++) {
-		uint32_t a = ts[k], b = te[k];
-		struct tok *t;
-
-		if (__builtin_expect(a < prev_end || b < a || b > len, 0))
-			continue; /* not the tokenizer's contract */
-		GAP(a, ntok - k);
-		t = &tk[ntk++];
-		*t = (struct tok){ .s = a, .e = b };
-		prev_end = b;
-		unsigned char b0 = (unsigned char)s[a];
-		int32_t c = b0 < 0x80 ? b0 : cp_at(s, len, a, &next);
-		bool alnum = b0 < 0x80 ? ascii_alnum[b0] != 0 : is_alnum_cp(c);
-		if (alnum) {
-			/* clitics back on their word: Iraq ’s, do n’t; a lone
-			 * apostrophe only when the tokenizer calls it a word
-			 * (troops ') rather than a quote mark (‘appropriate’) */
-			while (k + 1 < ntok && ts[k + 1] == b &&
-			       apostrophe_start(s, b, te[k + 1]) &&
-			       (lone_apostrophe(s, b, te[k + 1]) == 0 ||
-			        (in->tok_kind &&
-			         in->tok_kind(in->tok_kind_ctx, k + 1) ==
-			                 QX_TK_WORD))) {
-				k++;
-				b = te[k];
-			}
-			t->e = prev_end = b;
-			t->type = T_WORD;
-			classify_word(q, s, len, t, extra);
-			words++;
-			if (t->flags & F_CAP)
-				capwords++;
-		} else if (c < 0x80 && c != '"' && c != '\'' && c != '`') {
-			t->type = T_PUNCT; /* what make_mark() finds for these */
-		} else {
-			k = mark_token(in, k, t, c);
-			prev_end = t->e;
-		}
+	r.tk = q->tk;
+	r.cand = qx_alloc(q, sizeof(*r.cand) * r.ntok);
+	r.capw = qx_alloc(q, sizeof(*r.capw) * r.ntok);
+	if (!r.cand || !r.capw)
+		return -1;
+	q->nmarks = 0;
+	for (;;) {
+		if (!extra)
+			lex_tokens_fast(q, &r);
+		if (r.k >= r.ntok)
+			break;
+		if (lex_token_slow(q, in, &r, extra) < 0)
+			return -1;
 	}
-	GAP((uint32_t)len, 0);
-#undef GAP
-#undef ROOM
-	q->ntk = ntk;
-	set_lower_doc(q, words > 40 && capwords * 100 < words);
+	if (gap_lines(q, &r, (uint32_t)r.len, 0) < 0)
+		return -1;
+	q->ntk = r.ntk;
+	/* the probes of lex_tokens_fast(); the cue words kept in order */
+	q->cuew = r.cand;
+	q->ncuew = 0;
+	for (size_t i = 0; i < r.ncand; i++) {
+		struct tok *t = &q->tk[r.cand[i]];
+		if (t->cue == CUE_NONE) {
+			size_t n = t->e - t->s;
+			const struct lex_entry *e = lex_probe(
+				r.s + t->s, n, lex_key(r.s + t->s, n,
+				                       r.len - t->s));
+			if (e)
+				t->cue = e->cue;
+		}
+		if (t->cue != CUE_NONE)
+			q->cuew[q->ncuew++] = r.cand[i];
+	}
+	q->capw = r.capw;
+	q->ncapw = (long)r.ncapw;
+	words = r.words;
+	set_lower_doc(q, (words & UINT32_MAX) > 40 &&
+	                         (words >> 32) * 100 < (words & UINT32_MAX));
 	return 0;
 }
 
@@ -691,7 +963,7 @@ static int own_sentences(struct qx *q)
 			else if (q->tk[j].s > q->tk[j - 1].e &&
 			         (q->tk[j].flags & F_CAP ||
 			          q->tk[j].type == T_MARK ||
-			          q->tk[j].flags & F_ALNUM || q->lower_doc))
+			          tk_flags(q, j) & F_ALNUM || q->lower_doc))
 				end = true;
 			if (end) {
 				at = q->tk[j - 1].e;
@@ -735,72 +1007,83 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
 	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
-	q->marks = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
 	q->cands = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
 	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
-	if (!q->sent_first || !q->sent_last || !q->tsent || !q->marks ||
-	    !q->cands || !q->names)
+	if (!q->sent_first || !q->sent_last || !q->tsent || !q->cands ||
+	    !q->names)
 		return -1;
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
 	/* a token belongs to the last sentence starting at or before it;
-	 * tokens between sentences join the previous one. The same pass
-	 * lists the tokens that the later passes look at. */
+	 * tokens between sentences join the previous one */
 	const struct tok *tk = q->tk;
 	const struct qx_span *sent = q->sent;
-	long ntk = q->ntk, nsent = q->nsent;
+	long ntk = q->ntk, nsent = q->nsent, i = 0;
 	int32_t *tsent = q->tsent;
-	uint32_t *marks = q->marks, *cands = q->cands;
-	long *names = q->names;
-	uint32_t next_start = nsent > 1 ? sent[1].start : UINT32_MAX;
-	long nmarks = 0, ncands = 0, nnames = 0, last_name = -1;
-	long first = -1, last = -1; /* tokens of sentence si */
-	bool line_start = true, lower = q->lower_doc;
-	for (long i = 0; i < ntk; i++) {
-		const struct tok *t = &tk[i];
-		if (t->s >= next_start) {
-			if (first >= 0) {
-				q->sent_first[si] = first;
-				q->sent_last[si] = last;
-				first = -1;
-			}
-			while (si + 1 < nsent && sent[si + 1].start <= t->s)
-				si++;
-			next_start = si + 1 < nsent ? sent[si + 1].start
-			                            : UINT32_MAX;
+	while (i < ntk) {
+		/* the tokens of sentence si: up to the next one's start */
+		uint32_t next_start = si + 1 < nsent ? sent[si + 1].start
+		                                     : UINT32_MAX;
+		long run = i, f, l;
+		for (; i < ntk && tk[i].s < next_start; i++)
+			tsent[i] = (int32_t)si;
+		/* its first and last tokens but line breaks */
+		for (f = run; f < i && tk[f].type == T_NL; f++)
+			;
+		if (f < i) {
+			for (l = i - 1; tk[l].type == T_NL; l--)
+				;
+			q->sent_first[si] = f;
+			q->sent_last[si] = l;
 		}
-		tsent[i] = (int32_t)si;
-		/* words first: four tokens in five */
-		if (t->type == T_WORD) {
-			if (t->cue != CUE_NONE || line_start)
-				cands[ncands++] = (uint32_t)i;
-			/* the words a name can contain (speakers.c):
-			 * capitalised words and the word before each, every
-			 * word in lowercase text */
-			if (lower || (t->flags & F_CAP)) {
-				if (!lower && i > 0 && t[-1].type == T_WORD &&
-				    last_name != i - 1)
-					names[nnames++] = i - 1;
-				names[nnames++] = last_name = i;
+		/* the sentence of the next token */
+		while (i < ntk && si + 1 < nsent &&
+		       sent[si + 1].start <= tk[i].s)
+			si++;
+	}
+	/* where find_cues() looks: the words with a cue (the lexer's list)
+	 * and the words that start a line (the first token, or the token
+	 * after a line break, when a word), merged in token order */
+	const uint32_t *cuew = q->cuew, *marks = q->marks;
+	long ncuew = q->ncuew, nmarks = q->nmarks, c = 0, m = -1, n = 0;
+	for (;;) {
+		/* the next line start, from m on (-1: the text's start) */
+		long ls = -1;
+		for (; m < nmarks; m++) {
+			long at = m < 0 ? 0 : (long)marks[m] + 1;
+			if ((m < 0 || tk[marks[m]].type == T_NL) && at < ntk &&
+			    tk[at].type == T_WORD) {
+				ls = at;
+				break;
 			}
-		} else if (t->type == T_NL) {
-			marks[nmarks++] = (uint32_t)i;
-			line_start = true;
-			continue;
-		} else if (t->type == T_MARK) {
-			marks[nmarks++] = (uint32_t)i;
 		}
-		line_start = false;
-		if (first < 0)
-			first = i;
-		last = i;
+		for (; c < ncuew && (ls < 0 || (long)cuew[c] < ls); c++)
+			q->cands[n++] = cuew[c];
+		if (ls < 0)
+			break;
+		if (c < ncuew && (long)cuew[c] == ls)
+			c++;
+		q->cands[n++] = (uint32_t)ls;
+		m++;
 	}
-	if (first >= 0) {
-		q->sent_first[si] = first;
-		q->sent_last[si] = last;
+	q->ncands = n;
+	/* the words a name can contain (speakers.c): capitalised words and
+	 * the word before each, every word in lowercase text */
+	n = 0;
+	if (q->lower_doc) {
+		for (i = 0; i < ntk; i++)
+			if (tk[i].type == T_WORD)
+				q->names[n++] = i;
+	} else {
+		long last_name = -1;
+		for (long j = 0; j < q->ncapw; j++) {
+			i = q->capw[j];
+			if (i > 0 && tk[i - 1].type == T_WORD &&
+			    last_name != i - 1)
+				q->names[n++] = i - 1;
+			q->names[n++] = last_name = i;
+		}
 	}
-	q->nmarks = nmarks;
-	q->ncands = ncands;
-	q->nnames = nnames;
+	q->nnames = n;
 	return 0;
 }

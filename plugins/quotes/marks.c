@@ -110,8 +110,8 @@ static long cut_at_attribution(const struct qx *q, long first, long last)
 		long w = k + 1;
 		int n = 0;
 		while (w <= last && w < k + 6 && is_word(q, w) &&
-		       (q->tk[w].flags & F_CAP || q->tk[w].lcls & L_PRON ||
-		        q->tk[w].lcls & (L_DET | L_ROLE | L_ORG)) &&
+		       (q->tk[w].flags & F_CAP || tk_cls(q, w) & L_PRON ||
+		        tk_cls(q, w) & (L_DET | L_ROLE | L_ORG)) &&
 		       q->tk[w].cue == CUE_NONE) {
 			w++;
 			n++;

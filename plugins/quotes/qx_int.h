@@ -119,6 +119,7 @@ const struct lex_entry *lex_find_key(const char *w, size_t len,
 #endif
 extern const struct lex_entry *const qx_lexicon QX_HIDDEN;
 extern const uint16_t *const qx_lex_slots QX_HIDDEN;
+extern const uint32_t qx_cue_ends[] QX_HIDDEN;
 #define LEX_EMPTY 0xFFFF
 #define LEX_MAX_LEN 17
 
@@ -155,6 +156,17 @@ static inline const struct lex_entry *lex_probe(const char *w, size_t len,
 	}
 }
 
+/* Whether the lexicon may hold a cue word of @len bytes starting with
+ * the byte @c0 and ending with the byte @cn, in any case: a necessary
+ * condition for a cue from lex_probe(), from one table load (a bit per
+ * length for each first and last letter). One word of a news text in
+ * ten passes. Any word may be asked: a digit first or a length of 32 or
+ * more passes at times, and lex_probe() finds no cue for it. */
+static inline bool cue_maybe(unsigned char c0, unsigned char cn, size_t len)
+{
+	return (qx_cue_ends[(c0 & 31u) * 32 + (cn & 31u)] >> (len & 31)) & 1;
+}
+
 /* ---- tokens ----------------------------------------------------------- */
 
 enum tok_type {
@@ -172,7 +184,15 @@ enum {
 	F_ALNUM = 1 << 4,  /* a word with a digit */
 	F_URL = 1 << 5,    /* URL-like word */
 	F_ININD = 1 << 6,  /* inside reported speech found so far */
+	F_LEX = 1 << 7,    /* a word's lazy classes below are set */
 };
+
+/* A word's lexicon classes (lcls) and the flags F_POSS, F_ING, F_ALNUM
+ * and F_URL are set lazily, on the first reading, through tok_cls() and
+ * tok_flags(): the rules read them for the few words around quote marks,
+ * cues and names, and the lexer's pass over every word was the plugin's
+ * main cost. The lexer sets only the type, span, F_CAP and the cue (the
+ * rules start from the cues). */
 
 /* Quote-mark classes and directions. */
 enum { MC_DOUBLE = 1, MC_SINGLE = 2 };
@@ -250,6 +270,10 @@ struct qx {
 	int32_t *tsent;       /* the sentence of each token */
 	uint32_t *marks;      /* the T_MARK and T_NL tokens, in order */
 	long nmarks;
+	/* the lexer's lists for lex_sentences(), in token order: the words
+	 * with F_CAP (before set_lower_doc()) and the words with a cue */
+	uint32_t *capw, *cuew;
+	long ncapw, ncuew;
 	uint32_t *cands;      /* words with a cue or at a line start: where
 	                         find_cues() looks */
 	long ncands;
@@ -330,6 +354,37 @@ static inline bool tok_is_punct(const struct qx *q, long i, const char *chars)
 	        (unsigned char)q->t[t->s + 2] == 0x94);
 }
 bool tok_sentence_end(const struct qx *q, long i);
+/* Sets the lazy classes and flags of the token @t of @q, and F_LEX. @t
+ * points into q->tk, which the passes may write (const only to say
+ * that they do not change the tokens otherwise). */
+void tok_fill(const struct qx *q, struct tok *t);
+
+/* The lexicon classes of the token @t of @q (0 but for words). */
+static inline uint16_t tok_cls(const struct qx *q, const struct tok *t)
+{
+	if (!(t->flags & F_LEX))
+		tok_fill(q, (struct tok *)t);
+	return t->lcls;
+}
+
+/* The flags of the token @t of @q, the lazy ones included. */
+static inline uint8_t tok_flags(const struct qx *q, const struct tok *t)
+{
+	if (!(t->flags & F_LEX))
+		tok_fill(q, (struct tok *)t);
+	return t->flags;
+}
+
+/* tok_cls() and tok_flags() of token @i. */
+static inline uint16_t tk_cls(const struct qx *q, long i)
+{
+	return tok_cls(q, &q->tk[i]);
+}
+
+static inline uint8_t tk_flags(const struct qx *q, long i)
+{
+	return tok_flags(q, &q->tk[i]);
+}
 size_t tok_lower(const struct qx *q, long i, char *buf, size_t cap);
 
 /* marks.c */

@@ -18,9 +18,10 @@
 static bool proper_word(const struct qx *q, long k)
 {
 	const struct tok *t = &q->tk[k];
-	if (t->type != T_WORD || (t->flags & F_URL) || t->cue != CUE_NONE)
+	if (t->type != T_WORD || (tok_flags(q, t) & F_URL) ||
+	    t->cue != CUE_NONE)
 		return false;
-	if (t->lcls & (L_ROLE | L_ORG | L_MOD | L_PLACE | L_DET | L_CONN |
+	if (tok_cls(q, t) & (L_ROLE | L_ORG | L_MOD | L_PLACE | L_DET | L_CONN |
 	               L_STOP | L_PRON | L_TIME))
 		return false;
 	return (t->flags & F_CAP) || q->lower_doc;
@@ -30,7 +31,7 @@ static bool proper_word(const struct qx *q, long k)
 static uint32_t word_end(const struct qx *q, long k)
 {
 	const struct tok *t = &q->tk[k];
-	if (!(t->flags & F_POSS))
+	if (!(tok_flags(q, t) & F_POSS))
 		return t->e;
 	return q->t[t->e - 2] == '\'' ? t->e - 2 : t->e - 4;
 }
@@ -98,21 +99,22 @@ static void set_kind(struct qx *q, struct ent *e, long s0, long s1)
 		const struct tok *t = &q->tk[k];
 		if (t->type != T_WORD)
 			continue;
-		if (t->lcls & L_ROLE)
+		if (tok_cls(q, t) & L_ROLE)
 			role = true;
-		if (t->lcls & L_ORG)
+		if (tok_cls(q, t) & L_ORG)
 			org = true;
-		if (t->lcls & L_PLACE)
+		if (tok_cls(q, t) & L_PLACE)
 			place = true;
 		if (proper_word(q, k))
 			proper = true;
 	}
 	const struct tok *last = &q->tk[s1];
 	e->plural = last->type == T_WORD && q->t[last->e - 1] == 's' &&
-	            !(last->flags & F_POSS) && !proper &&
-	            (last->lcls & L_ROLE);
+	            !(tok_flags(q, last) & F_POSS) && !proper &&
+	            (tok_cls(q, last) & L_ROLE);
 	e->person = !e->plural && (role || proper) &&
-	            !(last->lcls & L_ORG) && !(last->lcls & L_PLACE);
+	            !(tok_cls(q, last) & L_ORG) &&
+	            !(tok_cls(q, last) & L_PLACE);
 	e->org = !e->person && (org || place || !proper);
 }
 
@@ -123,7 +125,8 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 	for (long m = k - 1; m >= lim && m > k - 6; m--) {
 		const struct tok *t = &q->tk[m];
 		if (t->type != T_WORD || t->cue != CUE_NONE ||
-		    (t->lcls & (L_DET | L_PREP | L_STOP | L_CLAUSE | L_PRON)))
+		    (tok_cls(q, t) &
+		     (L_DET | L_PREP | L_STOP | L_CLAUSE | L_PRON)))
 			break;
 		st = m;
 	}
@@ -153,7 +156,7 @@ static void fullest_name(struct qx *q, struct ent *e)
 		if (st < 0)
 			continue;
 		/* "Tobias" is also "Tobias Thomsen" */
-		while (!q->lower_doc && !(q->tk[en].flags & F_POSS) &&
+		while (!q->lower_doc && !(tk_flags(q, en) & F_POSS) &&
 		       en + 1 < q->ntk && q->tk[en + 1].type == T_WORD &&
 		       proper_word(q, en + 1) && en < k + 3)
 			en++;
@@ -236,7 +239,7 @@ static int named(struct qx *q, long s0, long s1, long key)
 		/* one unknown capitalised word: a person when a fuller
 		 * mention gives a first name or a title */
 		if (q->ent[id].full_s < q->tk[s0].s)
-			q->ent[id].person = !(q->tk[s1].lcls & L_ORG);
+			q->ent[id].person = !(tk_cls(q, s1) & L_ORG);
 	}
 	return id;
 }
@@ -247,7 +250,7 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 	bool demonstrative = false;
 	int id;
 
-	if (q->tk[w0].lcls & L_DET) {
+	if (tk_cls(q, w0) & L_DET) {
 		demonstrative = tok_is(q, w0, "this") || tok_is(q, w0, "that");
 		w0++;
 	}
@@ -260,12 +263,12 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 		bool all = true;
 		if (e->last_pos > pos)
 			continue;
-		if ((q->tk[s1].lcls & L_ORG) ? e->person : !e->person &&
+		if ((tk_cls(q, s1) & L_ORG) ? e->person : !e->person &&
 		                                            !e->plural)
 			continue;
 		for (long k = w0; k <= s1 && all; k++)
 			if (q->tk[k].type == T_WORD &&
-			    !(q->tk[k].lcls & L_CONN) &&
+			    !(tk_cls(q, k) & L_CONN) &&
 			    !contains_word(q, e->full_s, e->full_e, q->tk[k].s,
 			                   word_end(q, k)))
 				all = false;
@@ -275,7 +278,7 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 	if (best >= 0)
 		return best;
 	/* 2. a capitalised name earlier in the text holding the head */
-	if (!q->lower_doc && (q->tk[s1].lcls & L_ROLE)) {
+	if (!q->lower_doc && (tk_cls(q, s1) & L_ROLE)) {
 		long j = q->nnames;
 		while (j > 0 && q->names[j - 1] >= s0)
 			j--;
@@ -292,7 +295,7 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 			long e = k, key = -1;
 			while (e + 1 < q->ntk && is_word(q, e + 1) &&
 			       (q->tk[e + 1].flags & F_CAP ||
-			        q->tk[e + 1].lcls & (L_CONN | L_DET | L_ROLE)) &&
+			        tk_cls(q, e + 1) & (L_CONN | L_DET | L_ROLE)) &&
 			       q->tk[e + 1].cue == CUE_NONE && e < k + 10)
 				e++;
 			for (long m = k; m <= e; m++)
@@ -310,7 +313,7 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 	uint32_t hl = q->tk[s1].e - q->tk[s1].s;
 	bool plural = hl > 3 && q->t[q->tk[s1].e - 1] == 's' &&
 	              q->t[q->tk[s1].e - 2] != 's';
-	if ((q->tk[s1].lcls & L_ROLE) && !plural) {
+	if ((tk_cls(q, s1) & L_ROLE) && !plural) {
 		int p = most_recent(q, pos, 0);
 		if (p >= 0 && q->ent[p].named &&
 		    (demonstrative || pos - q->ent[p].last_pos < 400))
@@ -332,10 +335,10 @@ int resolve_speaker(struct qx *q, long sp0, long sp1, uint32_t pos)
 
 	if (sp0 < 0 || sp1 < sp0)
 		return -1;
-	if (sp1 > sp0 && (q->tk[sp1].lcls & L_SPEECH) &&
-	    (q->tk[sp1 - 1].flags & F_POSS))
+	if (sp1 > sp0 && (tk_cls(q, sp1) & L_SPEECH) &&
+	    (tk_flags(q, sp1 - 1) & F_POSS))
 		sp1--; /* Al-Sudani’s statement */
-	if (sp0 == sp1 && (q->tk[sp0].lcls & L_PRON)) {
+	if (sp0 == sp1 && (tk_cls(q, sp0) & L_PRON)) {
 		if (tok_is(q, sp0, "he") || tok_is(q, sp0, "she") ||
 		    tok_is(q, sp0, "him") || tok_is(q, sp0, "her"))
 			id = most_recent(q, pos, 0);

@@ -826,6 +826,89 @@ static void test_clitics_and_line_breaks(void **unused)
 	dp_harness_free(h);
 }
 
+/* The lexer's two paths (a call-free loop for ASCII words and
+ * punctuation after no gap or one space, one token at a time for the
+ * rest) and its lazy word classes: cues, names and classes must come out
+ * the same on either side of every switch between them. */
+static void test_lexer_paths(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+	char word[48], text[160];
+
+	(void)unused;
+	/* the cue as the text's last token, taken one at a time */
+	EXPECT(h, "\"We agree,\" Ryder said",
+	       { "We agree,", "direct", "Ryder", "said" });
+	/* a speaker after a line break, after a word beyond ASCII, and
+	 * a cue after a quote mark and after two spaces */
+	EXPECT(h, "Intro.\nRyder said that the plan works.",
+	       { "the plan works", "indirect", "Ryder", "said" });
+	EXPECT(h, "\xC3\x89" "ric Ryder said that the plan works.",
+	       { "the plan works", "indirect",
+	         "\xC3\x89" "ric Ryder", "said" });
+	EXPECT(h, "Ryder \xE2\x80\x9Csaid\xE2\x80\x9D nothing. Abbott  "
+	          "said that the talks would go on.",
+	       { "the talks would go on", "indirect", "Abbott", "said" });
+	/* a paragraph that starts with a quote mark or a clitic word:
+	 * the loop takes the line breaks, then leaves the token to the
+	 * one-at-a-time path (the line breaks counted once) */
+	EXPECT(h, "Economists added.\n    \"We agree,\" Ryder said.\n"
+	          "    \"It works,\" Abbott added.",
+	       { "We agree,", "direct", "Ryder", "said" },
+	       { "It works,", "direct", "Abbott", "added" });
+	/* (Reuters) the quote before a paragraph that opens with a quote
+	 * mark takes that paragraph's cue, which line breaks counted
+	 * twice put out of reach */
+	EXPECT(h, "Economists said.\n    \"The one thing that caught my eye "
+	          "were the relatively\nsizeable matched sales on "
+	          "Wednesday,\" said Dana Johnson of\nFirst National Bank of "
+	          "Chicago. \"But there was a clearly\njustified need for "
+	          "them. There was nothing ominous.\"\n    \"The Fed "
+	          "couldn't have waited until the start of the new\n"
+	          "statement period today. If it had, it would have missed "
+	          "its\n(reserve) projections,\" added Security Pacific's "
+	          "Bannon.",
+	       { "The one thing that caught my eye were the relatively\n"
+	         "sizeable matched sales on Wednesday,", "direct", NULL,
+	         "said" },
+	       { "Dana Johnson of\nFirst National Bank of Chicago",
+	         "indirect", NULL, "said" },
+	       { "But there was a clearly\njustified need for them. There "
+	         "was nothing ominous.", "direct", NULL, "added" },
+	       { "The Fed couldn't have waited until the start of the new\n"
+	         "statement period today. If it had, it would have missed "
+	         "its\n(reserve) projections,", "direct", NULL, "added" });
+	EXPECT(h, "Intro.\n\nIraq\xE2\x80\x99s minister said that the plan "
+	          "works.",
+	       { "the plan works", "indirect",
+	         "Iraq\xE2\x80\x99s minister", "said" });
+	/* words that pass the cue prefilter and are no cue: beyond ASCII
+	 * at the end, a digit first, 32 bytes longer than "said" */
+	expect_none(h, "Ryder sa\xC3\xAF" "d that the plan works.");
+	expect_none(h, "Ryder 5aid that the plan works.");
+	memset(word, 'a', 36);
+	word[0] = 'S';
+	word[35] = 'd';
+	word[36] = '\0';
+	snprintf(text, sizeof(text), "%s told reporters that it works.",
+	         word);
+	EXPECT(h, text, { "it works", "indirect", word, "told" });
+	snprintf(text, sizeof(text), "Ryder %s that it works.", word);
+	expect_none(h, text);
+	/* lazy classes: possessives, a statement, a role noun, read by
+	 * the rules long after the lexer */
+	EXPECT(h, "The ministry\xE2\x80\x99s statement said that the troops "
+	          "would stay.",
+	       { "the troops would stay", "indirect", "The ministry",
+	         "said" });
+	EXPECT(h, "According to the Iraqi Foreign Ministry\xE2\x80\x99s "
+	          "spokesman, the troops would stay.",
+	       { "the troops would stay", "indirect",
+	         "the Iraqi Foreign Ministry\xE2\x80\x99s spokesman",
+	         "According to" });
+	dp_harness_free(h);
+}
+
 static void test_readme_documents_options(void **unused)
 {
 	static const char *const keys[] = {
@@ -888,6 +971,7 @@ int main(void)
 		cmocka_unit_test(test_readme_documents_options),
 		cmocka_unit_test(test_url_like_words),
 		cmocka_unit_test(test_clitics_and_line_breaks),
+		cmocka_unit_test(test_lexer_paths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
