@@ -249,6 +249,7 @@ struct dp_step {
 	struct dp_options opts;
 	void *state;
 	bool inited;
+	bool may_edit;   /* "edits" is in its provides (asked per document) */
 	/* where the step was configured, for messages */
 	char *where;
 };
