@@ -563,8 +563,15 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	struct token *tp = out;
 	struct token *const tend = out + o->cap;
 	size_t i = 0;
-	/* counted in registers, stored on the way out (also for -1) */
-	size_t ncaps = 0, nlower = 0;
+	/* counted in registers, stored on the way out (also for -1). Words
+	 * starting with a lower-case letter are not counted one by one:
+	 * they are the tokens that are neither capitalised words nor
+	 * counted in @nplain (numbers, punctuation, URLs, words starting
+	 * beyond ASCII), which are fewer. */
+	size_t ncaps = 0, nplain = 0;
+	/* the short-word slots through a local: the token stores may alias
+	 * the table, so lx->shorts would be loaded again for every word */
+	const struct lx_short *const shorts = lx->shorts;
 	uint16_t pending = TF_FIRST;
 	/* Word ends come from a bitmap of the non-letters of the 64 bytes
 	 * from @base: one shift and one count per word. The block moves to
@@ -621,6 +628,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				/* mark(): a plain number may start an expression */
 				o->cand[o->ncand++] = (uint32_t)(tp - out);
 				tp++;
+				nplain++;
 				i = j;
 				pending = 0;
 				continue;
@@ -634,6 +642,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			};
 			pending = c == '.' || c == '!' || c == '?' ? TF_FIRST : 0;
 			i++;
+			nplain++;
 			continue;
 		}
 		for (;;) {
@@ -676,12 +685,10 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					             : !has_lower(s, i + 1, e)))
 						fl |= TF_ALLCAPS;
 					ncaps++;
-				} else {
-					nlower++;
 				}
 				if (wl <= 8)
-					bits = lx_lookup_short_bits(
-						lx, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
+					bits = lx_short_probe(
+						shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
 				else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
 				                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
 					/* (most long words fail the first-two-letters
@@ -696,8 +703,6 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					if (wl > 1 && !has_lower(s, i + 1, e))
 						fl |= TF_ALLCAPS;
 					ncaps++;
-				} else {
-					nlower++;
 				}
 				bits = entry_bits(lx, lookup_entry(lx, text + i, wl, text + len));
 			}
@@ -722,15 +727,15 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 		i = g.i;
 		tp++;
 		ncaps += g.what & G_CAP;
-		nlower += (g.what & G_LOWER) != 0;
+		nplain += !(g.what & (G_CAP | G_LOWER));
 		pending = g.what & G_FIRST ? TF_FIRST : 0;
 	}
 	o->n = (size_t)(tp - out);
 	o->ncaps = ncaps;
-	o->nlower = nlower;
+	o->nlower = o->n - nplain - ncaps;
 	return 0;
 full:
 	o->ncaps = ncaps;
-	o->nlower = nlower;
+	o->nlower = (size_t)(tp - out) - nplain - ncaps;
 	return -1;
 }

@@ -126,19 +126,29 @@ static inline size_t lx_short_slot(uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - LX_SHORT_BITS));
 }
 
+/* Looks up a packed word of at most 8 lower-case bytes in the slots
+ * @shorts of a table (a lexer keeps the pointer in a local: its token
+ * stores may alias the table, so t->shorts would be loaded per word):
+ * its lx_entry_bits(), 0 when unknown. */
+static inline uint64_t lx_short_probe(const struct lx_short *shorts,
+                                      uint64_t key)
+{
+	size_t h = lx_short_slot(key);
+	uint64_t b;
+	while ((b = shorts[h].bits) != 0) {
+		if (shorts[h].key == key)
+			return b;
+		h = (h + 1) & (LX_SHORT_SLOTS - 1);
+	}
+	return 0;
+}
+
 /* Looks up a packed word of at most 8 lower-case bytes: its
  * lx_entry_bits(), 0 when unknown. */
 static inline uint64_t lx_lookup_short_bits(const struct lx_table *t,
                                             uint64_t key)
 {
-	size_t h = lx_short_slot(key);
-	uint64_t b;
-	while ((b = t->shorts[h].bits) != 0) {
-		if (t->shorts[h].key == key)
-			return b;
-		h = (h + 1) & (LX_SHORT_SLOTS - 1);
-	}
-	return 0;
+	return lx_short_probe(t->shorts, key);
 }
 
 /* Looks up a packed word of at most 8 lower-case bytes; NULL when
