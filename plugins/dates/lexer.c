@@ -520,20 +520,21 @@ static inline void put_word(struct token *t, size_t start, size_t end,
 static inline uint64_t nonletters64(const unsigned char *s)
 {
 #ifdef __SSE2__
+	/* t = (byte | 0x20) + 0x1F wraps the letters (folded to 'a'..'z')
+	 * onto 0x80..0x99, -128..-103 as signed bytes; every other byte
+	 * lands above -103 (bytes >= 0x80 on -65..30, the rest on
+	 * -102..127), so one signed compare per 16 bytes gives the
+	 * non-letters */
 	const __m128i case_bit = _mm_set1_epi8(0x20);
-	const __m128i before_a = _mm_set1_epi8('a' - 1);
-	const __m128i after_z = _mm_set1_epi8('z' + 1);
-	uint64_t letter = 0;
+	const __m128i shift = _mm_set1_epi8(0x1F);
+	const __m128i last = _mm_set1_epi8(-103);
+	uint64_t m[4];
 	for (int q = 0; q < 4; q++) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * q));
-		/* bytes >= 0x80 are negative as signed and fail the first test */
-		__m128i f = _mm_or_si128(x, case_bit);
-		uint64_t m = (unsigned)_mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(f, before_a),
-			              _mm_cmplt_epi8(f, after_z)));
-		letter |= m << (16 * q);
+		__m128i t = _mm_add_epi8(_mm_or_si128(x, case_bit), shift);
+		m[q] = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(t, last));
 	}
-	return ~letter;
+	return m[0] | m[1] << 16 | m[2] << 32 | m[3] << 48;
 #else
 	uint64_t non = 0;
 	for (unsigned j = 0; j < 64; j++)
@@ -542,15 +543,26 @@ static inline uint64_t nonletters64(const unsigned char *s)
 #endif
 }
 
-/* nonletters64() of the block at s[b..): bytes at or past @len (never
- * read) count as non-letters, so that a word ends at the text end. */
-static uint64_t block_nonletters(const unsigned char *s, size_t b, size_t len)
+/* nonletters64() of the last, short block at s[b..len) (len - b < 64):
+ * the bytes past the end (never read) count as non-letters, so that a
+ * word ends at the text end. Out of line: once per text. */
+static NOINLINE uint64_t tail_nonletters(const unsigned char *s, size_t b,
+                                         size_t len)
 {
-	if (len - b >= 64)
-		return nonletters64(s + b);
 	unsigned char tail[64] = {0};
 	memcpy(tail, s + b, len - b);
 	return nonletters64(tail) | (~0ull << (len - b));
+}
+
+/* nonletters64() of the block at s[b..): bytes at or past @len (never
+ * read) count as non-letters. Inline: a call in the hot loop made GCC
+ * spill and reload the loop's registers around it. */
+static inline uint64_t block_nonletters(const unsigned char *s, size_t b,
+                                        size_t len)
+{
+	if (len - b >= 64)
+		return nonletters64(s + b);
+	return tail_nonletters(s, b, len);
 }
 
 int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
