@@ -528,13 +528,14 @@ static inline uint64_t nonletters64(const unsigned char *s)
 	const __m128i case_bit = _mm_set1_epi8(0x20);
 	const __m128i shift = _mm_set1_epi8(0x1F);
 	const __m128i last = _mm_set1_epi8(-103);
-	uint64_t m[4];
-	for (int q = 0; q < 4; q++) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * q));
-		__m128i t = _mm_add_epi8(_mm_or_si128(x, case_bit), shift);
-		m[q] = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(t, last));
-	}
-	return m[0] | m[1] << 16 | m[2] << 32 | m[3] << 48;
+	/* written out four times: GCC kept the loop and its masks in memory */
+#define NONLETTERS16(q) ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8( \
+	_mm_add_epi8(_mm_or_si128(_mm_loadu_si128( \
+		(const __m128i *)(const void *)(s + 16 * (q))), case_bit), shift), \
+	last)) << (16 * (q)))
+	return NONLETTERS16(0) | NONLETTERS16(1) | NONLETTERS16(2) |
+	       NONLETTERS16(3);
+#undef NONLETTERS16
 #else
 	uint64_t non = 0;
 	for (unsigned j = 0; j < 64; j++)
