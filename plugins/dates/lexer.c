@@ -483,10 +483,17 @@ static NOINLINE struct gen_res general_token(const struct lx_table *lx,
 	return (struct gen_res){i, what};
 }
 
-/* Writes the word token [@start, @end) with @flags and the packed
- * lexicon entry @bits (lx_entry_bits(), 0 when unknown). */
+/* The second 8 bytes of a word token (num 0, flags, kind TK_WORD,
+ * ndigits 0) as lex_scan() carries a token's pending flags: the flags
+ * are set with Q1F() and put_word() stores the value as it is. */
+#define Q1F(f) ((uint64_t)(f) << 32)
+#define Q1(f) (Q1F(f) | (uint64_t)TK_WORD << 48)
+#define Q1_FLAGS(q) ((uint16_t)((q) >> 32))
+
+/* Writes the word token [@start, @end) with @q1 (Q1() of its flags) and
+ * the packed lexicon entry @bits (lx_entry_bits(), 0 when unknown). */
 static inline void put_word(struct token *t, size_t start, size_t end,
-                            uint16_t flags, uint64_t bits)
+                            uint64_t q1, uint64_t bits)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* bytes 0-7 start and end, 8-15 num 0, flags, kind and ndigits 0,
@@ -501,14 +508,14 @@ static inline void put_word(struct token *t, size_t start, size_t end,
 	               offsetof(struct token, punct) == 22,
 	               "struct token layout");
 	uint64_t q0 = (uint64_t)start | (uint64_t)end << 32;
-	uint64_t q1 = (uint64_t)flags << 32 | (uint64_t)TK_WORD << 48;
 	unsigned char *p = (unsigned char *)t;
 	memcpy(p, &q0, 8);
 	memcpy(p + 8, &q1, 8);
 	memcpy(p + 16, &bits, 8);
 #else
 	*t = (struct token){
-		.start = (uint32_t)start, .end = (uint32_t)end, .flags = flags,
+		.start = (uint32_t)start, .end = (uint32_t)end,
+		.flags = Q1_FLAGS(q1),
 		.kind = TK_WORD, .val = (int16_t)(uint16_t)bits,
 		.lex = (uint16_t)(bits >> 16), .cls = (uint8_t)(bits >> 32),
 		.lflags = (uint8_t)(bits >> 40),
@@ -585,7 +592,9 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	/* the short-word slots through a local: the token stores may alias
 	 * the table, so lx->shorts would be loaded again for every word */
 	const struct lx_short *const shorts = lx->shorts;
-	uint16_t pending = TF_FIRST;
+	/* the flags of the next token, kept as Q1(): a word stores them
+	 * without shifting */
+	uint64_t pending = Q1(TF_FIRST);
 	/* Word ends come from a bitmap of the non-letters of the 64 bytes
 	 * from @base: one shift and one count per word. The block moves to
 	 * the word start when a word starts past it. */
@@ -599,7 +608,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			if (c == ' ' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
 				/* one space between tokens: the common case */
 				i++;
-				pending |= TF_SPACE;
+				pending |= Q1F(TF_SPACE);
 				continue;
 			}
 			int nl = 0;
@@ -607,11 +616,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				nl += (cclass[s[i]] & C_NL) != 0;
 				i++;
 			}
-			pending |= TF_SPACE;
+			pending |= Q1F(TF_SPACE);
 			if (nl)
-				pending |= TF_NL;
+				pending |= Q1F(TF_NL);
 			if (nl > 1)
-				pending |= TF_PARA | TF_FIRST;
+				pending |= Q1F(TF_PARA | TF_FIRST);
 			continue;
 		}
 		if (tp == tend)
@@ -635,7 +644,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				*tp = (struct token){
 					.start = (uint32_t)i, .end = (uint32_t)j,
 					.num = (int32_t)(v > 1000000000LL ? 1000000000LL : v),
-					.flags = pending, .kind = TK_NUM,
+					.flags = Q1_FLAGS(pending), .kind = TK_NUM,
 					.ndigits = (uint8_t)(nd > 255 ? 255 : nd),
 				};
 				/* mark(): a plain number may start an expression */
@@ -643,7 +652,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				tp++;
 				nplain++;
 				i = j;
-				pending = 0;
+				pending = Q1(0);
 				continue;
 			}
 			if (c >= 0x80)
@@ -651,9 +660,10 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			/* ASCII punctuation: one byte, one token */
 			*tp++ = (struct token){
 				.start = (uint32_t)i, .end = (uint32_t)(i + 1),
-				.flags = pending, .kind = TK_PUNCT, .punct = (char)c,
+				.flags = Q1_FLAGS(pending), .kind = TK_PUNCT,
+				.punct = (char)c,
 			};
-			pending = c == '.' || c == '!' || c == '?' ? TF_FIRST : 0;
+			pending = Q1(c == '.' || c == '!' || c == '?' ? TF_FIRST : 0);
 			i++;
 			nplain++;
 			continue;
@@ -682,7 +692,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			    !sentence_end(s, len, i, e))
 				goto general;
 			size_t wl = e - i;
-			uint16_t fl = pending;
+			uint64_t fl = pending;
 			uint64_t bits;
 			if (i + 8 <= len) {
 				/* one load gives the lexicon key of a short word and
@@ -692,11 +702,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				memcpy(&w8, s + i, 8);
 				w8 = le64(w8);
 				if (!(w8 & 0x20)) {
-					fl |= TF_CAP;
+					fl |= Q1F(TF_CAP);
 					if (wl > 1 &&
 					    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
 					             : !has_lower(s, i + 1, e)))
-						fl |= TF_ALLCAPS;
+						fl |= Q1F(TF_ALLCAPS);
 					ncaps++;
 				}
 				if (wl <= 8)
@@ -712,9 +722,9 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					bits = 0;
 			} else {
 				if (s[i] <= 'Z') {
-					fl |= TF_CAP;
+					fl |= Q1F(TF_CAP);
 					if (wl > 1 && !has_lower(s, i + 1, e))
-						fl |= TF_ALLCAPS;
+						fl |= Q1F(TF_ALLCAPS);
 					ncaps++;
 				}
 				bits = entry_bits(lx, lookup_entry(lx, text + i, wl, text + len));
@@ -724,24 +734,25 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				mark_word(o, (size_t)(tp - out));
 			tp++;
 			i = e;
-			pending = 0;
+			pending = Q1(0);
 			if (e + 1 >= len || s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
 				break;
 			/* one space, then the next word */
 			i = e + 1;
-			pending = TF_SPACE;
+			pending = Q1(TF_SPACE);
 			if (tp == tend)
 				goto full;
 		}
 		continue;
 	general:;
 		struct gen_res g = general_token(lx, word_rules, text, len, o, i,
-		                                 (size_t)(tp - out), pending);
+		                                 (size_t)(tp - out),
+		                                 Q1_FLAGS(pending));
 		i = g.i;
 		tp++;
 		ncaps += g.what & G_CAP;
 		nplain += !(g.what & (G_CAP | G_LOWER));
-		pending = g.what & G_FIRST ? TF_FIRST : 0;
+		pending = Q1(g.what & G_FIRST ? TF_FIRST : 0);
 	}
 	o->n = (size_t)(tp - out);
 	o->ncaps = ncaps;
