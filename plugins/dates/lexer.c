@@ -256,6 +256,16 @@ static inline uint64_t entry_bits(const struct lx_table *lx,
 	return e ? lx_entry_bits(lx, e) : 0;
 }
 
+/* entry_bits() of @e with LX_START_BIT when it starts some rule, as
+ * the short table holds them (for the words looked up otherwise). */
+static inline uint64_t start_bits(const struct lx_table *lx,
+                                  const uint16_t *word_rules,
+                                  const struct lx_entry *e)
+{
+	uint64_t b = entry_bits(lx, e);
+	return b && word_rules[e - lx->entries] ? b | LX_START_BIT : b;
+}
+
 /* Fills the lexicon fields of token @t. */
 static void lookup(const struct lx_table *lx, const char *s, const char *end,
                    struct token *t)
@@ -716,8 +726,9 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
 					/* (most long words fail the first-two-letters
 					 * filter before the call) */
-					bits = entry_bits(lx, lookup_entry(lx, text + i, wl,
-					                                   text + len));
+					bits = start_bits(lx, word_rules,
+					                  lookup_entry(lx, text + i, wl,
+					                               text + len));
 				else
 					bits = 0;
 			} else {
@@ -727,10 +738,13 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 						fl |= Q1F(TF_ALLCAPS);
 					ncaps++;
 				}
-				bits = entry_bits(lx, lookup_entry(lx, text + i, wl, text + len));
+				bits = start_bits(lx, word_rules,
+				                  lookup_entry(lx, text + i, wl, text + len));
 			}
-			put_word(tp, i, e, fl, bits);
-			if (bits && word_rules[(uint16_t)(bits >> 16) - 1])
+			/* short words carry LX_START_BIT (lx_mark_starts());
+			 * the others are looked up in @word_rules here */
+			put_word(tp, i, e, fl, bits & ~LX_START_BIT);
+			if (bits & LX_START_BIT)
 				mark_word(o, (size_t)(tp - out));
 			tp++;
 			i = e;

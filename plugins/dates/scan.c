@@ -878,6 +878,7 @@ int dt_engine_init(struct dt_engine *e, const struct dt_options *opt)
 		/* "Sept" and "Fri" begin dates only written as abbreviations */
 		e->word_rules[k] = (uint16_t)mask;
 	}
+	lx_mark_starts(&e->lx, e->word_rules);
 	return 0;
 }
 
