@@ -323,8 +323,12 @@ enum {
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define NOINLINE
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
 #endif
 
 /* The general path for the token at s[i] (not whitespace), token @n:
@@ -711,7 +715,9 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				uint64_t w8;
 				memcpy(&w8, s + i, 8);
 				w8 = le64(w8);
-				if (!(w8 & 0x20)) {
+				/* (hints: most words are short and lower case; GCC
+				 * laid the common path out as three jumps) */
+				if (UNLIKELY(!(w8 & 0x20))) {
 					fl |= Q1F(TF_CAP);
 					if (wl > 1 &&
 					    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
@@ -719,7 +725,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 						fl |= Q1F(TF_ALLCAPS);
 					ncaps++;
 				}
-				if (wl <= 8)
+				if (LIKELY(wl <= 8))
 					bits = lx_short_probe(
 						shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
 				else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
