@@ -309,6 +309,32 @@ static void mark(const uint16_t *word_rules, struct lex_out *o, size_t n)
 	mark_word(o, n);
 }
 
+/* The thousands groups and the decimal part of a number whose @nd
+ * digits end at s[i], their value so far *v: returns the end and adds
+ * the groups to *v and TF_GROUPED / TF_DECIMAL to *flags. Shared by the
+ * hot loop and general_token(), so that both give the same token. */
+static inline size_t number_tail(const unsigned char *s, size_t len, size_t i,
+                                 size_t nd, int64_t *v, uint16_t *flags)
+{
+	/* thousands groups: exactly three digits after each comma */
+	while (nd <= 3 && i + 3 < len && s[i] == ',' &&
+	       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	       is_digit(s[i + 3]) &&
+	       (i + 4 >= len || !is_digit(s[i + 4]))) {
+		*v = *v * 1000 + (s[i + 1] - '0') * 100 +
+		     (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+		i += 4;
+		*flags |= TF_GROUPED;
+	}
+	if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+		i++;
+		while (i < len && is_digit(s[i]))
+			i++;
+		*flags |= TF_DECIMAL;
+	}
+	return i;
+}
+
 /* What general_token() tells the main loop. */
 struct gen_res {
 	size_t i;        /* where the token ends */
@@ -361,22 +387,9 @@ static NOINLINE struct gen_res general_token(const struct lx_table *lx,
 			nd++;
 		}
 		t->ndigits = (uint8_t)(nd > 255 ? 255 : nd);
-		/* thousands groups: exactly three digits after each comma */
-		while (nd <= 3 && i + 3 < len && s[i] == ',' &&
-		       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-		       is_digit(s[i + 3]) &&
-		       (i + 4 >= len || !is_digit(s[i + 4]))) {
-			v = v * 1000 + (s[i + 1] - '0') * 100 +
-			    (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
-			i += 4;
-			t->flags |= TF_GROUPED;
-		}
-		if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
-			i++;
-			while (i < len && is_digit(s[i]))
-				i++;
-			t->flags |= TF_DECIMAL;
-		}
+		uint16_t nf = 0;
+		i = number_tail(s, len, i, nd, &v, &nf);
+		t->flags |= nf;
 		t->num = (int32_t)(v > 1000000000LL ? 1000000000LL : v);
 		if (i < len && is_alpha(s[i])) {
 			size_t j = i;
@@ -640,9 +653,8 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			goto full;
 		if (!(cc & C_ALPHA)) {
 			if (cc & C_DIGIT) {
-				/* a plain number: digits not followed by ',', '.' or
-				 * a letter (groups, decimals, ordinals, decades and
-				 * "F16" take the general path) */
+				/* a number: digits, thousands groups and decimals
+				 * not followed by a letter */
 				size_t j = i;
 				int64_t v = 0;
 				do {
@@ -650,18 +662,26 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 						v = v * 10 + (s[j] - '0');
 					j++;
 				} while (j < len && (cclass[s[j]] & C_DIGIT));
-				if (j < len && (s[j] == ',' || s[j] == '.' ||
-				                (cclass[s[j]] & C_ALPHA)))
-					goto general;
 				size_t nd = j - i;
+				uint16_t nf = 0;
+				/* thousands groups and decimals ("2,500", "3.5")
+				 * here too; an ordinal, a decade, "F16" or "6am"
+				 * take the general path */
+				if (j < len && (s[j] == ',' || s[j] == '.'))
+					j = number_tail(s, len, j, nd, &v, &nf);
+				if (j < len && (cclass[s[j]] & C_ALPHA))
+					goto general;
 				*tp = (struct token){
 					.start = (uint32_t)i, .end = (uint32_t)j,
 					.num = (int32_t)(v > 1000000000LL ? 1000000000LL : v),
-					.flags = Q1_FLAGS(pending), .kind = TK_NUM,
+					.flags = (uint16_t)(Q1_FLAGS(pending) | nf),
+					.kind = TK_NUM,
 					.ndigits = (uint8_t)(nd > 255 ? 255 : nd),
 				};
-				/* mark(): a plain number may start an expression */
-				o->cand[o->ncand++] = (uint32_t)(tp - out);
+				/* mark(): a number may start an expression unless
+				 * it has thousands groups */
+				if (!(nf & TF_GROUPED))
+					o->cand[o->ncand++] = (uint32_t)(tp - out);
 				tp++;
 				nplain++;
 				i = j;

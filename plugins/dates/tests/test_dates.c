@@ -661,6 +661,59 @@ static void test_word_runs_at_block_edges(void **state)
 	dp_harness_free(h);
 }
 
+/* Numbers with thousands groups and decimals are lexed in the hot loop
+ * (number_tail(), shared with the general path): decimals, groups,
+ * failed groups ("1,5000"), a '.' or ',' that ends the text or the
+ * number, and letters after a decimal ("3.5mln", the general path) give
+ * the same expressions at every alignment, with the text end right
+ * after them. A grouped number starts no expression. */
+static void test_numbers_at_block_edges(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness(NULL);
+	static const struct {
+		const char *tail, *expr, *value;  /* expr NULL: none */
+	} tails[] = {
+		{" after 2.5 years", "2.5 years", "P2Y6M"},
+		{" rose 12,000.5 tons in 1987", "1987", "1987"},
+		{" and 1,5000 days", "5000 days", "P5000D"},
+		{" for 2.5, 10 days", "10 days", "P10D"},
+		{" sold 1,500", NULL, NULL},
+		{" a 2.5", NULL, NULL},
+		{" for 3.", NULL, NULL},
+		{" in 1,987", NULL, NULL},
+		{" after 3.5mln years", NULL, NULL},
+		{" by 1,000 years", NULL, NULL},
+		{" 1,000,000 years ago", NULL, NULL},
+	};
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		for (size_t k = 0; k <= 140; k++) {
+			char text[256];
+			memset(text, 'q', k);
+			if (k > 20)
+				text[10] = ' ';
+			size_t tl = strlen(tails[t].tail);
+			memcpy(text + k, tails[t].tail, tl);
+			assert_int_equal(dp_harness_run_len(h, text, k + tl,
+			                 "{\"dct\": \"2024-01-10\"}"), 0);
+			if (!tails[t].expr) {
+				assert_int_equal(dp_harness_count(h, "dates"), 0);
+				continue;
+			}
+			assert_int_equal(dp_harness_count(h, "dates"), 1);
+			long i = dp_harness_find(h, "dates", tails[t].expr, 0);
+			if (i < 0) {
+				print_error("no \"%s\" in \"%.*s\"\n", tails[t].expr,
+				            (int)(k + tl), text);
+				fail();
+			}
+			assert_string_equal(dp_harness_attr(h, "dates", (size_t)i, "value"),
+			                    tails[t].value);
+		}
+	}
+	dp_harness_free(h);
+}
+
 /* ---------------------------------------------------------- golden file */
 
 static char *slurp(const char *path)
@@ -1111,6 +1164,7 @@ int main(void)
 		cmocka_unit_test(test_option_prefer),
 		cmocka_unit_test(test_attributes_and_offsets),
 		cmocka_unit_test(test_word_runs_at_block_edges),
+		cmocka_unit_test(test_numbers_at_block_edges),
 		cmocka_unit_test(test_golden_newswire),
 		cmocka_unit_test(test_refine_numbers),
 		cmocka_unit_test(test_refine_the),
