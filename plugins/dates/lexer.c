@@ -118,11 +118,13 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 			url = true;
 		else if (s[k] == ':' && k + 2 < j && s[k + 1] == '/' && s[k + 2] == '/')
 			url = true;
-		else if (s[k] == '.' && k + 4 < j && k > i &&
-		         (strncmp(s + k, ".com/", 5) == 0 ||
-		          strncmp(s + k, ".org/", 5) == 0 ||
-		          strncmp(s + k, ".net/", 5) == 0 ||
-		          strncmp(s + k, ".gov/", 5) == 0))
+		else if (s[k] == '.' && k + 4 < j && k > i && s[k + 4] == '/' &&
+		         (memcmp(s + k + 1, "com", 3) == 0 ||
+		          memcmp(s + k + 1, "org", 3) == 0 ||
+		          memcmp(s + k + 1, "net", 3) == 0 ||
+		          memcmp(s + k + 1, "gov", 3) == 0))
+			/* (the '/' first: most dots in a chunk are no
+			 * domain's) */
 			url = true;
 	}
 	if (!url)

@@ -632,6 +632,9 @@ static void test_word_runs_at_block_edges(void **state)
 		{" at 10 a.m. on Friday", "10 a.m. on Friday", "2024-01-05T10:00"},
 		{" the U.S. Friday", "Friday", "2024-01-05"},
 		{" see www.example.com/friday on Friday", "Friday", "2024-01-05"},
+		/* URLs found by ".org/" and ".gov/": their "friday" is none */
+		{" see example.org/friday on Friday", "Friday", "2024-01-05"},
+		{" see example.gov/Friday/x. On Friday", "Friday", "2024-01-05"},
 		{" WITNESSES SAID FRIDAY", "FRIDAY", "2024-01-05"},
 		{" caf\xc3\xa9 na\xc3\xafve said Friday", "Friday", "2024-01-05"},
 		{" \xe2\x80\x9c" "Friday\xe2\x80\x9d", "Friday", "2024-01-05"},
