@@ -639,6 +639,13 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				pending |= Q1F(TF_SPACE);
 				continue;
 			}
+			if (c == '\n' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
+				/* a line break alone, between the lines of a
+				 * paragraph: next in frequency */
+				i++;
+				pending |= Q1F(TF_SPACE | TF_NL);
+				continue;
+			}
 			int nl = 0;
 			while (i < len && (cclass[s[i]] & C_SPACE)) {
 				nl += (cclass[s[i]] & C_NL) != 0;
