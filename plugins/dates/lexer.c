@@ -118,11 +118,13 @@ static size_t url_chunk(const char *s, size_t len, size_t i)
 			url = true;
 		else if (s[k] == ':' && k + 2 < j && s[k + 1] == '/' && s[k + 2] == '/')
 			url = true;
-		else if (s[k] == '.' && k + 4 < j && k > i &&
-		         (strncmp(s + k, ".com/", 5) == 0 ||
-		          strncmp(s + k, ".org/", 5) == 0 ||
-		          strncmp(s + k, ".net/", 5) == 0 ||
-		          strncmp(s + k, ".gov/", 5) == 0))
+		else if (s[k] == '.' && k + 4 < j && k > i && s[k + 4] == '/' &&
+		         (memcmp(s + k + 1, "com", 3) == 0 ||
+		          memcmp(s + k + 1, "org", 3) == 0 ||
+		          memcmp(s + k + 1, "net", 3) == 0 ||
+		          memcmp(s + k + 1, "gov", 3) == 0))
+			/* (the '/' first: most dots in a chunk are no
+			 * domain's) */
 			url = true;
 	}
 	if (!url)
@@ -151,18 +153,17 @@ static inline uint64_t le64(uint64_t v)
 static inline size_t letters_end(const unsigned char *s, size_t i, size_t len)
 {
 #ifdef __SSE2__
+	/* one signed compare per 16 bytes (the mapping is explained at
+	 * nonletters64() below) */
 	const __m128i case_bit = _mm_set1_epi8(0x20);
-	const __m128i before_a = _mm_set1_epi8('a' - 1);
-	const __m128i after_z = _mm_set1_epi8('z' + 1);
+	const __m128i shift = _mm_set1_epi8(0x1F);
+	const __m128i last = _mm_set1_epi8(-103);
 	while (i + 16 <= len) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		/* bytes >= 0x80 are negative as signed and fail the first test */
-		__m128i f = _mm_or_si128(x, case_bit);
-		unsigned letter = (unsigned)_mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(f, before_a),
-			              _mm_cmplt_epi8(f, after_z)));
-		if (letter != 0xFFFFu)
-			return i + (size_t)__builtin_ctz(letter ^ 0xFFFFu);
+		__m128i t = _mm_add_epi8(_mm_or_si128(x, case_bit), shift);
+		unsigned non = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(t, last));
+		if (non)
+			return i + (size_t)__builtin_ctz(non);
 		i += 16;
 	}
 #else
@@ -256,6 +257,16 @@ static inline uint64_t entry_bits(const struct lx_table *lx,
 	return e ? lx_entry_bits(lx, e) : 0;
 }
 
+/* entry_bits() of @e with LX_START_BIT when it starts some rule, as
+ * the short table holds them (for the words looked up otherwise). */
+static inline uint64_t start_bits(const struct lx_table *lx,
+                                  const uint16_t *word_rules,
+                                  const struct lx_entry *e)
+{
+	uint64_t b = entry_bits(lx, e);
+	return b && word_rules[e - lx->entries] ? b | LX_START_BIT : b;
+}
+
 /* Fills the lexicon fields of token @t. */
 static void lookup(const struct lx_table *lx, const char *s, const char *end,
                    struct token *t)
@@ -300,6 +311,32 @@ static void mark(const uint16_t *word_rules, struct lex_out *o, size_t n)
 	mark_word(o, n);
 }
 
+/* The thousands groups and the decimal part of a number whose @nd
+ * digits end at s[i], their value so far *v: returns the end and adds
+ * the groups to *v and TF_GROUPED / TF_DECIMAL to *flags. Shared by the
+ * hot loop and general_token(), so that both give the same token. */
+static inline size_t number_tail(const unsigned char *s, size_t len, size_t i,
+                                 size_t nd, int64_t *v, uint16_t *flags)
+{
+	/* thousands groups: exactly three digits after each comma */
+	while (nd <= 3 && i + 3 < len && s[i] == ',' &&
+	       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	       is_digit(s[i + 3]) &&
+	       (i + 4 >= len || !is_digit(s[i + 4]))) {
+		*v = *v * 1000 + (s[i + 1] - '0') * 100 +
+		     (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+		i += 4;
+		*flags |= TF_GROUPED;
+	}
+	if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+		i++;
+		while (i < len && is_digit(s[i]))
+			i++;
+		*flags |= TF_DECIMAL;
+	}
+	return i;
+}
+
 /* What general_token() tells the main loop. */
 struct gen_res {
 	size_t i;        /* where the token ends */
@@ -313,8 +350,12 @@ enum {
 
 #if defined(__GNUC__)
 #define NOINLINE __attribute__((noinline))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define NOINLINE
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
 #endif
 
 /* The general path for the token at s[i] (not whitespace), token @n:
@@ -348,22 +389,9 @@ static NOINLINE struct gen_res general_token(const struct lx_table *lx,
 			nd++;
 		}
 		t->ndigits = (uint8_t)(nd > 255 ? 255 : nd);
-		/* thousands groups: exactly three digits after each comma */
-		while (nd <= 3 && i + 3 < len && s[i] == ',' &&
-		       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-		       is_digit(s[i + 3]) &&
-		       (i + 4 >= len || !is_digit(s[i + 4]))) {
-			v = v * 1000 + (s[i + 1] - '0') * 100 +
-			    (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
-			i += 4;
-			t->flags |= TF_GROUPED;
-		}
-		if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
-			i++;
-			while (i < len && is_digit(s[i]))
-				i++;
-			t->flags |= TF_DECIMAL;
-		}
+		uint16_t nf = 0;
+		i = number_tail(s, len, i, nd, &v, &nf);
+		t->flags |= nf;
 		t->num = (int32_t)(v > 1000000000LL ? 1000000000LL : v);
 		if (i < len && is_alpha(s[i])) {
 			size_t j = i;
@@ -483,10 +511,17 @@ static NOINLINE struct gen_res general_token(const struct lx_table *lx,
 	return (struct gen_res){i, what};
 }
 
-/* Writes the word token [@start, @end) with @flags and the packed
- * lexicon entry @bits (lx_entry_bits(), 0 when unknown). */
+/* The second 8 bytes of a word token (num 0, flags, kind TK_WORD,
+ * ndigits 0) as lex_scan() carries a token's pending flags: the flags
+ * are set with Q1F() and put_word() stores the value as it is. */
+#define Q1F(f) ((uint64_t)(f) << 32)
+#define Q1(f) (Q1F(f) | (uint64_t)TK_WORD << 48)
+#define Q1_FLAGS(q) ((uint16_t)((q) >> 32))
+
+/* Writes the word token [@start, @end) with @q1 (Q1() of its flags) and
+ * the packed lexicon entry @bits (lx_entry_bits(), 0 when unknown). */
 static inline void put_word(struct token *t, size_t start, size_t end,
-                            uint16_t flags, uint64_t bits)
+                            uint64_t q1, uint64_t bits)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* bytes 0-7 start and end, 8-15 num 0, flags, kind and ndigits 0,
@@ -501,14 +536,14 @@ static inline void put_word(struct token *t, size_t start, size_t end,
 	               offsetof(struct token, punct) == 22,
 	               "struct token layout");
 	uint64_t q0 = (uint64_t)start | (uint64_t)end << 32;
-	uint64_t q1 = (uint64_t)flags << 32 | (uint64_t)TK_WORD << 48;
 	unsigned char *p = (unsigned char *)t;
 	memcpy(p, &q0, 8);
 	memcpy(p + 8, &q1, 8);
 	memcpy(p + 16, &bits, 8);
 #else
 	*t = (struct token){
-		.start = (uint32_t)start, .end = (uint32_t)end, .flags = flags,
+		.start = (uint32_t)start, .end = (uint32_t)end,
+		.flags = Q1_FLAGS(q1),
 		.kind = TK_WORD, .val = (int16_t)(uint16_t)bits,
 		.lex = (uint16_t)(bits >> 16), .cls = (uint8_t)(bits >> 32),
 		.lflags = (uint8_t)(bits >> 40),
@@ -520,20 +555,22 @@ static inline void put_word(struct token *t, size_t start, size_t end,
 static inline uint64_t nonletters64(const unsigned char *s)
 {
 #ifdef __SSE2__
+	/* t = (byte | 0x20) + 0x1F wraps the letters (folded to 'a'..'z')
+	 * onto 0x80..0x99, -128..-103 as signed bytes; every other byte
+	 * lands above -103 (bytes >= 0x80 on -65..30, the rest on
+	 * -102..127), so one signed compare per 16 bytes gives the
+	 * non-letters */
 	const __m128i case_bit = _mm_set1_epi8(0x20);
-	const __m128i before_a = _mm_set1_epi8('a' - 1);
-	const __m128i after_z = _mm_set1_epi8('z' + 1);
-	uint64_t letter = 0;
-	for (int q = 0; q < 4; q++) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * q));
-		/* bytes >= 0x80 are negative as signed and fail the first test */
-		__m128i f = _mm_or_si128(x, case_bit);
-		uint64_t m = (unsigned)_mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(f, before_a),
-			              _mm_cmplt_epi8(f, after_z)));
-		letter |= m << (16 * q);
-	}
-	return ~letter;
+	const __m128i shift = _mm_set1_epi8(0x1F);
+	const __m128i last = _mm_set1_epi8(-103);
+	/* written out four times: GCC kept the loop and its masks in memory */
+#define NONLETTERS16(q) ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8( \
+	_mm_add_epi8(_mm_or_si128(_mm_loadu_si128( \
+		(const __m128i *)(const void *)(s + 16 * (q))), case_bit), shift), \
+	last)) << (16 * (q)))
+	return NONLETTERS16(0) | NONLETTERS16(1) | NONLETTERS16(2) |
+	       NONLETTERS16(3);
+#undef NONLETTERS16
 #else
 	uint64_t non = 0;
 	for (unsigned j = 0; j < 64; j++)
@@ -542,15 +579,26 @@ static inline uint64_t nonletters64(const unsigned char *s)
 #endif
 }
 
-/* nonletters64() of the block at s[b..): bytes at or past @len (never
- * read) count as non-letters, so that a word ends at the text end. */
-static uint64_t block_nonletters(const unsigned char *s, size_t b, size_t len)
+/* nonletters64() of the last, short block at s[b..len) (len - b < 64):
+ * the bytes past the end (never read) count as non-letters, so that a
+ * word ends at the text end. Out of line: once per text. */
+static NOINLINE uint64_t tail_nonletters(const unsigned char *s, size_t b,
+                                         size_t len)
 {
-	if (len - b >= 64)
-		return nonletters64(s + b);
 	unsigned char tail[64] = {0};
 	memcpy(tail, s + b, len - b);
 	return nonletters64(tail) | (~0ull << (len - b));
+}
+
+/* nonletters64() of the block at s[b..): bytes at or past @len (never
+ * read) count as non-letters. Inline: a call in the hot loop made GCC
+ * spill and reload the loop's registers around it. */
+static inline uint64_t block_nonletters(const unsigned char *s, size_t b,
+                                        size_t len)
+{
+	if (len - b >= 64)
+		return nonletters64(s + b);
+	return tail_nonletters(s, b, len);
 }
 
 int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
@@ -563,9 +611,18 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	struct token *tp = out;
 	struct token *const tend = out + o->cap;
 	size_t i = 0;
-	/* counted in registers, stored on the way out (also for -1) */
-	size_t ncaps = 0, nlower = 0;
-	uint16_t pending = TF_FIRST;
+	/* counted in registers, stored on the way out (also for -1). Words
+	 * starting with a lower-case letter are not counted one by one:
+	 * they are the tokens that are neither capitalised words nor
+	 * counted in @nplain (numbers, punctuation, URLs, words starting
+	 * beyond ASCII), which are fewer. */
+	size_t ncaps = 0, nplain = 0;
+	/* the short-word slots through a local: the token stores may alias
+	 * the table, so lx->shorts would be loaded again for every word */
+	const struct lx_short *const shorts = lx->shorts;
+	/* the flags of the next token, kept as Q1(): a word stores them
+	 * without shifting */
+	uint64_t pending = Q1(TF_FIRST);
 	/* Word ends come from a bitmap of the non-letters of the 64 bytes
 	 * from @base: one shift and one count per word. The block moves to
 	 * the word start when a word starts past it. */
@@ -579,7 +636,14 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			if (c == ' ' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
 				/* one space between tokens: the common case */
 				i++;
-				pending |= TF_SPACE;
+				pending |= Q1F(TF_SPACE);
+				continue;
+			}
+			if (c == '\n' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
+				/* a line break alone, between the lines of a
+				 * paragraph: next in frequency */
+				i++;
+				pending |= Q1F(TF_SPACE | TF_NL);
 				continue;
 			}
 			int nl = 0;
@@ -587,20 +651,19 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				nl += (cclass[s[i]] & C_NL) != 0;
 				i++;
 			}
-			pending |= TF_SPACE;
+			pending |= Q1F(TF_SPACE);
 			if (nl)
-				pending |= TF_NL;
+				pending |= Q1F(TF_NL);
 			if (nl > 1)
-				pending |= TF_PARA | TF_FIRST;
+				pending |= Q1F(TF_PARA | TF_FIRST);
 			continue;
 		}
 		if (tp == tend)
 			goto full;
 		if (!(cc & C_ALPHA)) {
 			if (cc & C_DIGIT) {
-				/* a plain number: digits not followed by ',', '.' or
-				 * a letter (groups, decimals, ordinals, decades and
-				 * "F16" take the general path) */
+				/* a number: digits, thousands groups and decimals
+				 * not followed by a letter */
 				size_t j = i;
 				int64_t v = 0;
 				do {
@@ -608,21 +671,30 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 						v = v * 10 + (s[j] - '0');
 					j++;
 				} while (j < len && (cclass[s[j]] & C_DIGIT));
-				if (j < len && (s[j] == ',' || s[j] == '.' ||
-				                (cclass[s[j]] & C_ALPHA)))
-					goto general;
 				size_t nd = j - i;
+				uint16_t nf = 0;
+				/* thousands groups and decimals ("2,500", "3.5")
+				 * here too; an ordinal, a decade, "F16" or "6am"
+				 * take the general path */
+				if (j < len && (s[j] == ',' || s[j] == '.'))
+					j = number_tail(s, len, j, nd, &v, &nf);
+				if (j < len && (cclass[s[j]] & C_ALPHA))
+					goto general;
 				*tp = (struct token){
 					.start = (uint32_t)i, .end = (uint32_t)j,
 					.num = (int32_t)(v > 1000000000LL ? 1000000000LL : v),
-					.flags = pending, .kind = TK_NUM,
+					.flags = (uint16_t)(Q1_FLAGS(pending) | nf),
+					.kind = TK_NUM,
 					.ndigits = (uint8_t)(nd > 255 ? 255 : nd),
 				};
-				/* mark(): a plain number may start an expression */
-				o->cand[o->ncand++] = (uint32_t)(tp - out);
+				/* mark(): a number may start an expression unless
+				 * it has thousands groups */
+				if (!(nf & TF_GROUPED))
+					o->cand[o->ncand++] = (uint32_t)(tp - out);
 				tp++;
+				nplain++;
 				i = j;
-				pending = 0;
+				pending = Q1(0);
 				continue;
 			}
 			if (c >= 0x80)
@@ -630,10 +702,12 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			/* ASCII punctuation: one byte, one token */
 			*tp++ = (struct token){
 				.start = (uint32_t)i, .end = (uint32_t)(i + 1),
-				.flags = pending, .kind = TK_PUNCT, .punct = (char)c,
+				.flags = Q1_FLAGS(pending), .kind = TK_PUNCT,
+				.punct = (char)c,
 			};
-			pending = c == '.' || c == '!' || c == '?' ? TF_FIRST : 0;
+			pending = Q1(c == '.' || c == '!' || c == '?' ? TF_FIRST : 0);
 			i++;
+			nplain++;
 			continue;
 		}
 		for (;;) {
@@ -660,7 +734,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			    !sentence_end(s, len, i, e))
 				goto general;
 			size_t wl = e - i;
-			uint16_t fl = pending;
+			uint64_t fl = pending;
 			uint64_t bits;
 			if (i + 8 <= len) {
 				/* one load gives the lexicon key of a short word and
@@ -669,68 +743,71 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				uint64_t w8;
 				memcpy(&w8, s + i, 8);
 				w8 = le64(w8);
-				if (!(w8 & 0x20)) {
-					fl |= TF_CAP;
+				/* (hints: most words are short and lower case; GCC
+				 * laid the common path out as three jumps) */
+				if (UNLIKELY(!(w8 & 0x20))) {
+					fl |= Q1F(TF_CAP);
 					if (wl > 1 &&
 					    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
 					             : !has_lower(s, i + 1, e)))
-						fl |= TF_ALLCAPS;
+						fl |= Q1F(TF_ALLCAPS);
 					ncaps++;
-				} else {
-					nlower++;
 				}
-				if (wl <= 8)
-					bits = lx_lookup_short_bits(
-						lx, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
+				if (LIKELY(wl <= 8))
+					bits = lx_short_probe(
+						shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
 				else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
 				                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
 					/* (most long words fail the first-two-letters
 					 * filter before the call) */
-					bits = entry_bits(lx, lookup_entry(lx, text + i, wl,
-					                                   text + len));
+					bits = start_bits(lx, word_rules,
+					                  lookup_entry(lx, text + i, wl,
+					                               text + len));
 				else
 					bits = 0;
 			} else {
 				if (s[i] <= 'Z') {
-					fl |= TF_CAP;
+					fl |= Q1F(TF_CAP);
 					if (wl > 1 && !has_lower(s, i + 1, e))
-						fl |= TF_ALLCAPS;
+						fl |= Q1F(TF_ALLCAPS);
 					ncaps++;
-				} else {
-					nlower++;
 				}
-				bits = entry_bits(lx, lookup_entry(lx, text + i, wl, text + len));
+				bits = start_bits(lx, word_rules,
+				                  lookup_entry(lx, text + i, wl, text + len));
 			}
-			put_word(tp, i, e, fl, bits);
-			if (bits && word_rules[(uint16_t)(bits >> 16) - 1])
+			/* short words carry LX_START_BIT (lx_mark_starts());
+			 * the others are looked up in @word_rules here */
+			put_word(tp, i, e, fl, bits & ~LX_START_BIT);
+			if (bits & LX_START_BIT)
 				mark_word(o, (size_t)(tp - out));
 			tp++;
 			i = e;
-			pending = 0;
+			pending = Q1(0);
 			if (e + 1 >= len || s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
 				break;
 			/* one space, then the next word */
 			i = e + 1;
-			pending = TF_SPACE;
+			pending = Q1(TF_SPACE);
 			if (tp == tend)
 				goto full;
 		}
 		continue;
 	general:;
 		struct gen_res g = general_token(lx, word_rules, text, len, o, i,
-		                                 (size_t)(tp - out), pending);
+		                                 (size_t)(tp - out),
+		                                 Q1_FLAGS(pending));
 		i = g.i;
 		tp++;
 		ncaps += g.what & G_CAP;
-		nlower += (g.what & G_LOWER) != 0;
-		pending = g.what & G_FIRST ? TF_FIRST : 0;
+		nplain += !(g.what & (G_CAP | G_LOWER));
+		pending = Q1(g.what & G_FIRST ? TF_FIRST : 0);
 	}
 	o->n = (size_t)(tp - out);
 	o->ncaps = ncaps;
-	o->nlower = nlower;
+	o->nlower = o->n - nplain - ncaps;
 	return 0;
 full:
 	o->ncaps = ncaps;
-	o->nlower = nlower;
+	o->nlower = (size_t)(tp - out) - nplain - ncaps;
 	return -1;
 }

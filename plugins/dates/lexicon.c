@@ -547,6 +547,15 @@ int lx_table_init(struct lx_table *t)
 	return 0;
 }
 
+void lx_mark_starts(struct lx_table *t, const uint16_t *word_rules)
+{
+	for (size_t h = 0; h < LX_SHORT_SLOTS; h++) {
+		uint64_t b = t->shorts[h].bits;
+		if (b && word_rules[(uint16_t)(b >> 16) - 1])
+			t->shorts[h].bits = b | LX_START_BIT;
+	}
+}
+
 void lx_table_free(struct lx_table *t)
 {
 	free(t->slots);

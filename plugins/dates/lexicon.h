@@ -120,10 +120,38 @@ static inline uint64_t lx_entry_bits(const struct lx_table *t,
 	       (uint64_t)e->cls << 32 | (uint64_t)e->flags << 40;
 }
 
+/* Set in the bits of a short-table slot by lx_mark_starts() when the
+ * word starts some rule: the lexer tests it instead of looking the
+ * entry up in the rules' table, and clears it before it stores the bits
+ * in a token (bits 56-63 are no token field). */
+#define LX_START_BIT ((uint64_t)1 << 63)
+
+/* Sets LX_START_BIT in the short-table slots of the entries whose
+ * @word_rules (one per entry) is non-zero. */
+void lx_mark_starts(struct lx_table *t, const uint16_t *word_rules);
+
 /* The slot of a packed short word. */
 static inline size_t lx_short_slot(uint64_t key)
 {
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - LX_SHORT_BITS));
+}
+
+/* Looks up a packed word of at most 8 lower-case bytes in the slots
+ * @shorts of a table (a lexer keeps the pointer in a local: its token
+ * stores may alias the table, so t->shorts would be loaded per word):
+ * its lx_entry_bits() (with LX_START_BIT after lx_mark_starts()), 0
+ * when unknown. */
+static inline uint64_t lx_short_probe(const struct lx_short *shorts,
+                                      uint64_t key)
+{
+	size_t h = lx_short_slot(key);
+	uint64_t b;
+	while ((b = shorts[h].bits) != 0) {
+		if (shorts[h].key == key)
+			return b;
+		h = (h + 1) & (LX_SHORT_SLOTS - 1);
+	}
+	return 0;
 }
 
 /* Looks up a packed word of at most 8 lower-case bytes: its
@@ -131,14 +159,7 @@ static inline size_t lx_short_slot(uint64_t key)
 static inline uint64_t lx_lookup_short_bits(const struct lx_table *t,
                                             uint64_t key)
 {
-	size_t h = lx_short_slot(key);
-	uint64_t b;
-	while ((b = t->shorts[h].bits) != 0) {
-		if (t->shorts[h].key == key)
-			return b;
-		h = (h + 1) & (LX_SHORT_SLOTS - 1);
-	}
-	return 0;
+	return lx_short_probe(t->shorts, key) & ~LX_START_BIT;
 }
 
 /* Looks up a packed word of at most 8 lower-case bytes; NULL when

@@ -611,8 +611,9 @@ static bool takes_prefix(const struct ctx *c, size_t j, const struct match *m,
 	return m->is_date || m->lit[0] == 'P';
 }
 
-/* A cheap test of whether any rule can match at token i; most tokens
- * are ordinary words and are skipped here. */
+/* A cheap test of whether any rule can match at token i, a candidate
+ * of lex_scan() (a word there starts some rule or precedes "Day"); most
+ * candidates that fail it are numbers or "the"/"a" before a noun. */
 static bool can_start(const struct ctx *c, size_t i)
 {
 	const struct token *t = &c->tk[i];
@@ -643,8 +644,7 @@ static bool can_start(const struct ctx *c, size_t i)
 		const struct token *n = &c->tk[i + 1];
 		return n->end - n->start == 3 && word_is(c, i + 1, "day");
 	}
-	if (!c->e->word_rules[t->lex - 1])
-		return false;
+	/* (every word the lexer lists has rules: no test of word_rules) */
 	if (t->cls == LX_FN && (t->val == F_THE || t->val == F_A ||
 	                        t->val == F_AN || t->val == F_THAT)) {
 		/* "the"/"a" + an ordinary word starts nothing */
@@ -878,6 +878,7 @@ int dt_engine_init(struct dt_engine *e, const struct dt_options *opt)
 		/* "Sept" and "Fri" begin dates only written as abbreviations */
 		e->word_rules[k] = (uint16_t)mask;
 	}
+	lx_mark_starts(&e->lx, e->word_rules);
 	return 0;
 }
 

@@ -632,6 +632,9 @@ static void test_word_runs_at_block_edges(void **state)
 		{" at 10 a.m. on Friday", "10 a.m. on Friday", "2024-01-05T10:00"},
 		{" the U.S. Friday", "Friday", "2024-01-05"},
 		{" see www.example.com/friday on Friday", "Friday", "2024-01-05"},
+		/* URLs found by ".org/" and ".gov/": their "friday" is none */
+		{" see example.org/friday on Friday", "Friday", "2024-01-05"},
+		{" see example.gov/Friday/x. On Friday", "Friday", "2024-01-05"},
 		{" WITNESSES SAID FRIDAY", "FRIDAY", "2024-01-05"},
 		{" caf\xc3\xa9 na\xc3\xafve said Friday", "Friday", "2024-01-05"},
 		{" \xe2\x80\x9c" "Friday\xe2\x80\x9d", "Friday", "2024-01-05"},
@@ -647,6 +650,59 @@ static void test_word_runs_at_block_edges(void **state)
 			memcpy(text + k, tails[t].tail, tl);
 			assert_int_equal(dp_harness_run_len(h, text, k + tl,
 			                 "{\"dct\": \"2024-01-10\"}"), 0);
+			assert_int_equal(dp_harness_count(h, "dates"), 1);
+			long i = dp_harness_find(h, "dates", tails[t].expr, 0);
+			if (i < 0) {
+				print_error("no \"%s\" in \"%.*s\"\n", tails[t].expr,
+				            (int)(k + tl), text);
+				fail();
+			}
+			assert_string_equal(dp_harness_attr(h, "dates", (size_t)i, "value"),
+			                    tails[t].value);
+		}
+	}
+	dp_harness_free(h);
+}
+
+/* Numbers with thousands groups and decimals are lexed in the hot loop
+ * (number_tail(), shared with the general path): decimals, groups,
+ * failed groups ("1,5000"), a '.' or ',' that ends the text or the
+ * number, and letters after a decimal ("3.5mln", the general path) give
+ * the same expressions at every alignment, with the text end right
+ * after them. A grouped number starts no expression. */
+static void test_numbers_at_block_edges(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness(NULL);
+	static const struct {
+		const char *tail, *expr, *value;  /* expr NULL: none */
+	} tails[] = {
+		{" after 2.5 years", "2.5 years", "P2Y6M"},
+		{" rose 12,000.5 tons in 1987", "1987", "1987"},
+		{" and 1,5000 days", "5000 days", "P5000D"},
+		{" for 2.5, 10 days", "10 days", "P10D"},
+		{" sold 1,500", NULL, NULL},
+		{" a 2.5", NULL, NULL},
+		{" for 3.", NULL, NULL},
+		{" in 1,987", NULL, NULL},
+		{" after 3.5mln years", NULL, NULL},
+		{" by 1,000 years", NULL, NULL},
+		{" 1,000,000 years ago", NULL, NULL},
+	};
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		for (size_t k = 0; k <= 140; k++) {
+			char text[256];
+			memset(text, 'q', k);
+			if (k > 20)
+				text[10] = ' ';
+			size_t tl = strlen(tails[t].tail);
+			memcpy(text + k, tails[t].tail, tl);
+			assert_int_equal(dp_harness_run_len(h, text, k + tl,
+			                 "{\"dct\": \"2024-01-10\"}"), 0);
+			if (!tails[t].expr) {
+				assert_int_equal(dp_harness_count(h, "dates"), 0);
+				continue;
+			}
 			assert_int_equal(dp_harness_count(h, "dates"), 1);
 			long i = dp_harness_find(h, "dates", tails[t].expr, 0);
 			if (i < 0) {
@@ -1111,6 +1167,7 @@ int main(void)
 		cmocka_unit_test(test_option_prefer),
 		cmocka_unit_test(test_attributes_and_offsets),
 		cmocka_unit_test(test_word_runs_at_block_edges),
+		cmocka_unit_test(test_numbers_at_block_edges),
 		cmocka_unit_test(test_golden_newswire),
 		cmocka_unit_test(test_refine_numbers),
 		cmocka_unit_test(test_refine_the),
