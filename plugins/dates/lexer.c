@@ -323,8 +323,11 @@ static inline size_t number_tail(const unsigned char *s, size_t len, size_t i,
 	       is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
 	       is_digit(s[i + 3]) &&
 	       (i + 4 >= len || !is_digit(s[i + 4]))) {
-		*v = *v * 1000 + (s[i + 1] - '0') * 100 +
-		     (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+		/* the value is capped at 10^9 later: saturate far below
+		 * INT64_MAX so that any number of groups cannot overflow */
+		if (*v < 1000000000000LL)
+			*v = *v * 1000 + (s[i + 1] - '0') * 100 +
+			     (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
 		i += 4;
 		*flags |= TF_GROUPED;
 	}

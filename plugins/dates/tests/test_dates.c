@@ -688,6 +688,8 @@ static void test_numbers_at_block_edges(void **state)
 		{" after 3.5mln years", NULL, NULL},
 		{" by 1,000 years", NULL, NULL},
 		{" 1,000,000 years ago", NULL, NULL},
+		/* more groups than a 64-bit value holds: no overflow */
+		{" 1,000,000,000,000,000,000,000,000 dollars", NULL, NULL},
 	};
 	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
 		for (size_t k = 0; k <= 140; k++) {
