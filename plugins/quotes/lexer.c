@@ -9,6 +9,7 @@
  * context (x="a", print("a"), 5'10") and any mark inside a masked span
  * (URLs, e-mail addresses from the tokenizer) is plain punctuation.
  */
+#include <stddef.h>
 #include <string.h>
 #include <utf8proc.h>
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -689,6 +690,15 @@ struct lexrun {
  * lex_token_slow() takes it. A function of its own, without calls, with
  * a token written at once: fewer values to keep than the whole loop's.
  * The caller keeps room for every token still to come. */
+/* The new word of lex_tokens_fast(), by its F_CAP bit: the bytes from
+ * TOK_TAIL on (all but the span) are copied. */
+#define TOK_TAIL offsetof(struct tok, type)
+_Static_assert(offsetof(struct tok, e) + sizeof(uint32_t) == TOK_TAIL,
+               "the span is all that comes before the tail");
+static const struct tok word_tpl[2] = {
+	{ .type = T_WORD }, { .type = T_WORD, .flags = F_CAP },
+};
+
 static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
                                                       struct lexrun *r)
 {
@@ -697,7 +707,10 @@ static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
 	 * a next one, for the clitic test */
 	const uint32_t *p = r->ts + r->k, *end = r->ts + r->ntok - 1;
 	const ptrdiff_t te = r->te - r->ts; /* te[k] is p[te] */
-	const size_t len = r->len;
+	/* in 32 bits, as the spans: one register move less per token (a
+	 * length beyond UINT32_MAX bounds no span, nor does UINT32_MAX) */
+	const uint32_t len = r->len > UINT32_MAX ? UINT32_MAX
+	                                         : (uint32_t)r->len;
 	uint32_t prev_end = r->prev_end;
 	struct tok *tk = r->tk;
 	long ntk = r->ntk, ntk0 = r->ntk;
@@ -715,7 +728,9 @@ static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
 
 		if (b <= a || b > len)
 			break; /* out of contract */
-		if (a != prev_end && (a != prev_end + 1 || s[prev_end] != ' ')) {
+		/* a gap but a single space (read as w[-1], s being in no
+		 * register here: the gap is a byte long, so it is s[prev_end]) */
+		if (a != prev_end && (a - prev_end != 1 || w[-1] != ' ')) {
 			/* the line breaks of the gap, when there is room for
 			 * each of its bytes as one, with the tokens still to
 			 * come; else lex_token_slow() grows the arrays */
@@ -751,8 +766,14 @@ static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
 		 * too many values for the registers */
 		if (cue_maybe((unsigned char)w[0], (unsigned char)w[n - 1], n))
 			*cand++ = (uint32_t)ntk;
-		tk[ntk++] = (struct tok){ .s = a, .e = b, .type = T_WORD,
-		                          .flags = (uint8_t)(fb & F_CAP) };
+		/* the span, then the rest of the token copied from a
+		 * template in one move: fewer stores than the compound
+		 * literal's zeroing and writing field by field */
+		tk[ntk].s = a;
+		tk[ntk].e = b;
+		memcpy((char *)&tk[ntk++] + TOK_TAIL,
+		       (const char *)&word_tpl[fb & F_CAP] + TOK_TAIL,
+		       sizeof(struct tok) - TOK_TAIL);
 		if (fb & F_CAP)
 			*capw++ = (uint32_t)(ntk - 1);
 		prev_end = b;
