@@ -286,6 +286,31 @@ static void test_max_length(void **unused)
 	dp_harness_free(h);
 }
 
+/* max_length counts characters, not bytes (chars_between() counts eight
+ * bytes at a time): 45 characters in 56 bytes stay whole under 50, 60
+ * characters are cut at the sentence end within them. */
+static void test_max_length_multibyte(void **unused)
+{
+	struct dp_harness *h = pipeline("{max_length: 50}");
+	long i;
+
+	(void)unused;
+	run(h, "He said: \"Été à Zürich. Où les élèves étaient là, déjà.\" "
+	       "and left.");
+	i = find_quote(h, "Été à Zürich. Où les élèves étaient là, déjà.",
+	               "direct");
+	if (i < 0)
+		dump_quotes(h);
+	assert_true(i >= 0);
+	run(h, "He said: \"Été à Zürich. Où les élèves étaient là, déjà, "
+	       "été après été.\" and left.");
+	i = find_quote(h, "Été à Zürich.", "direct");
+	if (i < 0)
+		dump_quotes(h);
+	assert_true(i >= 0);
+	dp_harness_free(h);
+}
+
 /* ---- apostrophes, names, scare quotes, URLs, code ---------------------- */
 
 static void test_apostrophes(void **unused)
@@ -949,6 +974,7 @@ int main(void)
 		cmocka_unit_test(test_never_swallow_a_paragraph),
 		cmocka_unit_test(test_stray_closing_mark),
 		cmocka_unit_test(test_max_length),
+		cmocka_unit_test(test_max_length_multibyte),
 		cmocka_unit_test(test_apostrophes),
 		cmocka_unit_test(test_names_are_not_quotes),
 		cmocka_unit_test(test_scare_quotes),
