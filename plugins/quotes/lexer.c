@@ -690,6 +690,14 @@ struct lexrun {
  * lex_token_slow() takes it. A function of its own, without calls, with
  * a token written at once: fewer values to keep than the whole loop's.
  * The caller keeps room for every token still to come. */
+/* GCC pairs a token's start and end in a vector register to store them
+ * (four instructions for two stores): not in lex_tokens_fast(). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define QX_NO_SLP __attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define QX_NO_SLP
+#endif
+
 /* The new word of lex_tokens_fast(), by its F_CAP bit: the bytes from
  * TOK_TAIL on (all but the span) are copied. */
 #define TOK_TAIL offsetof(struct tok, type)
@@ -699,8 +707,8 @@ static const struct tok word_tpl[2] = {
 	{ .type = T_WORD }, { .type = T_WORD, .flags = F_CAP },
 };
 
-static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
-                                                      struct lexrun *r)
+static void __attribute__((noinline)) QX_NO_SLP
+lex_tokens_fast(struct qx *q, struct lexrun *r)
 {
 	const char *s = r->s;
 	/* the last token goes to lex_token_slow(): every token here has
