@@ -85,7 +85,10 @@ static const uint8_t first_byte[256] = {
 	['}'] = FB_PUNCT, ['~'] = FB_PUNCT, [0x7f] = FB_PUNCT,
 };
 
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
+/* The character helpers below take ASCII inline and call out for the
+ * rest: the quote marks' neighbours (make_mark()) are nearly all ASCII,
+ * and a call for each was most of the cost of a mark. */
+static int32_t cp_at_slow(const char *s, size_t len, size_t i, size_t *next)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k;
@@ -108,8 +111,18 @@ static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
 	return cp;
 }
 
+static inline int32_t cp_at(const char *s, size_t len, size_t i,
+                            size_t *next)
+{
+	if (i < len && (unsigned char)s[i] < 0x80) {
+		*next = i + 1;
+		return (unsigned char)s[i];
+	}
+	return cp_at_slow(s, len, i, next);
+}
+
 /* The code point that ends at byte i (exclusive), or -1. */
-static int32_t cp_before(const char *s, size_t i)
+static int32_t cp_before_slow(const char *s, size_t i)
 {
 	size_t j = i, next;
 
@@ -121,13 +134,15 @@ static int32_t cp_before(const char *s, size_t i)
 	return cp_at(s, i, j, &next);
 }
 
-static bool is_alnum_cp(int32_t c)
+static inline int32_t cp_before(const char *s, size_t i)
 {
-	if (c < 0)
-		return false;
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		       (c >= '0' && c <= '9');
+	if (i > 0 && (unsigned char)s[i - 1] < 0x80)
+		return (unsigned char)s[i - 1];
+	return cp_before_slow(s, i);
+}
+
+static bool is_alnum_cp_slow(int32_t c)
+{
 	switch (utf8proc_category(c)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
 	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -140,14 +155,29 @@ static bool is_alnum_cp(int32_t c)
 	}
 }
 
-static bool is_space_cp(int32_t c)
+static inline bool is_alnum_cp(int32_t c)
+{
+	if (c < 0)
+		return false;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	return is_alnum_cp_slow(c);
+}
+
+static bool is_space_cp_slow(int32_t c)
+{
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == 0xFEFF ||
+	       c == 0x200B;
+}
+
+static inline bool is_space_cp(int32_t c)
 {
 	if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
 		return true;
 	if (c < 0x80)
 		return false;
-	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == 0xFEFF ||
-	       c == 0x200B;
+	return is_space_cp_slow(c);
 }
 
 static bool is_upper_cp(int32_t c)

@@ -180,6 +180,26 @@ static void test_multi_paragraph(void **unused)
 	dp_harness_free(h);
 }
 
+/* A quote mark's neighbours are read inline when ASCII and by the
+ * UTF-8 helpers otherwise: marks at the text's two ends, after a
+ * no-break space (a space) and before an em dash (no space after the
+ * mark: the words in it are a partial quotation). */
+static void test_mark_neighbours(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+
+	(void)unused;
+	EXPECT(h, "Ryder said: \"We agree.\"",
+	       { "We agree.", "direct", "Ryder", "said" });
+	EXPECT(h, "Ryder said:\xC2\xA0\"We agree.\"",
+	       { "We agree.", "direct", "Ryder", "said" });
+	EXPECT(h, "\xE2\x80\x9CWe agree,\xE2\x80\x9D Ryder said.",
+	       { "We agree,", "direct", "Ryder", "said" });
+	EXPECT(h, "\"We agree\"\xE2\x80\x94Ryder said so.",
+	       { "We agree", "partial", "Ryder", "said" });
+	dp_harness_free(h);
+}
+
 /* ---- broken marks ------------------------------------------------------- */
 
 static void test_space_after_opening_mark(void **unused)
@@ -975,6 +995,7 @@ int main(void)
 		cmocka_unit_test(test_stray_closing_mark),
 		cmocka_unit_test(test_max_length),
 		cmocka_unit_test(test_max_length_multibyte),
+		cmocka_unit_test(test_mark_neighbours),
 		cmocka_unit_test(test_apostrophes),
 		cmocka_unit_test(test_names_are_not_quotes),
 		cmocka_unit_test(test_scare_quotes),
