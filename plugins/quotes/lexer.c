@@ -745,10 +745,13 @@ lex_tokens_fast(struct qx *q, struct lexrun *r)
 	 * a next one, for the clitic test */
 	const uint32_t *p = r->ts + r->k, *end = r->ts + r->ntok - 1;
 	const ptrdiff_t te = r->te - r->ts; /* te[k] is p[te] */
-	/* in 32 bits, as the spans: one register move less per token (a
-	 * length beyond UINT32_MAX bounds no span, nor does UINT32_MAX) */
-	const uint32_t len = r->len > UINT32_MAX ? UINT32_MAX
-	                                         : (uint32_t)r->len;
+	/* in 32 bits, as the spans: one register move less per token */
+	const uint32_t len = (uint32_t)r->len;
+
+	/* a text of UINT32_MAX bytes (no 32-bit position beyond it, which
+	 * the gap test below relies on) goes token by token */
+	if (r->len >= UINT32_MAX)
+		return;
 	uint32_t prev_end = r->prev_end;
 	struct tok *tk = r->tk;
 	long ntk = r->ntk, ntk0 = r->ntk;
@@ -766,9 +769,11 @@ lex_tokens_fast(struct qx *q, struct lexrun *r)
 
 		if (b <= a || b > len)
 			break; /* out of contract */
-		/* a gap but a single space (read as w[-1], s being in no
-		 * register here: the gap is a byte long, so it is s[prev_end]) */
-		if (a != prev_end && (a - prev_end != 1 || w[-1] != ' ')) {
+		/* a gap but a single space, tested first as the most common
+		 * case (w[-1] is s[prev_end], read only when a - 1 ==
+		 * prev_end: never before the text, as prev_end <= len <
+		 * UINT32_MAX), then no gap at all */
+		if ((a - 1 != prev_end || w[-1] != ' ') && a != prev_end) {
 			/* the line breaks of the gap, when there is room for
 			 * each of its bytes as one, with the tokens still to
 			 * come; else lex_token_slow() grows the arrays */
