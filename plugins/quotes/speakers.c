@@ -138,7 +138,10 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 static inline bool name_may_be(const struct qx *q, long k, uint32_t klen,
                                char c0)
 {
-	return q->tk[k].e - q->tk[k].s >= klen &&
+	/* word_end() cuts nothing, 's or ’s: the word is 0, 2 or 4 bytes
+	 * longer than the key */
+	uint32_t extra = q->tk[k].e - q->tk[k].s - klen;
+	return (extra == 0 || extra == 2 || extra == 4) &&
 	       (!klen || ascii_lower(q->t[q->tk[k].s]) == c0);
 }
 
@@ -147,7 +150,12 @@ static inline bool name_may_be(const struct qx *q, long k, uint32_t klen,
  * mention. */
 static void name_at(struct qx *q, struct ent *e, long k)
 {
-	if (!same_bytes(q, q->tk[k].s, word_end(q, k), e->key_s, e->key_e))
+	uint32_t ks = q->tk[k].s;
+
+	/* the bytes before word_end(), which may classify the word */
+	if (!same_bytes(q, ks, ks + (e->key_e - e->key_s), e->key_s,
+	                e->key_e) ||
+	    word_end(q, k) != ks + (e->key_e - e->key_s))
 		return;
 	long a = q->tsent[k] >= 0 ? q->sent_first[q->tsent[k]] : 0;
 	long st = q->lower_doc ? lower_name_left(q, k, a < 0 ? 0 : a)
