@@ -343,6 +343,26 @@ static int by_start(const void *a, const void *b)
 	return x->kind - y->kind;
 }
 
+/* The quotations by by_start(): a document has a few, so an insertion
+ * sort, stable as the C library's merge sort is (equal keys keep their
+ * order), without a call per comparison; qsort() for many. */
+static void sort_quotes(struct qx_quote *o, long n)
+{
+	if (n > 32) {
+		qsort(o, (size_t)n, sizeof(*o), by_start);
+		return;
+	}
+	for (long i = 1; i < n; i++) {
+		struct qx_quote x = o[i];
+		long j = i;
+		while (j > 0 && by_start(&o[j - 1], &x) > 0) {
+			o[j] = o[j - 1];
+			j--;
+		}
+		o[j] = x;
+	}
+}
+
 long build_output(struct qx *q, struct qx_quote **out)
 {
 	long ncs;
@@ -496,7 +516,7 @@ long build_output(struct qx *q, struct qx_quote **out)
 		}
 		n++;
 	}
-	qsort(o, (size_t)n, sizeof(*o), by_start);
+	sort_quotes(o, n);
 	*out = o;
 	return n;
 }
