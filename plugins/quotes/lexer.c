@@ -950,10 +950,10 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	            (long)(r.ntok + r.ntok / 8 + 64), sizeof(*q->tk)) < 0)
 		return -1;
 	r.tk = q->tk;
-	r.cand = qx_alloc(q, sizeof(*r.cand) * r.ntok);
-	r.capw = qx_alloc(q, sizeof(*r.capw) * r.ntok);
-	if (!r.cand || !r.capw)
+	r.cand = qx_alloc(q, sizeof(*r.cand) * r.ntok * 2); /* and r.capw */
+	if (!r.cand)
 		return -1;
+	r.capw = r.cand + r.ntok;
 	q->nmarks = 0;
 	for (;;) {
 		if (!extra)
@@ -1070,14 +1070,19 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	} else if (own_sentences(q) < 0) {
 		return -1;
 	}
-	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
-	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
-	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
-	q->cands = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
-	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
-	if (!q->sent_first || !q->sent_last || !q->tsent || !q->cands ||
-	    !q->names)
+	/* the five arrays in one block, one allocation instead of five:
+	 * the longs first, then the 32-bit ones (the block is aligned for
+	 * any type) */
+	size_t ns = (size_t)q->nsent + 1, nt = (size_t)q->ntk + 1;
+	long *blk = qx_alloc(q, sizeof(long) * (2 * ns + nt) +
+	                        sizeof(uint32_t) * 2 * nt);
+	if (!blk)
 		return -1;
+	q->sent_first = blk;
+	q->sent_last = blk + ns;
+	q->names = blk + 2 * ns;
+	q->tsent = (int32_t *)(blk + 2 * ns + nt);
+	q->cands = (uint32_t *)(q->tsent + nt);
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
 	/* a token belongs to the last sentence starting at or before it;
