@@ -292,8 +292,18 @@ struct qx {
 };
 
 void *qx_alloc(struct qx *q, size_t size);
-/* Grows an array to hold at least @need elements; 0 or -1. */
-int qx_grow(struct qx *q, void **arr, long *cap, long need, size_t elsize);
+/* Grows an array to hold at least @need elements; 0 or -1. The test
+ * inline (most calls find room: one per cue, speaker, quote or mark),
+ * the growing in engine.c. */
+int qx_grow_slow(struct qx *q, void **arr, long *cap, long need,
+                 size_t elsize);
+static inline int qx_grow(struct qx *q, void **arr, long *cap, long need,
+                          size_t elsize)
+{
+	if (need <= *cap)
+		return 0;
+	return qx_grow_slow(q, arr, cap, need, elsize);
+}
 
 /* lexer.c */
 int lex_text(struct qx *q, const struct qx_input *in);
