@@ -819,8 +819,9 @@ lex_tokens_fast(struct qx *q, struct lexrun *r)
 		tk[ntk].e = b;
 		memcpy((char *)&tk[ntk++] + TOK_TAIL, word_tail[fb & F_CAP],
 		       sizeof(struct tok) - TOK_TAIL);
-		if (fb & F_CAP)
-			*capw++ = (uint32_t)(ntk - 1);
+		/* written always, kept when capitalised: no branch */
+		*capw = (uint32_t)(ntk - 1);
+		capw += fb & F_CAP;
 		prev_end = b;
 	}
 	r->k = (size_t)(p - r->ts);
