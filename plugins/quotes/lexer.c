@@ -1155,17 +1155,29 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 		m++;
 	}
 	q->ncands = n;
-	/* the words a name can contain (speakers.c): capitalised words and
-	 * the word before each, every word in lowercase text */
-	n = 0;
+	/* q->names: lex_names(), when speakers.c first asks */
+	q->nnames = 0;
+	q->names_made = false;
+	return 0;
+}
+
+/* The words a name can contain, into q->names (room for every token
+ * made by lex_sentences()): capitalised words and the word before each,
+ * every word in lowercase text. Made on demand: few documents need
+ * them, and listing them was some 2 M instructions on the WMT news. */
+void lex_names(struct qx *q)
+{
+	const struct tok *tk = q->tk;
+	long n = 0;
+
 	if (q->lower_doc) {
-		for (i = 0; i < ntk; i++)
+		for (long i = 0; i < q->ntk; i++)
 			if (tk[i].type == T_WORD)
 				q->names[n++] = i;
 	} else {
 		long last_name = -1;
 		for (long j = 0; j < q->ncapw; j++) {
-			i = q->capw[j];
+			long i = q->capw[j];
 			if (i > 0 && tk[i - 1].type == T_WORD &&
 			    last_name != i - 1)
 				q->names[n++] = i - 1;
@@ -1173,5 +1185,5 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 		}
 	}
 	q->nnames = n;
-	return 0;
+	q->names_made = true;
 }

@@ -289,6 +289,7 @@ struct qx {
 	long *names;          /* words that are or precede a capitalised
 	                         word (all words in lowercase text) */
 	long nnames;
+	bool names_made;      /* lex_names() has listed them */
 };
 
 void *qx_alloc(struct qx *q, size_t size);
@@ -308,6 +309,7 @@ static inline int qx_grow(struct qx *q, void **arr, long *cap, long need,
 /* lexer.c */
 int lex_text(struct qx *q, const struct qx_input *in);
 int lex_tokens(struct qx *q, const struct qx_input *in);
+void lex_names(struct qx *q);
 int lex_sentences(struct qx *q, const struct qx_input *in);
 /* Whether token @i is a word. Inline, as the next two: the passes call
  * them for nearly every token they look at. */

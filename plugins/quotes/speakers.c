@@ -188,6 +188,8 @@ static void fullest_name(struct qx *q, struct ent *e)
 	char c0 = klen ? ascii_lower(q->t[e->key_s]) : 0;
 
 	if (q->lower_doc) {
+		if (!q->names_made)
+			lex_names(q);
 		for (long j = 0; j < q->nnames; j++)
 			if (name_may_be(q, q->names[j], klen, c0))
 				name_at(q, e, q->names[j]);
@@ -309,6 +311,8 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 		return best;
 	/* 2. a capitalised name earlier in the text holding the head */
 	if (!q->lower_doc && (tk_cls(q, s1) & L_ROLE)) {
+		if (!q->names_made)
+			lex_names(q);
 		long j = q->nnames;
 		while (j > 0 && q->names[j - 1] >= s0)
 			j--;
