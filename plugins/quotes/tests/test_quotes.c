@@ -200,6 +200,20 @@ static void test_mark_neighbours(void **unused)
 	dp_harness_free(h);
 }
 
+/* A description resolved to a capitalised name earlier in the text that
+ * holds its head: the names list (made on demand) in use. */
+static void test_description_to_name(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+
+	(void)unused;
+	EXPECT(h, "Acting Governor Mikhail Degtyarev visited the plant on "
+	          "Monday. The governor said that the plant would reopen.",
+	       { "the plant would reopen", "indirect",
+	         "Acting Governor Mikhail Degtyarev", "said" });
+	dp_harness_free(h);
+}
+
 /* ---- broken marks ------------------------------------------------------- */
 
 static void test_space_after_opening_mark(void **unused)
@@ -996,6 +1010,7 @@ int main(void)
 		cmocka_unit_test(test_max_length),
 		cmocka_unit_test(test_max_length_multibyte),
 		cmocka_unit_test(test_mark_neighbours),
+		cmocka_unit_test(test_description_to_name),
 		cmocka_unit_test(test_apostrophes),
 		cmocka_unit_test(test_names_are_not_quotes),
 		cmocka_unit_test(test_scare_quotes),
