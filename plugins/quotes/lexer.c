@@ -736,6 +736,8 @@ _Static_assert(offsetof(struct tok, e) + sizeof(uint32_t) == TOK_TAIL &&
                offsetof(struct tok, flags) == TOK_TAIL + 1 &&
                sizeof(struct tok) - TOK_TAIL == 8,
                "a token is its span and an eight-byte tail");
+/* and a punctuation token's */
+static const unsigned char punct_tail[8] = { T_PUNCT };
 static const unsigned char word_tail[2][8] = {
 	{ T_WORD, 0 }, { T_WORD, F_CAP }, /* the rest zero, as in a literal */
 };
@@ -799,8 +801,10 @@ lex_tokens_fast(struct qx *q, struct lexrun *r)
 		if (!(fb & FB_WORD)) {
 			if (!fb)
 				break;
-			tk[ntk++] = (struct tok){ .s = a, .e = b,
-			                          .type = T_PUNCT };
+			tk[ntk].s = a;
+			tk[ntk].e = b;
+			memcpy((char *)&tk[ntk++] + TOK_TAIL, punct_tail,
+			       sizeof(struct tok) - TOK_TAIL);
 			punct++;
 			prev_end = b;
 			continue;
