@@ -736,11 +736,11 @@ _Static_assert(offsetof(struct tok, e) + sizeof(uint32_t) == TOK_TAIL &&
                offsetof(struct tok, flags) == TOK_TAIL + 1 &&
                sizeof(struct tok) - TOK_TAIL == 8,
                "a token is its span and an eight-byte tail");
-/* and a punctuation token's */
-static const unsigned char punct_tail[8] = { T_PUNCT };
 static const unsigned char word_tail[2][8] = {
 	{ T_WORD, 0 }, { T_WORD, F_CAP }, /* the rest zero, as in a literal */
 };
+/* and the tail of a punctuation token */
+static const unsigned char punct_tail[8] = { T_PUNCT };
 
 static void __attribute__((noinline)) QX_NO_SLP
 lex_tokens_fast(struct qx *q, struct lexrun *r)
