@@ -292,7 +292,12 @@ struct qx {
 	bool names_made;      /* lex_names() has listed them */
 };
 
-void *qx_alloc(struct qx *q, size_t size);
+/* Memory from the caller's allocator (the document's arena): inline,
+ * as the engine asks a few dozen times a document. */
+static inline void *qx_alloc(struct qx *q, size_t size)
+{
+	return q->alloc(q->actx, size ? size : 1);
+}
 /* Grows an array to hold at least @need elements; 0 or -1. The test
  * inline (most calls find room: one per cue, speaker, quote or mark),
  * the growing in engine.c. */
