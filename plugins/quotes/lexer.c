@@ -854,14 +854,12 @@ static int add_mark(struct qx *q, long *cap, long i)
 
 /* The line breaks in the gap [r->prev_end, a) before a token at @a, as
  * T_NL tokens, keeping room for @more tokens after them; 0 or -1. */
-static int gap_lines(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
+static int __attribute__((noinline))
+gap_lines_slow(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
 {
 	const char *s = r->s;
 	uint32_t prev_end = r->prev_end;
 
-	/* none when the gap is empty or one space */
-	if (a == prev_end || (a == prev_end + 1 && s[prev_end] == ' '))
-		return 0;
 	for (uint32_t g = prev_end; g < a; g++) {
 		if (s[g] != '\n')
 			continue;
@@ -879,6 +877,18 @@ static int gap_lines(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
 		                                .type = T_NL };
 	}
 	return 0;
+}
+
+/* gap_lines_slow() but for the common gaps, tested inline: none when the
+ * gap is empty or one space. */
+static inline int gap_lines(struct qx *q, struct lexrun *r, uint32_t a,
+                            size_t more)
+{
+	uint32_t prev_end = r->prev_end;
+
+	if (a == prev_end || (a == prev_end + 1 && r->s[prev_end] == ' '))
+		return 0;
+	return gap_lines_slow(q, r, a, more);
 }
 
 /* The tokenizer token r->k, whatever it is, and the line breaks before
