@@ -217,15 +217,13 @@ static int read_sentences(struct dp_doc *doc, struct qx_input *in)
 	return 0;
 }
 
-/* The kind codes of the tokenizer's token kinds, for one document. The
- * engine asks for few tokens' kinds (lone apostrophes), so the kind
- * names are interned at the first question. */
+/* The kind codes of the tokenizer's token kinds. The engine asks for few
+ * tokens' kinds (lone apostrophes), so each is read as a string and
+ * compared: interning the seven names at a document's first question
+ * cost more than the questions. */
 struct kinds {
-	struct dp_doc *doc;
 	struct dp_layer *layer;
 	int attr;
-	bool interned;
-	uint32_t ids[7];
 };
 
 static const char *const kind_names[7] = {
@@ -239,20 +237,14 @@ static const uint8_t kind_codes[7] = {
 static int token_kind(void *ctx, size_t i)
 {
 	struct kinds *k = ctx;
-	uint32_t id = dp_layer_get_str_id(k->layer, i, k->attr);
+	size_t len;
+	const char *v = dp_layer_get_str(k->layer, i, k->attr, &len);
 
-	if (id == 0)
+	if (!v)
 		return QX_TK_OTHER; /* unset */
-	if (!k->interned) {
-		/* an id of 0 (out of memory) matches no token: "other" */
-		for (size_t j = 0; j < 7; j++)
-			k->ids[j] = dp_doc_intern(k->doc, kind_names[j],
-			                          strlen(kind_names[j]));
-		k->interned = true;
-	}
-
 	for (size_t j = 0; j < 7; j++)
-		if (id == k->ids[j])
+		if (strlen(kind_names[j]) == len &&
+		    memcmp(v, kind_names[j], len) == 0)
 			return kind_codes[j];
 	return QX_TK_OTHER;
 }
@@ -278,10 +270,8 @@ static int read_tokens(struct dp_doc *doc, struct qx_input *in)
 	k = dp_doc_alloc(doc, sizeof(*k));
 	if (!k)
 		return DP_ENOMEM;
-	k->doc = doc;
 	k->layer = l;
 	k->attr = attr;
-	k->interned = false;
 	in->tok_kind = token_kind;
 	in->tok_kind_ctx = k;
 	return 0;
