@@ -110,14 +110,22 @@ static void classify(const struct qx *q, const struct rq *r,
 		ri->nameish = true;
 }
 
-/* The cue whose first or last token is @k, or -1. @by_t0 lists the
- * cues (not transcripts) sorted by first token. */
-static long cue_at(const struct qx *q, const long *by_t0, long nsorted,
-                   long k)
-{
-	long lo = 0, hi = nsorted;
+/* The cues (not transcripts) sorted by first token, and which tokens are
+ * the first or last of one of them. */
+struct cue_index {
+	long *by_t0;
+	long n;
+	uint8_t *at;   /* per token: 1 if some cue starts or ends there */
+};
 
-	if (k < 0 || k >= q->ntk)
+/* The cue whose first or last token is @k, or -1. Most tokens asked are
+ * none: the per-token mark answers them without the search. */
+static long cue_at(const struct qx *q, const struct cue_index *ci, long k)
+{
+	const long *by_t0 = ci->by_t0;
+	long lo = 0, hi = ci->n;
+
+	if (k < 0 || k >= q->ntk || !ci->at[k])
 		return -1;
 	while (lo < hi) {
 		long mid = (lo + hi) / 2;
@@ -159,7 +167,7 @@ static long *cues_by_t0(struct qx *q, long *n)
 }
 
 /* "..." , said X / "...," X said / "..." - said X */
-static long right_cue(const struct qx *q, const long *cue_of, long ncs,
+static long right_cue(const struct qx *q, const struct cue_index *ci,
                       const struct rq *r)
 {
 	long k = (r->ct >= 0 ? r->ct : r->clt) + 1;
@@ -176,7 +184,7 @@ static long right_cue(const struct qx *q, const long *cue_of, long ncs,
 		}
 		if (first < 0)
 			first = k;
-		long c = cue_at(q, cue_of, ncs, k);
+		long c = cue_at(q, ci, k);
 		if (c >= 0 && q->cu[c].type != CUE_NONE &&
 		    q->cu[c].type != CUE_ACCORDING) {
 			const struct cue *cu = &q->cu[c];
@@ -194,7 +202,7 @@ static long right_cue(const struct qx *q, const long *cue_of, long ncs,
 }
 
 /* X said: "..." / X said, "..." */
-static long left_cue(const struct qx *q, const long *cue_of, long ncs,
+static long left_cue(const struct qx *q, const struct cue_index *ci,
                      const struct rq *r)
 {
 	long k = r->ot - 1;
@@ -206,7 +214,7 @@ static long left_cue(const struct qx *q, const long *cue_of, long ncs,
 		if (t->type == T_NL || t->type == T_MARK ||
 		    tok_sentence_end(q, k))
 			return -1;
-		long c = cue_at(q, cue_of, ncs, k);
+		long c = cue_at(q, ci, k);
 		if (c >= 0 && q->cu[c].type != CUE_NONE && q->cu[c].sp0 >= 0)
 			return c;
 	}
@@ -343,17 +351,46 @@ static int by_start(const void *a, const void *b)
 	return x->kind - y->kind;
 }
 
+/* The quotations by by_start(): a document has a few, so an insertion
+ * sort, stable as the C library's merge sort is (equal keys keep their
+ * order), without a call per comparison; qsort() for many. */
+static void sort_quotes(struct qx_quote *o, long n)
+{
+	if (n > 32) {
+		qsort(o, (size_t)n, sizeof(*o), by_start);
+		return;
+	}
+	for (long i = 1; i < n; i++) {
+		struct qx_quote x = o[i];
+		long j = i;
+		while (j > 0 && by_start(&o[j - 1], &x) > 0) {
+			o[j] = o[j - 1];
+			j--;
+		}
+		o[j] = x;
+	}
+}
+
 long build_output(struct qx *q, struct qx_quote **out)
 {
-	long ncs;
-	long *cue_of = cues_by_t0(q, &ncs);
+	struct cue_index ci;
 	struct rinfo *ri = qx_alloc(q, sizeof(*ri) * (size_t)(q->nrq + 1));
 	struct qx_quote *o = qx_alloc(q, sizeof(*o) *
 	                                    (size_t)(q->nrq + q->ncu + 1));
 	long n = 0;
 
-	if (!cue_of || !ri || !o)
+	ci.by_t0 = cues_by_t0(q, &ci.n);
+	ci.at = qx_alloc(q, (size_t)q->ntk + 1);
+	if (!ci.by_t0 || !ci.at || !ri || !o)
 		return -1;
+	memset(ci.at, 0, (size_t)q->ntk + 1);
+	for (long m = 0; m < ci.n; m++) {
+		const struct cue *cu = &q->cu[ci.by_t0[m]];
+		if (cu->t0 >= 0 && cu->t0 < q->ntk)
+			ci.at[cu->t0] = 1;
+		if (cu->t1 >= 0 && cu->t1 < q->ntk)
+			ci.at[cu->t1] = 1;
+	}
 	/* speakers, in text order so that pronouns find the last one */
 	for (long c = 0; c < q->ncu; c++) {
 		int id = resolve_speaker(q, q->cu[c].sp0, q->cu[c].sp1,
@@ -368,9 +405,9 @@ long build_output(struct qx *q, struct qx_quote **out)
 		classify(q, r, &ri[i]);
 		if (ri[i].kind == RK_NAME || ri[i].kind == QX_SCARE)
 			continue;
-		long c = right_cue(q, cue_of, ncs, r);
+		long c = right_cue(q, &ci, r);
 		if (c < 0)
-			c = left_cue(q, cue_of, ncs, r);
+			c = left_cue(q, &ci, r);
 		if (c < 0)
 			c = sentence_cue(q, r);
 		ri[i].cue = c;
@@ -496,7 +533,7 @@ long build_output(struct qx *q, struct qx_quote **out)
 		}
 		n++;
 	}
-	qsort(o, (size_t)n, sizeof(*o), by_start);
+	sort_quotes(o, n);
 	*out = o;
 	return n;
 }

@@ -371,15 +371,25 @@ static int transcript(struct qx *q, long i)
 	return 0;
 }
 
+/* A word of a list with its length: no strlen() for each word tested
+ * (aux_verb() and no_clause() run for most cues). */
+struct listed_word {
+	const char *w;
+	size_t n;
+};
+#define LW(s) { "" s, sizeof(s) - 1 }
+#define NLW(a) (sizeof(a) / sizeof((a)[0]))
+
 static bool aux_verb(const struct qx *q, long k)
 {
-	static const char *const aux[] = {
-		"is", "was", "are", "were", "has", "have", "had", "will",
-		"would", "can", "could", "may", "might", "should", "must",
-		"does", "did", "do", "shall", NULL,
+	static const struct listed_word aux[] = {
+		LW("is"), LW("was"), LW("are"), LW("were"), LW("has"),
+		LW("have"), LW("had"), LW("will"), LW("would"), LW("can"),
+		LW("could"), LW("may"), LW("might"), LW("should"), LW("must"),
+		LW("does"), LW("did"), LW("do"), LW("shall"),
 	};
-	for (int i = 0; aux[i]; i++)
-		if (tok_is_n(q, k, aux[i], strlen(aux[i])))
+	for (size_t i = 0; i < NLW(aux); i++)
+		if (tok_is_n(q, k, aux[i].w, aux[i].n))
 			return true;
 	return false;
 }
@@ -426,15 +436,17 @@ static bool quoted_after(const struct qx *q, long i)
 /* Words after "said" that start no reported clause: "said nothing". */
 static bool no_clause(const struct qx *q, long k)
 {
-	static const char *const w[] = {
-		"nothing", "something", "anything", "so", "no", "yes", "little",
-		"much", "more", "otherwise", "goodbye", "hello", "sorry",
-		"thanks", "this", "it", "all", "everything", "a", "an", "the",
-		"what", "why", "how", "when", "where", "whether", "if", "which",
-		NULL,
+	static const struct listed_word w[] = {
+		LW("nothing"), LW("something"), LW("anything"), LW("so"),
+		LW("no"), LW("yes"), LW("little"), LW("much"), LW("more"),
+		LW("otherwise"), LW("goodbye"), LW("hello"), LW("sorry"),
+		LW("thanks"), LW("this"), LW("it"), LW("all"),
+		LW("everything"), LW("a"), LW("an"), LW("the"), LW("what"),
+		LW("why"), LW("how"), LW("when"), LW("where"), LW("whether"),
+		LW("if"), LW("which"),
 	};
-	for (int i = 0; w[i]; i++)
-		if (tok_is_n(q, k, w[i], strlen(w[i])))
+	for (size_t i = 0; i < NLW(w); i++)
+		if (tok_is_n(q, k, w[i].w, w[i].n))
 			return !(tok_is(q, k, "it") || tok_is(q, k, "this") ||
 			         tok_is(q, k, "the") || tok_is(q, k, "a") ||
 			         tok_is(q, k, "an") || tok_is(q, k, "all")) ||

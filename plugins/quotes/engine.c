@@ -5,12 +5,8 @@
 
 #include "qx_int.h"
 
-void *qx_alloc(struct qx *q, size_t size)
-{
-	return q->alloc(q->actx, size ? size : 1);
-}
-
-int qx_grow(struct qx *q, void **arr, long *cap, long need, size_t elsize)
+int qx_grow_slow(struct qx *q, void **arr, long *cap, long need,
+                 size_t elsize)
 {
 	long ncap;
 	void *p;

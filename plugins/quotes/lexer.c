@@ -9,6 +9,7 @@
  * context (x="a", print("a"), 5'10") and any mark inside a masked span
  * (URLs, e-mail addresses from the tokenizer) is plain punctuation.
  */
+#include <stddef.h>
 #include <string.h>
 #include <utf8proc.h>
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -84,7 +85,10 @@ static const uint8_t first_byte[256] = {
 	['}'] = FB_PUNCT, ['~'] = FB_PUNCT, [0x7f] = FB_PUNCT,
 };
 
-static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
+/* The character helpers below take ASCII inline and call out for the
+ * rest: the quote marks' neighbours (make_mark()) are nearly all ASCII,
+ * and a call for each was most of the cost of a mark. */
+static int32_t cp_at_slow(const char *s, size_t len, size_t i, size_t *next)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k;
@@ -107,8 +111,18 @@ static int32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
 	return cp;
 }
 
+static inline int32_t cp_at(const char *s, size_t len, size_t i,
+                            size_t *next)
+{
+	if (i < len && (unsigned char)s[i] < 0x80) {
+		*next = i + 1;
+		return (unsigned char)s[i];
+	}
+	return cp_at_slow(s, len, i, next);
+}
+
 /* The code point that ends at byte i (exclusive), or -1. */
-static int32_t cp_before(const char *s, size_t i)
+static int32_t cp_before_slow(const char *s, size_t i)
 {
 	size_t j = i, next;
 
@@ -120,13 +134,15 @@ static int32_t cp_before(const char *s, size_t i)
 	return cp_at(s, i, j, &next);
 }
 
-static bool is_alnum_cp(int32_t c)
+static inline int32_t cp_before(const char *s, size_t i)
 {
-	if (c < 0)
-		return false;
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		       (c >= '0' && c <= '9');
+	if (i > 0 && (unsigned char)s[i - 1] < 0x80)
+		return (unsigned char)s[i - 1];
+	return cp_before_slow(s, i);
+}
+
+static bool is_alnum_cp_slow(int32_t c)
+{
 	switch (utf8proc_category(c)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
 	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -139,14 +155,29 @@ static bool is_alnum_cp(int32_t c)
 	}
 }
 
-static bool is_space_cp(int32_t c)
+static inline bool is_alnum_cp(int32_t c)
+{
+	if (c < 0)
+		return false;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	return is_alnum_cp_slow(c);
+}
+
+static bool is_space_cp_slow(int32_t c)
+{
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == 0xFEFF ||
+	       c == 0x200B;
+}
+
+static inline bool is_space_cp(int32_t c)
 {
 	if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
 		return true;
 	if (c < 0x80)
 		return false;
-	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || c == 0xFEFF ||
-	       c == 0x200B;
+	return is_space_cp_slow(c);
 }
 
 static bool is_upper_cp(int32_t c)
@@ -689,15 +720,43 @@ struct lexrun {
  * lex_token_slow() takes it. A function of its own, without calls, with
  * a token written at once: fewer values to keep than the whole loop's.
  * The caller keeps room for every token still to come. */
-static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
-                                                      struct lexrun *r)
+/* GCC pairs a token's start and end in a vector register to store them
+ * (four instructions for two stores): not in lex_tokens_fast(). */
+#if defined(__GNUC__) && !defined(__clang__)
+#define QX_NO_SLP __attribute__((optimize("no-tree-slp-vectorize")))
+#else
+#define QX_NO_SLP
+#endif
+
+/* The new word of lex_tokens_fast() but its span, by its F_CAP bit: the
+ * bytes of a token from TOK_TAIL on (type, flags, then zeros), copied
+ * in one move. Eight bytes an entry, so the index needs no shift. */
+#define TOK_TAIL offsetof(struct tok, type)
+_Static_assert(offsetof(struct tok, e) + sizeof(uint32_t) == TOK_TAIL &&
+               offsetof(struct tok, flags) == TOK_TAIL + 1 &&
+               sizeof(struct tok) - TOK_TAIL == 8,
+               "a token is its span and an eight-byte tail");
+static const unsigned char word_tail[2][8] = {
+	{ T_WORD, 0 }, { T_WORD, F_CAP }, /* the rest zero, as in a literal */
+};
+/* and the tail of a punctuation token */
+static const unsigned char punct_tail[8] = { T_PUNCT };
+
+static void __attribute__((noinline)) QX_NO_SLP
+lex_tokens_fast(struct qx *q, struct lexrun *r)
 {
 	const char *s = r->s;
 	/* the last token goes to lex_token_slow(): every token here has
 	 * a next one, for the clitic test */
 	const uint32_t *p = r->ts + r->k, *end = r->ts + r->ntok - 1;
 	const ptrdiff_t te = r->te - r->ts; /* te[k] is p[te] */
-	const size_t len = r->len;
+	/* in 32 bits, as the spans: one register move less per token */
+	const uint32_t len = (uint32_t)r->len;
+
+	/* a text of UINT32_MAX bytes (no 32-bit position beyond it, which
+	 * the gap test below relies on) goes token by token */
+	if (r->len >= UINT32_MAX)
+		return;
 	uint32_t prev_end = r->prev_end;
 	struct tok *tk = r->tk;
 	long ntk = r->ntk, ntk0 = r->ntk;
@@ -715,7 +774,11 @@ static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
 
 		if (b <= a || b > len)
 			break; /* out of contract */
-		if (a != prev_end && (a != prev_end + 1 || s[prev_end] != ' ')) {
+		/* a gap but a single space, tested first as the most common
+		 * case (w[-1] is s[prev_end], read only when a - 1 ==
+		 * prev_end: never before the text, as prev_end <= len <
+		 * UINT32_MAX), then no gap at all */
+		if ((a - 1 != prev_end || w[-1] != ' ') && a != prev_end) {
 			/* the line breaks of the gap, when there is room for
 			 * each of its bytes as one, with the tokens still to
 			 * come; else lex_token_slow() grows the arrays */
@@ -738,23 +801,35 @@ static void __attribute__((noinline)) lex_tokens_fast(struct qx *q,
 		if (!(fb & FB_WORD)) {
 			if (!fb)
 				break;
-			tk[ntk++] = (struct tok){ .s = a, .e = b,
-			                          .type = T_PUNCT };
+			tk[ntk].s = a;
+			tk[ntk].e = b;
+			memcpy((char *)&tk[ntk++] + TOK_TAIL, punct_tail,
+			       sizeof(struct tok) - TOK_TAIL);
 			punct++;
 			prev_end = b;
 			continue;
 		}
-		if (p[1] == b && apostrophe_start(s, b, p[te + 1]))
+		/* (punctuation, as the next token mostly is, starts no
+		 * clitic: one table lookup instead of the byte tests; b <=
+		 * len, and the core's text ends in a NUL) */
+		if (p[1] == b && !(first_byte[(unsigned char)s[b]] & FB_PUNCT) &&
+		    apostrophe_start(s, b, p[te + 1]))
 			break; /* a clitic maybe */
 		/* the probe comes after the loop, for the one word in ten
 		 * that passes the prefilter: with it inline, the loop had
 		 * too many values for the registers */
 		if (cue_maybe((unsigned char)w[0], (unsigned char)w[n - 1], n))
 			*cand++ = (uint32_t)ntk;
-		tk[ntk++] = (struct tok){ .s = a, .e = b, .type = T_WORD,
-		                          .flags = (uint8_t)(fb & F_CAP) };
-		if (fb & F_CAP)
-			*capw++ = (uint32_t)(ntk - 1);
+		/* the span, then the rest of the token copied from a
+		 * template in one move: fewer stores than the compound
+		 * literal's zeroing and writing field by field */
+		tk[ntk].s = a;
+		tk[ntk].e = b;
+		memcpy((char *)&tk[ntk++] + TOK_TAIL, word_tail[fb & F_CAP],
+		       sizeof(struct tok) - TOK_TAIL);
+		/* written always, kept when capitalised: no branch */
+		*capw = (uint32_t)(ntk - 1);
+		capw += fb & F_CAP;
 		prev_end = b;
 	}
 	r->k = (size_t)(p - r->ts);
@@ -779,14 +854,12 @@ static int add_mark(struct qx *q, long *cap, long i)
 
 /* The line breaks in the gap [r->prev_end, a) before a token at @a, as
  * T_NL tokens, keeping room for @more tokens after them; 0 or -1. */
-static int gap_lines(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
+static int __attribute__((noinline))
+gap_lines_slow(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
 {
 	const char *s = r->s;
 	uint32_t prev_end = r->prev_end;
 
-	/* none when the gap is empty or one space */
-	if (a == prev_end || (a == prev_end + 1 && s[prev_end] == ' '))
-		return 0;
 	for (uint32_t g = prev_end; g < a; g++) {
 		if (s[g] != '\n')
 			continue;
@@ -804,6 +877,18 @@ static int gap_lines(struct qx *q, struct lexrun *r, uint32_t a, size_t more)
 		                                .type = T_NL };
 	}
 	return 0;
+}
+
+/* gap_lines_slow() but for the common gaps, tested inline: none when the
+ * gap is empty or one space. */
+static inline int gap_lines(struct qx *q, struct lexrun *r, uint32_t a,
+                            size_t more)
+{
+	uint32_t prev_end = r->prev_end;
+
+	if (a == prev_end || (a == prev_end + 1 && r->s[prev_end] == ' '))
+		return 0;
+	return gap_lines_slow(q, r, a, more);
 }
 
 /* The tokenizer token r->k, whatever it is, and the line breaks before
@@ -884,10 +969,10 @@ int lex_tokens(struct qx *q, const struct qx_input *in)
 	            (long)(r.ntok + r.ntok / 8 + 64), sizeof(*q->tk)) < 0)
 		return -1;
 	r.tk = q->tk;
-	r.cand = qx_alloc(q, sizeof(*r.cand) * r.ntok);
-	r.capw = qx_alloc(q, sizeof(*r.capw) * r.ntok);
-	if (!r.cand || !r.capw)
+	r.cand = qx_alloc(q, sizeof(*r.cand) * r.ntok * 2); /* and r.capw */
+	if (!r.cand)
 		return -1;
+	r.capw = r.cand + r.ntok;
 	q->nmarks = 0;
 	for (;;) {
 		if (!extra)
@@ -1004,14 +1089,19 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 	} else if (own_sentences(q) < 0) {
 		return -1;
 	}
-	q->sent_first = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
-	q->sent_last = qx_alloc(q, sizeof(long) * (size_t)(q->nsent + 1));
-	q->tsent = qx_alloc(q, sizeof(int32_t) * (size_t)(q->ntk + 1));
-	q->cands = qx_alloc(q, sizeof(uint32_t) * (size_t)(q->ntk + 1));
-	q->names = qx_alloc(q, sizeof(long) * (size_t)(q->ntk + 1));
-	if (!q->sent_first || !q->sent_last || !q->tsent || !q->cands ||
-	    !q->names)
+	/* the five arrays in one block, one allocation instead of five:
+	 * the longs first, then the 32-bit ones (the block is aligned for
+	 * any type) */
+	size_t ns = (size_t)q->nsent + 1, nt = (size_t)q->ntk + 1;
+	long *blk = qx_alloc(q, sizeof(long) * (2 * ns + nt) +
+	                        sizeof(uint32_t) * 2 * nt);
+	if (!blk)
 		return -1;
+	q->sent_first = blk;
+	q->sent_last = blk + ns;
+	q->names = blk + 2 * ns;
+	q->tsent = (int32_t *)(blk + 2 * ns + nt);
+	q->cands = (uint32_t *)(q->tsent + nt);
 	for (long k = 0; k <= q->nsent; k++)
 		q->sent_first[k] = q->sent_last[k] = -1;
 	/* a token belongs to the last sentence starting at or before it;
@@ -1025,8 +1115,24 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 		uint32_t next_start = si + 1 < nsent ? sent[si + 1].start
 		                                     : UINT32_MAX;
 		long run = i, f, l;
+		/* the tokens' starts never decrease: eight at a time while
+		 * the eighth is still in, then four, then one by one; the
+		 * indices are then written eight at a time, without a test
+		 * per token (a sentence is some 25 tokens: the plain loop
+		 * was 6 instructions each) */
+		while (i + 8 <= ntk && tk[i + 7].s < next_start)
+			i += 8;
+		if (i + 4 <= ntk && tk[i + 3].s < next_start)
+			i += 4;
 		for (; i < ntk && tk[i].s < next_start; i++)
-			tsent[i] = (int32_t)si;
+			;
+		long k = run;
+		for (; k + 8 <= i; k += 8) /* in two 16-byte stores */
+			tsent[k] = tsent[k + 1] = tsent[k + 2] =
+			tsent[k + 3] = tsent[k + 4] = tsent[k + 5] =
+			tsent[k + 6] = tsent[k + 7] = (int32_t)si;
+		for (; k < i; k++)
+			tsent[k] = (int32_t)si;
 		/* its first and last tokens but line breaks */
 		for (f = run; f < i && tk[f].type == T_NL; f++)
 			;
@@ -1067,17 +1173,29 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 		m++;
 	}
 	q->ncands = n;
-	/* the words a name can contain (speakers.c): capitalised words and
-	 * the word before each, every word in lowercase text */
-	n = 0;
+	/* q->names: lex_names(), when speakers.c first asks */
+	q->nnames = 0;
+	q->names_made = false;
+	return 0;
+}
+
+/* The words a name can contain, into q->names (room for every token
+ * made by lex_sentences()): capitalised words and the word before each,
+ * every word in lowercase text. Made on demand: few documents need
+ * them, and listing them was some 2 M instructions on the WMT news. */
+void lex_names(struct qx *q)
+{
+	const struct tok *tk = q->tk;
+	long n = 0;
+
 	if (q->lower_doc) {
-		for (i = 0; i < ntk; i++)
+		for (long i = 0; i < q->ntk; i++)
 			if (tk[i].type == T_WORD)
 				q->names[n++] = i;
 	} else {
 		long last_name = -1;
 		for (long j = 0; j < q->ncapw; j++) {
-			i = q->capw[j];
+			long i = q->capw[j];
 			if (i > 0 && tk[i - 1].type == T_WORD &&
 			    last_name != i - 1)
 				q->names[n++] = i - 1;
@@ -1085,5 +1203,5 @@ int lex_sentences(struct qx *q, const struct qx_input *in)
 		}
 	}
 	q->nnames = n;
-	return 0;
+	q->names_made = true;
 }

@@ -6,6 +6,8 @@
  * tokenizer's `sentences` and `tokens` layers, and writing the engine's
  * results (qx.h) into the layer. README.md documents the layer.
  */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,15 +217,13 @@ static int read_sentences(struct dp_doc *doc, struct qx_input *in)
 	return 0;
 }
 
-/* The kind codes of the tokenizer's token kinds, for one document. The
- * engine asks for few tokens' kinds (lone apostrophes), so the kind
- * names are interned at the first question. */
+/* The kind codes of the tokenizer's token kinds. The engine asks for few
+ * tokens' kinds (lone apostrophes), so each is read as a string and
+ * compared: interning the seven names at a document's first question
+ * cost more than the questions. */
 struct kinds {
-	struct dp_doc *doc;
 	struct dp_layer *layer;
 	int attr;
-	bool interned;
-	uint32_t ids[7];
 };
 
 static const char *const kind_names[7] = {
@@ -237,20 +237,14 @@ static const uint8_t kind_codes[7] = {
 static int token_kind(void *ctx, size_t i)
 {
 	struct kinds *k = ctx;
-	uint32_t id = dp_layer_get_str_id(k->layer, i, k->attr);
+	size_t len;
+	const char *v = dp_layer_get_str(k->layer, i, k->attr, &len);
 
-	if (id == 0)
+	if (!v)
 		return QX_TK_OTHER; /* unset */
-	if (!k->interned) {
-		/* an id of 0 (out of memory) matches no token: "other" */
-		for (size_t j = 0; j < 7; j++)
-			k->ids[j] = dp_doc_intern(k->doc, kind_names[j],
-			                          strlen(kind_names[j]));
-		k->interned = true;
-	}
-
 	for (size_t j = 0; j < 7; j++)
-		if (id == k->ids[j])
+		if (strlen(kind_names[j]) == len &&
+		    memcmp(v, kind_names[j], len) == 0)
 			return kind_codes[j];
 	return QX_TK_OTHER;
 }
@@ -276,10 +270,8 @@ static int read_tokens(struct dp_doc *doc, struct qx_input *in)
 	k = dp_doc_alloc(doc, sizeof(*k));
 	if (!k)
 		return DP_ENOMEM;
-	k->doc = doc;
 	k->layer = l;
 	k->attr = attr;
-	k->interned = false;
 	in->tok_kind = token_kind;
 	in->tok_kind_ctx = k;
 	return 0;
@@ -295,43 +287,128 @@ static const char *kind_name(int kind)
 	}
 }
 
+/* Whether byte @i of the text starts a character (or is its end). */
+static bool boundary(const char *t, size_t len, size_t i)
+{
+	return i >= len || ((unsigned char)t[i] & 0xC0) != 0x80;
+}
+
+/*
+ * The id of an output string, or 0 with *rc set. The text was checked to
+ * be valid UTF-8 when it was read, so a slice of it is valid exactly when
+ * both its ends are on character boundaries: then it is interned
+ * directly, without dp_layer_set_str()'s scan of every byte (the quote
+ * texts are most of the bytes written). Other strings (a quote text with
+ * a reopening mark cut out, a constant cue) are checked as before.
+ */
+static uint32_t out_str(struct dp_doc *doc, const char *t, size_t len,
+                        const char *s, size_t n, int *rc)
+{
+	uint32_t id;
+	/* compared as integers: @s may point into another object */
+	uintptr_t ps = (uintptr_t)s, pt = (uintptr_t)t;
+	bool slice = ps >= pt && ps - pt <= len && n <= len - (ps - pt);
+
+	if (slice && (!boundary(t, len, ps - pt) ||
+	              !boundary(t, len, ps - pt + n))) {
+		*rc = DP_EUTF8; /* as dp_layer_set_str(): never, in practice */
+		return 0;
+	}
+	if (!slice && !dp_utf8_valid(s, n)) {
+		*rc = DP_EUTF8;
+		return 0;
+	}
+	id = dp_doc_intern(doc, s, n);
+	if (!id)
+		*rc = DP_ENOMEM;
+	return id;
+}
+
+/*
+ * Writes the quotations with the bulk calls of ABI 1.1: one
+ * dp_layer_add_many() and one call per string attribute, instead of an
+ * add and three or four set_str per quotation (the core's per-call checks
+ * were most of the cost of writing). The columns come from the
+ * document's arena; an id of 0 leaves a speaker or cue unset. The error
+ * of the first failing quotation is reported, as when each was set in
+ * turn.
+ */
 static int write_layer(struct dp_doc *doc, const struct qx_quote *q, long n)
 {
 	struct dp_layer *l = dp_layer_create(doc, "quotes", attrs, A_COUNT);
+	size_t len;
+	const char *t = dp_doc_text(doc, &len);
 	uint32_t kid[4] = { 0, 0, 0, 0 };
+	uint32_t *start, *end, *text, *speaker, *cue;
+	uint8_t *kind;
+	bool any_speaker = false, any_cue = false;
+	unsigned used = 0;
+	long first;
 	int rc = 0;
 
 	if (!l)
 		return DP_EPLUGIN; /* the core has set the message */
-	for (long i = 0; i < n && rc == 0; i++) {
-		long at = dp_layer_add(l, q[i].start, q[i].end);
-		int k = q[i].kind == QX_DIRECT ? 0 : q[i].kind == QX_PARTIAL ? 1
-		      : q[i].kind == QX_INDIRECT ? 2 : 3;
-		if (at < 0)
-			return dp_doc_fail(doc, "quotes: %s", dp_strerror((int)at));
-		/* a kind's name interned where it first occurs: many
-		 * documents have no quotation, or one kind */
-		if (!kid[k]) {
-			const char *name = kind_name(1 << k);
-			kid[k] = dp_doc_intern(doc, name, strlen(name));
-			if (!kid[k])
-				return dp_doc_fail(doc, "out of memory");
+	if (n <= 0)
+		return 0;
+	start = dp_doc_alloc(doc, (size_t)n * 5 * sizeof(uint32_t) + (size_t)n);
+	if (!start)
+		return dp_doc_fail(doc, "quotes: %s", dp_strerror(DP_ENOMEM));
+	end = start + n;
+	text = end + n;
+	speaker = text + n;
+	cue = speaker + n;
+	kind = (uint8_t *)(cue + n);
+	for (long i = 0; i < n; i++) {
+		unsigned k = q[i].kind == QX_DIRECT ? 0
+		           : q[i].kind == QX_PARTIAL ? 1
+		           : q[i].kind == QX_INDIRECT ? 2 : 3;
+		start[i] = q[i].start;
+		end[i] = q[i].end;
+		kind[i] = (uint8_t)k;
+		used |= 1u << k;
+		speaker[i] = cue[i] = 0;
+		text[i] = out_str(doc, t, len, q[i].text, q[i].text_len, &rc);
+		if (rc == 0 && q[i].speaker) {
+			speaker[i] = out_str(doc, t, len, q[i].speaker,
+			                     q[i].speaker_len, &rc);
+			any_speaker = true;
 		}
-		rc = dp_layer_set_str(l, (size_t)at, A_TEXT, q[i].text,
-		                      q[i].text_len);
-		if (rc == 0)
-			rc = dp_layer_set_str_id(l, (size_t)at, A_KIND, kid[k]);
-		if (rc == 0 && q[i].speaker)
-			rc = dp_layer_set_str(l, (size_t)at, A_SPEAKER,
-			                      q[i].speaker, q[i].speaker_len);
-		if (rc == 0 && q[i].has_mention)
-			rc = dp_layer_set_span(l, (size_t)at, A_SPEAKER_SPAN,
-			                       q[i].mention_start,
-			                       q[i].mention_end);
-		if (rc == 0 && q[i].cue)
-			rc = dp_layer_set_str(l, (size_t)at, A_CUE, q[i].cue,
-			                      q[i].cue_len);
+		if (rc == 0 && q[i].cue) {
+			cue[i] = out_str(doc, t, len, q[i].cue, q[i].cue_len,
+			                 &rc);
+			any_cue = true;
+		}
+		if (rc < 0)
+			return dp_doc_fail(doc, "quotes: %s", dp_strerror(rc));
 	}
+	/* the kinds' names interned only when used: many documents have
+	 * one kind (an unused entry of the dictionary stays 0) */
+	for (unsigned k = 0; k < 4; k++) {
+		const char *name = kind_name(1 << k);
+		if (!((used >> k) & 1u))
+			continue;
+		kid[k] = dp_doc_intern(doc, name, strlen(name));
+		if (!kid[k])
+			return dp_doc_fail(doc, "out of memory");
+	}
+	first = dp_layer_add_many(l, (size_t)n, start, end);
+	if (first < 0)
+		return dp_doc_fail(doc, "quotes: %s", dp_strerror((int)first));
+	rc = dp_layer_set_str_ids(l, (size_t)first, (size_t)n, A_TEXT, text);
+	if (rc == 0)
+		rc = dp_layer_set_str_codes(l, (size_t)first, (size_t)n, A_KIND,
+		                            kind, kid, 4);
+	if (rc == 0 && any_speaker)
+		rc = dp_layer_set_str_ids(l, (size_t)first, (size_t)n,
+		                          A_SPEAKER, speaker);
+	for (long i = 0; i < n && rc == 0; i++)
+		if (q[i].has_mention)
+			rc = dp_layer_set_span(l, (size_t)first + (size_t)i,
+			                       A_SPEAKER_SPAN, q[i].mention_start,
+			                       q[i].mention_end);
+	if (rc == 0 && any_cue)
+		rc = dp_layer_set_str_ids(l, (size_t)first, (size_t)n, A_CUE,
+		                          cue);
 	if (rc < 0)
 		return dp_doc_fail(doc, "quotes: %s", dp_strerror(rc));
 	return 0;

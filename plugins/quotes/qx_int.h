@@ -289,15 +289,32 @@ struct qx {
 	long *names;          /* words that are or precede a capitalised
 	                         word (all words in lowercase text) */
 	long nnames;
+	bool names_made;      /* lex_names() has listed them */
 };
 
-void *qx_alloc(struct qx *q, size_t size);
-/* Grows an array to hold at least @need elements; 0 or -1. */
-int qx_grow(struct qx *q, void **arr, long *cap, long need, size_t elsize);
+/* Memory from the caller's allocator (the document's arena): inline,
+ * as the engine asks a few dozen times a document. */
+static inline void *qx_alloc(struct qx *q, size_t size)
+{
+	return q->alloc(q->actx, size ? size : 1);
+}
+/* Grows an array to hold at least @need elements; 0 or -1. The test
+ * inline (most calls find room: one per cue, speaker, quote or mark),
+ * the growing in engine.c. */
+int qx_grow_slow(struct qx *q, void **arr, long *cap, long need,
+                 size_t elsize);
+static inline int qx_grow(struct qx *q, void **arr, long *cap, long need,
+                          size_t elsize)
+{
+	if (need <= *cap)
+		return 0;
+	return qx_grow_slow(q, arr, cap, need, elsize);
+}
 
 /* lexer.c */
 int lex_text(struct qx *q, const struct qx_input *in);
 int lex_tokens(struct qx *q, const struct qx_input *in);
+void lex_names(struct qx *q);
 int lex_sentences(struct qx *q, const struct qx_input *in);
 /* Whether token @i is a word. Inline, as the next two: the passes call
  * them for nearly every token they look at. */

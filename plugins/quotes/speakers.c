@@ -133,38 +133,70 @@ static long lower_name_left(const struct qx *q, long k, long lim)
 	return st;
 }
 
+/* Whether name word @k may be the key word (@klen bytes, first byte @c0
+ * in lowercase) of fullest_name(): the cheap tests, inline in its loops. */
+static inline bool name_may_be(const struct qx *q, long k, uint32_t klen,
+                               char c0)
+{
+	/* word_end() cuts nothing, 's or ’s: the word is 0, 2 or 4 bytes
+	 * longer than the key */
+	uint32_t extra = q->tk[k].e - q->tk[k].s - klen;
+	return (extra == 0 || extra == 2 || extra == 4) &&
+	       (!klen || ascii_lower(q->t[q->tk[k].s]) == c0);
+}
+
+/* Name word @k for fullest_name(), past name_may_be(): when it is the
+ * key word of @e, the phrase around it, if longer than @e's fullest
+ * mention. */
+static void name_at(struct qx *q, struct ent *e, long k)
+{
+	uint32_t ks = q->tk[k].s;
+
+	/* the bytes before word_end(), which may classify the word */
+	if (!same_bytes(q, ks, ks + (e->key_e - e->key_s), e->key_s,
+	                e->key_e) ||
+	    word_end(q, k) != ks + (e->key_e - e->key_s))
+		return;
+	long a = q->tsent[k] >= 0 ? q->sent_first[q->tsent[k]] : 0;
+	long st = q->lower_doc ? lower_name_left(q, k, a < 0 ? 0 : a)
+	                       : np_left(q, k, a < 0 ? 0 : a, true);
+	long en = k;
+	if (st < 0)
+		return;
+	/* "Tobias" is also "Tobias Thomsen" */
+	while (!q->lower_doc && !(tk_flags(q, en) & F_POSS) &&
+	       en + 1 < q->ntk && q->tk[en + 1].type == T_WORD &&
+	       proper_word(q, en + 1) && en < k + 3)
+		en++;
+	uint32_t fs = q->tk[st].s, fe = word_end(q, en);
+	if (fe - fs > e->full_e - e->full_s) {
+		e->full_s = fs;
+		e->full_e = fe;
+	}
+}
+
 /* The longest name phrase in the document ending in the key word, among
- * q->names (the words a name can contain, listed by lex_sentences()). */
+ * q->names (the words a name can contain, listed by lex_sentences()):
+ * the capitalised ones, unless the text is all lowercase. Those are the
+ * lexer's list of capitalised words (q->names holds each of them, in the
+ * same order, and the word before each): scanning it skips the others
+ * without a test (a new speaker scanned every name). */
 static void fullest_name(struct qx *q, struct ent *e)
 {
 	uint32_t klen = e->key_e - e->key_s;
 	/* the key's first byte in lowercase: most words differ there */
 	char c0 = klen ? ascii_lower(q->t[e->key_s]) : 0;
 
-	for (long j = 0; j < q->nnames; j++) {
-		long k = q->names[j];
-		if (q->tk[k].e - q->tk[k].s < klen ||
-		    (!q->lower_doc && !(q->tk[k].flags & F_CAP)) ||
-		    (klen && ascii_lower(q->t[q->tk[k].s]) != c0) ||
-		    !same_bytes(q, q->tk[k].s, word_end(q, k), e->key_s,
-		                e->key_e))
-			continue;
-		long a = q->tsent[k] >= 0 ? q->sent_first[q->tsent[k]] : 0;
-		long st = q->lower_doc ? lower_name_left(q, k, a < 0 ? 0 : a)
-		                       : np_left(q, k, a < 0 ? 0 : a, true);
-		long en = k;
-		if (st < 0)
-			continue;
-		/* "Tobias" is also "Tobias Thomsen" */
-		while (!q->lower_doc && !(tk_flags(q, en) & F_POSS) &&
-		       en + 1 < q->ntk && q->tk[en + 1].type == T_WORD &&
-		       proper_word(q, en + 1) && en < k + 3)
-			en++;
-		uint32_t fs = q->tk[st].s, fe = word_end(q, en);
-		if (fe - fs > e->full_e - e->full_s) {
-			e->full_s = fs;
-			e->full_e = fe;
-		}
+	if (q->lower_doc) {
+		if (!q->names_made)
+			lex_names(q);
+		for (long j = 0; j < q->nnames; j++)
+			if (name_may_be(q, q->names[j], klen, c0))
+				name_at(q, e, q->names[j]);
+	} else {
+		for (long j = 0; j < q->ncapw; j++)
+			if (name_may_be(q, (long)q->capw[j], klen, c0))
+				name_at(q, e, (long)q->capw[j]);
 	}
 }
 
@@ -279,6 +311,8 @@ static int description(struct qx *q, long s0, long s1, uint32_t pos)
 		return best;
 	/* 2. a capitalised name earlier in the text holding the head */
 	if (!q->lower_doc && (tk_cls(q, s1) & L_ROLE)) {
+		if (!q->names_made)
+			lex_names(q);
 		long j = q->nnames;
 		while (j > 0 && q->names[j - 1] >= s0)
 			j--;

@@ -180,6 +180,40 @@ static void test_multi_paragraph(void **unused)
 	dp_harness_free(h);
 }
 
+/* A quote mark's neighbours are read inline when ASCII and by the
+ * UTF-8 helpers otherwise: marks at the text's two ends, after a
+ * no-break space (a space) and before an em dash (no space after the
+ * mark: the words in it are a partial quotation). */
+static void test_mark_neighbours(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+
+	(void)unused;
+	EXPECT(h, "Ryder said: \"We agree.\"",
+	       { "We agree.", "direct", "Ryder", "said" });
+	EXPECT(h, "Ryder said:\xC2\xA0\"We agree.\"",
+	       { "We agree.", "direct", "Ryder", "said" });
+	EXPECT(h, "\xE2\x80\x9CWe agree,\xE2\x80\x9D Ryder said.",
+	       { "We agree,", "direct", "Ryder", "said" });
+	EXPECT(h, "\"We agree\"\xE2\x80\x94Ryder said so.",
+	       { "We agree", "partial", "Ryder", "said" });
+	dp_harness_free(h);
+}
+
+/* A description resolved to a capitalised name earlier in the text that
+ * holds its head: the names list (made on demand) in use. */
+static void test_description_to_name(void **unused)
+{
+	struct dp_harness *h = pipeline(NULL);
+
+	(void)unused;
+	EXPECT(h, "Acting Governor Mikhail Degtyarev visited the plant on "
+	          "Monday. The governor said that the plant would reopen.",
+	       { "the plant would reopen", "indirect",
+	         "Acting Governor Mikhail Degtyarev", "said" });
+	dp_harness_free(h);
+}
+
 /* ---- broken marks ------------------------------------------------------- */
 
 static void test_space_after_opening_mark(void **unused)
@@ -283,6 +317,31 @@ static void test_max_length(void **unused)
 	       "much longer,\" and left.");
 	assert_true(find_quote(h, "One short sentence here. And then a "
 	                          "second one, much longer,", "direct") >= 0);
+	dp_harness_free(h);
+}
+
+/* max_length counts characters, not bytes (chars_between() counts eight
+ * bytes at a time): 45 characters in 56 bytes stay whole under 50, 60
+ * characters are cut at the sentence end within them. */
+static void test_max_length_multibyte(void **unused)
+{
+	struct dp_harness *h = pipeline("{max_length: 50}");
+	long i;
+
+	(void)unused;
+	run(h, "He said: \"Été à Zürich. Où les élèves étaient là, déjà.\" "
+	       "and left.");
+	i = find_quote(h, "Été à Zürich. Où les élèves étaient là, déjà.",
+	               "direct");
+	if (i < 0)
+		dump_quotes(h);
+	assert_true(i >= 0);
+	run(h, "He said: \"Été à Zürich. Où les élèves étaient là, déjà, "
+	       "été après été.\" and left.");
+	i = find_quote(h, "Été à Zürich.", "direct");
+	if (i < 0)
+		dump_quotes(h);
+	assert_true(i >= 0);
 	dp_harness_free(h);
 }
 
@@ -949,6 +1008,9 @@ int main(void)
 		cmocka_unit_test(test_never_swallow_a_paragraph),
 		cmocka_unit_test(test_stray_closing_mark),
 		cmocka_unit_test(test_max_length),
+		cmocka_unit_test(test_max_length_multibyte),
+		cmocka_unit_test(test_mark_neighbours),
+		cmocka_unit_test(test_description_to_name),
 		cmocka_unit_test(test_apostrophes),
 		cmocka_unit_test(test_names_are_not_quotes),
 		cmocka_unit_test(test_scare_quotes),
