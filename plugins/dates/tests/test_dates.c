@@ -87,6 +87,16 @@ static void check_cases(const char *options, const struct tcase *cases, size_t n
 
 #define CHECK(options, table) check_cases(options, table, sizeof table / sizeof table[0])
 
+/* @text under @dct (default options) has exactly @n expressions: with
+ * CHECK(), that a table's expressions are all there is */
+static void assert_count(const char *text, const char *dct, size_t n)
+{
+	struct dp_harness *h = harness(NULL);
+	run(h, text, dct);
+	assert_int_equal(dp_harness_count(h, "dates"), n);
+	dp_harness_free(h);
+}
+
 /* ---------------------------------------------------------------- seeds */
 
 static void test_seed_000(void **state)
@@ -103,10 +113,7 @@ static void test_seed_000(void **state)
 		{d, t, "2011", "DATE", "2011", "absolute", NULL},
 	};
 	CHECK(NULL, cases);
-	struct dp_harness *h = harness(NULL);
-	run(h, t, d);
-	assert_int_equal(dp_harness_count(h, "dates"), 3); /* not 2,500 */
-	dp_harness_free(h);
+	assert_count(t, d, 3); /* not 2,500 */
 }
 
 static void test_seed_001(void **state)
@@ -821,10 +828,7 @@ static void test_refine_numbers(void **state)
 		{"1988-03-10", t0, "3 times a year", "SET", "P1Y", "absolute", NULL},
 	};
 	CHECK(NULL, cases);
-	struct dp_harness *h = harness(NULL);
-	run(h, t0, "1988-03-10");
-	assert_int_equal(dp_harness_count(h, "dates"), 14); /* not 10-fold */
-	dp_harness_free(h);
+	assert_count(t0, "1988-03-10", 14); /* not 10-fold */
 }
 
 /* "the" before each kind of word refine() distinguishes */
@@ -921,11 +925,8 @@ static void test_refine_special_words(void **state)
 		{"1988-03-10", t0, "these days", "DATE", "PRESENT_REF", "dct", NULL},
 	};
 	CHECK(NULL, cases);
-	struct dp_harness *h = harness(NULL);
-	run(h, t0, "1988-03-10");
 	/* not "new orders", "no dividend", "each company", "one share" */
-	assert_int_equal(dp_harness_count(h, "dates"), 6);
-	dp_harness_free(h);
+	assert_count(t0, "1988-03-10", 6);
 }
 
 /* more of refine(): approximations, count words, "recent", ordinals and
@@ -963,10 +964,7 @@ static void test_refine_more(void **state)
 		{"1988-03-10", t0, "5/8/1987", "DATE", "1987-05-08", "absolute", NULL},
 	};
 	CHECK(NULL, cases);
-	struct dp_harness *h = harness(NULL);
-	run(h, t0, "1988-03-10");
-	assert_int_equal(dp_harness_count(h, "dates"), 17);
-	dp_harness_free(h);
+	assert_count(t0, "1988-03-10", 17);
 }
 
 /* refine() for number words before function words ("one of" is none),
@@ -996,10 +994,7 @@ static void test_refine_counts(void **state)
 		{"1988-03-10", t0, "the first months", "DURATION", "PXM", "absolute", NULL},
 	};
 	CHECK(NULL, cases);
-	struct dp_harness *h = harness(NULL);
-	run(h, t0, "1988-03-10");
-	assert_int_equal(dp_harness_count(h, "dates"), 12);
-	dp_harness_free(h);
+	assert_count(t0, "1988-03-10", 12);
 }
 
 /* the year of undated months and days: year_deltas() and year_any_tense() near year ends and 29 February */
@@ -1126,10 +1121,7 @@ static void test_emit_many(void **state)
 		{"1988-03-10", t0, "1990", "DATE", "1990", "absolute", NULL},
 	};
 	CHECK(NULL, cases);
-	struct dp_harness *h = harness(NULL);
-	run(h, t0, "1988-03-10");
-	assert_int_equal(dp_harness_count(h, "dates"), 29);
-	dp_harness_free(h);
+	assert_count(t0, "1988-03-10", 29);
 }
 
 static void test_alloc_failure(void **state)
