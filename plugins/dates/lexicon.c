@@ -505,7 +505,8 @@ int lx_table_init(struct lx_table *t)
 	t->mask = cap - 1;
 	t->len_mask = 0;
 	memset(t->pair_len, 0, sizeof t->pair_len);
-	/* the short table never fills up: linear probing ends */
+	/* (a lexicon this large could not be spread over the short
+	 * table's slots one word per slot anyway) */
 	if (n >= LX_SHORT_SLOTS / 2) {
 		free(t->slots);
 		t->slots = NULL;
