@@ -505,7 +505,8 @@ int lx_table_init(struct lx_table *t)
 	t->mask = cap - 1;
 	t->len_mask = 0;
 	memset(t->pair_len, 0, sizeof t->pair_len);
-	/* the short table never fills up: linear probing ends */
+	/* (a lexicon this large could not be spread over the short
+	 * table's slots one word per slot anyway) */
 	if (n >= LX_SHORT_SLOTS / 2) {
 		free(t->slots);
 		t->slots = NULL;
@@ -536,8 +537,12 @@ int lx_table_init(struct lx_table *t)
 			for (size_t k = 0; k < len; k++)
 				key |= (uint64_t)(unsigned char)w[k] << (8 * k);
 			size_t sh = lx_short_slot(key);
-			while (t->shorts[sh].bits && t->shorts[sh].key != key)
-				sh = (sh + 1) & (LX_SHORT_SLOTS - 1);
+			if (t->shorts[sh].bits && t->shorts[sh].key != key) {
+				/* two words in one slot: lx_short_probe()
+				 * reads one slot only (see LX_SHORT_MUL) */
+				lx_table_free(t);
+				return -1;
+			}
 			if (!t->shorts[sh].bits) {  /* the first entry of a word wins */
 				t->shorts[sh].key = key;
 				t->shorts[sh].bits = lx_entry_bits(t, &entries[i]);
