@@ -1228,7 +1228,12 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			continue;
 		}
 		if (b == ' ') {
-			i++;
+			/* a run of spaces (the indent of a paragraph's first
+			 * line) at once: one trip through the tests above per
+			 * space cost a mispredicted exit of the word loop each */
+			do
+				i++;
+			while (i < lim && u[i] == ' ');
 			continue;
 		}
 		if (word_start[b] == PE_NUMBER) {
@@ -1293,7 +1298,10 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			if (out->gap[n])
 				break;          /* a blank line: paragraph rules */
 			out->gap[n] = 1;
-			i++;
+			/* and the indent after it (see above) */
+			do
+				i++;
+			while (i < lim && u[i] == ' ');
 			continue;
 		}
 		if (b < 0x80 && i + 1 >= lim)
