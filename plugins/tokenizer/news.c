@@ -1164,7 +1164,7 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	const uint64_t *bm = sc->bm;
 	struct tok_list *out = sc->out;
 	uint32_t *ts = out->start, *te = out->end;
-	uint8_t *tf = out->flags;
+	uint8_t *tf = out->flags, *gap = out->gap;
 	size_t n = out->n, e;
 	/* a token takes at least one byte: while i < lim, n < zeroed <= cap
 	 * (lim moves on at "refill" while there is room); and a token must
@@ -1192,7 +1192,11 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			te[n] = (uint32_t)e;
 			tf[n] = (uint8_t)f;
 			n++;
-			i = e + (c == ' ');
+			/* a line feed after the word (a wrapped line) with no
+			 * branch: the next token's gap, stored either way (it
+			 * is 0 until a line feed sets it, see below) */
+			gap[n] = (uint8_t)(c == '\n');
+			i = e + ((c == ' ') | (c == '\n'));
 		}
 		/* the rest, and the words it stopped at */
 		if (i >= lim)
