@@ -308,15 +308,22 @@ static const bool word_byte[256] = {
  * never plain (combining marks, curly apostrophes, hyphens). */
 #define PE_WORD 1
 #define PE_NUMBER 2
+/* For fast_run()'s word loop, which decides with no branch what follows
+ * a word: PE_LF for a line feed (the next token's gap), PE_STEP for the
+ * space or line feed it steps over (the highest bit: t / PE_STEP is 0
+ * or 1). */
+#define PE_LF 4
+#define PE_STEP 8
 
 static const uint8_t plain_end[256] = {
 	/* control characters and white space, DEL */
 	[0x00] = 3, [0x01] = 3, [0x02] = 3, [0x03] = 3, [0x04] = 3, [0x05] = 3,
-	[0x06] = 3, [0x07] = 3, [0x08] = 3, [0x09] = 3, [0x0A] = 3, [0x0B] = 3,
+	[0x06] = 3, [0x07] = 3, [0x08] = 3, [0x09] = 3,
+	[0x0A] = 3 | PE_LF | PE_STEP, [0x0B] = 3,
 	[0x0C] = 3, [0x0D] = 3, [0x0E] = 3, [0x0F] = 3, [0x10] = 3, [0x11] = 3,
 	[0x12] = 3, [0x13] = 3, [0x14] = 3, [0x15] = 3, [0x16] = 3, [0x17] = 3,
 	[0x18] = 3, [0x19] = 3, [0x1A] = 3, [0x1B] = 3, [0x1C] = 3, [0x1D] = 3,
-	[0x1E] = 3, [0x1F] = 3, [' '] = 3, [0x7F] = 3,
+	[0x1E] = 3, [0x1F] = 3, [' '] = 3 | PE_STEP, [0x7F] = 3,
 	['!'] = 3, ['"'] = 3, ['#'] = 3, ['$'] = 3, ['('] = 3, [')'] = 3,
 	['*'] = 3, [';'] = 3, ['<'] = 3, ['='] = 3, ['>'] = 3, ['?'] = 3,
 	['['] = 3, ['\\'] = 3, [']'] = 3, ['^'] = 3, ['`'] = 3, ['{'] = 3,
@@ -1163,8 +1170,6 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	const unsigned char *u = (const unsigned char *)sc->s;
 	const uint64_t *bm = sc->bm;
 	struct tok_list *out = sc->out;
-	uint32_t *ts = out->start, *te = out->end;
-	uint8_t *tf = out->flags, *gap = out->gap;
 	size_t n = out->n, e;
 	/* a token takes at least one byte: while i < lim, n < zeroed <= cap
 	 * (lim moves on at "refill" while there is room); and a token must
@@ -1177,6 +1182,11 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	volatile size_t others = 0;
 
 	for (;;) {
+		/* loaded again after each token of the slow paths, so that
+		 * they need registers in the word loop only, not across the
+		 * slow paths (which spilled them: four loads a word) */
+		uint32_t *const ts = out->start, *const te = out->end;
+		uint8_t *const tf = out->flags, *const gap = out->gap;
 		unsigned b, f, c;
 
 		/* the common case in a loop of its own: plain words, each
@@ -1185,8 +1195,8 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			e = bitmap_run_end(bm, i + 1);
 			if (e >= lim)
 				break;
-			c = u[e];
-			if (!(plain_end[c] & PE_WORD))
+			c = plain_end[u[e]];
+			if (!(c & PE_WORD))
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
@@ -1195,8 +1205,8 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			/* a line feed after the word (a wrapped line) with no
 			 * branch: the next token's gap, stored either way (it
 			 * is 0 until a line feed sets it, see below) */
-			gap[n] = (uint8_t)(c == '\n');
-			i = e + ((c == ' ') | (c == '\n'));
+			gap[n] = (uint8_t)(c / PE_LF & 1);
+			i = e + c / PE_STEP;
 		}
 		/* the rest, and the words it stopped at */
 		if (i >= lim)
@@ -1426,7 +1436,7 @@ stop:
 	 * one: fast_run() is called right after a token, with only white
 	 * space between its end and i) */
 	if (n < out->zeroed && out->gap[n])
-		return te[n - 1];
+		return out->end[n - 1];
 	return i;
 }
 
