@@ -85,12 +85,41 @@ struct lines {
 	size_t start;
 };
 
+/* The end of the last line break (\n or \r) in s[e..b), where s[e] is
+ * one. A gap of at most eight bytes (a line feed and a paragraph's indent)
+ * is searched in one word, whose highest lane holding either byte is the
+ * answer (s[e]'s lane is there, so one is): the exit of a loop back over
+ * the indent was missed about once a gap. */
+static size_t last_break(const char *s, size_t e, size_t b)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (b - e <= 8 && b >= 8) {
+		const uint64_t lows = 0x7f7f7f7f7f7f7f7full;
+		uint64_t w, lf, cr, m;
+
+		memcpy(&w, s + b - 8, sizeof w);
+		/* lanes equal to 0 in lf or cr get their high bit set, and
+		 * only those (no carry crosses a lane: lanes & 0x7f + 0x7f
+		 * <= 0xfe) */
+		lf = w ^ 0x0a0a0a0a0a0a0a0aull;
+		cr = w ^ 0x0d0d0d0d0d0d0d0dull;
+		m = ~(((lf & lows) + lows) | lf | lows) |
+		    ~(((cr & lows) + lows) | cr | lows);
+		return b - 8 + (size_t)((63 - __builtin_clzll(m)) >> 3) + 1;
+	}
+#endif
+	while (b > e && s[b - 1] != '\n' && s[b - 1] != '\r')
+		b--;
+	return b;
+}
+
 /* For the gap s[ga..gb): if it holds a line break, stores the length of
  * the line it ends in *len, moves @l to the next line and returns true. */
 static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
                      size_t *len)
 {
-	size_t e = ga, b = gb;
+	size_t e = ga;
 
 	if (gb == ga + 1 && s[ga] == '\n') {
 		*len = ga - l->start;      /* the usual gap: one line feed */
@@ -102,9 +131,7 @@ static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
 	if (e == gb)
 		return false;
 	*len = e - l->start;
-	while (b > e && s[b - 1] != '\n' && s[b - 1] != '\r')
-		b--;
-	l->start = b;
+	l->start = last_break(s, e, gb);
 	return true;
 }
 
