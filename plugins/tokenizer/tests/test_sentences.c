@@ -160,6 +160,41 @@ static void test_sentences_lists_lines(void **unused)
 	dp_harness_free(h);
 }
 
+/* Hard-wrapped text: an indented line (two spaces or a tab after the
+ * gap's last line break) starts a sentence after a full line; the gap's
+ * last line break is found in one word for gaps of up to eight bytes, so
+ * gaps of every form: CR LF, spaces before the break, two breaks. */
+static void test_sentences_indent_gaps(void **unused)
+{
+	static const struct { const char *gap; size_t sentences; } gaps[] = {
+		{ "\n    ", 4 }, { "\r\n    ", 4 }, { " \n    ", 4 },
+		{ "\n\t", 4 }, { "\n  ", 4 }, { "  \n  ", 4 }, { "\n\r\n", 4 },
+		{ "\n ", 3 }, { "\r\n ", 3 }, { "\n", 3 }, { "\r\n", 3 },
+		{ " \r ", 3 }, { "\n            ", 4 },
+	};
+	static const char head[] =
+		"OIL FIRM TO FORM UNIT\n"
+		"CLEVELAND, Feb 26 - Standard Oil Co and BP North America\n"
+		"Inc said they plan to form a venture to manage the money\n"
+		"Market borrowing and investment activities of both firms.\n"
+		"    The venture will be called BP/Standard Financial and\n"
+		"Will be run by Standard Oil under the oversight of a joint";
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+		char text[512];
+
+		snprintf(text, sizeof text, "%s%sManagement committee said it.",
+		         head, gaps[g].gap);
+		run(h, text);
+		if (dp_harness_count(h, "sentences") != gaps[g].sentences)
+			fail_msg("gap %zu: %zu sentences", g,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	dp_harness_free(h);
+}
+
 static void test_sentences_lowercase(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -203,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_quotes_parens),
 		cmocka_unit_test(test_sentences_lists_lines),
 		cmocka_unit_test(test_sentences_lowercase),
+		cmocka_unit_test(test_sentences_indent_gaps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
