@@ -315,21 +315,30 @@ static const bool word_byte[256] = {
 #define PE_LF 4
 #define PE_STEP 8
 
-static const uint8_t plain_end[256] = {
-	/* control characters and white space, DEL */
-	[0x00] = 3, [0x01] = 3, [0x02] = 3, [0x03] = 3, [0x04] = 3, [0x05] = 3,
-	[0x06] = 3, [0x07] = 3, [0x08] = 3, [0x09] = 3,
-	[0x0A] = 3 | PE_LF | PE_STEP, [0x0B] = 3,
-	[0x0C] = 3, [0x0D] = 3, [0x0E] = 3, [0x0F] = 3, [0x10] = 3, [0x11] = 3,
-	[0x12] = 3, [0x13] = 3, [0x14] = 3, [0x15] = 3, [0x16] = 3, [0x17] = 3,
-	[0x18] = 3, [0x19] = 3, [0x1A] = 3, [0x1B] = 3, [0x1C] = 3, [0x1D] = 3,
-	[0x1E] = 3, [0x1F] = 3, [' '] = 3 | PE_STEP, [0x7F] = 3,
-	['!'] = 3, ['"'] = 3, ['#'] = 3, ['$'] = 3, ['('] = 3, [')'] = 3,
-	['*'] = 3, [';'] = 3, ['<'] = 3, ['='] = 3, ['>'] = 3, ['?'] = 3,
-	['['] = 3, ['\\'] = 3, [']'] = 3, ['^'] = 3, ['`'] = 3, ['{'] = 3,
-	['|'] = 3, ['}'] = 3, ['~'] = 3,
-	[','] = PE_WORD, ['/'] = PE_WORD,
-};
+/* The plain_end[] value of the ASCII byte c, as a constant expression
+ * (word_plain[] below is built from it too): control characters, white
+ * space, DEL and the marks listed 3, the space and line feed with the
+ * bits of the word loop, , and / PE_WORD, the rest 0. */
+#define PE_MARK(c) \
+	((c) == '!' || (c) == '"' || (c) == '#' || (c) == '$' || (c) == '(' || \
+	 (c) == ')' || (c) == '*' || (c) == ';' || (c) == '<' || (c) == '=' || \
+	 (c) == '>' || (c) == '?' || (c) == '[' || (c) == '\\' || (c) == ']' || \
+	 (c) == '^' || (c) == '`' || (c) == '{' || (c) == '|' || (c) == '}' || \
+	 (c) == '~')
+#define PE_VALUE(c) \
+	((c) == '\n' ? 3 | PE_LF | PE_STEP : (c) == ' ' ? 3 | PE_STEP : \
+	 (c) < 0x20 || (c) == 0x7F || PE_MARK(c) ? 3 : \
+	 (c) == ',' || (c) == '/' ? PE_WORD : 0)
+/* The 128 entries [c .. c + 128) of a table of f(c) */
+#define ASCII_TABLE8(f, c) [c] = f(c), [c + 1] = f(c + 1), [c + 2] = f(c + 2), \
+	[c + 3] = f(c + 3), [c + 4] = f(c + 4), [c + 5] = f(c + 5), \
+	[c + 6] = f(c + 6), [c + 7] = f(c + 7)
+#define ASCII_TABLE32(f, c) ASCII_TABLE8(f, c), ASCII_TABLE8(f, c + 8), \
+	ASCII_TABLE8(f, c + 16), ASCII_TABLE8(f, c + 24)
+#define ASCII_TABLE(f) ASCII_TABLE32(f, 0), ASCII_TABLE32(f, 32), \
+	ASCII_TABLE32(f, 64), ASCII_TABLE32(f, 96)
+
+static const uint8_t plain_end[256] = { ASCII_TABLE(PE_VALUE) };
 
 /* Which plain_end[] bit applies after a run starting with this byte:
  * PE_WORD for a letter, PE_NUMBER for a digit. */
@@ -1151,6 +1160,21 @@ static const uint8_t word_flags[256] = {
 };
 #undef WF
 
+/* word_flags[] and plain_end[] in one table for fast_run()'s word loop,
+ * which then needs one base register for both of its lookups: the flags
+ * of a word's first byte in the low bits (letters have no plain_end[]
+ * bits), the plain_end[] bits of the byte after it shifted past them. */
+#define WP_SHIFT 2
+#define WP_WORD (PE_WORD << WP_SHIFT)
+#define WP_LF (PE_LF << WP_SHIFT)
+#define WP_STEP (PE_STEP << WP_SHIFT)
+_Static_assert((TF_UPPER | TF_LOWER) < 1 << WP_SHIFT && WP_STEP < 128,
+               "word_plain[] packs them");
+#define WP_VALUE(c) \
+	((unsigned)((c) - 'A') < 26 ? TF_UPPER : \
+	 (unsigned)((c) - 'a') < 26 ? TF_LOWER : PE_VALUE(c) << WP_SHIFT)
+static const uint8_t word_plain[256] = { ASCII_TABLE(WP_VALUE) };
+
 /* Where emit_word() splits the ASCII word u[a..b) with its only
  * apostrophe at @p (a < p, b - p >= 2): before 's 'd 'm 're 've 'll, or
  * before the n of n't; @b for no split (clitics not split, another tail,
@@ -1212,12 +1236,13 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 
 		/* the common case in a loop of its own: plain words, each
 		 * before a space or a byte that ends it as it is */
-		while (i < lim && (f = word_flags[u[i]]) != 0) {
+		while (i < lim &&
+		       ((f = word_plain[u[i]]) & (TF_UPPER | TF_LOWER))) {
 			e = bitmap_run_end(bm, i + 1);
 			if (e >= lim)
 				break;
-			c = plain_end[u[e]];
-			if (!(c & PE_WORD))
+			c = word_plain[u[e]];
+			if (!(c & WP_WORD))
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
@@ -1226,8 +1251,8 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			/* a line feed after the word (a wrapped line) with no
 			 * branch: the next token's gap, stored either way (it
 			 * is 0 until a line feed sets it, see below) */
-			gap[n] = (uint8_t)(c / PE_LF & 1);
-			i = e + c / PE_STEP;
+			gap[n] = (uint8_t)(c / WP_LF & 1);
+			i = e + c / WP_STEP;
 		}
 		/* the rest, and the words it stopped at */
 		if (i >= lim)
