@@ -1335,13 +1335,6 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			i = e + (c == ' ');
 			continue;
 		}
-		if (b == ' ') {
-			/* a run of spaces (the indent of a paragraph's first
-			 * line) at once: one trip through the tests above per
-			 * space cost a mispredicted exit of the word loop each */
-			i = skip_spaces(u, i + 1, lim);
-			continue;
-		}
 		if (word_start[b] == PE_NUMBER) {
 			/* a number: segments of digits joined as scan_word()
 			 * joins them (13.5 2,500 1,000.50 3-1 10:30 9/11),
@@ -1403,6 +1396,13 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				break;          /* a blank line: paragraph rules */
 			out->gap[n] = 1;
 			/* and the indent after it (see above) */
+			i = skip_spaces(u, i + 1, lim);
+			continue;
+		}
+		if (b == ' ') {
+			/* a run of spaces (the indent of a paragraph's first
+			 * line) at once: one trip through the tests per
+			 * space cost a mispredicted exit of the word loop each */
 			i = skip_spaces(u, i + 1, lim);
 			continue;
 		}
