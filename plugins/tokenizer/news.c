@@ -1327,6 +1327,22 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				if (!run_has_digit(u, i, e, sc->len) &&
 				    abbr_maybe(sc->o->abbrevs, sc->s + i, e - i))
 					break;
+				/* and the period, as the mark case below would
+				 * emit it (ASCII white space after it, before
+				 * lim): without another trip through the tests */
+				ts[n] = (uint32_t)i;
+				te[n] = (uint32_t)e;
+				tf[n] = (uint8_t)f;
+				n++;
+				ts[n] = (uint32_t)e;
+				te[n] = (uint32_t)(e + 1);
+				out->kind[n] = TK_PUNCT;
+				tf[n] = TF_TERM | TF_PERIOD;
+				out->has_kind[TK_PUNCT] = 1;
+				others++;
+				n++;
+				i = e + 1 + (u[e + 1] == ' ');
+				continue;
 			}
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
