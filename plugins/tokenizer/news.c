@@ -1341,7 +1341,16 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				out->has_kind[TK_PUNCT] = 1;
 				others++;
 				n++;
-				i = e + 1 + (u[e + 1] == ' ');
+				/* and a line feed after it, with the indent of
+				 * the next paragraph, as the line-feed case does
+				 * (no line feed came since the word: the next
+				 * token's gap is 0) */
+				if (u[e + 1] == '\n') {
+					gap[n] = 1;
+					i = skip_spaces(u, e + 2, lim);
+				} else {
+					i = e + 1 + (u[e + 1] == ' ');
+				}
 				continue;
 			}
 			ts[n] = (uint32_t)i;
