@@ -441,6 +441,27 @@ static void test_fast_path_indents(void **unused)
 			snprintf(sents, sizeof sents, "%s | ij", first);
 			t = padded(pad, text);
 			check_tokens(h, t, "ab cd ef , 12 gh ij");
+			free(t);
+			/* a sentence's period emitted with the word before it,
+			 * and the line feed and indent after it */
+			snprintf(text, sizeof text, "Word ends.\n%sNext one. Then"
+			         "\n%s\n%sLast one.%s", sp, sp, sp, sp);
+			t = padded(pad, text);
+			check_tokens(h, t, "Word ends . Next one . Then Last one .");
+			assert_int_equal(dp_harness_count(h, "sentences"), 4);
+			free(t);
+			snprintf(text, sizeof text, "Word ends.\n%s\n%sLast.\n",
+			         sp, sp);
+			t = padded(pad, text);
+			check_sentences(h, t, "Word ends. | Last.");
+			free(t);
+			snprintf(text, sizeof text, "Word ends.%s", sp);
+			t = padded(pad, text);
+			check_sentences(h, t, "Word ends.");
+			free(t);
+			snprintf(text, sizeof text, "%s\n%s\n%sij%s", first, sp,
+			         sp, sp);
+			t = padded(pad, text);
 			/* the line feeds' gaps: one inside the sentence, the
 			 * blank line ends it; for lines under 40 bytes (wider
 			 * ones bring in the rules of hard-wrapped text) */
