@@ -27,6 +27,10 @@
  */
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #include "tokenize.h"
 
 /* Words that typically start a sentence, lowercase, sorted. */
@@ -406,6 +410,21 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
  * none); skips eight tokens a step, most have none. */
 static size_t next_break(const struct tok_list *t, size_t k)
 {
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* sixteen at a time where SSE2 is there: a Reuters line has ten to
+	 * fifteen tokens, so the step after the first, whose test the
+	 * processor missed about once a line, is seldom needed */
+	while (k + 16 <= t->n) {
+		__m128i g = _mm_loadu_si128((const __m128i *)(const void *)
+		                            (t->gap + k));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(g, _mm_setzero_si128())) ^ 0xFFFFu;
+
+		if (m)
+			return k + (unsigned)__builtin_ctz(m);
+		k += 16;
+	}
+#endif
 	while (k + 8 <= t->n) {
 		uint64_t w;
 

@@ -195,6 +195,39 @@ static void test_sentences_indent_gaps(void **unused)
 	dp_harness_free(h);
 }
 
+/* Lines of 1 to 40 tokens: the line breaks are found sixteen and eight
+ * tokens at a time, then one by one up to the last token; the line
+ * lengths they give decide whether the text counts as hard-wrapped
+ * (lines of 40 to 100 bytes: then only the sentences' periods end them,
+ * 2 sentences; shorter or longer lines end sentences too, 4). */
+static void test_sentences_line_lengths(void **unused)
+{
+	static const char *const words[] = { "ab", "Cd", "ef", "gh" };
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t ntok = 1; ntok <= 40; ntok++) {
+		char text[1024];
+		size_t len = 0;
+
+		for (size_t line = 0; line < 6; line++) {
+			for (size_t i = 0; i < ntok; i++)
+				len += (size_t)snprintf(text + len, sizeof text - len,
+				                        "%s%s", i ? " " : "",
+				                        words[(line + i) % 4]);
+			len += (size_t)snprintf(text + len, sizeof text - len,
+			                        "%s%s", line % 3 == 2 ? "." : "",
+			                        line < 5 ? "\n" : "");
+		}
+		run(h, text);
+		if (dp_harness_count(h, "sentences") !=
+		    (ntok >= 14 && ntok <= 33 ? 2u : 4u))
+			fail_msg("%zu tokens a line: %zu sentences", ntok,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	dp_harness_free(h);
+}
+
 static void test_sentences_lowercase(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -239,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_lists_lines),
 		cmocka_unit_test(test_sentences_lowercase),
 		cmocka_unit_test(test_sentences_indent_gaps),
+		cmocka_unit_test(test_sentences_line_lengths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
