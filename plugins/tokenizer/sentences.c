@@ -516,6 +516,32 @@ static size_t next_candidate(const struct tok_list *t, size_t j, size_t n)
 	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
 	const uint64_t mask = ones * (TF_TERM | TF_CLOSE | TF_ABBREV);
 
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* sixteen at a time where SSE2 is there (lanes as below, a set bit
+	 * for a token that is no candidate): fewer steps after the first,
+	 * whose test the processor misses */
+	while (j + 17 <= n) {
+		const __m128i zero = _mm_setzero_si128();
+		__m128i g = _mm_loadu_si128((const __m128i *)(const void *)
+		                            (t->gap + j + 1));
+		__m128i f = _mm_loadu_si128((const __m128i *)(const void *)
+		                            (t->flags + j));
+		__m128i k = _mm_loadu_si128((const __m128i *)(const void *)
+		                            (t->kind + j));
+		__m128i none = _mm_and_si128(
+			_mm_cmpeq_epi8(g, zero),
+			_mm_cmpeq_epi8(_mm_and_si128(f, _mm_set1_epi8(
+				(char)(TF_TERM | TF_CLOSE | TF_ABBREV))), zero));
+		unsigned m;
+
+		none = _mm_andnot_si128(
+			_mm_cmpeq_epi8(k, _mm_set1_epi8((char)TK_EMOJI)), none);
+		m = (unsigned)_mm_movemask_epi8(none) ^ 0xFFFFu;
+		if (m)
+			return j + (unsigned)__builtin_ctz(m);
+		j += 16;
+	}
+#endif
 	while (j + 9 <= n) {
 		uint64_t g, f, k, emoji;
 

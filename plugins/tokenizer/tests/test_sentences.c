@@ -228,6 +228,33 @@ static void test_sentences_line_lengths(void **unused)
 	dp_harness_free(h);
 }
 
+/* Sentence ends (a period, an exclamation mark, an abbreviation before a
+ * capital) and a closing bracket 1 to 40 tokens apart: the candidates are
+ * found sixteen and eight tokens at a time, then one by one. */
+static void test_sentences_candidate_distances(void **unused)
+{
+	static const char *const words[] = { "ab", "cd", "ef" };
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t n = 1; n <= 40; n++) {
+		char w[160], text[640], expected[660];
+		size_t len = 0;
+
+		for (size_t i = 0; i < n; i++)
+			len += (size_t)snprintf(w + len, sizeof w - len, "%s%s",
+			                        i ? " " : "", words[i % 3]);
+		snprintf(text, sizeof text,
+		         "Xy %s. Next one! Then %s Inc. Board %s (said) ok", w, w,
+		         w);
+		snprintf(expected, sizeof expected,
+		         "Xy %s. | Next one! | Then %s Inc. | Board %s (said) ok",
+		         w, w, w);
+		check_sentences(h, text, expected);
+	}
+	dp_harness_free(h);
+}
+
 static void test_sentences_lowercase(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -273,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_lowercase),
 		cmocka_unit_test(test_sentences_indent_gaps),
 		cmocka_unit_test(test_sentences_line_lengths),
+		cmocka_unit_test(test_sentences_candidate_distances),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
