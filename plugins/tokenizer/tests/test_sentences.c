@@ -255,6 +255,36 @@ static void test_sentences_candidate_distances(void **unused)
 	dp_harness_free(h);
 }
 
+/* The case counts that make a text caseless (at least 20 lowercase
+ * words, under 2% capitalised) are taken sixteen and eight flags at a
+ * time, then one by one: texts of 15 to 69 words with 0 to 2 capitals,
+ * where a line break before a lowercase word ends a sentence only in
+ * caseless text. */
+static void test_sentences_case_counts(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t n = 15; n < 70; n++)
+		for (size_t caps = 0; caps <= 2; caps++) {
+			char text[256];
+			size_t len = 0, lower = n - caps;
+			bool caseless = lower >= 20 && caps * 50 < n;
+
+			for (size_t i = 0; i < n; i++)
+				len += (size_t)snprintf(text + len, sizeof text - len,
+				                        "%s%s", i == 0 ? "" :
+				                        i == n / 2 ? "\n" : " ",
+				                        i % 3 == 0 && i / 3 < caps ?
+				                        "Ab" : "ab");
+			run(h, text);
+			if (dp_harness_count(h, "sentences") != (caseless ? 2u : 1u))
+				fail_msg("%zu words, %zu capitals: %zu sentences", n,
+				         caps, (size_t)dp_harness_count(h, "sentences"));
+		}
+	dp_harness_free(h);
+}
+
 static void test_sentences_lowercase(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -301,6 +331,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_indent_gaps),
 		cmocka_unit_test(test_sentences_line_lengths),
 		cmocka_unit_test(test_sentences_candidate_distances),
+		cmocka_unit_test(test_sentences_case_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
