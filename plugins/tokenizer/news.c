@@ -308,21 +308,37 @@ static const bool word_byte[256] = {
  * never plain (combining marks, curly apostrophes, hyphens). */
 #define PE_WORD 1
 #define PE_NUMBER 2
+/* For fast_run()'s word loop, which decides with no branch what follows
+ * a word: PE_LF for a line feed (the next token's gap), PE_STEP for the
+ * space or line feed it steps over (the highest bit: t / PE_STEP is 0
+ * or 1). */
+#define PE_LF 4
+#define PE_STEP 8
 
-static const uint8_t plain_end[256] = {
-	/* control characters and white space, DEL */
-	[0x00] = 3, [0x01] = 3, [0x02] = 3, [0x03] = 3, [0x04] = 3, [0x05] = 3,
-	[0x06] = 3, [0x07] = 3, [0x08] = 3, [0x09] = 3, [0x0A] = 3, [0x0B] = 3,
-	[0x0C] = 3, [0x0D] = 3, [0x0E] = 3, [0x0F] = 3, [0x10] = 3, [0x11] = 3,
-	[0x12] = 3, [0x13] = 3, [0x14] = 3, [0x15] = 3, [0x16] = 3, [0x17] = 3,
-	[0x18] = 3, [0x19] = 3, [0x1A] = 3, [0x1B] = 3, [0x1C] = 3, [0x1D] = 3,
-	[0x1E] = 3, [0x1F] = 3, [' '] = 3, [0x7F] = 3,
-	['!'] = 3, ['"'] = 3, ['#'] = 3, ['$'] = 3, ['('] = 3, [')'] = 3,
-	['*'] = 3, [';'] = 3, ['<'] = 3, ['='] = 3, ['>'] = 3, ['?'] = 3,
-	['['] = 3, ['\\'] = 3, [']'] = 3, ['^'] = 3, ['`'] = 3, ['{'] = 3,
-	['|'] = 3, ['}'] = 3, ['~'] = 3,
-	[','] = PE_WORD, ['/'] = PE_WORD,
-};
+/* The plain_end[] value of the ASCII byte c, as a constant expression
+ * (word_plain[] below is built from it too): control characters, white
+ * space, DEL and the marks listed 3, the space and line feed with the
+ * bits of the word loop, , and / PE_WORD, the rest 0. */
+#define PE_MARK(c) \
+	((c) == '!' || (c) == '"' || (c) == '#' || (c) == '$' || (c) == '(' || \
+	 (c) == ')' || (c) == '*' || (c) == ';' || (c) == '<' || (c) == '=' || \
+	 (c) == '>' || (c) == '?' || (c) == '[' || (c) == '\\' || (c) == ']' || \
+	 (c) == '^' || (c) == '`' || (c) == '{' || (c) == '|' || (c) == '}' || \
+	 (c) == '~')
+#define PE_VALUE(c) \
+	((c) == '\n' ? 3 | PE_LF | PE_STEP : (c) == ' ' ? 3 | PE_STEP : \
+	 (c) < 0x20 || (c) == 0x7F || PE_MARK(c) ? 3 : \
+	 (c) == ',' || (c) == '/' ? PE_WORD : 0)
+/* The 128 entries [c .. c + 128) of a table of f(c) */
+#define ASCII_TABLE8(f, c) [c] = f(c), [c + 1] = f(c + 1), [c + 2] = f(c + 2), \
+	[c + 3] = f(c + 3), [c + 4] = f(c + 4), [c + 5] = f(c + 5), \
+	[c + 6] = f(c + 6), [c + 7] = f(c + 7)
+#define ASCII_TABLE32(f, c) ASCII_TABLE8(f, c), ASCII_TABLE8(f, c + 8), \
+	ASCII_TABLE8(f, c + 16), ASCII_TABLE8(f, c + 24)
+#define ASCII_TABLE(f) ASCII_TABLE32(f, 0), ASCII_TABLE32(f, 32), \
+	ASCII_TABLE32(f, 64), ASCII_TABLE32(f, 96)
+
+static const uint8_t plain_end[256] = { ASCII_TABLE(PE_VALUE) };
 
 /* Which plain_end[] bit applies after a run starting with this byte:
  * PE_WORD for a letter, PE_NUMBER for a digit. */
@@ -968,6 +984,79 @@ static inline size_t bitmap_run_end(const uint64_t *bm, size_t e)
 	return e + (unsigned)__builtin_ctzll(stop);
 }
 
+/* Whether the ASCII letters and digits u[k..e) (k < e <= len) hold a
+ * digit (0x30-0x39), and whether they are all digits. Among letters and
+ * digits, only the letters have bit 0x40 set, so one word answers for a
+ * run of at most eight bytes that has eight bytes to read before len:
+ * no loop whose exit depends on the run's length, which the branch
+ * predictor misses about once a run. Longer runs, and those at the end
+ * of the text, byte by byte (two words for up to sixteen cost the word
+ * loop more than they saved: its registers). */
+#define LANES_40 0x4040404040404040ULL
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define RUN_SWAR 1
+#else
+#define RUN_SWAR 0
+#endif
+
+/* The bits 0x40 of the bytes of u[k..e), the first byte's lowest, and
+ * those of all of them (what a run of letters has). Only for
+ * 0 < e - k <= 8 and k + 8 <= len. */
+static inline uint64_t run_bit40(const unsigned char *u, size_t k, size_t e,
+                                 uint64_t *all)
+{
+	uint64_t w;
+
+	memcpy(&w, u + k, 8);
+	*all = LANES_40 & (~0ULL >> (64 - 8 * (e - k)));
+	return w & *all;
+}
+
+static inline bool run_all_digits(const unsigned char *u, size_t k, size_t e,
+                                  size_t len)
+{
+	uint64_t all;
+
+	if (RUN_SWAR && e - k <= 8 && k + 8 <= len)
+		return run_bit40(u, k, e, &all) == 0;
+	while (k < e && is_ascii_digit(u[k]))
+		k++;
+	return k == e;
+}
+
+static inline bool run_has_digit(const unsigned char *u, size_t k, size_t e,
+                                 size_t len)
+{
+	uint64_t all;
+
+	if (RUN_SWAR && e - k <= 8 && k + 8 <= len)
+		return run_bit40(u, k, e, &all) != all;
+	while (k < e && !is_ascii_digit(u[k]))
+		k++;
+	return k < e;
+}
+
+/* The first byte at or after u[i] that is no space, or @lim (i <= lim,
+ * u[0..lim) readable). Eight bytes at a time: the exit of a loop over a
+ * paragraph's indent (four spaces in Reuters) is missed about once an
+ * indent, the test of eight bytes at once seldom. */
+static inline size_t skip_spaces(const unsigned char *u, size_t i, size_t lim)
+{
+#if RUN_SWAR
+	for (; i + 8 <= lim; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, u + i, 8);
+		w ^= 0x2020202020202020ULL;     /* the spaces' lanes 0 */
+		if (w)
+			return i + ((size_t)__builtin_ctzll(w) >> 3);
+	}
+#endif
+	while (i < lim && u[i] == ' ')
+		i++;
+	return i;
+}
+
 /* The flags of the marks that are always a token of their own, as
  * scan_punct() gives them (its first cases); 0 for every other byte. */
 static const uint8_t simple_mark[128] = {
@@ -1071,6 +1160,21 @@ static const uint8_t word_flags[256] = {
 };
 #undef WF
 
+/* word_flags[] and plain_end[] in one table for fast_run()'s word loop,
+ * which then needs one base register for both of its lookups: the flags
+ * of a word's first byte in the low bits (letters have no plain_end[]
+ * bits), the plain_end[] bits of the byte after it shifted past them. */
+#define WP_SHIFT 2
+#define WP_WORD (PE_WORD << WP_SHIFT)
+#define WP_LF (PE_LF << WP_SHIFT)
+#define WP_STEP (PE_STEP << WP_SHIFT)
+_Static_assert((TF_UPPER | TF_LOWER) < 1 << WP_SHIFT && WP_STEP < 128,
+               "word_plain[] packs them");
+#define WP_VALUE(c) \
+	((unsigned)((c) - 'A') < 26 ? TF_UPPER : \
+	 (unsigned)((c) - 'a') < 26 ? TF_LOWER : PE_VALUE(c) << WP_SHIFT)
+static const uint8_t word_plain[256] = { ASCII_TABLE(WP_VALUE) };
+
 /* Where emit_word() splits the ASCII word u[a..b) with its only
  * apostrophe at @p (a < p, b - p >= 2): before 's 'd 'm 're 've 'll, or
  * before the n of n't; @b for no split (clitics not split, another tail,
@@ -1111,8 +1215,6 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	const unsigned char *u = (const unsigned char *)sc->s;
 	const uint64_t *bm = sc->bm;
 	struct tok_list *out = sc->out;
-	uint32_t *ts = out->start, *te = out->end;
-	uint8_t *tf = out->flags;
 	size_t n = out->n, e;
 	/* a token takes at least one byte: while i < lim, n < zeroed <= cap
 	 * (lim moves on at "refill" while there is room); and a token must
@@ -1125,22 +1227,32 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 	volatile size_t others = 0;
 
 	for (;;) {
+		/* loaded again after each token of the slow paths, so that
+		 * they need registers in the word loop only, not across the
+		 * slow paths (which spilled them: four loads a word) */
+		uint32_t *const ts = out->start, *const te = out->end;
+		uint8_t *const tf = out->flags, *const gap = out->gap;
 		unsigned b, f, c;
 
 		/* the common case in a loop of its own: plain words, each
 		 * before a space or a byte that ends it as it is */
-		while (i < lim && (f = word_flags[u[i]]) != 0) {
+		while (i < lim &&
+		       ((f = word_plain[u[i]]) & (TF_UPPER | TF_LOWER))) {
 			e = bitmap_run_end(bm, i + 1);
 			if (e >= lim)
 				break;
-			c = u[e];
-			if (!(plain_end[c] & PE_WORD))
+			c = word_plain[u[e]];
+			if (!(c & WP_WORD))
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = (uint8_t)f;
 			n++;
-			i = e + (c == ' ');
+			/* a line feed after the word (a wrapped line) with no
+			 * branch: the next token's gap, stored either way (it
+			 * is 0 until a line feed sets it, see below) */
+			gap[n] = (uint8_t)(c / WP_LF & 1);
+			i = e + c / WP_STEP;
 		}
 		/* the rest, and the words it stopped at */
 		if (i >= lim)
@@ -1209,26 +1321,43 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				 * initials, "No." and the words the length and
 				 * bloom filters let through are left to
 				 * news_tokenize() */
-				size_t k = i;
-
 				if (c != '.' || e + 1 >= lim || u[e + 1] >= 0x80 ||
 				    ascii_nc[u[e + 1]] != NC_SPACE || e - i <= 2)
 					break;
-				while (k < e && !is_ascii_digit(u[k]))
-					k++;
-				if (k == e && abbr_maybe(sc->o->abbrevs, sc->s + i,
-				                         e - i))
+				if (!run_has_digit(u, i, e, sc->len) &&
+				    abbr_maybe(sc->o->abbrevs, sc->s + i, e - i))
 					break;
+				/* and the period, as the mark case below would
+				 * emit it (ASCII white space after it, before
+				 * lim): without another trip through the tests */
+				ts[n] = (uint32_t)i;
+				te[n] = (uint32_t)e;
+				tf[n] = (uint8_t)f;
+				n++;
+				ts[n] = (uint32_t)e;
+				te[n] = (uint32_t)(e + 1);
+				out->kind[n] = TK_PUNCT;
+				tf[n] = TF_TERM | TF_PERIOD;
+				out->has_kind[TK_PUNCT] = 1;
+				others++;
+				n++;
+				/* and a line feed after it, with the indent of
+				 * the next paragraph, as the line-feed case does
+				 * (no line feed came since the word: the next
+				 * token's gap is 0) */
+				if (u[e + 1] == '\n') {
+					gap[n] = 1;
+					i = skip_spaces(u, e + 2, lim);
+				} else {
+					i = e + 1 + (u[e + 1] == ' ');
+				}
+				continue;
 			}
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
 			tf[n] = (uint8_t)f;
 			n++;
 			i = e + (c == ' ');
-			continue;
-		}
-		if (b == ' ') {
-			i++;
 			continue;
 		}
 		if (word_start[b] == PE_NUMBER) {
@@ -1246,9 +1375,7 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				if (e >= lim)
 					goto refill;
 				seg = e - k;
-				while (k < e && is_ascii_digit(u[k]))
-					k++;
-				if (k < e)
+				if (!run_all_digits(u, k, e, sc->len))
 					goto stop;
 				c = u[e];
 				if (c == '.' && e + 1 < lim &&
@@ -1293,7 +1420,15 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 			if (out->gap[n])
 				break;          /* a blank line: paragraph rules */
 			out->gap[n] = 1;
-			i++;
+			/* and the indent after it (see above) */
+			i = skip_spaces(u, i + 1, lim);
+			continue;
+		}
+		if (b == ' ') {
+			/* a run of spaces (the indent of a paragraph's first
+			 * line) at once: one trip through the tests per
+			 * space cost a mispredicted exit of the word loop each */
+			i = skip_spaces(u, i + 1, lim);
 			continue;
 		}
 		if (b < 0x80 && i + 1 >= lim)
@@ -1368,7 +1503,7 @@ stop:
 	 * one: fast_run() is called right after a token, with only white
 	 * space between its end and i) */
 	if (n < out->zeroed && out->gap[n])
-		return te[n - 1];
+		return out->end[n - 1];
 	return i;
 }
 

@@ -160,6 +160,131 @@ static void test_sentences_lists_lines(void **unused)
 	dp_harness_free(h);
 }
 
+/* Hard-wrapped text: an indented line (two spaces or a tab after the
+ * gap's last line break) starts a sentence after a full line; the gap's
+ * last line break is found in one word for gaps of up to eight bytes, so
+ * gaps of every form: CR LF, spaces before the break, two breaks. */
+static void test_sentences_indent_gaps(void **unused)
+{
+	static const struct { const char *gap; size_t sentences; } gaps[] = {
+		{ "\n    ", 4 }, { "\r\n    ", 4 }, { " \n    ", 4 },
+		{ "\n\t", 4 }, { "\n  ", 4 }, { "  \n  ", 4 }, { "\n\r\n", 4 },
+		{ "\n ", 3 }, { "\r\n ", 3 }, { "\n", 3 }, { "\r\n", 3 },
+		{ " \r ", 3 }, { "\n            ", 4 },
+	};
+	static const char head[] =
+		"OIL FIRM TO FORM UNIT\n"
+		"CLEVELAND, Feb 26 - Standard Oil Co and BP North America\n"
+		"Inc said they plan to form a venture to manage the money\n"
+		"Market borrowing and investment activities of both firms.\n"
+		"    The venture will be called BP/Standard Financial and\n"
+		"Will be run by Standard Oil under the oversight of a joint";
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+		char text[512];
+
+		snprintf(text, sizeof text, "%s%sManagement committee said it.",
+		         head, gaps[g].gap);
+		run(h, text);
+		if (dp_harness_count(h, "sentences") != gaps[g].sentences)
+			fail_msg("gap %zu: %zu sentences", g,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	dp_harness_free(h);
+}
+
+/* Lines of 1 to 40 tokens: the line breaks are found sixteen and eight
+ * tokens at a time, then one by one up to the last token; the line
+ * lengths they give decide whether the text counts as hard-wrapped
+ * (lines of 40 to 100 bytes: then only the sentences' periods end them,
+ * 2 sentences; shorter or longer lines end sentences too, 4). */
+static void test_sentences_line_lengths(void **unused)
+{
+	static const char *const words[] = { "ab", "Cd", "ef", "gh" };
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t ntok = 1; ntok <= 40; ntok++) {
+		char text[1024];
+		size_t len = 0;
+
+		for (size_t line = 0; line < 6; line++) {
+			for (size_t i = 0; i < ntok; i++)
+				len += (size_t)snprintf(text + len, sizeof text - len,
+				                        "%s%s", i ? " " : "",
+				                        words[(line + i) % 4]);
+			len += (size_t)snprintf(text + len, sizeof text - len,
+			                        "%s%s", line % 3 == 2 ? "." : "",
+			                        line < 5 ? "\n" : "");
+		}
+		run(h, text);
+		if (dp_harness_count(h, "sentences") !=
+		    (ntok >= 14 && ntok <= 33 ? 2u : 4u))
+			fail_msg("%zu tokens a line: %zu sentences", ntok,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	dp_harness_free(h);
+}
+
+/* Sentence ends (a period, an exclamation mark, an abbreviation before a
+ * capital) and a closing bracket 1 to 40 tokens apart: the candidates are
+ * found sixteen and eight tokens at a time, then one by one. */
+static void test_sentences_candidate_distances(void **unused)
+{
+	static const char *const words[] = { "ab", "cd", "ef" };
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t n = 1; n <= 40; n++) {
+		char w[160], text[640], expected[660];
+		size_t len = 0;
+
+		for (size_t i = 0; i < n; i++)
+			len += (size_t)snprintf(w + len, sizeof w - len, "%s%s",
+			                        i ? " " : "", words[i % 3]);
+		snprintf(text, sizeof text,
+		         "Xy %s. Next one! Then %s Inc. Board %s (said) ok", w, w,
+		         w);
+		snprintf(expected, sizeof expected,
+		         "Xy %s. | Next one! | Then %s Inc. | Board %s (said) ok",
+		         w, w, w);
+		check_sentences(h, text, expected);
+	}
+	dp_harness_free(h);
+}
+
+/* The case counts that make a text caseless (at least 20 lowercase
+ * words, under 2% capitalised) are taken sixteen and eight flags at a
+ * time, then one by one: texts of 15 to 69 words with 0 to 2 capitals,
+ * where a line break before a lowercase word ends a sentence only in
+ * caseless text. */
+static void test_sentences_case_counts(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t n = 15; n < 70; n++)
+		for (size_t caps = 0; caps <= 2; caps++) {
+			char text[256];
+			size_t len = 0, lower = n - caps;
+			bool caseless = lower >= 20 && caps * 50 < n;
+
+			for (size_t i = 0; i < n; i++)
+				len += (size_t)snprintf(text + len, sizeof text - len,
+				                        "%s%s", i == 0 ? "" :
+				                        i == n / 2 ? "\n" : " ",
+				                        i % 3 == 0 && i / 3 < caps ?
+				                        "Ab" : "ab");
+			run(h, text);
+			if (dp_harness_count(h, "sentences") != (caseless ? 2u : 1u))
+				fail_msg("%zu words, %zu capitals: %zu sentences", n,
+				         caps, (size_t)dp_harness_count(h, "sentences"));
+		}
+	dp_harness_free(h);
+}
+
 static void test_sentences_lowercase(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -203,6 +328,10 @@ int main(void)
 		cmocka_unit_test(test_sentences_quotes_parens),
 		cmocka_unit_test(test_sentences_lists_lines),
 		cmocka_unit_test(test_sentences_lowercase),
+		cmocka_unit_test(test_sentences_indent_gaps),
+		cmocka_unit_test(test_sentences_line_lengths),
+		cmocka_unit_test(test_sentences_candidate_distances),
+		cmocka_unit_test(test_sentences_case_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

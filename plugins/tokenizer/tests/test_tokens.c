@@ -419,6 +419,114 @@ static void test_fast_path_growth(void **unused)
 	dp_harness_free(h);
 }
 
+/* Runs of spaces (a paragraph's indent) and line feeds after words, of
+ * every length around the eight bytes fast_run() skips at once, at every
+ * offset in the bitmap's blocks and up to the end of the text. */
+static void test_fast_path_indents(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t pad = 0; pad < 70; pad++)
+		for (size_t nsp = 1; nsp <= 20; nsp++) {
+			char sp[21], text[256], first[128], sents[160];
+			char *t;
+
+			memset(sp, ' ', nsp);
+			sp[nsp] = '\0';
+			snprintf(first, sizeof first, "ab\n%scd%sef,\n%s12 gh", sp,
+			         sp, sp);
+			snprintf(text, sizeof text, "%s\n%s\n%sij%s", first, sp,
+			         sp, sp);
+			snprintf(sents, sizeof sents, "%s | ij", first);
+			t = padded(pad, text);
+			check_tokens(h, t, "ab cd ef , 12 gh ij");
+			free(t);
+			/* a sentence's period emitted with the word before it,
+			 * and the line feed and indent after it */
+			snprintf(text, sizeof text, "Word ends.\n%sNext one. Then"
+			         "\n%s\n%sLast one.%s", sp, sp, sp, sp);
+			t = padded(pad, text);
+			check_tokens(h, t, "Word ends . Next one . Then Last one .");
+			assert_int_equal(dp_harness_count(h, "sentences"), 4);
+			free(t);
+			snprintf(text, sizeof text, "Word ends.\n%s\n%sLast.\n",
+			         sp, sp);
+			t = padded(pad, text);
+			check_sentences(h, t, "Word ends. | Last.");
+			free(t);
+			snprintf(text, sizeof text, "Word ends.%s", sp);
+			t = padded(pad, text);
+			check_sentences(h, t, "Word ends.");
+			free(t);
+			snprintf(text, sizeof text, "%s\n%s\n%sij%s", first, sp,
+			         sp, sp);
+			t = padded(pad, text);
+			/* the line feeds' gaps: one inside the sentence, the
+			 * blank line ends it; for lines under 40 bytes (wider
+			 * ones bring in the rules of hard-wrapped text) */
+			if (pad + 2 < 40 && 2 * nsp + 5 < 40)
+				check_sentences(h, t, sents);
+			free(t);
+		}
+	dp_harness_free(h);
+}
+
+/* Digit runs with a letter at each place (a word, not a number), and
+ * words before a period with a digit at each place, of every length
+ * around the eight bytes tested at once, with text after them and at the
+ * end of the text. */
+static void test_fast_path_digit_runs(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t pad = 0; pad < 20; pad++)
+		for (size_t len = 1; len <= 17; len++)
+			for (size_t at = 0; at <= len; at++) {
+				/* at == len: no letter, no digit */
+				char run[18], text[64], kinds[96];
+				char *t;
+
+				memset(run, '7', len);
+				run[len] = '\0';
+				if (at < len)
+					run[at] = 'k';
+				snprintf(text, sizeof text, "x %s y", run);
+				snprintf(kinds, sizeof kinds,
+				         "x/word %s/%s y/word", run,
+				         at < len ? "word" : "number");
+				t = padded(pad, text);
+				check_kinds(h, t, kinds);
+				free(t);
+				snprintf(text, sizeof text, "x %s", run);
+				snprintf(kinds, sizeof kinds, "x/word %s/%s", run,
+				         at < len ? "word" : "number");
+				t = padded(pad, text);
+				check_kinds(h, t, kinds);
+				free(t);
+
+				if (len < 3 || at == 0)
+					continue;
+				memset(run, 'b', len);
+				if (at < len)
+					run[at] = '4';
+				snprintf(text, sizeof text, "The %s. X", run);
+				snprintf(kinds, sizeof kinds,
+				         "The/word %s/word ./punct X/word", run);
+				t = padded(pad, text);
+				check_kinds(h, t, kinds);
+				free(t);
+				snprintf(text, sizeof text, "The %s.", run);
+				snprintf(kinds, sizeof kinds,
+				         "The/word %s/word ./punct", run);
+				t = padded(pad, text);
+				check_kinds(h, t, kinds);
+				free(t);
+			}
+	dp_harness_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +544,8 @@ int main(void)
 		cmocka_unit_test(test_fast_path_edges),
 		cmocka_unit_test(test_fast_path_clitics),
 		cmocka_unit_test(test_fast_path_growth),
+		cmocka_unit_test(test_fast_path_indents),
+		cmocka_unit_test(test_fast_path_digit_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
