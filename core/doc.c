@@ -273,7 +273,7 @@ size_t dp_doc_dropped_spans(const struct dp_doc *doc)
 /* ------------------------------------------------------------ interning */
 
 /* 8 bytes per step (quote texts and edit strings can be long), a
- * multiply-xorshift mix; the tail byte by byte. */
+ * multiply-xorshift mix; the tail in at most two more loads. */
 static uint32_t str_hash(const char *s, size_t len)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
@@ -331,7 +331,34 @@ static int intern_grow(struct dp_doc *doc)
 	return 0;
 }
 
+bool dp_doc_str_valid(const struct dp_doc *doc, const char *s, size_t len)
+{
+	/* compared as integers: @s may point into another object */
+	uintptr_t ps = (uintptr_t)s, pt = (uintptr_t)doc->text;
+
+	if (doc->text && ps >= pt && ps - pt <= doc->len &&
+	    len <= doc->len - (ps - pt)) {
+		/* a slice of the text, which was checked when it was read or
+		 * edited: valid exactly when both ends are on character
+		 * boundaries (text[len] is the NUL) */
+		const unsigned char *t = (const unsigned char *)doc->text;
+		size_t a = ps - pt;
+		return (t[a] & 0xC0) != 0x80 && (t[a + len] & 0xC0) != 0x80;
+	}
+	return dp_utf8_valid(s, len);
+}
+
 uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
+{
+	if (s && !dp_doc_str_valid(doc, s, len)) {
+		dp_error_set(&doc->fail, DP_EUTF8, "a string to intern is not "
+		             "valid UTF-8 (%zu bytes)", len);
+		return 0;
+	}
+	return dp_doc_intern_raw(doc, s, len);
+}
+
+uint32_t dp_doc_intern_raw(struct dp_doc *doc, const char *s, size_t len)
 {
 	uint32_t h, k;
 

@@ -74,6 +74,15 @@ static inline uint64_t dp_swar_less(uint64_t x, unsigned n)
 	return (x - DP_ONES * n) & ~x & DP_HIGHS;
 }
 
+/* Whether s[0..len) is valid UTF-8; a slice of the document's text (its
+ * bytes were checked when they were read or edited) by its two ends only.
+ * dp_doc_intern() and dp_layer_set_str() check their strings with it. */
+DP_INTERNAL bool dp_doc_str_valid(const struct dp_doc *doc, const char *s,
+                                  size_t len);
+/* dp_doc_intern() of a string known to be valid UTF-8. */
+DP_INTERNAL uint32_t dp_doc_intern_raw(struct dp_doc *doc, const char *s,
+                                       size_t len);
+
 /* Whether the document's text is all ASCII (every offset is then a
  * character boundary); found once per text and kept until it changes. */
 DP_INTERNAL bool dp_doc_text_ascii(struct dp_doc *doc);

@@ -600,9 +600,9 @@ int dp_layer_set_str(struct dp_layer *l, size_t i, int a, const char *s,
 
 	if (!l || !s)
 		return DP_EINVAL;
-	if (!dp_utf8_valid(s, len))
+	if (!dp_doc_str_valid(l->doc, s, len))
 		return DP_EUTF8;
-	id = dp_doc_intern(l->doc, s, len);
+	id = dp_doc_intern_raw(l->doc, s, len);
 	if (!id)
 		return DP_ENOMEM;
 	return dp_layer_set_str_id(l, i, a, id);

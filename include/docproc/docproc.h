@@ -378,7 +378,11 @@ int dp_layer_set_span(struct dp_layer *layer, size_t i, int attr,
  *  its id, or 0 when memory runs out (0 is also "unset"). Intern once per
  *  document, then compare or set by id, which avoids a hash lookup per
  *  span. Ids are valid for this document until process() returns.
- *  (since 1.0) */
+ *  @s must be valid UTF-8, as for dp_layer_set_str(): otherwise 0 is
+ *  returned and the document fails with that message when process()
+ *  returns. A slice of the document's text is checked by its two ends
+ *  only (the text is valid UTF-8), so interning spans of the text costs
+ *  no scan of their bytes. (since 1.0; the check since 1.1) */
 uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len);
 /** Sets string attribute @attr of span @i to the interned string @id
  *  (from dp_doc_intern() of this document). Returns as

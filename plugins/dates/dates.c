@@ -159,7 +159,6 @@ static void dates_fini(void *state)
 struct emit_ctx {
 	struct dp_doc *doc;
 	const char *text;
-	size_t len;
 	size_t n, cap;
 	uint32_t *start, *end;
 	uint32_t *text_id, *value_id;
@@ -215,26 +214,14 @@ static int grow(struct emit_ctx *e)
 	return 0;
 }
 
-/* Whether byte offset @k of the text is a character boundary. */
-static bool boundary(const struct emit_ctx *e, size_t k)
-{
-	return k >= e->len || ((unsigned char)e->text[k] & 0xC0) != 0x80;
-}
-
 static int emit(void *vctx, const struct dt_found *f)
 {
 	struct emit_ctx *e = vctx;
 	if (e->n == e->cap && grow(e) != 0)
 		return DP_ENOMEM;
-	/* The text was checked to be valid UTF-8 when it was read (or
-	 * edited), so a span of it is valid exactly when both ends are on
-	 * character boundaries: dp_layer_set_str()'s full check, which the
-	 * direct dp_doc_intern() skips, is needed only otherwise. */
+	/* a slice of the text: the core checks it by its two ends */
 	const char *s = e->text + f->start;
 	size_t n = f->end - f->start;
-	if ((!boundary(e, f->start) || !boundary(e, f->end)) &&
-	    !dp_utf8_valid(s, n))
-		return DP_EUTF8;
 	uint32_t tid = dp_doc_intern(e->doc, s, n);
 	if (!tid)
 		return DP_ENOMEM;
@@ -326,7 +313,7 @@ static int dates_process(void *state, struct dp_doc *doc)
 	} else if (st->ref != REF_NONE) {
 		ref = st->fixed;
 	}
-	struct emit_ctx e = {.doc = doc, .text = text, .len = len};
+	struct emit_ctx e = {.doc = doc, .text = text};
 	struct dp_layer *layer = dp_layer_create(doc, "dates", attrs,
 	                                         sizeof attrs / sizeof attrs[0]);
 	if (!layer)

@@ -287,40 +287,17 @@ static const char *kind_name(int kind)
 	}
 }
 
-/* Whether byte @i of the text starts a character (or is its end). */
-static bool boundary(const char *t, size_t len, size_t i)
-{
-	return i >= len || ((unsigned char)t[i] & 0xC0) != 0x80;
-}
-
 /*
- * The id of an output string, or 0 with *rc set. The text was checked to
- * be valid UTF-8 when it was read, so a slice of it is valid exactly when
- * both its ends are on character boundaries: then it is interned
- * directly, without dp_layer_set_str()'s scan of every byte (the quote
- * texts are most of the bytes written). Other strings (a quote text with
- * a reopening mark cut out, a constant cue) are checked as before.
+ * The id of an output string, or 0 with *rc set. dp_doc_intern() checks
+ * the string is valid UTF-8, a slice of the text (the quote texts, most
+ * of the bytes written) by its two ends only.
  */
-static uint32_t out_str(struct dp_doc *doc, const char *t, size_t len,
-                        const char *s, size_t n, int *rc)
+static uint32_t out_str(struct dp_doc *doc, const char *s, size_t n, int *rc)
 {
-	uint32_t id;
-	/* compared as integers: @s may point into another object */
-	uintptr_t ps = (uintptr_t)s, pt = (uintptr_t)t;
-	bool slice = ps >= pt && ps - pt <= len && n <= len - (ps - pt);
+	uint32_t id = dp_doc_intern(doc, s, n);
 
-	if (slice && (!boundary(t, len, ps - pt) ||
-	              !boundary(t, len, ps - pt + n))) {
-		*rc = DP_EUTF8; /* as dp_layer_set_str(): never, in practice */
-		return 0;
-	}
-	if (!slice && !dp_utf8_valid(s, n)) {
-		*rc = DP_EUTF8;
-		return 0;
-	}
-	id = dp_doc_intern(doc, s, n);
 	if (!id)
-		*rc = DP_ENOMEM;
+		*rc = DP_ENOMEM;   /* or not UTF-8: the core says which */
 	return id;
 }
 
@@ -336,8 +313,6 @@ static uint32_t out_str(struct dp_doc *doc, const char *t, size_t len,
 static int write_layer(struct dp_doc *doc, const struct qx_quote *q, long n)
 {
 	struct dp_layer *l = dp_layer_create(doc, "quotes", attrs, A_COUNT);
-	size_t len;
-	const char *t = dp_doc_text(doc, &len);
 	uint32_t kid[4] = { 0, 0, 0, 0 };
 	uint32_t *start, *end, *text, *speaker, *cue;
 	uint8_t *kind;
@@ -367,14 +342,14 @@ static int write_layer(struct dp_doc *doc, const struct qx_quote *q, long n)
 		kind[i] = (uint8_t)k;
 		used |= 1u << k;
 		speaker[i] = cue[i] = 0;
-		text[i] = out_str(doc, t, len, q[i].text, q[i].text_len, &rc);
+		text[i] = out_str(doc, q[i].text, q[i].text_len, &rc);
 		if (rc == 0 && q[i].speaker) {
-			speaker[i] = out_str(doc, t, len, q[i].speaker,
+			speaker[i] = out_str(doc, q[i].speaker,
 			                     q[i].speaker_len, &rc);
 			any_speaker = true;
 		}
 		if (rc == 0 && q[i].cue) {
-			cue[i] = out_str(doc, t, len, q[i].cue, q[i].cue_len,
+			cue[i] = out_str(doc, q[i].cue, q[i].cue_len,
 			                 &rc);
 			any_cue = true;
 		}

@@ -33,6 +33,16 @@
 
 #include "tokenize.h"
 
+/* A word loaded from memory has its bytes as lanes in text order, lowest
+ * first (GCC, little-endian): the first or last lane that matches is
+ * then found with one count of zeros instead of a loop. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LANES_LE 1
+#else
+#define LANES_LE 0
+#endif
+
 /* Words that typically start a sentence, lowercase, sorted. */
 static const char *const starters[] = {
 	"a", "according", "after", "all", "also", "although", "among", "an",
@@ -96,8 +106,7 @@ struct lines {
  * the indent was missed about once a gap. */
 static size_t last_break(const char *s, size_t e, size_t b)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if LANES_LE
 	if (b - e <= 8 && b >= 8) {
 		const uint64_t lows = 0x7f7f7f7f7f7f7f7full;
 		uint64_t w, lf, cr, m;
@@ -430,8 +439,7 @@ static size_t next_break(const struct tok_list *t, size_t k)
 
 		memcpy(&w, t->gap + k, sizeof w);
 		if (w) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if LANES_LE
 			/* the lowest nonzero lane, without a loop whose exit
 			 * the processor cannot predict */
 			return k + ((size_t)__builtin_ctzll(w) >> 3);
@@ -576,8 +584,7 @@ static size_t next_candidate(const struct tok_list *t, size_t j, size_t n)
 		emoji = ~(k + ~highs) & highs;
 		g |= (f & mask) | emoji;
 		if (g) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if LANES_LE
 			/* lane l stands for token j + l: the lowest nonzero */
 			return j + ((size_t)__builtin_ctzll(g) >> 3);
 #else

@@ -256,6 +256,44 @@ static void test_alloc_and_fail(void **state)
 
 /* --------------------------------------------------------------- edits */
 
+/* Interned strings must be valid UTF-8: a slice of the text is checked
+ * by its two ends, any other string byte by byte; a refused string fails
+ * the document with a message, and dp_layer_set_str() says EUTF8. */
+static void test_intern_checks_utf8(void **state)
+{
+	struct dp_doc *doc = doc_with(state, "caf\xc3\xa9 au lait");
+	const char *t = text_of(doc);
+	static const struct dp_attr_def a[] = {{"s", DP_ATTR_STR}};
+
+	/* slices: whole words, and the two bytes of "é" together */
+	assert_int_not_equal(dp_doc_intern(doc, t, 5), 0);
+	assert_int_not_equal(dp_doc_intern(doc, t + 3, 2), 0);
+	assert_int_not_equal(dp_doc_intern(doc, t + 6, 2), 0);
+	assert_int_not_equal(dp_doc_intern(doc, t, 0), 0);
+	assert_int_equal(doc->fail.code, 0);
+	/* a slice ending, or starting, inside "é" */
+	assert_int_equal(dp_doc_intern(doc, t, 4), 0);
+	assert_int_equal(doc->fail.code, DP_EUTF8);
+	assert_non_null(strstr(doc->fail.msg, "not valid UTF-8"));
+	dp_error_clear(&doc->fail);
+	assert_int_equal(dp_doc_intern(doc, t + 4, 3), 0);
+	assert_int_equal(doc->fail.code, DP_EUTF8);
+	dp_error_clear(&doc->fail);
+	/* other strings: scanned */
+	assert_int_not_equal(dp_doc_intern(doc, "na\xc3\xafve", 6), 0);
+	assert_int_equal(dp_doc_intern(doc, "na\xc3ve", 5), 0);
+	assert_int_equal(doc->fail.code, DP_EUTF8);
+	dp_error_clear(&doc->fail);
+	/* the same check behind dp_layer_set_str() */
+	doc->step = -1;
+	struct dp_layer *l = dp_layer_create(doc, "l", a, 1);
+	assert_non_null(l);
+	assert_true(dp_layer_add(l, 0, 5) >= 0);
+	assert_int_equal(dp_layer_set_str(l, 0, 0, t + 4, 1), DP_EUTF8);
+	assert_int_equal(dp_layer_set_str(l, 0, 0, "\xff", 1), DP_EUTF8);
+	assert_int_equal(dp_layer_set_str(l, 0, 0, t, 5), 0);
+}
+
 static void test_insert_before_after_inside(void **state)
 {
 	struct dp_doc *doc = doc_with(state, "hello world");
@@ -690,6 +728,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_meta, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_meta_set_keeps_the_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_and_fail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_intern_checks_utf8, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_before_after_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_before_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_whole_span, setup, teardown),
