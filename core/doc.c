@@ -273,14 +273,18 @@ size_t dp_doc_dropped_spans(const struct dp_doc *doc)
 /* ------------------------------------------------------------ interning */
 
 /* 8 bytes per step (quote texts and edit strings can be long), a
- * multiply-xorshift mix; the tail in at most two more loads. */
-static uint32_t str_hash(const char *s, size_t len)
+ * multiply-xorshift mix; the tail in at most two more loads. The loads
+ * cover every byte, so *bytes gets their OR: bit 7 of a lane tells the
+ * caller whether the string has a byte beyond ASCII. */
+static uint32_t str_hash(const char *s, size_t len, uint64_t *bytes)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, acc = 0;
 	size_t i = 0;
 
 	for (; i + 8 <= len; i += 8) {
-		h ^= dp_load8(s + i);
+		uint64_t w = dp_load8(s + i);
+		acc |= w;
+		h ^= w;
 		h *= 0xFF51AFD7ED558CCDull;
 		h ^= h >> 32;
 	}
@@ -292,21 +296,23 @@ static uint32_t str_hash(const char *s, size_t len)
 		if (len >= 8) {
 			t = dp_load8(s + len - 8);
 		} else if (len >= 4) {
-			uint32_t a, b;
-			memcpy(&a, s, 4);
-			memcpy(&b, s + len - 4, 4);
-			t = (uint64_t)a << 32 | b;
+			uint32_t x, y;
+			memcpy(&x, s, 4);
+			memcpy(&y, s + len - 4, 4);
+			t = (uint64_t)x << 32 | y;
 		} else {
 			t = (uint64_t)(unsigned char)s[0] << 16 |
 			    (uint64_t)(unsigned char)s[len / 2] << 8 |
 			    (unsigned char)s[len - 1];
 		}
+		acc |= t;
 		h ^= t;
 		h *= 0xFF51AFD7ED558CCDull;
 	}
 	h ^= h >> 29;
 	h *= 0xC4CEB9FE1A85EC53ull;
 	h ^= h >> 32;
+	*bytes = acc;
 	return (uint32_t)h;
 }
 
@@ -319,7 +325,9 @@ static int intern_grow(struct dp_doc *doc)
 		return DP_ENOMEM;
 	memset(nh, 0, ncap * sizeof *nh);
 	for (uint32_t id = 1; id < doc->nstrs; id++) {
-		uint32_t h = str_hash(doc->strs[id].p, doc->strs[id].len);
+		uint64_t bytes;
+		uint32_t h = str_hash(doc->strs[id].p, doc->strs[id].len,
+		                      &bytes);
 		uint32_t k = h & (ncap - 1);
 		while (nh[k])
 			k = (k + 1) & (ncap - 1);
@@ -348,32 +356,31 @@ bool dp_doc_str_valid(const struct dp_doc *doc, const char *s, size_t len)
 	return dp_utf8_valid(s, len);
 }
 
-uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
-{
-	if (s && !dp_doc_str_valid(doc, s, len)) {
-		dp_error_set(&doc->fail, DP_EUTF8, "a string to intern is not "
-		             "valid UTF-8 (%zu bytes)", len);
-		return 0;
-	}
-	return dp_doc_intern_raw(doc, s, len);
-}
-
-uint32_t dp_doc_intern_raw(struct dp_doc *doc, const char *s, size_t len)
+int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
+                          uint32_t *id)
 {
 	uint32_t h, k;
+	uint64_t bytes;
 
+	*id = 0;
 	if (!s || len >= UINT32_MAX)
-		return 0;
+		return DP_EINVAL;
+	/* the hash reads every byte anyway: only a string with a byte
+	 * beyond ASCII needs the UTF-8 check */
+	h = str_hash(s, len, &bytes);
+	if ((bytes & DP_HIGHS) && !dp_doc_str_valid(doc, s, len))
+		return DP_EUTF8;
 	if (doc->nstrs == 0)
 		doc->nstrs = 1;
 	if ((doc->nstrs + 1) * 2 > doc->hash_cap && intern_grow(doc) < 0)
-		return 0;
-	h = str_hash(s, len);
+		return DP_ENOMEM;
 	k = h & (doc->hash_cap - 1);
 	while (doc->hash[k]) {
 		const struct dp_str *e = &doc->strs[doc->hash[k]];
-		if (e->len == len && memcmp(e->p, s, len) == 0)
-			return doc->hash[k];
+		if (e->len == len && memcmp(e->p, s, len) == 0) {
+			*id = doc->hash[k];
+			return 0;
+		}
 		k = (k + 1) & (doc->hash_cap - 1);
 	}
 	if (doc->nstrs >= doc->strs_cap) {
@@ -381,19 +388,30 @@ uint32_t dp_doc_intern_raw(struct dp_doc *doc, const char *s, size_t len)
 		struct dp_str *ns = dp_doc_realloc(doc, doc->strs,
 		                                   ncap * sizeof *ns);
 		if (!ns)
-			return 0;
+			return DP_ENOMEM;
 		doc->strs = ns;
 		doc->strs_cap = ncap;
 	}
 	char *copy = dp_doc_alloc(doc, len + 1);
 	if (!copy)
-		return 0;
+		return DP_ENOMEM;
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	doc->strs[doc->nstrs].p = copy;
 	doc->strs[doc->nstrs].len = (uint32_t)len;
 	doc->hash[k] = doc->nstrs;
-	return doc->nstrs++;
+	*id = doc->nstrs++;
+	return 0;
+}
+
+uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
+{
+	uint32_t id;
+
+	if (dp_doc_intern_checked(doc, s, len, &id) == DP_EUTF8)
+		dp_error_set(&doc->fail, DP_EUTF8, "a string to intern is not "
+		             "valid UTF-8 (%zu bytes)", len);
+	return id;
 }
 
 const struct dp_str *dp_doc_str(const struct dp_doc *doc, uint32_t id)

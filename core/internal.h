@@ -76,12 +76,15 @@ static inline uint64_t dp_swar_less(uint64_t x, unsigned n)
 
 /* Whether s[0..len) is valid UTF-8; a slice of the document's text (its
  * bytes were checked when they were read or edited) by its two ends only.
- * dp_doc_intern() and dp_layer_set_str() check their strings with it. */
+ * dp_doc_intern() and dp_layer_set_str() ask it for strings with a byte
+ * beyond ASCII. */
 DP_INTERNAL bool dp_doc_str_valid(const struct dp_doc *doc, const char *s,
                                   size_t len);
-/* dp_doc_intern() of a string known to be valid UTF-8. */
-DP_INTERNAL uint32_t dp_doc_intern_raw(struct dp_doc *doc, const char *s,
-                                       size_t len);
+/* dp_doc_intern() with the reason of a failure: 0 and *id, or DP_EUTF8
+ * (not valid UTF-8), DP_EINVAL (NULL, or 4 GB or more) or DP_ENOMEM, with
+ * *id 0. */
+DP_INTERNAL int dp_doc_intern_checked(struct dp_doc *doc, const char *s,
+                                      size_t len, uint32_t *id);
 
 /* Whether the document's text is all ASCII (every offset is then a
  * character boundary); found once per text and kept until it changes. */

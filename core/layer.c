@@ -600,11 +600,9 @@ int dp_layer_set_str(struct dp_layer *l, size_t i, int a, const char *s,
 
 	if (!l || !s)
 		return DP_EINVAL;
-	if (!dp_doc_str_valid(l->doc, s, len))
-		return DP_EUTF8;
-	id = dp_doc_intern_raw(l->doc, s, len);
-	if (!id)
-		return DP_ENOMEM;
+	int rc = dp_doc_intern_checked(l->doc, s, len, &id);
+	if (rc)
+		return rc;
 	return dp_layer_set_str_id(l, i, a, id);
 }
 
