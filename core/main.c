@@ -452,6 +452,7 @@ int main(int argc, char **argv)
 	ro.out = out;
 	ro.errors = errf;
 	ro.progress = c.progress == 1 || (c.progress == -1 && isatty(2));
+	ro.time_steps = !c.quiet;     /* the summary alone shows them */
 	ro.json.layers = cfg.layers_set ? cfg.layers : NULL;
 	ro.json.nlayers = cfg.nlayers;
 	ro.json.offsets = cfg.offsets;

@@ -159,7 +159,8 @@ static bool run_doc(struct worker *w, const struct dp_item *it,
 		return error_record(w, it, id, "docproc", dp_strerror(rc), meta,
 		                    mlen, NULL, 0);
 	dp_error_clear(&err);
-	rc = dp_pipeline_process(e->pl, w->doc, &failed, &err, w->step_ns);
+	rc = dp_pipeline_process(e->pl, w->doc, &failed, &err,
+	                         e->o->time_steps ? w->step_ns : NULL);
 	if (rc)
 		return error_record(w, it, id,
 		                    e->pl->steps[failed].mod.desc->name, err.msg,

@@ -11,6 +11,9 @@ struct dp_run_opts {
 	FILE *out;                    /* output stream */
 	FILE *errors;                 /* dead-letter stream, or NULL */
 	bool progress;                /* progress line on stderr */
+	bool time_steps;              /* time each step (the summary's
+	                                 plugin shares); off, the clock is
+	                                 never read per document */
 	uint64_t skip;                /* documents to skip (resume) */
 	struct dp_json_opts json;
 };
@@ -19,7 +22,8 @@ struct dp_run_stats {
 	uint64_t docs, ok, failed, skipped;
 	uint64_t bytes;               /* input text bytes */
 	double seconds;
-	uint64_t *step_ns;            /* per step, summed over workers;
+	uint64_t *step_ns;            /* per step, summed over workers
+	                                 (zeros unless o->time_steps);
 	                                 malloc'd by dp_run(), freed with
 	                                 dp_run_stats_free() */
 	int write_error;              /* errno of a failed write, or 0 */

@@ -63,6 +63,7 @@ else
 	not_ok "--progress changed the output"
 fi
 expect_in "$T/prog.err" "docproc: 5 docs" "--progress: a progress line on stderr"
+expect_in "$T/prog.err" "plugin time: edit " "the summary: each plugin's share of the time (timed only then)"
 expect_eq "$(wc -c <"$T/quiet.err" | tr -d ' ')" "0" "-q: nothing on stderr"
 
 # on a terminal, the progress line comes by itself (documents, MB, rate,

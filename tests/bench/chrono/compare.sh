@@ -10,6 +10,11 @@
 #   docproc       tokenizer + dates (tests/bench/tokenizer-dates.yaml) at
 #                 -j 1 and at the default -j, and dates alone
 #                 (plugins/dates/tests/bench-dates.yaml) at -j 1
+#   one core      chrono-node and docproc tokenizer + dates -j 1 again,
+#                 each pinned to one CPU with taskset (when it exists):
+#                 neither gets a second core for its helper threads
+#                 (node's garbage collector and compiler, docproc's reader
+#                 and writer)
 # and prints wall seconds and the ratio chrono / docproc. It also prints
 # chrono's own parse-only time (reported by runner.js), the figure most
 # favourable to chrono. Needs node and `npm install` in this folder; run
@@ -59,6 +64,13 @@ parse=$(sed -n 's/.*parsing \([0-9.]*\) s wall.*/\1/p' "$tmp/err" | sort -n | he
 td1=$(best "$DOCPROC" -q --no-progress -j 1 -c "$src/tests/bench/tokenizer-dates.yaml" "$tmp/in.jsonl")
 tdj=$(best "$DOCPROC" -q --no-progress -c "$src/tests/bench/tokenizer-dates.yaml" "$tmp/in.jsonl")
 d1=$(best "$DOCPROC" -q --no-progress -j 1 -c "$src/plugins/dates/tests/bench-dates.yaml" "$tmp/in.jsonl")
+pin=
+if command -v taskset >/dev/null 2>&1; then
+	cpu=$(taskset -cp $$ | sed 's/.*: *//; s/[-,].*//')
+	chrono_pin=$(best taskset -c "$cpu" node "$here/runner.js" "$tmp/in.jsonl" "$tmp/chrono.jsonl")
+	td1_pin=$(best taskset -c "$cpu" "$DOCPROC" -q --no-progress -j 1 -c "$src/tests/bench/tokenizer-dates.yaml" "$tmp/in.jsonl")
+	pin=1
+fi
 
 jobs=$(nproc 2>/dev/null || echo "?")
 printf '%s, best of %s\n' "$1" "$runs"
@@ -69,3 +81,8 @@ printf '%-40s %9.3f %9s %12s\n' "chrono-node, chrono.parse only" "$parse" "" ""
 row "docproc tokenizer + dates, -j 1" "$td1"
 row "docproc tokenizer + dates, -j $jobs (default)" "$tdj"
 row "docproc dates alone, -j 1" "$d1"
+if [ -n "$pin" ]; then
+	printf '\none core each (taskset -c %s)\n' "$cpu"
+	printf '%-40s %9.3f\n' "chrono-node runner (whole process)" "$chrono_pin"
+	printf '%-40s %9.3f %8.1fx\n' "docproc tokenizer + dates, -j 1" "$td1_pin" "$(echo "$chrono_pin / $td1_pin" | bc -l)"
+fi
