@@ -29,8 +29,8 @@ enum tk_flag {
 
 /* 24 bytes: a document has about one token per five bytes of text. The
  * lexicon fields val, lex, cls and lflags follow each other in this
- * order from byte 16 on: the lexer writes a word in three 8-byte
- * stores. */
+ * order from byte 16 on: the lexer writes a word in two 4-byte and two
+ * 8-byte stores. */
 struct token {
 	uint32_t start, end;
 	int32_t num;       /* numbers: the value (grouping removed, capped) */

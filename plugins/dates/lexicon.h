@@ -130,8 +130,8 @@ static inline uint64_t lx_entry_bits(const struct lx_table *t,
 
 /* Set in the bits of a short-table slot by lx_mark_starts() when the
  * word starts some rule: the lexer tests it instead of looking the
- * entry up in the rules' table, and clears it before it stores the bits
- * in a token (bits 56-63 are no token field). */
+ * entry up in the rules' table, and stores the bits in a token as they
+ * are (bits 56-63 land in its padding byte, no token field). */
 #define LX_START_BIT ((uint64_t)1 << 63)
 
 /* Sets LX_START_BIT in the short-table slots of the entries whose
