@@ -589,27 +589,11 @@ static inline uint64_t nonletters64(const unsigned char *s)
 #endif
 }
 
-/* nonletters64() of the last, short block at s[b..len) (len - b < 64):
- * the bytes past the end (never read) count as non-letters, so that a
- * word ends at the text end. Out of line: once per text. */
-static NOINLINE uint64_t tail_nonletters(const unsigned char *s, size_t b,
-                                         size_t len)
-{
-	unsigned char tail[64] = {0};
-	memcpy(tail, s + b, len - b);
-	return nonletters64(tail) | (~0ull << (len - b));
-}
-
-/* nonletters64() of the block at s[b..): bytes at or past @len (never
- * read) count as non-letters. Inline: a call in the hot loop made GCC
- * spill and reload the loop's registers around it. */
-static inline uint64_t block_nonletters(const unsigned char *s, size_t b,
-                                        size_t len)
-{
-	if (len - b >= 64)
-		return nonletters64(s + b);
-	return tail_nonletters(s, b, len);
-}
+/* Whether s[i] (i <= len) is a space (one: the whitespace ends there)
+ * and s[i + 1] an ASCII letter: the word loop of lex_scan() may start at
+ * i + 1. (The zero bytes after the text are neither.) */
+#define SPACE_WORD(s, i) \
+	((s)[i] == ' ' && (cclass[(s)[(i) + 1]] & C_ALPHA))
 
 int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
              const char *text, size_t len, struct lex_out *o)
@@ -635,29 +619,36 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	uint64_t pending = Q1(TF_FIRST);
 	/* Word ends come from a bitmap of the non-letters of the 64 bytes
 	 * from @base: one shift and one count per word. The block moves to
-	 * the word start when a word starts past it. */
+	 * the word start when a word starts past it. (The zero bytes of
+	 * LEX_PAD after the text are non-letters: a word ends at the end of
+	 * the text.) */
 	size_t base = 0;
-	uint64_t non = len ? block_nonletters(s, 0, len) : 0;
+	uint64_t non = nonletters64(s);
 	o->ncand = 0;
 	while (i < len) {
 		unsigned c = s[i];
 		unsigned cc = cclass[c];
 		if (cc & C_SPACE) {
-			if (c == ' ' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
+			/* (the text is followed by zero bytes, no spaces: s[len]
+			 * may be read here and below, and stops every loop) */
+			if (c == ' ' && !(cclass[s[i + 1]] & C_SPACE)) {
 				/* one space between tokens: the common case */
 				i++;
 				pending |= Q1F(TF_SPACE);
 				continue;
 			}
-			if (c == '\n' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
+			if (c == '\n' && !(cclass[s[i + 1]] & C_SPACE)) {
 				/* a line break alone, between the lines of a
 				 * paragraph: next in frequency */
 				i++;
 				pending |= Q1F(TF_SPACE | TF_NL);
+				/* most lines start with a word */
+				if ((cclass[s[i]] & C_ALPHA) && tp != tend)
+					goto word;
 				continue;
 			}
 			int nl = 0;
-			while (i < len && (cclass[s[i]] & C_SPACE)) {
+			while (cclass[s[i]] & C_SPACE) {
 				nl += (cclass[s[i]] & C_NL) != 0;
 				i++;
 			}
@@ -680,15 +671,15 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					if (v < 100000000LL)
 						v = v * 10 + (s[j] - '0');
 					j++;
-				} while (j < len && (cclass[s[j]] & C_DIGIT));
+				} while (cclass[s[j]] & C_DIGIT);
 				size_t nd = j - i;
 				uint16_t nf = 0;
 				/* thousands groups and decimals ("2,500", "3.5")
 				 * here too; an ordinal, a decade, "F16" or "6am"
 				 * take the general path */
-				if (j < len && (s[j] == ',' || s[j] == '.'))
+				if (s[j] == ',' || s[j] == '.')
 					j = number_tail(s, len, j, nd, &v, &nf);
-				if (j < len && (cclass[s[j]] & C_ALPHA))
+				if (cclass[s[j]] & C_ALPHA)
 					goto general;
 				*tp = (struct token){
 					.start = (uint32_t)i, .end = (uint32_t)j,
@@ -704,6 +695,13 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				tp++;
 				nplain++;
 				i = j;
+				/* "5 years": one space and a word straight into the
+				 * word loop */
+				if (SPACE_WORD(s, i) && tp != tend) {
+					i++;
+					pending = Q1(TF_SPACE);
+					goto word;
+				}
 				pending = Q1(0);
 				continue;
 			}
@@ -715,12 +713,23 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				.flags = Q1_FLAGS(pending), .kind = TK_PUNCT,
 				.punct = (char)c,
 			};
-			pending = Q1(c == '.' || c == '!' || c == '?' ? TF_FIRST : 0);
+			uint64_t first = c == '.' || c == '!' || c == '?' ? TF_FIRST : 0;
 			i++;
 			nplain++;
+			/* ", the": one space and a word straight into the word
+			 * loop, without a pass through the class tests above for
+			 * the space and again for the letter (whose branches
+			 * mispredicted often) */
+			if (SPACE_WORD(s, i) && tp != tend) {
+				i++;
+				pending = Q1(first | TF_SPACE);
+				goto word;
+			}
+			pending = Q1(first);
 			continue;
 		}
 		for (;;) {
+		word:;
 			/* The most common tokens: words of ASCII letters that
 			 * end plainly, often one after the other with one space
 			 * between them. Not before '.', ':' or '@' (a.m.,
@@ -732,7 +741,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			if (off >= 64) {
 				base = i;
 				off = 0;
-				non = block_nonletters(s, i, len);
+				non = nonletters64(s + i);
 			}
 			uint64_t r = non >> off;
 			size_t e = r ? i + (unsigned)__builtin_ctzll(r)
@@ -740,51 +749,42 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			/* "said. ": a '.' that ends the chunk after a word other
 			 * than "www" leaves the word plain too (no a.m., initials
 			 * or URL can follow) */
-			if (e < len && (cclass[s[e]] & C_STOP) &&
+			if ((cclass[s[e]] & C_STOP) &&
 			    !sentence_end(s, len, i, e))
 				goto general;
 			size_t wl = e - i;
 			uint64_t fl = pending;
 			uint64_t bits;
-			if (i + 8 <= len) {
-				/* one load gives the lexicon key of a short word and
-				 * tells whether it is all capitals (bit 5 is the
-				 * lower-case bit of a letter) */
-				uint64_t w8;
-				memcpy(&w8, s + i, 8);
-				w8 = le64(w8);
-				/* (hints: most words are short and lower case; GCC
-				 * laid the common path out as three jumps) */
-				if (UNLIKELY(!(w8 & 0x20))) {
-					fl |= Q1F(TF_CAP);
-					if (wl > 1 &&
-					    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
-					             : !has_lower(s, i + 1, e)))
-						fl |= Q1F(TF_ALLCAPS);
-					ncaps++;
-				}
-				if (LIKELY(wl <= 8))
-					bits = lx_short_probe(
-						shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
-				else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
-				                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
-					/* (most long words fail the first-two-letters
-					 * filter before the call) */
-					bits = start_bits(lx, word_rules,
-					                  lookup_entry(lx, text + i, wl,
-					                               text + len));
-				else
-					bits = 0;
-			} else {
-				if (s[i] <= 'Z') {
-					fl |= Q1F(TF_CAP);
-					if (wl > 1 && !has_lower(s, i + 1, e))
-						fl |= Q1F(TF_ALLCAPS);
-					ncaps++;
-				}
-				bits = start_bits(lx, word_rules,
-				                  lookup_entry(lx, text + i, wl, text + len));
+			/* one load gives the lexicon key of a short word and
+			 * tells whether it is all capitals (bit 5 is the
+			 * lower-case bit of a letter); near the end of the text
+			 * it reaches into the zero bytes after it, masked off
+			 * like the bytes after the word */
+			uint64_t w8;
+			memcpy(&w8, s + i, 8);
+			w8 = le64(w8);
+			/* (hints: most words are short and lower case; GCC
+			 * laid the common path out as three jumps) */
+			if (UNLIKELY(!(w8 & 0x20))) {
+				fl |= Q1F(TF_CAP);
+				if (wl > 1 &&
+				    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
+				             : !has_lower(s, i + 1, e)))
+					fl |= Q1F(TF_ALLCAPS);
+				ncaps++;
 			}
+			if (LIKELY(wl <= 8))
+				bits = lx_short_probe(
+					shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
+			else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
+			                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
+				/* (most long words fail the first-two-letters
+				 * filter before the call) */
+				bits = start_bits(lx, word_rules,
+				                  lookup_entry(lx, text + i, wl,
+				                               text + len));
+			else
+				bits = 0;
 			/* short words carry LX_START_BIT (lx_mark_starts());
 			 * the others are looked up in @word_rules here */
 			put_word(tp, i, e, fl, bits);
@@ -793,7 +793,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			tp++;
 			i = e;
 			pending = Q1(0);
-			if (e + 1 >= len || s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
+			if (s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
 				break;
 			/* one space, then the next word */
 			i = e + 1;
@@ -811,6 +811,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 		ncaps += g.what & G_CAP;
 		nplain += !(g.what & (G_CAP | G_LOWER));
 		pending = Q1(g.what & G_FIRST ? TF_FIRST : 0);
+		if (SPACE_WORD(s, i) && tp != tend) {
+			i++;
+			pending |= Q1F(TF_SPACE);
+			goto word;
+		}
 	}
 	o->n = (size_t)(tp - out);
 	o->ncaps = ncaps;

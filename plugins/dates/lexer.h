@@ -55,7 +55,14 @@ struct lex_out {
 	size_t nlower;       /* words starting with a lower-case letter */
 };
 
-/* Splits @text into tokens. @word_rules (one entry per lexicon entry)
+/* Bytes lex_scan() may read past the end of its text: the caller
+ * copies the text into a buffer with this many zero bytes after it, so
+ * that the hot loop loads 8 and 64 bytes at a time and tests the byte
+ * after a word without checking the length first. */
+#define LEX_PAD 64
+
+/* Splits @text into tokens; @text[@len .. @len + LEX_PAD) must be zero
+ * bytes (LEX_PAD). @word_rules (one entry per lexicon entry)
  * marks the words an expression may start with: those tokens, plain
  * numbers and a capitalised word before "Day" are listed in out->cand, so
  * that the rules never look at the other tokens. Returns 0, or -1 when

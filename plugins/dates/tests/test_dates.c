@@ -646,6 +646,15 @@ static void test_word_runs_at_block_edges(void **state)
 		{" caf\xc3\xa9 na\xc3\xafve said Friday", "Friday", "2024-01-05"},
 		{" \xe2\x80\x9c" "Friday\xe2\x80\x9d", "Friday", "2024-01-05"},
 		{" Friday", "Friday", "2024-01-05"},
+		/* a word straight after punctuation and one space, after a
+		 * line break, and at the text end with a space or a line
+		 * break after it (the lexer reads the zero bytes after the
+		 * text instead of testing the length) */
+		{" said, Friday", "Friday", "2024-01-05"},
+		{" said,\nFriday\n", "Friday", "2024-01-05"},
+		{" said. Friday ", "Friday", "2024-01-05"},
+		{" said - \tFriday,", "Friday", "2024-01-05"},
+		{" said (Friday)", "Friday", "2024-01-05"},
 	};
 	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
 		for (size_t k = 0; k <= 140; k++) {
@@ -685,6 +694,11 @@ static void test_numbers_at_block_edges(void **state)
 		const char *tail, *expr, *value;  /* expr NULL: none */
 	} tails[] = {
 		{" after 2.5 years", "2.5 years", "P2Y6M"},
+		/* a number, one space and a word: straight into the word loop */
+		{" for 5 years", "5 years", "P5Y"},
+		{" for 5 years ", "5 years", "P5Y"},
+		{" for 2.5 years.", "2.5 years", "P2Y6M"},
+		{" for 5 y", NULL, NULL},
 		{" rose 12,000.5 tons in 1987", "1987", "1987"},
 		{" and 1,5000 days", "5000 days", "P5000D"},
 		{" for 2.5, 10 days", "10 days", "P10D"},
