@@ -614,6 +614,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	/* the short-word slots through a local: the token stores may alias
 	 * the table, so lx->shorts would be loaded again for every word */
 	const struct lx_short *const shorts = lx->shorts;
+	const struct lx_long *const longs = lx->longs;
 	/* the flags of the next token, kept as Q1(): a word stores them
 	 * without shifting */
 	uint64_t pending = Q1(TF_FIRST);
@@ -776,15 +777,19 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			if (LIKELY(wl <= 8))
 				bits = lx_short_probe(
 					shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
-			else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
-			                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
-				/* (most long words fail the first-two-letters
-				 * filter before the call) */
-				bits = start_bits(lx, word_rules,
-				                  lookup_entry(lx, text + i, wl,
-				                               text + len));
-			else
+			else if (wl <= LX_MAX_WORD) {
+				/* (two loads, the second within the zero bytes
+				 * after the text; cheaper than the
+				 * first-two-letters filter, lx_maybe(), that
+				 * came before a byte-by-byte look-up) */
+				uint64_t w8b;
+				memcpy(&w8b, s + i + 8, 8);
+				bits = lx_long_probe(
+					longs, w8 | 0x2020202020202020ull,
+					(le64(w8b) | 0x2020202020202020ull) & keep_bytes[wl - 8]);
+			} else {
 				bits = 0;
+			}
 			/* short words carry LX_START_BIT (lx_mark_starts());
 			 * the others are looked up in @word_rules here */
 			put_word(tp, i, e, fl, bits);

@@ -656,6 +656,33 @@ static void test_word_runs_at_block_edges(void **state)
 		{" said - \tFriday,", "Friday", "2024-01-05"},
 		{" said (Friday)", "Friday", "2024-01-05"},
 	};
+	/* words of more than 8 letters: the long-word table's two loads,
+	 * the second in the zero bytes after the text */
+	static const struct {
+		const char *tail, *expr, *value;
+	} long_tails[] = {
+		{" said yesterday", "yesterday", "2024-01-09"},
+		{" said YESTERDAY.", "YESTERDAY", "2024-01-09"},
+		{" Yesterday", "Yesterday", "2024-01-09"},
+		{" Nonetheless yesterday,", "yesterday", "2024-01-09"},
+	};
+	for (size_t t = 0; t < sizeof long_tails / sizeof long_tails[0]; t++) {
+		for (size_t k = 0; k <= 140; k++) {
+			char text[256];
+			memset(text, 'q', k);
+			if (k > 20)
+				text[10] = ' ';
+			size_t tl = strlen(long_tails[t].tail);
+			memcpy(text + k, long_tails[t].tail, tl);
+			assert_int_equal(dp_harness_run_len(h, text, k + tl,
+			                 "{\"dct\": \"2024-01-10\"}"), 0);
+			assert_int_equal(dp_harness_count(h, "dates"), 1);
+			long i = dp_harness_find(h, "dates", long_tails[t].expr, 0);
+			assert_true(i >= 0);
+			assert_string_equal(dp_harness_attr(h, "dates", (size_t)i, "value"),
+			                    long_tails[t].value);
+		}
+	}
 	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
 		for (size_t k = 0; k <= 140; k++) {
 			char text[256];
