@@ -13,9 +13,10 @@
 
 /* Byte classes. C_STOP marks the bytes after which a word may not end
  * plainly: '.', ':' and '@' (a.m., initials, URLs and e-mail addresses)
- * and bytes >= 0x80 (a letter may continue the word). */
+ * and bytes >= 0x80 (a letter may continue the word). C_END marks '.',
+ * '!' and '?', after which the next token starts a sentence. */
 enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16,
-       C_STOP = 32 };
+       C_STOP = 32, C_END = 64 };
 
 #define SP C_SPACE
 #define LO C_ALPHA
@@ -26,8 +27,8 @@ enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16,
 static const uint8_t cclass[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP | C_NL, SP, SP, SP, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ST, 0,
-	DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, ST, 0, 0, 0, 0, 0,
+	SP, C_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ST | C_END, 0,
+	DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, ST, 0, 0, 0, 0, C_END,
 	ST, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
 	UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0,
 	0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
@@ -714,7 +715,10 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				.flags = Q1_FLAGS(pending), .kind = TK_PUNCT,
 				.punct = (char)c,
 			};
-			uint64_t first = c == '.' || c == '!' || c == '?' ? TF_FIRST : 0;
+			/* TF_FIRST after '.', '!' and '?': C_END moved onto it
+			 * (a shift, not three compares) */
+			_Static_assert(TF_FIRST == C_END << 4, "C_END and TF_FIRST");
+			uint64_t first = (uint64_t)(cc & C_END) << 4;
 			i++;
 			nplain++;
 			/* ", the": one space and a word straight into the word
