@@ -277,6 +277,24 @@ static void test_numeric_order(void **state)
 
 /* ------------------------------------------------------------ dct-based */
 
+/* Months and days without a year next to the year's ends and in leap
+ * years: year_deltas() counts from 1 January of the dct's year and the
+ * years around it (a table of month starts, set once per document);
+ * the values are those of the earlier cal_days() per month. */
+static void test_year_edges(void **state)
+{
+	(void)state;
+	static const struct tcase cases[] = {
+		{"2024-01-03", "The meeting was held on December 30.", "December 30", "DATE", "2023-12-30", "dct", NULL},
+		{"2021-01-01", "The meeting was held on December 31.", "December 31", "DATE", "2020-12-31", "dct", NULL},
+		{"2024-03-01", "The meeting was held on February 29.", "February 29", "DATE", "2024-02-29", "dct", NULL},
+		{"2100-02-27", "The meeting will be held on February 29.", "February 29", "DATE", "2100-02-29", "dct", NULL},
+		{"2000-02-27", "The meeting will be held on February 29.", "February 29", "DATE", "2000-02-29", "dct", NULL},
+		{"1999-12-31", "Prices rose in January.", "January", "DATE", "1999-01", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
 static void test_dct_anchored(void **state)
 {
 	(void)state;
@@ -1189,6 +1207,7 @@ int main(void)
 		cmocka_unit_test(test_seed_004_lower_case),
 		cmocka_unit_test(test_absolute),
 		cmocka_unit_test(test_numeric_order),
+		cmocka_unit_test(test_year_edges),
 		cmocka_unit_test(test_dct_anchored),
 		cmocka_unit_test(test_previous_anchored),
 		cmocka_unit_test(test_durations),
