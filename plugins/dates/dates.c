@@ -209,13 +209,11 @@ static int grow(struct emit_ctx *e)
 	return 0;
 }
 
-/* The id of name @s, interned on first use into *@slot; 0 when memory
- * runs out. */
-static uint32_t name_id(struct dp_doc *doc, uint32_t *slot, const char *s)
+/* Interns the name @s into *@slot (its first use in the document);
+ * returns the id, 0 when memory runs out. */
+static uint32_t intern_name(struct dp_doc *doc, uint32_t *slot, const char *s)
 {
-	if (!*slot)
-		*slot = dp_doc_intern(doc, s, strlen(s));
-	return *slot;
+	return *slot = dp_doc_intern(doc, s, strlen(s));
 }
 
 static int emit(void *vctx, const struct dt_found *f)
@@ -239,14 +237,22 @@ static int emit(void *vctx, const struct dt_found *f)
 	unsigned ty = (unsigned)f->type < 4 ? (unsigned)f->type : 0;
 	unsigned an = (unsigned)f->anchor < 4 ? (unsigned)f->anchor : 3;
 	unsigned mo = (unsigned)f->mod < N_MODS ? (unsigned)f->mod : 0;
-	uint32_t tyid = name_id(e->doc, &e->type_names[ty],
-	                        dt_type_name((enum dt_type)ty));
-	uint32_t anid = name_id(e->doc, &e->anchor_names[an],
-	                        dt_anchor_name((enum dt_anchor)an));
+	/* (the name looked up only on its first use) */
+	uint32_t tyid = e->type_names[ty];
+	if (!tyid)
+		tyid = intern_name(e->doc, &e->type_names[ty],
+		                   dt_type_name((enum dt_type)ty));
+	uint32_t anid = e->anchor_names[an];
+	if (!anid)
+		anid = intern_name(e->doc, &e->anchor_names[an],
+		                   dt_anchor_name((enum dt_anchor)an));
 	/* DM_NONE has no name: id 0 leaves the mod unset */
 	uint32_t moid = 0;
 	if (mo) {
-		moid = name_id(e->doc, &e->mod_names[mo], dt_mod_name((enum dt_mod)mo));
+		moid = e->mod_names[mo];
+		if (!moid)
+			moid = intern_name(e->doc, &e->mod_names[mo],
+			                   dt_mod_name((enum dt_mod)mo));
 		e->has_mod = true;
 	}
 	if (!tyid || !anid || (mo && !moid))
