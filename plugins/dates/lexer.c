@@ -605,6 +605,14 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	struct token *const out = o->tk;
 	struct token *tp = out;
 	struct token *const tend = out + o->cap;
+	/* The word loop tests the room left only where it enters and where
+	 * it moves its 64-byte block: the words that start in one block
+	 * are at most 32 (a letter and a space each), so it needs
+	 * LEX_WORD_ROOM free tokens there, and leaves the words to the
+	 * general path when fewer are left (never, when the caller gives
+	 * LEX_WORD_ROOM more than it expects to need). */
+	struct token *const tsafe = o->cap > LEX_WORD_ROOM ?
+	                            tend - LEX_WORD_ROOM : out;
 	size_t i = 0;
 	/* counted in registers, stored on the way out (also for -1). Words
 	 * starting with a lower-case letter are not counted one by one:
@@ -645,7 +653,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				i++;
 				pending |= Q1F(TF_SPACE | TF_NL);
 				/* most lines start with a word */
-				if ((cclass[s[i]] & C_ALPHA) && tp != tend)
+				if ((cclass[s[i]] & C_ALPHA) && tp < tsafe)
 					goto word;
 				continue;
 			}
@@ -699,7 +707,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				i = j;
 				/* "5 years": one space and a word straight into the
 				 * word loop */
-				if (SPACE_WORD(s, i) && tp != tend) {
+				if (SPACE_WORD(s, i) && tp < tsafe) {
 					i++;
 					pending = Q1(TF_SPACE);
 					goto word;
@@ -725,7 +733,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			 * loop, without a pass through the class tests above for
 			 * the space and again for the letter (whose branches
 			 * mispredicted often) */
-			if (SPACE_WORD(s, i) && tp != tend) {
+			if (SPACE_WORD(s, i) && tp < tsafe) {
 				i++;
 				pending = Q1(first | TF_SPACE);
 				goto word;
@@ -733,6 +741,8 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			pending = Q1(first);
 			continue;
 		}
+		if (tp >= tsafe)
+			goto general;
 		for (;;) {
 		word:;
 			/* The most common tokens: words of ASCII letters that
@@ -744,6 +754,10 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			 * every other word. */
 			size_t off = i - base;
 			if (off >= 64) {
+				/* room for the words of the next 64 bytes (see
+				 * @tsafe) */
+				if (tp >= tsafe)
+					goto general;
 				base = i;
 				off = 0;
 				non = nonletters64(s + i);
@@ -804,11 +818,10 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			pending = Q1(0);
 			if (s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
 				break;
-			/* one space, then the next word */
+			/* one space, then the next word (no test of the room
+			 * left: see @tsafe) */
 			i = e + 1;
 			pending = Q1(TF_SPACE);
-			if (tp == tend)
-				goto full;
 		}
 		continue;
 	general:;
@@ -820,7 +833,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 		ncaps += g.what & G_CAP;
 		nplain += !(g.what & (G_CAP | G_LOWER));
 		pending = Q1(g.what & G_FIRST ? TF_FIRST : 0);
-		if (SPACE_WORD(s, i) && tp != tend) {
+		if (SPACE_WORD(s, i) && tp < tsafe) {
 			i++;
 			pending |= Q1F(TF_SPACE);
 			goto word;

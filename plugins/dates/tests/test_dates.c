@@ -725,6 +725,42 @@ static void test_word_runs_at_block_edges(void **state)
 	dp_harness_free(h);
 }
 
+/* Texts with more tokens than the lexer's first guess (one per three
+ * bytes): it runs again with room for one token per byte, and near the
+ * end of that room the words leave the word loop (which tests the room
+ * left once per 64 bytes) for the general path. The expression at the
+ * end is found the same at every length. */
+static void test_dense_tokens(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness(NULL);
+	static const char *const units[] = {"a,", "a.b ", "x a", ",,", "a b ",
+	                                    "5,", "a-"};
+	static const char *const tails[] = {" on Friday", " Friday,",
+	                                    " said Friday"};
+	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++)
+			for (size_t k = 0; k <= 90; k++) {
+				char text[512];
+				size_t n = 0, ul = strlen(units[u]);
+				for (size_t j = 0; j < k; j++, n += ul)
+					memcpy(text + n, units[u], ul);
+				size_t tl = strlen(tails[t]);
+				memcpy(text + n, tails[t], tl);
+				n += tl;
+				assert_int_equal(dp_harness_run_len(h, text, n,
+				                 "{\"dct\": \"2024-01-10\"}"), 0);
+				long i = dp_harness_find(h, "dates", "Friday", 0);
+				if (i < 0) {
+					print_error("no Friday in \"%.*s\"\n", (int)n, text);
+					fail();
+				}
+				assert_string_equal(dp_harness_attr(h, "dates", (size_t)i,
+				                                    "value"), "2024-01-05");
+			}
+	dp_harness_free(h);
+}
+
 /* Numbers with thousands groups and decimals are lexed in the hot loop
  * (number_tail(), shared with the general path): decimals, groups,
  * failed groups ("1,5000"), a '.' or ',' that ends the text or the
@@ -1208,6 +1244,7 @@ int main(void)
 		cmocka_unit_test(test_absolute),
 		cmocka_unit_test(test_numeric_order),
 		cmocka_unit_test(test_year_edges),
+		cmocka_unit_test(test_dense_tokens),
 		cmocka_unit_test(test_dct_anchored),
 		cmocka_unit_test(test_previous_anchored),
 		cmocka_unit_test(test_durations),
