@@ -150,21 +150,28 @@ static void dates_fini(void *state)
 /*
  * The expressions of one document, collected during the scan and written
  * into the layer at the end with the bulk calls of ABI 1.1: one
- * dp_layer_add_many() and one call per attribute, instead of an add and
- * four or five set_str per expression. The text and the value are
- * interned as they come (their ids stay valid until process() returns);
- * type, anchor and mod are small codes into dictionaries interned once.
- * The arrays come from the document's arena and grow by doubling.
+ * dp_layer_add_many() and one dp_layer_set_str_ids() per attribute,
+ * instead of an add and four or five set_str per expression. The text
+ * and the value are interned as they come (their ids stay valid until
+ * process() returns); the names of type, anchor and mod are interned
+ * the first time an expression of the document uses them, and their ids
+ * kept here. (Their columns were written from one-byte codes with
+ * dp_layer_set_str_codes(), whose checks of the dictionary and the codes
+ * cost more than passing four bytes a span.) The arrays come from the
+ * document's arena and grow by doubling.
  */
+/* Number of enum dt_mod values (DM_NONE .. DM_ON_OR_BEFORE). */
+#define N_MODS 13
+
 struct emit_ctx {
 	struct dp_doc *doc;
 	const char *text;
 	size_t n, cap;
 	uint32_t *start, *end;
-	uint32_t *text_id, *value_id;
-	uint8_t *type, *anchor, *mod;
-	/* bit per code present: only the names in use are interned */
-	unsigned used_type, used_anchor, used_mod;
+	uint32_t *text_id, *value_id, *type_id, *anchor_id, *mod_id;
+	/* the interned names (0: not yet) */
+	uint32_t type_names[4], anchor_names[4], mod_names[N_MODS];
+	bool has_mod;  /* some expression has a mod: write the column */
 };
 
 enum { A_TEXT, A_TYPE, A_VALUE, A_ANCHOR, A_MOD };
@@ -174,8 +181,8 @@ static const struct dp_attr_def attrs[] = {
 	{"anchor", DP_ATTR_STR}, {"mod", DP_ATTR_STR},
 };
 
-/* Number of enum dt_mod values (DM_NONE .. DM_ON_OR_BEFORE). */
-#define N_MODS 13
+/* The number of uint32_t arrays of struct emit_ctx, start to mod_id. */
+#define N_COLS 7
 
 static void *doc_alloc(void *ctx, size_t size)
 {
@@ -187,31 +194,26 @@ static void *doc_alloc(void *ctx, size_t size)
 static int grow(struct emit_ctx *e)
 {
 	size_t cap = e->cap ? e->cap * 2 : 16;
-	/* one block: four uint32_t arrays, then three uint8_t arrays */
-	uint8_t *p = dp_doc_alloc(e->doc, cap * (4 * sizeof(uint32_t) + 3));
-	if (!p)
+	/* one block of N_COLS arrays */
+	uint32_t *u = dp_doc_alloc(e->doc, cap * N_COLS * sizeof(uint32_t));
+	if (!u)
 		return DP_ENOMEM;
-	uint32_t *u = (uint32_t *)(void *)p;
-	uint8_t *b = p + cap * 4 * sizeof(uint32_t);
-	size_t n = e->n;
-	if (n) {
-		memcpy(u, e->start, n * sizeof *u);
-		memcpy(u + cap, e->end, n * sizeof *u);
-		memcpy(u + 2 * cap, e->text_id, n * sizeof *u);
-		memcpy(u + 3 * cap, e->value_id, n * sizeof *u);
-		memcpy(b, e->type, n);
-		memcpy(b + cap, e->anchor, n);
-		memcpy(b + 2 * cap, e->mod, n);
+	uint32_t **cols[N_COLS] = {&e->start, &e->end, &e->text_id, &e->value_id,
+	                           &e->type_id, &e->anchor_id, &e->mod_id};
+	for (size_t k = 0; k < N_COLS; k++) {
+		if (e->n)
+			memcpy(u + k * cap, *cols[k], e->n * sizeof *u);
+		*cols[k] = u + k * cap;
 	}
-	e->start = u;
-	e->end = u + cap;
-	e->text_id = u + 2 * cap;
-	e->value_id = u + 3 * cap;
-	e->type = b;
-	e->anchor = b + cap;
-	e->mod = b + 2 * cap;
 	e->cap = cap;
 	return 0;
+}
+
+/* Interns the name @s into *@slot (its first use in the document);
+ * returns the id, 0 when memory runs out. */
+static uint32_t intern_name(struct dp_doc *doc, uint32_t *slot, const char *s)
+{
+	return *slot = dp_doc_intern(doc, s, strlen(s));
 }
 
 static int emit(void *vctx, const struct dt_found *f)
@@ -232,71 +234,59 @@ static int emit(void *vctx, const struct dt_found *f)
 	               dp_doc_intern(e->doc, f->value, vn);
 	if (!vid)
 		return DP_ENOMEM;
+	unsigned ty = (unsigned)f->type < 4 ? (unsigned)f->type : 0;
+	unsigned an = (unsigned)f->anchor < 4 ? (unsigned)f->anchor : 3;
+	unsigned mo = (unsigned)f->mod < N_MODS ? (unsigned)f->mod : 0;
+	/* (the name looked up only on its first use) */
+	uint32_t tyid = e->type_names[ty];
+	if (!tyid)
+		tyid = intern_name(e->doc, &e->type_names[ty],
+		                   dt_type_name((enum dt_type)ty));
+	uint32_t anid = e->anchor_names[an];
+	if (!anid)
+		anid = intern_name(e->doc, &e->anchor_names[an],
+		                   dt_anchor_name((enum dt_anchor)an));
+	/* DM_NONE has no name: id 0 leaves the mod unset */
+	uint32_t moid = 0;
+	if (mo) {
+		moid = e->mod_names[mo];
+		if (!moid)
+			moid = intern_name(e->doc, &e->mod_names[mo],
+			                   dt_mod_name((enum dt_mod)mo));
+		e->has_mod = true;
+	}
+	if (!tyid || !anid || (mo && !moid))
+		return DP_ENOMEM;
 	size_t k = e->n++;
 	e->start[k] = (uint32_t)f->start;
 	e->end[k] = (uint32_t)f->end;
 	e->text_id[k] = tid;
 	e->value_id[k] = vid;
-	unsigned ty = (unsigned)f->type < 4 ? (unsigned)f->type : 0;
-	unsigned an = (unsigned)f->anchor < 4 ? (unsigned)f->anchor : 3;
-	unsigned mo = (unsigned)f->mod < N_MODS ? (unsigned)f->mod : 0;
-	e->type[k] = (uint8_t)ty;
-	e->anchor[k] = (uint8_t)an;
-	e->mod[k] = (uint8_t)mo;
-	e->used_type |= 1u << ty;
-	e->used_anchor |= 1u << an;
-	e->used_mod |= 1u << mo;
+	e->type_id[k] = tyid;
+	e->anchor_id[k] = anid;
+	e->mod_id[k] = moid;
 	return 0;
 }
-
-/* Interns the names of the codes in @used (the others stay 0: unset). */
-static int intern_names(struct dp_doc *doc, unsigned used, size_t n,
-                        const char *(*name)(int), uint32_t *dict)
-{
-	for (size_t k = 0; k < n; k++) {
-		dict[k] = 0;
-		const char *s = (used >> k) & 1u ? name((int)k) : NULL;
-		if (s && !(dict[k] = dp_doc_intern(doc, s, strlen(s))))
-			return DP_ENOMEM;
-	}
-	return 0;
-}
-
-static const char *type_name(int k) { return dt_type_name((enum dt_type)k); }
-static const char *anchor_name(int k) { return dt_anchor_name((enum dt_anchor)k); }
-static const char *mod_name(int k) { return dt_mod_name((enum dt_mod)k); }
 
 /* Writes the collected expressions into @layer. */
 static int flush(struct emit_ctx *e, struct dp_layer *layer)
 {
 	if (!e->n)
 		return 0;
-	uint32_t types[4], anchors[4], mods[N_MODS];
-	int rc = intern_names(e->doc, e->used_type, 4, type_name, types);
-	if (!rc)
-		rc = intern_names(e->doc, e->used_anchor, 4, anchor_name, anchors);
-	/* DM_NONE has no name: code 0 leaves the mod unset, and the column
-	 * is left alone when no expression has a mod */
-	bool has_mod = (e->used_mod & ~1u) != 0;
-	if (!rc && has_mod)
-		rc = intern_names(e->doc, e->used_mod, N_MODS, mod_name, mods);
-	if (rc)
-		return rc;
 	long first = dp_layer_add_many(layer, e->n, e->start, e->end);
 	if (first < 0)
 		return (int)first;
 	size_t f = (size_t)first;
-	rc = dp_layer_set_str_ids(layer, f, e->n, A_TEXT, e->text_id);
+	int rc = dp_layer_set_str_ids(layer, f, e->n, A_TEXT, e->text_id);
 	if (!rc)
-		rc = dp_layer_set_str_codes(layer, f, e->n, A_TYPE, e->type, types, 4);
+		rc = dp_layer_set_str_ids(layer, f, e->n, A_TYPE, e->type_id);
 	if (!rc)
 		rc = dp_layer_set_str_ids(layer, f, e->n, A_VALUE, e->value_id);
 	if (!rc)
-		rc = dp_layer_set_str_codes(layer, f, e->n, A_ANCHOR, e->anchor,
-		                            anchors, 4);
-	if (!rc && has_mod)
-		rc = dp_layer_set_str_codes(layer, f, e->n, A_MOD, e->mod, mods,
-		                            N_MODS);
+		rc = dp_layer_set_str_ids(layer, f, e->n, A_ANCHOR, e->anchor_id);
+	/* the column is left alone when no expression has a mod */
+	if (!rc && e->has_mod)
+		rc = dp_layer_set_str_ids(layer, f, e->n, A_MOD, e->mod_id);
 	return rc;
 }
 

@@ -13,9 +13,10 @@
 
 /* Byte classes. C_STOP marks the bytes after which a word may not end
  * plainly: '.', ':' and '@' (a.m., initials, URLs and e-mail addresses)
- * and bytes >= 0x80 (a letter may continue the word). */
+ * and bytes >= 0x80 (a letter may continue the word). C_END marks '.',
+ * '!' and '?', after which the next token starts a sentence. */
 enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16,
-       C_STOP = 32 };
+       C_STOP = 32, C_END = 64 };
 
 #define SP C_SPACE
 #define LO C_ALPHA
@@ -26,8 +27,8 @@ enum { C_SPACE = 1, C_ALPHA = 2, C_DIGIT = 4, C_UPPER = 8, C_NL = 16,
 static const uint8_t cclass[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP | C_NL, SP, SP, SP, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ST, 0,
-	DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, ST, 0, 0, 0, 0, 0,
+	SP, C_END, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ST | C_END, 0,
+	DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, ST, 0, 0, 0, 0, C_END,
 	ST, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
 	UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0,
 	0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
@@ -522,13 +523,17 @@ static NOINLINE struct gen_res general_token(const struct lx_table *lx,
 #define Q1_FLAGS(q) ((uint16_t)((q) >> 32))
 
 /* Writes the word token [@start, @end) with @q1 (Q1() of its flags) and
- * the packed lexicon entry @bits (lx_entry_bits(), 0 when unknown). */
+ * the packed lexicon entry @bits (lx_entry_bits(), 0 when unknown; with
+ * or without LX_START_BIT, which lands in the padding byte). */
 static inline void put_word(struct token *t, size_t start, size_t end,
                             uint64_t q1, uint64_t bits)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* bytes 0-7 start and end, 8-15 num 0, flags, kind and ndigits 0,
-	 * 16-23 the lexicon fields as lx_entry_bits() packs them, punct 0 */
+	 * 16-23 the lexicon fields as lx_entry_bits() packs them, punct 0
+	 * and the padding byte 23, which takes bits 56-63 (LX_START_BIT) as
+	 * they come: clearing the bit cost two instructions per word, and
+	 * no code reads the padding */
 	_Static_assert(sizeof(struct token) == 24 &&
 	               offsetof(struct token, flags) == 12 &&
 	               offsetof(struct token, kind) == 14 &&
@@ -538,9 +543,12 @@ static inline void put_word(struct token *t, size_t start, size_t end,
 	               offsetof(struct token, lflags) == 21 &&
 	               offsetof(struct token, punct) == 22,
 	               "struct token layout");
-	uint64_t q0 = (uint64_t)start | (uint64_t)end << 32;
+	/* start and end as two 4-byte stores: packing them into one 8-byte
+	 * store took a move, a shift and an or more */
+	uint32_t s32 = (uint32_t)start, e32 = (uint32_t)end;
 	unsigned char *p = (unsigned char *)t;
-	memcpy(p, &q0, 8);
+	memcpy(p, &s32, 4);
+	memcpy(p + 4, &e32, 4);
 	memcpy(p + 8, &q1, 8);
 	memcpy(p + 16, &bits, 8);
 #else
@@ -582,27 +590,11 @@ static inline uint64_t nonletters64(const unsigned char *s)
 #endif
 }
 
-/* nonletters64() of the last, short block at s[b..len) (len - b < 64):
- * the bytes past the end (never read) count as non-letters, so that a
- * word ends at the text end. Out of line: once per text. */
-static NOINLINE uint64_t tail_nonletters(const unsigned char *s, size_t b,
-                                         size_t len)
-{
-	unsigned char tail[64] = {0};
-	memcpy(tail, s + b, len - b);
-	return nonletters64(tail) | (~0ull << (len - b));
-}
-
-/* nonletters64() of the block at s[b..): bytes at or past @len (never
- * read) count as non-letters. Inline: a call in the hot loop made GCC
- * spill and reload the loop's registers around it. */
-static inline uint64_t block_nonletters(const unsigned char *s, size_t b,
-                                        size_t len)
-{
-	if (len - b >= 64)
-		return nonletters64(s + b);
-	return tail_nonletters(s, b, len);
-}
+/* Whether s[i] (i <= len) is a space (one: the whitespace ends there)
+ * and s[i + 1] an ASCII letter: the word loop of lex_scan() may start at
+ * i + 1. (The zero bytes after the text are neither.) */
+#define SPACE_WORD(s, i) \
+	((s)[i] == ' ' && (cclass[(s)[(i) + 1]] & C_ALPHA))
 
 int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
              const char *text, size_t len, struct lex_out *o)
@@ -613,6 +605,14 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	struct token *const out = o->tk;
 	struct token *tp = out;
 	struct token *const tend = out + o->cap;
+	/* The word loop tests the room left only where it enters and where
+	 * it moves its 64-byte block: the words that start in one block
+	 * are at most 32 (a letter and a space each), so it needs
+	 * LEX_WORD_ROOM free tokens there, and leaves the words to the
+	 * general path when fewer are left (never, when the caller gives
+	 * LEX_WORD_ROOM more than it expects to need). */
+	struct token *const tsafe = o->cap > LEX_WORD_ROOM ?
+	                            tend - LEX_WORD_ROOM : out;
 	size_t i = 0;
 	/* counted in registers, stored on the way out (also for -1). Words
 	 * starting with a lower-case letter are not counted one by one:
@@ -623,34 +623,42 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	/* the short-word slots through a local: the token stores may alias
 	 * the table, so lx->shorts would be loaded again for every word */
 	const struct lx_short *const shorts = lx->shorts;
+	const struct lx_long *const longs = lx->longs;
 	/* the flags of the next token, kept as Q1(): a word stores them
 	 * without shifting */
 	uint64_t pending = Q1(TF_FIRST);
 	/* Word ends come from a bitmap of the non-letters of the 64 bytes
 	 * from @base: one shift and one count per word. The block moves to
-	 * the word start when a word starts past it. */
+	 * the word start when a word starts past it. (The zero bytes of
+	 * LEX_PAD after the text are non-letters: a word ends at the end of
+	 * the text.) */
 	size_t base = 0;
-	uint64_t non = len ? block_nonletters(s, 0, len) : 0;
+	uint64_t non = nonletters64(s);
 	o->ncand = 0;
 	while (i < len) {
 		unsigned c = s[i];
 		unsigned cc = cclass[c];
 		if (cc & C_SPACE) {
-			if (c == ' ' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
+			/* (the text is followed by zero bytes, no spaces: s[len]
+			 * may be read here and below, and stops every loop) */
+			if (c == ' ' && !(cclass[s[i + 1]] & C_SPACE)) {
 				/* one space between tokens: the common case */
 				i++;
 				pending |= Q1F(TF_SPACE);
 				continue;
 			}
-			if (c == '\n' && (i + 1 >= len || !(cclass[s[i + 1]] & C_SPACE))) {
+			if (c == '\n' && !(cclass[s[i + 1]] & C_SPACE)) {
 				/* a line break alone, between the lines of a
 				 * paragraph: next in frequency */
 				i++;
 				pending |= Q1F(TF_SPACE | TF_NL);
+				/* most lines start with a word */
+				if ((cclass[s[i]] & C_ALPHA) && tp < tsafe)
+					goto word;
 				continue;
 			}
 			int nl = 0;
-			while (i < len && (cclass[s[i]] & C_SPACE)) {
+			while (cclass[s[i]] & C_SPACE) {
 				nl += (cclass[s[i]] & C_NL) != 0;
 				i++;
 			}
@@ -673,15 +681,15 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 					if (v < 100000000LL)
 						v = v * 10 + (s[j] - '0');
 					j++;
-				} while (j < len && (cclass[s[j]] & C_DIGIT));
+				} while (cclass[s[j]] & C_DIGIT);
 				size_t nd = j - i;
 				uint16_t nf = 0;
 				/* thousands groups and decimals ("2,500", "3.5")
 				 * here too; an ordinal, a decade, "F16" or "6am"
 				 * take the general path */
-				if (j < len && (s[j] == ',' || s[j] == '.'))
+				if (s[j] == ',' || s[j] == '.')
 					j = number_tail(s, len, j, nd, &v, &nf);
-				if (j < len && (cclass[s[j]] & C_ALPHA))
+				if (cclass[s[j]] & C_ALPHA)
 					goto general;
 				*tp = (struct token){
 					.start = (uint32_t)i, .end = (uint32_t)j,
@@ -697,6 +705,13 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				tp++;
 				nplain++;
 				i = j;
+				/* "5 years": one space and a word straight into the
+				 * word loop */
+				if (SPACE_WORD(s, i) && tp < tsafe) {
+					i++;
+					pending = Q1(TF_SPACE);
+					goto word;
+				}
 				pending = Q1(0);
 				continue;
 			}
@@ -708,12 +723,28 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 				.flags = Q1_FLAGS(pending), .kind = TK_PUNCT,
 				.punct = (char)c,
 			};
-			pending = Q1(c == '.' || c == '!' || c == '?' ? TF_FIRST : 0);
+			/* TF_FIRST after '.', '!' and '?': C_END moved onto it
+			 * (a shift, not three compares) */
+			_Static_assert(TF_FIRST == C_END << 4, "C_END and TF_FIRST");
+			uint64_t first = (uint64_t)(cc & C_END) << 4;
 			i++;
 			nplain++;
+			/* ", the": one space and a word straight into the word
+			 * loop, without a pass through the class tests above for
+			 * the space and again for the letter (whose branches
+			 * mispredicted often) */
+			if (SPACE_WORD(s, i) && tp < tsafe) {
+				i++;
+				pending = Q1(first | TF_SPACE);
+				goto word;
+			}
+			pending = Q1(first);
 			continue;
 		}
+		if (tp >= tsafe)
+			goto general;
 		for (;;) {
+		word:;
 			/* The most common tokens: words of ASCII letters that
 			 * end plainly, often one after the other with one space
 			 * between them. Not before '.', ':' or '@' (a.m.,
@@ -723,9 +754,13 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			 * every other word. */
 			size_t off = i - base;
 			if (off >= 64) {
+				/* room for the words of the next 64 bytes (see
+				 * @tsafe) */
+				if (tp >= tsafe)
+					goto general;
 				base = i;
 				off = 0;
-				non = block_nonletters(s, i, len);
+				non = nonletters64(s + i);
 			}
 			uint64_t r = non >> off;
 			size_t e = r ? i + (unsigned)__builtin_ctzll(r)
@@ -733,66 +768,60 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			/* "said. ": a '.' that ends the chunk after a word other
 			 * than "www" leaves the word plain too (no a.m., initials
 			 * or URL can follow) */
-			if (e < len && (cclass[s[e]] & C_STOP) &&
+			if ((cclass[s[e]] & C_STOP) &&
 			    !sentence_end(s, len, i, e))
 				goto general;
 			size_t wl = e - i;
 			uint64_t fl = pending;
 			uint64_t bits;
-			if (i + 8 <= len) {
-				/* one load gives the lexicon key of a short word and
-				 * tells whether it is all capitals (bit 5 is the
-				 * lower-case bit of a letter) */
-				uint64_t w8;
-				memcpy(&w8, s + i, 8);
-				w8 = le64(w8);
-				/* (hints: most words are short and lower case; GCC
-				 * laid the common path out as three jumps) */
-				if (UNLIKELY(!(w8 & 0x20))) {
-					fl |= Q1F(TF_CAP);
-					if (wl > 1 &&
-					    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
-					             : !has_lower(s, i + 1, e)))
-						fl |= Q1F(TF_ALLCAPS);
-					ncaps++;
-				}
-				if (LIKELY(wl <= 8))
-					bits = lx_short_probe(
-						shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
-				else if (lx_maybe(lx, (char)((w8 | 0x20) & 0xFF),
-				                  (char)(((w8 >> 8) | 0x20) & 0xFF), wl))
-					/* (most long words fail the first-two-letters
-					 * filter before the call) */
-					bits = start_bits(lx, word_rules,
-					                  lookup_entry(lx, text + i, wl,
-					                               text + len));
-				else
-					bits = 0;
+			/* one load gives the lexicon key of a short word and
+			 * tells whether it is all capitals (bit 5 is the
+			 * lower-case bit of a letter); near the end of the text
+			 * it reaches into the zero bytes after it, masked off
+			 * like the bytes after the word */
+			uint64_t w8;
+			memcpy(&w8, s + i, 8);
+			w8 = le64(w8);
+			/* (hints: most words are short and lower case; GCC
+			 * laid the common path out as three jumps) */
+			if (UNLIKELY(!(w8 & 0x20))) {
+				fl |= Q1F(TF_CAP);
+				if (wl > 1 &&
+				    (wl <= 8 ? !(w8 & 0x2020202020202000ull & keep_bytes[wl])
+				             : !has_lower(s, i + 1, e)))
+					fl |= Q1F(TF_ALLCAPS);
+				ncaps++;
+			}
+			if (LIKELY(wl <= 8))
+				bits = lx_short_probe(
+					shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
+			else if (wl <= LX_MAX_WORD) {
+				/* (two loads, the second within the zero bytes
+				 * after the text; cheaper than the
+				 * first-two-letters filter, lx_maybe(), that
+				 * came before a byte-by-byte look-up) */
+				uint64_t w8b;
+				memcpy(&w8b, s + i + 8, 8);
+				bits = lx_long_probe(
+					longs, w8 | 0x2020202020202020ull,
+					(le64(w8b) | 0x2020202020202020ull) & keep_bytes[wl - 8]);
 			} else {
-				if (s[i] <= 'Z') {
-					fl |= Q1F(TF_CAP);
-					if (wl > 1 && !has_lower(s, i + 1, e))
-						fl |= Q1F(TF_ALLCAPS);
-					ncaps++;
-				}
-				bits = start_bits(lx, word_rules,
-				                  lookup_entry(lx, text + i, wl, text + len));
+				bits = 0;
 			}
 			/* short words carry LX_START_BIT (lx_mark_starts());
 			 * the others are looked up in @word_rules here */
-			put_word(tp, i, e, fl, bits & ~LX_START_BIT);
+			put_word(tp, i, e, fl, bits);
 			if (bits & LX_START_BIT)
 				mark_word(o, (size_t)(tp - out));
 			tp++;
 			i = e;
 			pending = Q1(0);
-			if (e + 1 >= len || s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
+			if (s[e] != ' ' || !(cclass[s[e + 1]] & C_ALPHA))
 				break;
-			/* one space, then the next word */
+			/* one space, then the next word (no test of the room
+			 * left: see @tsafe) */
 			i = e + 1;
 			pending = Q1(TF_SPACE);
-			if (tp == tend)
-				goto full;
 		}
 		continue;
 	general:;
@@ -804,6 +833,11 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 		ncaps += g.what & G_CAP;
 		nplain += !(g.what & (G_CAP | G_LOWER));
 		pending = Q1(g.what & G_FIRST ? TF_FIRST : 0);
+		if (SPACE_WORD(s, i) && tp < tsafe) {
+			i++;
+			pending |= Q1F(TF_SPACE);
+			goto word;
+		}
 	}
 	o->n = (size_t)(tp - out);
 	o->ncaps = ncaps;

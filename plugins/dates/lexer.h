@@ -29,8 +29,8 @@ enum tk_flag {
 
 /* 24 bytes: a document has about one token per five bytes of text. The
  * lexicon fields val, lex, cls and lflags follow each other in this
- * order from byte 16 on: the lexer writes a word in three 8-byte
- * stores. */
+ * order from byte 16 on: the lexer writes a word in two 4-byte and two
+ * 8-byte stores. */
 struct token {
 	uint32_t start, end;
 	int32_t num;       /* numbers: the value (grouping removed, capped) */
@@ -55,11 +55,24 @@ struct lex_out {
 	size_t nlower;       /* words starting with a lower-case letter */
 };
 
-/* Splits @text into tokens. @word_rules (one entry per lexicon entry)
+/* Bytes lex_scan() may read past the end of its text: the caller
+ * copies the text into a buffer with this many zero bytes after it, so
+ * that the hot loop loads 8 and 64 bytes at a time and tests the byte
+ * after a word without checking the length first. */
+#define LEX_PAD 64
+
+/* Tokens the word loop of lex_scan() wants free to take the words of
+ * one 64-byte block without testing the room left per word (more than
+ * the 32 such a block holds). */
+#define LEX_WORD_ROOM 40
+
+/* Splits @text into tokens; @text[@len .. @len + LEX_PAD) must be zero
+ * bytes (LEX_PAD). @word_rules (one entry per lexicon entry)
  * marks the words an expression may start with: those tokens, plain
  * numbers and a capitalised word before "Day" are listed in out->cand, so
  * that the rules never look at the other tokens. Returns 0, or -1 when
- * out->cap is too small (@len + 1 is always enough). */
+ * out->cap is too small (@len + 1 is always enough; words are
+ * lexed faster with LEX_WORD_ROOM more). */
 int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
              const char *text, size_t len, struct lex_out *out);
 

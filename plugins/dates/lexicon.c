@@ -513,12 +513,13 @@ int lx_table_init(struct lx_table *t)
 		return -1;
 	}
 	t->shorts = calloc(LX_SHORT_SLOTS, sizeof *t->shorts);
-	if (!t->shorts) {
-		free(t->slots);
-		t->slots = NULL;
+	t->longs = calloc(LX_LONG_SLOTS, sizeof *t->longs);
+	if (!t->shorts || !t->longs) {
+		lx_table_free(t);
 		return -1;
 	}
 	t->entries = entries;
+	size_t nlong = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *w = entries[i].word;
 		size_t len = strlen(w);
@@ -547,6 +548,26 @@ int lx_table_init(struct lx_table *t)
 				t->shorts[sh].key = key;
 				t->shorts[sh].bits = lx_entry_bits(t, &entries[i]);
 			}
+		} else if (len <= LX_MAX_WORD && ++nlong < LX_LONG_SLOTS / 2) {
+			uint64_t k0 = 0, k1 = 0;
+			for (size_t k = 0; k < 8; k++)
+				k0 |= (uint64_t)(unsigned char)w[k] << (8 * k);
+			for (size_t k = 8; k < len; k++)
+				k1 |= (uint64_t)(unsigned char)w[k] << (8 * (k - 8));
+			size_t lh = lx_long_slot(k0, k1);
+			/* (fewer words than slots: an empty slot is found) */
+			while (t->longs[lh].bits &&
+			       (t->longs[lh].k0 != k0 || t->longs[lh].k1 != k1))
+				lh = (lh + 1) & (LX_LONG_SLOTS - 1);
+			if (!t->longs[lh].bits) {  /* the first entry of a word wins */
+				t->longs[lh].k0 = k0;
+				t->longs[lh].k1 = k1;
+				t->longs[lh].bits = lx_entry_bits(t, &entries[i]);
+			}
+		} else {
+			/* LX_MAX_WORD too small, or LX_LONG_BITS */
+			lx_table_free(t);
+			return -1;
 		}
 	}
 	return 0;
@@ -559,14 +580,21 @@ void lx_mark_starts(struct lx_table *t, const uint16_t *word_rules)
 		if (b && word_rules[(uint16_t)(b >> 16) - 1])
 			t->shorts[h].bits = b | LX_START_BIT;
 	}
+	for (size_t h = 0; h < LX_LONG_SLOTS; h++) {
+		uint64_t b = t->longs[h].bits;
+		if (b && word_rules[(uint16_t)(b >> 16) - 1])
+			t->longs[h].bits = b | LX_START_BIT;
+	}
 }
 
 void lx_table_free(struct lx_table *t)
 {
 	free(t->slots);
 	free(t->shorts);
+	free(t->longs);
 	t->slots = NULL;
 	t->shorts = NULL;
+	t->longs = NULL;
 }
 
 const struct lx_entry *lx_lookup_folded(const struct lx_table *t,

@@ -90,6 +90,14 @@ struct lx_short {
 	uint64_t bits;
 };
 
+/* A slot of the table of long words (9 to LX_MAX_WORD bytes): the first
+ * 8 bytes packed in @k0, the rest in @k1 (first byte lowest), and
+ * lx_entry_bits() of the entry (0 = empty slot). */
+struct lx_long {
+	uint64_t k0, k1;
+	uint64_t bits;
+};
+
 /* A read-only hash table over the lexicon, built once. */
 struct lx_table {
 	uint16_t *slots; /* index+1 into the entry array, 0 = empty */
@@ -106,6 +114,11 @@ struct lx_table {
 	 * slot (see LX_SHORT_MUL), so a probe reads one slot and never
 	 * branches on whether the word is known. */
 	struct lx_short *shorts;
+	/* the long words, LX_LONG_SLOTS slots with linear probing: two
+	 * loads and a multiply instead of a byte-by-byte hash and compare
+	 * (the lexer's words of more than 8 letters that pass the
+	 * first-two-letters filter, one in five of them) */
+	struct lx_long *longs;
 };
 
 #define LX_SHORT_BITS 13
@@ -130,13 +143,37 @@ static inline uint64_t lx_entry_bits(const struct lx_table *t,
 
 /* Set in the bits of a short-table slot by lx_mark_starts() when the
  * word starts some rule: the lexer tests it instead of looking the
- * entry up in the rules' table, and clears it before it stores the bits
- * in a token (bits 56-63 are no token field). */
+ * entry up in the rules' table, and stores the bits in a token as they
+ * are (bits 56-63 land in its padding byte, no token field). */
 #define LX_START_BIT ((uint64_t)1 << 63)
 
-/* Sets LX_START_BIT in the short-table slots of the entries whose
- * @word_rules (one per entry) is non-zero. */
+/* Sets LX_START_BIT in the short- and long-table slots of the entries
+ * whose @word_rules (one per entry) is non-zero. */
 void lx_mark_starts(struct lx_table *t, const uint16_t *word_rules);
+
+#define LX_LONG_BITS 8
+#define LX_LONG_SLOTS ((size_t)1 << LX_LONG_BITS)
+
+/* The first slot to probe for a packed long word. */
+static inline size_t lx_long_slot(uint64_t k0, uint64_t k1)
+{
+	return (size_t)(((k0 ^ (k1 * 0x9E3779B97F4A7C15ull)) * LX_SHORT_MUL) >>
+	                (64 - LX_LONG_BITS));
+}
+
+/* Looks up a long word packed into @k0 (its first 8 lower-case bytes)
+ * and @k1 (the others) in the slots @longs of a table: its
+ * lx_entry_bits() (with LX_START_BIT after lx_mark_starts()), 0 when
+ * unknown. */
+static inline uint64_t lx_long_probe(const struct lx_long *longs, uint64_t k0,
+                                     uint64_t k1)
+{
+	for (size_t h = lx_long_slot(k0, k1);; h = (h + 1) & (LX_LONG_SLOTS - 1)) {
+		const struct lx_long *sl = &longs[h];
+		if (!sl->bits || (sl->k0 == k0 && sl->k1 == k1))
+			return sl->bits;
+	}
+}
 
 /* The slot of a packed short word. */
 static inline size_t lx_short_slot(uint64_t key)

@@ -25,6 +25,12 @@ struct ctx {
 	bool has_dct;
 	struct tdate dct;     /* G_DAY */
 	long dct_days;
+	/* the day numbers of 1 January of the dct's year - 1, the year
+	 * itself and the year + 1, and whether each is a leap year, for
+	 * year_deltas(): set on its first call in a document (jan1_ok) */
+	bool jan1_ok;
+	long jan1[3];
+	bool leap[3];
 	bool has_prev;        /* a date already mentioned in the text */
 	struct tdate prev;
 	bool caseless;        /* the text has (almost) no capitals */
@@ -135,11 +141,11 @@ int unit_at(const struct ctx *c, size_t i, bool *plural);
 /* +1 future, -1 past, 0 unknown, from cue words around tokens [a, b). */
 int tense_at(const struct ctx *c, size_t a, size_t b);
 /* The year of month @m (day @d or 0) given the dct and the tense. */
-int year_for(const struct ctx *c, int m, int d, int tense);
+int year_for(struct ctx *c, int m, int d, int tense);
 /* year_for() in two steps, so that the tense is looked for only when it
  * matters: the days from the dct to the date in the dct's year - 1, year
  * and year + 1, then the year for a tense (-2 .. 2, as tense_at()). */
-void year_deltas(const struct ctx *c, int m, int d, long delta[3]);
+void year_deltas(struct ctx *c, int m, int d, long delta[3]);
 int year_pick(const struct ctx *c, const long delta[3], int d, int tense);
 /* The year year_pick() gives for every tense, or Y_UNKNOWN when the
  * tense changes it. */

@@ -446,9 +446,17 @@ int direction(const struct ctx *c, size_t a, size_t b)
 	}
 }
 
-void year_deltas(const struct ctx *c, int m, int d, long delta[3])
+void year_deltas(struct ctx *c, int m, int d, long delta[3])
 {
 	int y = c->dct.y;
+	if (!c->jan1_ok) {
+		for (int k = 0; k < 3; k++)
+			c->leap[k] = cal_leap(y - 1 + k);
+		c->jan1[1] = cal_days(y, 1, 1);
+		c->jan1[0] = c->jan1[1] - (c->leap[0] ? 366 : 365);
+		c->jan1[2] = c->jan1[1] + (c->leap[1] ? 366 : 365);
+		c->jan1_ok = true;
+	}
 	if (m < 1 || m > 12) {
 		for (int k = 0; k < 3; k++) {
 			int dd = d ? d : 15;
@@ -459,20 +467,21 @@ void year_deltas(const struct ctx *c, int m, int d, long delta[3])
 		}
 		return;
 	}
-	/* one cal_days(): the first of the month a year earlier or later is
-	 * 365 days away, 366 when the year between holds a 29 February
-	 * (that of the earlier year for January and February, else that of
-	 * the later) */
-	long first[3];
-	first[1] = cal_days(y, m, 1);
-	first[0] = first[1] - (cal_leap(m <= 2 ? y - 1 : y) ? 366 : 365);
-	first[2] = first[1] + (cal_leap(m <= 2 ? y : y + 1) ? 366 : 365);
+	/* the first of the month from 1 January of each year, a table of
+	 * the days before each month and one more after February in a leap
+	 * year: no division */
+	static const short before[12] = {0, 31, 59, 90, 120, 151, 181, 212,
+	                                 243, 273, 304, 334};
+	static const signed char mlen[12] = {31, 28, 31, 30, 31, 30, 31, 31,
+	                                     30, 31, 30, 31};
 	for (int k = 0; k < 3; k++) {
+		int leap = c->leap[k];
 		int dd = d ? d : 15;
-		int len = cal_days_in_month(y - 1 + k, m);
+		int len = mlen[m - 1] + (m == 2 ? leap : 0);
 		if (dd > len)
 			dd = len;
-		delta[k] = first[k] + dd - 1 - c->dct_days;
+		long first = c->jan1[k] + before[m - 1] + (m > 2 ? leap : 0);
+		delta[k] = first + dd - 1 - c->dct_days;
 	}
 }
 
@@ -533,7 +542,7 @@ int year_any_tense(const struct ctx *c, const long delta[3], int d)
 	return c->dct.y - 1 + k;
 }
 
-int year_for(const struct ctx *c, int m, int d, int tense)
+int year_for(struct ctx *c, int m, int d, int tense)
 {
 	long delta[3];
 	year_deltas(c, m, d, delta);

@@ -773,20 +773,27 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 	c.e = e;
 	c.text = text;
 	/* about one token per five bytes; runs of punctuation may need more,
-	 * and then the text is lexed again with room for the worst case */
+	 * and then the text is lexed again with room for the worst case
+	 * (both with LEX_WORD_ROOM more, for the lexer's word loop) */
 	struct lex_out lo;
 	memset(&lo, 0, sizeof lo);
-	lo.cap = len / 3 + 16;
-	if (lo.cap > len + 1)
-		lo.cap = len + 1;
+	lo.cap = len / 3 + 16 + LEX_WORD_ROOM;
+	/* the lexer's copy of the text, with the zero bytes it may read
+	 * past the end (LEX_PAD); the rules read @text itself */
+	char *padded = alloc(alloc_ctx, len + LEX_PAD);
+	if (!padded)
+		return -1;
+	if (len)
+		memcpy(padded, text, len);
+	memset(padded + len, 0, LEX_PAD);
 	for (;;) {
 		lo.tk = alloc(alloc_ctx, lo.cap * sizeof *lo.tk);
 		lo.cand = alloc(alloc_ctx, lo.cap * sizeof *lo.cand);
 		if (!lo.tk || !lo.cand)
 			return -1;
-		if (lex_scan(&e->lx, e->word_rules, text, len, &lo) == 0)
+		if (lex_scan(&e->lx, e->word_rules, padded, len, &lo) == 0)
 			break;
-		lo.cap = len + 1;
+		lo.cap = len + 1 + LEX_WORD_ROOM;
 	}
 	struct token *tk = lo.tk;
 	c.tk = tk;

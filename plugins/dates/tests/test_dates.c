@@ -277,6 +277,24 @@ static void test_numeric_order(void **state)
 
 /* ------------------------------------------------------------ dct-based */
 
+/* Months and days without a year next to the year's ends and in leap
+ * years: year_deltas() counts from 1 January of the dct's year and the
+ * years around it (a table of month starts, set once per document);
+ * the values are those of the earlier cal_days() per month. */
+static void test_year_edges(void **state)
+{
+	(void)state;
+	static const struct tcase cases[] = {
+		{"2024-01-03", "The meeting was held on December 30.", "December 30", "DATE", "2023-12-30", "dct", NULL},
+		{"2021-01-01", "The meeting was held on December 31.", "December 31", "DATE", "2020-12-31", "dct", NULL},
+		{"2024-03-01", "The meeting was held on February 29.", "February 29", "DATE", "2024-02-29", "dct", NULL},
+		{"2100-02-27", "The meeting will be held on February 29.", "February 29", "DATE", "2100-02-29", "dct", NULL},
+		{"2000-02-27", "The meeting will be held on February 29.", "February 29", "DATE", "2000-02-29", "dct", NULL},
+		{"1999-12-31", "Prices rose in January.", "January", "DATE", "1999-01", "dct", NULL},
+	};
+	CHECK(NULL, cases);
+}
+
 static void test_dct_anchored(void **state)
 {
 	(void)state;
@@ -646,7 +664,43 @@ static void test_word_runs_at_block_edges(void **state)
 		{" caf\xc3\xa9 na\xc3\xafve said Friday", "Friday", "2024-01-05"},
 		{" \xe2\x80\x9c" "Friday\xe2\x80\x9d", "Friday", "2024-01-05"},
 		{" Friday", "Friday", "2024-01-05"},
+		/* a word straight after punctuation and one space, after a
+		 * line break, and at the text end with a space or a line
+		 * break after it (the lexer reads the zero bytes after the
+		 * text instead of testing the length) */
+		{" said, Friday", "Friday", "2024-01-05"},
+		{" said,\nFriday\n", "Friday", "2024-01-05"},
+		{" said. Friday ", "Friday", "2024-01-05"},
+		{" said - \tFriday,", "Friday", "2024-01-05"},
+		{" said (Friday)", "Friday", "2024-01-05"},
 	};
+	/* words of more than 8 letters: the long-word table's two loads,
+	 * the second in the zero bytes after the text */
+	static const struct {
+		const char *tail, *expr, *value;
+	} long_tails[] = {
+		{" said yesterday", "yesterday", "2024-01-09"},
+		{" said YESTERDAY.", "YESTERDAY", "2024-01-09"},
+		{" Yesterday", "Yesterday", "2024-01-09"},
+		{" Nonetheless yesterday,", "yesterday", "2024-01-09"},
+	};
+	for (size_t t = 0; t < sizeof long_tails / sizeof long_tails[0]; t++) {
+		for (size_t k = 0; k <= 140; k++) {
+			char text[256];
+			memset(text, 'q', k);
+			if (k > 20)
+				text[10] = ' ';
+			size_t tl = strlen(long_tails[t].tail);
+			memcpy(text + k, long_tails[t].tail, tl);
+			assert_int_equal(dp_harness_run_len(h, text, k + tl,
+			                 "{\"dct\": \"2024-01-10\"}"), 0);
+			assert_int_equal(dp_harness_count(h, "dates"), 1);
+			long i = dp_harness_find(h, "dates", long_tails[t].expr, 0);
+			assert_true(i >= 0);
+			assert_string_equal(dp_harness_attr(h, "dates", (size_t)i, "value"),
+			                    long_tails[t].value);
+		}
+	}
 	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
 		for (size_t k = 0; k <= 140; k++) {
 			char text[256];
@@ -671,6 +725,42 @@ static void test_word_runs_at_block_edges(void **state)
 	dp_harness_free(h);
 }
 
+/* Texts with more tokens than the lexer's first guess (one per three
+ * bytes): it runs again with room for one token per byte, and near the
+ * end of that room the words leave the word loop (which tests the room
+ * left once per 64 bytes) for the general path. The expression at the
+ * end is found the same at every length. */
+static void test_dense_tokens(void **state)
+{
+	(void)state;
+	struct dp_harness *h = harness(NULL);
+	static const char *const units[] = {"a,", "a.b ", "x a", ",,", "a b ",
+	                                    "5,", "a-"};
+	static const char *const tails[] = {" on Friday", " Friday,",
+	                                    " said Friday"};
+	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++)
+			for (size_t k = 0; k <= 90; k++) {
+				char text[512];
+				size_t n = 0, ul = strlen(units[u]);
+				for (size_t j = 0; j < k; j++, n += ul)
+					memcpy(text + n, units[u], ul);
+				size_t tl = strlen(tails[t]);
+				memcpy(text + n, tails[t], tl);
+				n += tl;
+				assert_int_equal(dp_harness_run_len(h, text, n,
+				                 "{\"dct\": \"2024-01-10\"}"), 0);
+				long i = dp_harness_find(h, "dates", "Friday", 0);
+				if (i < 0) {
+					print_error("no Friday in \"%.*s\"\n", (int)n, text);
+					fail();
+				}
+				assert_string_equal(dp_harness_attr(h, "dates", (size_t)i,
+				                                    "value"), "2024-01-05");
+			}
+	dp_harness_free(h);
+}
+
 /* Numbers with thousands groups and decimals are lexed in the hot loop
  * (number_tail(), shared with the general path): decimals, groups,
  * failed groups ("1,5000"), a '.' or ',' that ends the text or the
@@ -685,6 +775,11 @@ static void test_numbers_at_block_edges(void **state)
 		const char *tail, *expr, *value;  /* expr NULL: none */
 	} tails[] = {
 		{" after 2.5 years", "2.5 years", "P2Y6M"},
+		/* a number, one space and a word: straight into the word loop */
+		{" for 5 years", "5 years", "P5Y"},
+		{" for 5 years ", "5 years", "P5Y"},
+		{" for 2.5 years.", "2.5 years", "P2Y6M"},
+		{" for 5 y", NULL, NULL},
 		{" rose 12,000.5 tons in 1987", "1987", "1987"},
 		{" and 1,5000 days", "5000 days", "P5000D"},
 		{" for 2.5, 10 days", "10 days", "P10D"},
@@ -1148,6 +1243,8 @@ int main(void)
 		cmocka_unit_test(test_seed_004_lower_case),
 		cmocka_unit_test(test_absolute),
 		cmocka_unit_test(test_numeric_order),
+		cmocka_unit_test(test_year_edges),
+		cmocka_unit_test(test_dense_tokens),
 		cmocka_unit_test(test_dct_anchored),
 		cmocka_unit_test(test_previous_anchored),
 		cmocka_unit_test(test_durations),

@@ -82,11 +82,56 @@ static void test_unknown_keys_miss(void **state)
 	lx_table_free(&t);
 }
 
+/* The long-word table's keys of a lower-case word of 9 to LX_MAX_WORD
+ * bytes, as the lexer builds them: the first 8 bytes, then the rest. */
+static uint64_t long_probe(const struct lx_table *t, const char *w)
+{
+	size_t n = strlen(w);
+	return lx_long_probe(t->longs, pack(w, 8), pack(w + 8, n - 8));
+}
+
+/* Every word of 9 to LX_MAX_WORD bytes is found in the long-word table
+ * with the entry lx_lookup() finds; other long keys miss, also those
+ * that differ in the second key only ("yesterdays"), or share its first
+ * 8 bytes with a word ("thanksgivings"). */
+static void test_long_words(void **state)
+{
+	(void)state;
+	struct lx_table t;
+	assert_int_equal(lx_table_init(&t), 0);
+	size_t n = lx_count(&t), found = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *w = t.entries[i].word;
+		size_t len = strlen(w);
+		if (len <= 8)
+			continue;
+		assert_true(len <= LX_MAX_WORD);
+		uint64_t b = long_probe(&t, w) & ~LX_START_BIT;
+		const struct lx_entry *e = lx_lookup(&t, w, len);
+		assert_non_null(e);
+		assert_int_equal(b, lx_entry_bits(&t, e));
+		found++;
+	}
+	assert_true(found > 20);
+	static const char *const words[] = {
+		"yesterdays", "thanksgivings", "companies", "september1",
+		"aaaaaaaaaaaaa", "previouslyy", "electionday",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t len = strlen(words[i]);
+		const struct lx_entry *e = lx_lookup(&t, words[i], len);
+		uint64_t b = long_probe(&t, words[i]) & ~LX_START_BIT;
+		assert_int_equal(b, e ? lx_entry_bits(&t, e) : 0);
+	}
+	lx_table_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_short_words_found),
 		cmocka_unit_test(test_unknown_keys_miss),
+		cmocka_unit_test(test_long_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
