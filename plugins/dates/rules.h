@@ -146,6 +146,11 @@ int year_for(struct ctx *c, int m, int d, int tense);
  * matters: the days from the dct to the date in the dct's year - 1, year
  * and year + 1, then the year for a tense (-2 .. 2, as tense_at()). */
 void year_deltas(struct ctx *c, int m, int d, long delta[3]);
+/* The year of a "29 February" without one: of the leap years before and
+ * after the dct, the one a strong @tense (-2 or 2, as tense_at()) points
+ * to, else the nearer, a weak tense weighing as in year_pick(). The dct
+ * must be known. */
+int leap_day_year(const struct ctx *c, int tense);
 int year_pick(const struct ctx *c, const long delta[3], int d, int tense);
 /* The year year_pick() gives for every tense, or Y_UNKNOWN when the
  * tense changes it. */

@@ -147,6 +147,14 @@ static void month_day(struct ctx *c, struct match *m, size_t a, size_t b,
 		         DA_NONE);
 		return;
 	}
+	if (mo == 2 && d == 29) {
+		/* a leap day: only leap years are candidates, and they are
+		 * four years apart, so the tense decides alone */
+		int tense = c->e->opt.prefer == DP_NEWS ? tense_at(c, a, b) :
+		            c->e->opt.prefer == DP_PAST ? -1 : 1;
+		set_date(m, td_day(leap_day_year(c, tense), mo, d), DA_DCT);
+		return;
+	}
 	long delta[3];
 	year_deltas(c, mo, d, delta);
 	if (c->e->opt.prefer == DP_NEWS) {
@@ -158,6 +166,10 @@ static void month_day(struct ctx *c, struct match *m, size_t a, size_t b,
 	} else {
 		y = year_pick(c, delta, d, c->e->opt.prefer == DP_PAST ? -1 : 1);
 	}
+	/* a day past the month's end ("June 31", a slip of the text) is
+	 * its last day, as with a year given above */
+	if (d && d > cal_days_in_month(y, mo))
+		d = cal_days_in_month(y, mo);
 	set_date(m, d ? td_day(y, mo, d) : td_month(y, mo), DA_DCT);
 }
 

@@ -322,6 +322,28 @@ static bool past_verb(const struct ctx *c, size_t i)
 	return true;
 }
 
+/* "will be held", "would be signed", "is to be held": a past participle
+ * after a modal or "to" and "be" looks ahead, not back. */
+static bool after_future_be(const struct ctx *c, size_t i)
+{
+	if (i < 2 || !word_is(c, i - 1, "be"))
+		return false;
+	const struct token *m = &c->tk[i - 2];
+	if (m->kind != TK_WORD || m->cls != LX_FN)
+		return false;
+	switch (m->val) {
+	case F_WILL:
+	case F_SHALL:
+	case F_LL:
+	case F_WOULD:
+		return true;
+	case F_TO:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static int cue(const struct ctx *c, size_t i)
 {
 	const struct token *t = &c->tk[i];
@@ -358,7 +380,9 @@ static int cue(const struct ctx *c, size_t i)
 		case F_SINCE:
 		case F_PASTV:
 		case F_TAKE:
-			return word_is(c, i, "take") || word_is(c, i, "takes") ? 0 : -1;
+			if (word_is(c, i, "take") || word_is(c, i, "takes"))
+				return 0;
+			return t->val != F_SINCE && after_future_be(c, i) ? 1 : -1;
 		case F_SAID:
 		case F_WAS:
 		case F_WERE:
@@ -371,7 +395,7 @@ static int cue(const struct ctx *c, size_t i)
 		}
 	}
 	if (past_verb(c, i))
-		return -1;
+		return after_future_be(c, i) ? 1 : -1;
 	/* "effective Feb. 1": a change that takes effect */
 	if (word_is(c, i, "effective"))
 		return 1;
@@ -482,8 +506,7 @@ void year_deltas(struct ctx *c, int m, int d, long delta[3])
 			dd = len;
 		long first = c->jan1[k] + before[m - 1] + (m > 2 ? leap : 0);
 		delta[k] = first + dd - 1 - c->dct_days;
-	}
-}
+	}}
 
 /* year_pick() as an index 0..2 (inlined in the two callers below). */
 static inline int pick(const long delta[3], int d, int tense)
@@ -509,6 +532,33 @@ static inline int pick(const long delta[3], int d, int tense)
 		}
 	}
 	return best;
+}
+
+int leap_day_year(const struct ctx *c, int tense)
+{
+	/* the leap years before and after the dct's date: at most eight
+	 * years apart (1896 -> 1904) */
+	int before = c->dct.y;
+	while (!cal_leap(before) || cal_days(before, 2, 29) > c->dct_days)
+		before--;
+	int after = before + 1;
+	while (!cal_leap(after))
+		after++;
+	long back = c->dct_days - cal_days(before, 2, 29);
+	long ahead = cal_days(after, 2, 29) - c->dct_days;
+	/* a verb right before the expression decides ("was held on
+	 * February 29"); a weaker cue counts as in pick(): a date on its
+	 * wrong side costs three times its distance; ties go to the past,
+	 * as news reports more past than future */
+	if (tense <= -2)
+		return before;
+	if (tense >= 2)
+		return after;
+	if (tense < 0)
+		ahead = ahead * 3 + 31;
+	else if (tense > 0)
+		back = back * 3 + 31;
+	return ahead < back ? after : before;
 }
 
 int year_pick(const struct ctx *c, const long delta[3], int d, int tense)

@@ -288,7 +288,27 @@ static void test_year_edges(void **state)
 		{"2024-01-03", "The meeting was held on December 30.", "December 30", "DATE", "2023-12-30", "dct", NULL},
 		{"2021-01-01", "The meeting was held on December 31.", "December 31", "DATE", "2020-12-31", "dct", NULL},
 		{"2024-03-01", "The meeting was held on February 29.", "February 29", "DATE", "2024-02-29", "dct", NULL},
-		{"2100-02-27", "The meeting will be held on February 29.", "February 29", "DATE", "2100-02-29", "dct", NULL},
+		/* 29 February only in leap years: the one before the dct
+		 * after a past verb, the one after after a future one, else
+		 * the nearer (2100 is a common year: 1896 -> 1904, 2096 ->
+		 * 2104 are eight years) */
+		{"2025-03-01", "The meeting was held on February 29.", "February 29", "DATE", "2024-02-29", "dct", NULL},
+		{"2027-12-20", "The meeting will be held on February 29.", "February 29", "DATE", "2028-02-29", "dct", NULL},
+		{"2027-12-20", "The meeting was held on February 29.", "February 29", "DATE", "2024-02-29", "dct", NULL},
+		{"2027-12-20", "The February 29 meeting.", "February 29", "DATE", "2028-02-29", "dct", NULL},
+		{"2022-06-01", "The meeting was held on February 29.", "February 29", "DATE", "2020-02-29", "dct", NULL},
+		{"2100-02-27", "The meeting will be held on February 29.", "February 29", "DATE", "2104-02-29", "dct", NULL},
+		{"1901-01-10", "The meeting was held on February 29.", "February 29", "DATE", "1896-02-29", "dct", NULL},
+		{"2024-02-29", "The meeting is on February 29.", "February 29", "DATE", "2024-02-29", "dct", NULL},
+		{"2025-03-01", "The meeting was held on February 28.", "February 28", "DATE", "2025-02-28", "dct", NULL},
+		/* a day past the month's end is its last day, with or
+		 * without a year */
+		{"2024-09-07", "The meeting was held on April 31.", "April 31", "DATE", "2024-04-30", "dct", NULL},
+		{"2024-09-07", "The meeting was held on April 31, 2023.", "April 31, 2023", "DATE", "2023-04-30", "absolute", NULL},
+		/* a past participle after "will be" or "to be" looks ahead */
+		{"1987-04-13", "The tariffs will be made public on Thursday.", "Thursday", "DATE", "1987-04-16", "dct", NULL},
+		{"1987-06-29", "The meeting is to be held in late July.", "late July", "DATE", "1987-07", "dct", "END"},
+		{"1987-10-20", "The meeting will be held on January 5.", "January 5", "DATE", "1988-01-05", "dct", NULL},
 		{"2000-02-27", "The meeting will be held on February 29.", "February 29", "DATE", "2000-02-29", "dct", NULL},
 		{"1999-12-31", "Prices rose in January.", "January", "DATE", "1999-01", "dct", NULL},
 	};
