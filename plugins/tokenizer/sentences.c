@@ -161,19 +161,41 @@ static bool indented(const char *s, size_t ga, size_t gb)
 	return sp >= 2;
 }
 
-/* Whether the line s[b..token j] has letters, all of them capitals. */
+/* The high bit of each byte lane of @w that holds an ASCII byte from @lo
+ * to @hi (lanes & 0x7f plus at most 0x7f carry into no other lane). */
+static inline uint64_t lanes_between(uint64_t w, unsigned lo, unsigned hi)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	uint64_t x = w & ~highs;
+
+	return (x + ones * (0x80 - lo)) & ~(x + ones * (0x7f - hi)) & ~w &
+	       highs;
+}
+
+/* Whether the line s[b..token j] has letters, all of them capitals.
+ * Eight bytes at a time (a line of a hard-wrapped text has 60 to 100),
+ * and no further than the first lowercase letter (most lines have one
+ * among their first bytes). */
 static bool caps_line(const struct ctx *c, size_t b, size_t j)
 {
-	bool upper = false;
+	const unsigned char *u = (const unsigned char *)c->s;
+	size_t e = c->t->end[j], i = b;
+	uint64_t up = 0;
 
-	for (size_t i = b; i < c->t->end[j]; i++) {
-		unsigned char ch = (unsigned char)c->s[i];
+	for (; i + 8 <= e; i += 8) {
+		uint64_t w;
 
-		if (ch >= 'a' && ch <= 'z')
+		memcpy(&w, u + i, sizeof w);
+		if (lanes_between(w, 'a', 'z'))
 			return false;
-		upper = upper || (ch >= 'A' && ch <= 'Z');
+		up |= lanes_between(w, 'A', 'Z');
 	}
-	return upper;
+	for (; i < e; i++) {
+		if (u[i] >= 'a' && u[i] <= 'z')
+			return false;
+		up |= u[i] >= 'A' && u[i] <= 'Z';
+	}
+	return up != 0;
 }
 
 static size_t tlen(const struct ctx *c, size_t k)
@@ -462,8 +484,11 @@ static void detect_wrapping(struct ctx *c)
 	/* full[n]: single line breaks after a line of n bytes that does not
 	 * end a sentence. The width (the longest line) is known only at the
 	 * end; lines longer than 100 bytes mean no wrapping anyway. */
-	uint32_t full[101] = { 0 };
+	uint32_t full[101];
 
+	/* memset() rather than "= { 0 }", which GCC zeroes with a loop of
+	 * fifty stores */
+	memset(full, 0, sizeof full);
 	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
 		size_t ga = t->end[k - 1], gb = t->start[k], len = 0;
 		bool lf = gap_line(&l, c->s, ga, gb, &len);

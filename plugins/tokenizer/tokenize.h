@@ -82,6 +82,8 @@ struct abbr_entry {
 	const char *text;
 	uint8_t len;
 	uint8_t cls;   /* enum abbr_class */
+	uint32_t next; /* 1 + the index of the next entry with the same
+	                  abbr_bloom_hash() (0: none), see abbr_set.head */
 };
 
 struct abbr_set {
@@ -92,6 +94,11 @@ struct abbr_set {
 	                          end a sentence are rejected without a search */
 	uint64_t lens;         /* bit k: an entry of k bytes (bit 63: of 63
 	                          or more); rejects most words before hashing */
+	uint32_t head[2048];   /* 1 + the index of the first entry of each
+	                          abbr_bloom_hash() value (0: none): a lookup
+	                          that passes the bloom filter walks a chain of
+	                          one or two entries instead of a binary search
+	                          with a library call per probe */
 };
 
 /* Builds the set from the built-in list plus @extra user entries (each with

@@ -49,6 +49,36 @@ static void test_extra_abbreviations(void **unused)
 	dp_harness_free(h);
 }
 
+/* The lookup behind the bloom filter walks the entries of one hash
+ * value: "eau" and "khu" share "gen"'s (FNV-1a folded to 11 bits, see
+ * abbr_bloom_hash()), so they pass the filter and must still be told
+ * apart; entries match in any case; words of 63 bytes and more share
+ * one length bit and are told apart by their length. */
+static void test_abbreviation_lookup(void **unused)
+{
+	char a63[80], opts[200], text[300], expected[300];
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_tokens(h, "GEN. Ab gEn. Cd Eau. Ef khu. Gh",
+	             "GEN. Ab gEn. Cd Eau . Ef khu . Gh");
+	check_tokens(h, "Messrs. A mESSRS. B GmbH. C Gmbh. D Messr. E",
+	             "Messrs. A mESSRS. B GmbH. C Gmbh. D Messr . E");
+	dp_harness_free(h);
+	/* the longest entry the options take: 63 letters and the period */
+	memset(a63, 'a', 63);
+	a63[63] = '\0';
+	snprintf(opts, sizeof opts, "{abbreviations: [Eau., %s.]}", a63);
+	h = harness(opts);
+	check_tokens(h, "Gen. Ab EAU. Cd Khu. Ef", "Gen. Ab EAU. Cd Khu . Ef");
+	a63[0] = 'A';
+	snprintf(text, sizeof text, "x %s. y %.62s. z %sa. w", a63, a63, a63);
+	snprintf(expected, sizeof expected, "x %s. y %.62s . z %sa . w", a63,
+	         a63, a63);
+	check_tokens(h, text, expected);
+	dp_harness_free(h);
+}
+
 static void test_numbers(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -532,6 +562,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_extra_abbreviations),
+		cmocka_unit_test(test_abbreviation_lookup),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_compounds_and_dashes),
 		cmocka_unit_test(test_clitics),
