@@ -79,6 +79,57 @@ static void test_abbreviation_lookup(void **unused)
 	dp_harness_free(h);
 }
 
+/* Two single letters with periods before a space, a line feed or a
+ * comma take a short path (news.c, short_acronym()); every other shape
+ * goes through the full word scanner. Both must give the same tokens and
+ * abbreviation classes: plain (U.S., unlisted X.Y.) ends a sentence only
+ * before a sentence starter, terminal (p.m.) before any capital. */
+static void test_short_acronyms(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "U.S. and U.K.\nofficials, N.Y., a.m. u.S. Q.X.",
+	            "U.S./word and/word U.K./word officials/word ,/punct "
+	            "N.Y./word ,/punct a.m./word u.S./word Q.X./word");
+	check_tokens(h, "U.S.A. U.S.-led U.S.'s U.S.1 U.S.x U.S.) U.S.. A.BC. U.S.",
+	             "U.S.A. U.S.-led U.S. 's U.S. 1 U.S. x U.S. ) U.S .. "
+	             "A.BC. U.S.");
+	check_tokens(h, "1.5. x", "1.5 . x");
+	check_sentences(h, "They met in the U.S. The talks went on.",
+	                "They met in the U.S. | The talks went on.");
+	check_sentences(h, "It was 5 p.m. Reuters said so.",
+	                "It was 5 p.m. | Reuters said so.");
+	check_sentences(h, "It was 5 p.m., Reuters said.",
+	                "It was 5 p.m., Reuters said.");
+	check_sentences(h, "They met Q.X. Board members.",
+	                "They met Q.X. Board members.");
+	check_sentences(h, "Gen. Smith spoke.\n\nU.S. forces left.",
+	                "Gen. Smith spoke. | U.S. forces left.");
+	dp_harness_free(h);
+}
+
+/* A number before a comma that no letter or digit follows ends there in
+ * the fast loop (news.c, fast_run()); a comma before digits may join
+ * them (2,500) and one before letters may start a URL: the full rules. */
+static void test_numbers_before_commas(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "in 1986, the 2,500, 13.5,\n3-1,\"x\" 10:30,) 7,",
+	            "in/word 1986/number ,/punct the/word 2,500/number "
+	            ",/punct 13.5/number ,/punct 3-1/number ,/punct "
+	            "\"/quote x/word \"/quote 10:30/number ,/punct )/punct "
+	            "7/number ,/punct");
+	check_kinds(h, "1986,5 1,500,000, 12,34 5,abc 9,\xE2\x80\x9Cq\xE2\x80\x9D",
+	            "1986/number ,/punct 5/number 1,500,000/number ,/punct "
+	            "12/number ,/punct 34/number 5/number ,/punct abc/word "
+	            "9/number ,/punct \xE2\x80\x9C/quote q/word "
+	            "\xE2\x80\x9D/quote");
+	dp_harness_free(h);
+}
+
 static void test_numbers(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -563,6 +614,8 @@ int main(void)
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_extra_abbreviations),
 		cmocka_unit_test(test_abbreviation_lookup),
+		cmocka_unit_test(test_short_acronyms),
+		cmocka_unit_test(test_numbers_before_commas),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_compounds_and_dashes),
 		cmocka_unit_test(test_clitics),
