@@ -43,6 +43,14 @@
 #define LANES_LE 0
 #endif
 
+/* For the small helpers of the per-line loops, which GCC otherwise keeps
+ * out of line (a call per line costs more than their fast path). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* Words that typically start a sentence, lowercase, sorted. */
 static const char *const starters[] = {
 	"a", "according", "after", "all", "also", "although", "among", "an",
@@ -127,18 +135,29 @@ static size_t last_break(const char *s, size_t e, size_t b)
 	return b;
 }
 
-/* For the gap s[ga..gb): if it holds a line break, stores the length of
- * the line it ends in *len, moves @l to the next line and returns true. */
-static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
-                     size_t *len)
-{
-	size_t e = ga;
+static bool gap_line_slow(struct lines *l, const char *s, size_t ga,
+                          size_t gb, size_t *len);
 
+/* For the gap s[ga..gb): if it holds a line break, stores the length of
+ * the line it ends in *len, moves @l to the next line and returns true.
+ * The usual gap, one line feed, inline (a call per line cost more than
+ * the test); the rest in gap_line_slow(). */
+static inline bool gap_line(struct lines *l, const char *s, size_t ga,
+                            size_t gb, size_t *len)
+{
 	if (gb == ga + 1 && s[ga] == '\n') {
-		*len = ga - l->start;      /* the usual gap: one line feed */
+		*len = ga - l->start;
 		l->start = gb;
 		return true;
 	}
+	return gap_line_slow(l, s, ga, gb, len);
+}
+
+static bool gap_line_slow(struct lines *l, const char *s, size_t ga,
+                          size_t gb, size_t *len)
+{
+	size_t e = ga;
+
 	while (e < gb && s[e] != '\n' && s[e] != '\r')
 		e++;
 	if (e == gb)
@@ -201,6 +220,13 @@ static bool caps_line(const struct ctx *c, size_t b, size_t j)
 static size_t tlen(const struct ctx *c, size_t k)
 {
 	return c->t->end[k] - c->t->start[k];
+}
+
+/* Whether token k is the one byte @ch: what tok_is() answers for a text
+ * of one byte, without its strlen() and memcmp() calls. */
+static bool tok_is1(const struct ctx *c, size_t k, char ch)
+{
+	return tlen(c, k) == 1 && c->s[c->t->start[k]] == ch;
 }
 
 static bool tok_is(const struct ctx *c, size_t k, const char *text)
@@ -309,8 +335,8 @@ static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
 		return line_len * 10 < c->width * 7 ||
 		       caps_line(c, line_start, j);
 	}
-	if (tok_is(c, j, ",") || tok_is(c, j, ";") || (c->t->flags[j] & TF_OPEN) ||
-	    tok_is(c, j, "-"))
+	if (tok_is1(c, j, ',') || tok_is1(c, j, ';') ||
+	    (c->t->flags[j] & TF_OPEN) || tok_is1(c, j, '-'))
 		return false;
 	if (lower_word(c, k))
 		return c->caseless;
@@ -439,7 +465,7 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
  * longest) that does not end a sentence. */
 /* The first token at or after @k with a line break before it (t->n if
  * none); skips eight tokens a step, most have none. */
-static size_t next_break(const struct tok_list *t, size_t k)
+static ALWAYS_INLINE size_t next_break(const struct tok_list *t, size_t k)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
 	/* sixteen at a time where SSE2 is there: a Reuters line has ten to

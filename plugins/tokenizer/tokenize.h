@@ -196,7 +196,20 @@ int tok_grow(struct tok_list *t);
  * gap (t->zeroed; tok_grow() zeroes the entries it adds), so that a
  * writer may leave zero values unstored. 0 or -1 (no memory). */
 int tok_prepare(struct tok_list *t, size_t more);
-int span_push(struct span_list *l, size_t start, size_t end);
+/* Doubles the capacity of @l (64 entries at first). 0 or -1. */
+int span_grow(struct span_list *l);
+
+/* Appends one span: inline, one call per sentence cost more than the
+ * store. 0 or -1 (no memory). */
+static inline int span_push(struct span_list *l, size_t start, size_t end)
+{
+	if (l->n == l->cap && span_grow(l) < 0)
+		return -1;
+	l->start[l->n] = (uint32_t)start;
+	l->end[l->n] = (uint32_t)end;
+	l->n++;
+	return 0;
+}
 
 static inline int tok_push(struct tok_list *t, size_t start, size_t end,
                            int kind, int flags, int abbr, int gap)
