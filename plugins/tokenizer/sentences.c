@@ -33,6 +33,14 @@
 
 #include "tokenize.h"
 
+/* For the small helpers of the per-line loops, which GCC otherwise keeps
+ * out of line (a call per line costs more than their fast path). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* A word loaded from memory has its bytes as lanes in text order, lowest
  * first (GCC, little-endian): the first or last lane that matches is
  * then found with one count of zeros instead of a loop. */
@@ -41,14 +49,6 @@
 #define LANES_LE 1
 #else
 #define LANES_LE 0
-#endif
-
-/* For the small helpers of the per-line loops, which GCC otherwise keeps
- * out of line (a call per line costs more than their fast path). */
-#if defined(__GNUC__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
 #endif
 
 /* Words that typically start a sentence, lowercase, sorted. */
@@ -236,6 +236,17 @@ static bool tok_is(const struct ctx *c, size_t k, const char *text)
 	return tlen(c, k) == n && !memcmp(c->s + c->t->start[k], text, n);
 }
 
+/* strcmp() inline: the lists' words differ from most probes at their
+ * first byte, where a library call cost several times the compare. */
+static int str_cmp(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (int)(unsigned char)*a - (int)(unsigned char)*b;
+}
+
 /* Whether word k, lowercased, is in the sorted @list; in a cased text it
  * must start with a capital. */
 static bool in_list(const struct ctx *c, size_t k, const char *const *list,
@@ -259,7 +270,7 @@ static bool in_list(const struct ctx *c, size_t k, const char *const *list,
 	buf[n] = '\0';
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int r = strcmp(buf, list[mid]);
+		int r = str_cmp(buf, list[mid]);
 
 		if (r == 0)
 			return true;

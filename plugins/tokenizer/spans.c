@@ -112,6 +112,17 @@ int span_grow(struct span_list *l)
 	size_t cap = l->cap ? l->cap * 2 : 64;
 	uint32_t *s, *e;
 
+	if (l->cap == 0 && l->alloc.arena) {
+		/* one block for both arrays, as tok_reserve() does */
+		uint8_t *p = l->alloc.grow(l->alloc.ctx, NULL, 0, cap * 8);
+
+		if (!p)
+			return -1;
+		l->start = (uint32_t *)(void *)p;
+		l->end = (uint32_t *)(void *)(p + cap * 4);
+		l->cap = cap;
+		return 0;
+	}
 	s = grow_array(&l->alloc, l->start, l->n, cap, sizeof *s);
 	if (!s)
 		return -1;

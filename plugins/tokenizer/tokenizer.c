@@ -192,7 +192,7 @@ static int tk_process(void *state, struct dp_doc *doc)
 	size_t len;
 	const char *text = dp_doc_text(doc, &len);
 	struct tok_list toks = { .alloc = { arena_grow, doc, true } };
-	struct span_list sents = { .alloc = { arena_grow, doc } };
+	struct span_list sents = { .alloc = { arena_grow, doc, true } };
 	int rc;
 
 	if (len >= UINT32_MAX)

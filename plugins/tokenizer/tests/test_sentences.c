@@ -228,6 +228,37 @@ static void test_sentences_line_lengths(void **unused)
 	dp_harness_free(h);
 }
 
+/* The sentence arrays start at 64 entries in one block and grow by
+ * copying: texts of 1 to 300 sentences, in both modes, keep every one. */
+static void test_sentences_many(void **unused)
+{
+	static const char *const modes[] = { NULL, "{mode: uax29}" };
+
+	(void)unused;
+	for (size_t m = 0; m < 2; m++) {
+		struct dp_harness *h = harness(modes[m]);
+
+		for (size_t n = 1; n <= 300; n += n < 70 ? 1 : 23) {
+			char *text = malloc(n * 16 + 1);
+			size_t len = 0;
+
+			assert_non_null(text);
+			for (size_t i = 0; i < n; i++)
+				len += (size_t)sprintf(text + len, "%sIt is %zu.",
+				                       i ? " " : "", i % 10);
+			run(h, text);
+			if (dp_harness_count(h, "sentences") != n)
+				fail_msg("mode %zu, %zu sentences: %zu", m, n,
+				         (size_t)dp_harness_count(h, "sentences"));
+			assert_string_equal(dp_harness_span_text(h, "sentences",
+			                                         n - 1),
+			                    text + len - 8);
+			free(text);
+		}
+		dp_harness_free(h);
+	}
+}
+
 /* A full line in hard-wrapped text ends a sentence when it is all
  * capitals (a headline). The line is tested eight bytes at a time: one
  * lowercase letter at any position (in the words of eight, the tail, the
@@ -384,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_indent_gaps),
 		cmocka_unit_test(test_sentences_line_lengths),
 		cmocka_unit_test(test_sentences_caps_lines),
+		cmocka_unit_test(test_sentences_many),
 		cmocka_unit_test(test_sentences_candidate_distances),
 		cmocka_unit_test(test_sentences_case_counts),
 	};
