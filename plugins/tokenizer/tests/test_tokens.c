@@ -194,6 +194,38 @@ static void test_clitics(void **unused)
 	dp_harness_free(h);
 }
 
+/* Every top-level domain of web.c's list makes a two-label domain a URL;
+ * the same letters in other case, one letter short or long do not
+ * (web_match_domain() compares lengths and first bytes before the
+ * bytes). */
+static void test_web_tlds(void **unused)
+{
+	static const char *const tlds[] = {
+		"com", "org", "net", "gov", "edu", "mil", "int", "io", "info",
+		"biz", "news", "eu", "uk", "de", "fr", "ru", "cn", "ir", "iq",
+		"tv", "ca", "au", "jp", "il", "tr", "sy", "ly", "ee", "lv", "lt",
+		"ua", "kz", "pl", "cz", "sk", "hu", "ro", "bg", "gr", "es", "pt",
+		"nl", "se", "fi", "dk", "ch", "kr", "tw", "hk", "sg", "br", "ar",
+		"mx", "za", "ng", "ke", "eg", "sa", "ae", "qa", "pk", "af", "ph",
+		"vn", "th", "nz", "ie", "ge", "az", "uz", "kg", "tj", "rs", "hr",
+		"si", "ba", "mk", "al", "md", "rf",
+	};
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t t = 0; t < sizeof tlds / sizeof *tlds; t++) {
+		char text[64], expected[64];
+
+		snprintf(text, sizeof text, "at site.%s now", tlds[t]);
+		snprintf(expected, sizeof expected, "at site.%s now", tlds[t]);
+		check_tokens(h, text, expected);
+	}
+	check_tokens(h, "at site.Com site.co site.comx site.c site.infos now",
+	             "at site . Com site . co site . comx site . c site . "
+	             "infos now");
+	dp_harness_free(h);
+}
+
 static void test_web(void **unused)
 {
 	struct dp_harness *h = harness(NULL);
@@ -620,6 +652,7 @@ int main(void)
 		cmocka_unit_test(test_compounds_and_dashes),
 		cmocka_unit_test(test_clitics),
 		cmocka_unit_test(test_web),
+		cmocka_unit_test(test_web_tlds),
 		cmocka_unit_test(test_ellipsis_and_quotes),
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_seed_hard_spots),
