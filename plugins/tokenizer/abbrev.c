@@ -139,6 +139,11 @@ int abbr_set_init(struct abbr_set *set, const char *const *extra,
 		set->bloom[h >> 6] |= (uint64_t)1 << (h & 63);
 		set->lens |= (uint64_t)1 << (set->v[i].len < 63 ?
 		                             set->v[i].len : 63);
+		if (set->v[i].len >= 2) {
+			unsigned k = abbr_pair_key(set->v[i].text);
+
+			set->pairs[k >> 6] |= (uint64_t)1 << (k & 63);
+		}
 		set->v[i].next = set->head[h];
 		set->head[h] = (uint32_t)(i + 1);
 	}
@@ -166,15 +171,12 @@ enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
 {
 	unsigned h;
 
-	/* the length and bloom tests of abbr_maybe(), whose hash then
-	 * picks the chain (while abbr_set_init() is still adding entries
-	 * the filter is empty: every lookup answers ABBR_NONE, as before) */
-	if (len == 0 || len > 255 ||
-	    !(set->lens & ((uint64_t)1 << (len < 63 ? len : 63))))
+	/* abbr_maybe()'s filters, then the hash picks the chain (while
+	 * abbr_set_init() is still adding entries the filters are empty:
+	 * every lookup answers ABBR_NONE, as before) */
+	if (!abbr_maybe(set, s, len))
 		return ABBR_NONE;
 	h = abbr_bloom_hash(s, len);
-	if (!((set->bloom[h >> 6] >> (h & 63)) & 1))
-		return ABBR_NONE;
 	for (uint32_t k = set->head[h]; k; k = set->v[k - 1].next) {
 		const struct abbr_entry *x = &set->v[k - 1];
 

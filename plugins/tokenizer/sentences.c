@@ -521,11 +521,8 @@ static void detect_wrapping(struct ctx *c)
 	/* full[n]: single line breaks after a line of n bytes that does not
 	 * end a sentence. The width (the longest line) is known only at the
 	 * end; lines longer than 100 bytes mean no wrapping anyway. */
-	uint32_t full[101];
+	uint32_t full[101] = { 0 };
 
-	/* memset() rather than "= { 0 }", which GCC zeroes with a loop of
-	 * fifty stores */
-	memset(full, 0, sizeof full);
 	for (size_t k = next_break(t, 1); k < t->n; k = next_break(t, k + 1)) {
 		size_t ga = t->end[k - 1], gb = t->start[k], len = 0;
 		bool lf = gap_line(&l, c->s, ga, gb, &len);

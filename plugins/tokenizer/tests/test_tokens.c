@@ -2,6 +2,8 @@
  * test_tokens.c - the news-mode token rules through the docproc harness,
  * one test per rule, with the seeds' own hard spots.
  */
+#include <ctype.h>
+
 #include "tk_test.h"
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -127,6 +129,52 @@ static void test_numbers_before_commas(void **unused)
 	            "12/number ,/punct 34/number 5/number ,/punct abc/word "
 	            "9/number ,/punct \xE2\x80\x9C/quote q/word "
 	            "\xE2\x80\x9D/quote");
+	dp_harness_free(h);
+}
+
+/* Every built-in abbreviation keeps its period, written in lowercase,
+ * with a capital and in capitals: the filters in front of the lookup
+ * (length, first two bytes, bloom hash; tokenize.h) must let each one
+ * through in any case; so must a user entry that starts in UTF-8. */
+static void test_abbreviation_filters(void **unused)
+{
+	static const char *const builtin[] = {
+		"mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj",
+		"capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig", "gov",
+		"sen", "rep", "reps", "rev", "hon", "pres", "amb", "atty", "supt",
+		"insp", "det", "st", "mt", "ft", "e.g", "i.e", "cf", "vs", "viz",
+		"approx", "ca", "fig", "figs", "vol", "vols", "pp", "p", "sq", "cu",
+		"cub", "ed", "eds", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
+		"aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+		"thu", "thur", "thurs", "fri", "u.s", "u.n", "u.k", "e.u", "ph.d",
+		"d.c", "dept", "univ", "assn", "ave", "blvd", "rd", "est", "govt",
+		"intl", "natl", "al", "ala", "ariz", "ark", "calif", "colo", "conn",
+		"del", "fla", "ga", "kan", "kans", "ky", "md", "mich", "minn",
+		"mont", "neb", "nev", "okla", "penn", "tenn", "tex", "wis", "wyo",
+		"etc", "inc", "corp", "ltd", "co", "llc", "plc", "bros", "jr", "sr",
+		"esq", "a.m", "p.m", "ehf", "hf", "gmbh",
+	};
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++) {
+		char word[16], text[64];
+
+		for (int form = 0; form < 3; form++) {
+			size_t n = strlen(builtin[i]);
+
+			for (size_t k = 0; k <= n; k++)
+				word[k] = form == 2 || (form == 1 && k == 0)
+				          ? (char)toupper((unsigned char)builtin[i][k])
+				          : builtin[i][k];
+			snprintf(text, sizeof text, "see %s. xyz", word);
+			check_tokens(h, text, text);
+		}
+	}
+	dp_harness_free(h);
+	h = harness("{abbreviations: [\xC3\x89" "co., Zq.]}");
+	check_tokens(h, "b \xC3\x89" "co. c ZQ. d zq. e Zqa. f",
+	             "b \xC3\x89" "co. c ZQ. d zq. e Zqa . f");
 	dp_harness_free(h);
 }
 
@@ -646,6 +694,7 @@ int main(void)
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_extra_abbreviations),
 		cmocka_unit_test(test_abbreviation_lookup),
+		cmocka_unit_test(test_abbreviation_filters),
 		cmocka_unit_test(test_short_acronyms),
 		cmocka_unit_test(test_numbers_before_commas),
 		cmocka_unit_test(test_numbers),
