@@ -532,6 +532,8 @@ static void detect_wrapping(struct ctx *c)
 			                                 (uint32_t)l.start, lf };
 		if (!lf)
 			continue;
+		if (len > 100)
+			return;         /* no wrapping: width > 100 below */
 		if (len > width)
 			width = len;
 		if (t->gap[k] == 1) {
@@ -689,24 +691,33 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 		nl = toks->gap[k];
 
 		if (nl) {
-			size_t line_start = lines.start, line_len = 0;
-			size_t ga = toks->end[k - 1];
-			/* a gap with a line break starts the next line inside
-			 * it; detect_wrapping() has seen the same gaps */
-			bool lf;
+			size_t line_start = 0, line_len = 0, next_start = 0;
 
-			if (c.recs) {
-				lf = c.recs[r].lf;
-				line_len = lf ? c.recs[r].len : 0;
-				lines.start = c.recs[r++].next;
-			} else {
-				lf = gap_line(&lines, s, ga, toks->start[k],
-				              &line_len);
+			/* newline_break() looks at the lines (their starts
+			 * and lengths) only in hard-wrapped text: they are
+			 * followed only there (detect_wrapping() stops
+			 * recording them once it sees a line too long) */
+			if (c.wrapped) {
+				size_t ga = toks->end[k - 1];
+				/* a gap with a line break starts the next
+				 * line inside it; detect_wrapping() has seen
+				 * the same gaps */
+				bool lf;
+
+				line_start = lines.start;
+				if (c.recs) {
+					lf = c.recs[r].lf;
+					line_len = lf ? c.recs[r].len : 0;
+					lines.start = c.recs[r++].next;
+				} else {
+					lf = gap_line(&lines, s, ga,
+					              toks->start[k], &line_len);
+				}
+				next_start = lf ? lines.start : ga;
 			}
-
 			brk = nl >= 2 || (o->newline_breaks &&
 			                  newline_break(&c, k, line_start, line_len,
-			                                lf ? lines.start : ga));
+			                                next_start));
 		}
 		if (!brk)
 			brk = ends_after(&c, first, k - 1);

@@ -228,6 +228,41 @@ static void test_sentences_line_lengths(void **unused)
 	dp_harness_free(h);
 }
 
+/* One line longer than 100 bytes (first, in the middle, before the last)
+ * means no hard wrapping (the line breaks before capitalised lines then
+ * end sentences); the wrapping test stops at the first such line and the
+ * main pass then follows no lines. The last line, which no line break
+ * ends, is not measured. */
+static void test_sentences_long_line(void **unused)
+{
+	static const char *const lines[] = {
+		"CLEVELAND, Feb 26 - Standard Oil Co and BP North America",
+		"Inc said they plan to form a venture to manage the money",
+		"Market borrowing and investment activities of both firms",
+		"Will be run by Standard Oil under the oversight of a joint",
+		"Management committee said it would be formed next month",
+	};
+	static const char longer[] = " and the rest of this line makes it "
+	                             "longer than one hundred bytes";
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t at = 0; at <= 5; at++) {
+		char text[1024];
+		size_t len = 0;
+
+		for (size_t i = 0; i < 5; i++)
+			len += (size_t)snprintf(text + len, sizeof text - len,
+			                        "%s%s%s", i ? "\n" : "", lines[i],
+			                        i == at ? longer : "");
+		run(h, text);
+		if (dp_harness_count(h, "sentences") != (at < 4 ? 5u : 1u))
+			fail_msg("long line %zu: %zu sentences", at,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	dp_harness_free(h);
+}
+
 /* The sentence arrays start at 64 entries in one block and grow by
  * copying: texts of 1 to 300 sentences, in both modes, keep every one. */
 static void test_sentences_many(void **unused)
@@ -416,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_line_lengths),
 		cmocka_unit_test(test_sentences_caps_lines),
 		cmocka_unit_test(test_sentences_many),
+		cmocka_unit_test(test_sentences_long_line),
 		cmocka_unit_test(test_sentences_candidate_distances),
 		cmocka_unit_test(test_sentences_case_counts),
 	};
