@@ -1108,7 +1108,15 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 	int kind = TK_WORD, flags, abbr = ABBR_NONE;
 
 	if (e < len && !(plain_end[u[e]] & word_start[u[i]])) {
-		if (u[e] != '.' || !period_ends(u, len, e))
+		/* a period before white space or the end; after letters
+		 * also one before a comma (Calif., Inc.,): scan_word()
+		 * then applies none of its connector rules at the period
+		 * (they need a letter, a digit or a period after it) and
+		 * makes the same abbreviation test */
+		if (u[e] != '.' ||
+		    !(period_ends(u, len, e) ||
+		      (e + 1 < len && u[e + 1] == ',' &&
+		       word_start[u[i]] == PE_WORD)))
 			return 0;
 		if (word_start[u[i]] == PE_WORD)
 			abbr = plain_abbrev(sc, i, e);

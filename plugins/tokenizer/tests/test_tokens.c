@@ -111,6 +111,26 @@ static void test_short_acronyms(void **unused)
 	dp_harness_free(h);
 }
 
+/* A word before a period and a comma: an abbreviation keeps the period
+ * (plain_word() now decides this case, as scan_word() did), any other
+ * word does not; initials, "No.", digits and numbers as before. */
+static void test_period_before_comma(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "Calif., barrel., J., No., ab1., 1986., Inc.,\" x",
+	            "Calif./word ,/punct barrel/word ./punct ,/punct "
+	            "J./word ,/punct No/word ./punct ,/punct ab1/word "
+	            "./punct ,/punct 1986/number ./punct ,/punct "
+	            "Inc./word ,/punct \"/quote x/word");
+	check_sentences(h, "He went to Sacramento, Calif., and Reno., Nev. "
+	                "Then home., Mr. X.",
+	                "He went to Sacramento, Calif., and Reno., Nev. | "
+	                "Then home., Mr. X.");
+	dp_harness_free(h);
+}
+
 /* A number before a comma that no letter or digit follows ends there in
  * the fast loop (news.c, fast_run()); a comma before digits may join
  * them (2,500) and one before letters may start a URL: the full rules. */
@@ -697,6 +717,7 @@ int main(void)
 		cmocka_unit_test(test_abbreviation_filters),
 		cmocka_unit_test(test_short_acronyms),
 		cmocka_unit_test(test_numbers_before_commas),
+		cmocka_unit_test(test_period_before_comma),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_compounds_and_dashes),
 		cmocka_unit_test(test_clitics),
