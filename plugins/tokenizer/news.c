@@ -1073,6 +1073,16 @@ static bool period_ends(const unsigned char *u, size_t len, size_t p)
 	       (u[p + 1] < 0x80 && ascii_nc[u[p + 1]] == NC_SPACE);
 }
 
+/* Whether scan_punct() makes the period at @p a token of its own with
+ * TF_TERM | TF_PERIOD: at the end of the text, or before an ASCII byte
+ * that is no period (a run: ...) and no digit (.5). Before a quote, a
+ * comma or a bracket ('." .,' ').') as before white space. */
+static bool lone_period(const unsigned char *u, size_t len, size_t p)
+{
+	return p + 1 >= len ||
+	       (u[p + 1] < 0x80 && u[p + 1] != '.' && !is_ascii_digit(u[p + 1]));
+}
+
 /* The abbreviation class scan_word() gives the ASCII letters u[i..e)
  * (digits make none) before a period followed by white space or the end
  * of the text: listed ones, initials (J.), "No." before a number. */
@@ -1475,8 +1485,8 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 
 			if (simple_mark[b]) {
 				fl = simple_mark[b];
-			} else if (b == '.' && ascii_nc[d] == NC_SPACE) {
-				fl = TF_TERM | TF_PERIOD;
+			} else if (b == '.' && d != '.' && !is_ascii_digit(d)) {
+				fl = TF_TERM | TF_PERIOD;       /* lone_period() */
 			} else if (b == '"' && u[i - 1] < 0x80) {
 				/* a straight double quote: opening or closing
 				 * from the spaces around it, as in scan_punct()
@@ -1578,7 +1588,7 @@ static int tokenize(const struct news_opts *o, const char *s, size_t len,
 				continue;
 			}
 			if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
-			    (simple_mark[b] || (b == '.' && period_ends(u, len, i)))) {
+			    (simple_mark[b] || (b == '.' && lone_period(u, len, i)))) {
 				/* a one-byte mark that scan_punct() would emit
 				 * as it is, without looking around */
 				if (nl) {

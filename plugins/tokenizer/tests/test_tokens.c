@@ -131,6 +131,26 @@ static void test_period_before_comma(void **unused)
 	dp_harness_free(h);
 }
 
+/* A period before any ASCII byte but a period or a digit is a token of
+ * its own (the fast loop now emits it); runs of periods and .5 are not. */
+static void test_lone_periods(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "He left.\" It ended., she said.) (As.5 ok.. yes.!x.",
+	            "He/word left/word ./punct \"/quote It/word ended/word "
+	            "./punct ,/punct she/word said/word ./punct )/punct "
+	            "(/punct As/word ./punct 5/number ok/word ../punct yes/word "
+	            "./punct !/punct x/word ./punct");
+	check_sentences(h, "He left.\" She came. \"Why.\" It ended.",
+	                "He left.\" | She came. | \"Why.\" | It ended.");
+	check_kinds(h, ".\" .\xCC\x81 x ($.5)",
+	            "./punct \"/quote .\xCC\x81/punct x/word (/punct "
+	            "$/symbol .5/number )/punct");
+	dp_harness_free(h);
+}
+
 /* A number before a comma that no letter or digit follows ends there in
  * the fast loop (news.c, fast_run()); a comma before digits may join
  * them (2,500) and one before letters may start a URL: the full rules. */
@@ -718,6 +738,7 @@ int main(void)
 		cmocka_unit_test(test_short_acronyms),
 		cmocka_unit_test(test_numbers_before_commas),
 		cmocka_unit_test(test_period_before_comma),
+		cmocka_unit_test(test_lone_periods),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_compounds_and_dashes),
 		cmocka_unit_test(test_clitics),
