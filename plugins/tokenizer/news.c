@@ -1117,7 +1117,12 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 	uint8_t a = ascii_nc[u[i]];
 	int kind = TK_WORD, flags, abbr = ABBR_NONE;
 
-	if (e < len && !(plain_end[u[e]] & word_start[u[i]])) {
+	if (e < len && u[e] == ':' && word_start[u[i]] == PE_WORD &&
+	    (e + 1 >= len || u[e + 1] != '/')) {
+		/* a colon after letters (NOTE: said:): scan_word() joins it
+		 * only after digits (10:30) and looks past it only for a
+		 * URL scheme (http://), then ends the word there */
+	} else if (e < len && !(plain_end[u[e]] & word_start[u[i]])) {
 		/* a period before white space or the end; after letters
 		 * also one before a comma (Calif., Inc.,): scan_word()
 		 * then applies none of its connector rules at the period

@@ -151,6 +151,20 @@ static void test_lone_periods(void **unused)
 	dp_harness_free(h);
 }
 
+/* A colon after letters ends the word unless a URL scheme may follow
+ * (plain_word() now takes it unless a slash comes next). */
+static void test_colons(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_tokens(h, "NOTE: x said:\nhttp: ftp:x www:y a1:b A:/x 10:30 "
+	             "Http://a.com/b end:",
+	             "NOTE : x said : http : ftp : x www : y a1 : b A : / x "
+	             "10:30 Http://a.com/b end :");
+	dp_harness_free(h);
+}
+
 /* A number before a comma that no letter or digit follows ends there in
  * the fast loop (news.c, fast_run()); a comma before digits may join
  * them (2,500) and one before letters may start a URL: the full rules. */
@@ -739,6 +753,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_before_commas),
 		cmocka_unit_test(test_period_before_comma),
 		cmocka_unit_test(test_lone_periods),
+		cmocka_unit_test(test_colons),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_compounds_and_dashes),
 		cmocka_unit_test(test_clitics),
