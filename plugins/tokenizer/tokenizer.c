@@ -18,8 +18,8 @@ struct state {
 	enum mode mode;
 	struct news_opts news;
 	struct abbr_set abbrevs;
-	size_t kind_len[TK_COUNT];   /* strlen(tok_kind_name(k)), for
-	                                intern_kinds() */
+	const char *kind_name[TK_COUNT]; /* tok_kind_name(k) and its */
+	size_t kind_len[TK_COUNT];       /* length, for intern_kinds() */
 };
 
 static const char *const mode_choices[] = { "news", "uax29", NULL };
@@ -106,8 +106,10 @@ static int tk_init(const struct dp_options *opts, void **out,
 	st->news.abbrevs = &st->abbrevs;
 	st->news.split_clitics = dp_opt_bool(opts, "split_clitics");
 	st->news.newline_breaks = dp_opt_bool(opts, "newline_breaks");
-	for (unsigned k = 0; k < TK_COUNT; k++)
-		st->kind_len[k] = strlen(tok_kind_name((enum tok_kind)k));
+	for (unsigned k = 0; k < TK_COUNT; k++) {
+		st->kind_name[k] = tok_kind_name((enum tok_kind)k);
+		st->kind_len[k] = strlen(st->kind_name[k]);
+	}
 	*out = st;
 	return 0;
 }
@@ -142,8 +144,7 @@ static bool intern_kinds(const struct state *st, struct dp_doc *doc,
 		ids[k] = 0;
 		if (!has_kind[k])
 			continue;
-		if (!(ids[k] = dp_doc_intern(doc,
-		                             tok_kind_name((enum tok_kind)k),
+		if (!(ids[k] = dp_doc_intern(doc, st->kind_name[k],
 		                             st->kind_len[k])))
 			return false;
 	}
