@@ -13,7 +13,7 @@
 
 #include "tokenize.h"
 
-#define E(s, c) { s, (uint8_t)(sizeof(s) - 1), c }
+#define E(s, c) { s, (uint8_t)(sizeof(s) - 1), c, 0 }
 static const struct abbr_entry builtin[] = {
 	/* titles and ranks: always followed by a name */
 	E("mr", ABBR_TITLE), E("mrs", ABBR_TITLE), E("ms", ABBR_TITLE),
@@ -131,12 +131,21 @@ int abbr_set_init(struct abbr_set *set, const char *const *extra,
 		if (set->n == 0 ||
 		    entry_cmp(&set->v[set->n - 1], &set->v[i]) != 0)
 			set->v[set->n++] = set->v[i];
-	for (size_t i = 0; i < set->n; i++) {
+	/* from the last entry down, so that each chain runs in text order
+	 * (no entry appears twice: any order would do) */
+	for (size_t i = set->n; i-- > 0;) {
 		unsigned h = abbr_bloom_hash(set->v[i].text, set->v[i].len);
 
 		set->bloom[h >> 6] |= (uint64_t)1 << (h & 63);
 		set->lens |= (uint64_t)1 << (set->v[i].len < 63 ?
 		                             set->v[i].len : 63);
+		if (set->v[i].len >= 2) {
+			unsigned k = abbr_pair_key(set->v[i].text);
+
+			set->pairs[k >> 6] |= (uint64_t)1 << (k & 63);
+		}
+		set->v[i].next = set->head[h];
+		set->head[h] = (uint32_t)(i + 1);
 	}
 	return 0;
 }
@@ -148,19 +157,31 @@ void abbr_set_free(struct abbr_set *set)
 	memset(set, 0, sizeof *set);
 }
 
+/* The entries are lowercase: compares s[0..len) lowercased with them. */
+static bool same_lower(const char *entry, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)entry[i] != lower((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 enum abbr_class abbr_lookup(const struct abbr_set *set, const char *s,
                             size_t len)
 {
-	char buf[256];
-	struct abbr_entry key;
-	const struct abbr_entry *hit;
+	unsigned h;
 
-	if (len >= sizeof buf || !abbr_maybe(set, s, len))
+	/* abbr_maybe()'s filters, then the hash picks the chain (while
+	 * abbr_set_init() is still adding entries the filters are empty:
+	 * every lookup answers ABBR_NONE, as before) */
+	if (!abbr_maybe(set, s, len))
 		return ABBR_NONE;
-	for (size_t i = 0; i < len; i++)
-		buf[i] = (char)lower((unsigned char)s[i]);
-	key.text = buf;
-	key.len = (uint8_t)len;
-	hit = bsearch(&key, set->v, set->n, sizeof *set->v, entry_cmp);
-	return hit ? (enum abbr_class)hit->cls : ABBR_NONE;
+	h = abbr_bloom_hash(s, len);
+	for (uint32_t k = set->head[h]; k; k = set->v[k - 1].next) {
+		const struct abbr_entry *x = &set->v[k - 1];
+
+		if (x->len == len && same_lower(x->text, s, len))
+			return (enum abbr_class)x->cls;
+	}
+	return ABBR_NONE;
 }

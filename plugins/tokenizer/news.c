@@ -1073,6 +1073,16 @@ static bool period_ends(const unsigned char *u, size_t len, size_t p)
 	       (u[p + 1] < 0x80 && ascii_nc[u[p + 1]] == NC_SPACE);
 }
 
+/* Whether scan_punct() makes the period at @p a token of its own with
+ * TF_TERM | TF_PERIOD: at the end of the text, or before an ASCII byte
+ * that is no period (a run: ...) and no digit (.5). Before a quote, a
+ * comma or a bracket ('." .,' ').') as before white space. */
+static bool lone_period(const unsigned char *u, size_t len, size_t p)
+{
+	return p + 1 >= len ||
+	       (u[p + 1] < 0x80 && u[p + 1] != '.' && !is_ascii_digit(u[p + 1]));
+}
+
 /* The abbreviation class scan_word() gives the ASCII letters u[i..e)
  * (digits make none) before a period followed by white space or the end
  * of the text: listed ones, initials (J.), "No." before a number. */
@@ -1107,8 +1117,21 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 	uint8_t a = ascii_nc[u[i]];
 	int kind = TK_WORD, flags, abbr = ABBR_NONE;
 
-	if (e < len && !(plain_end[u[e]] & word_start[u[i]])) {
-		if (u[e] != '.' || !period_ends(u, len, e))
+	if (e < len && u[e] == ':' && word_start[u[i]] == PE_WORD &&
+	    (e + 1 >= len || u[e + 1] != '/')) {
+		/* a colon after letters (NOTE: said:): scan_word() joins it
+		 * only after digits (10:30) and looks past it only for a
+		 * URL scheme (http://), then ends the word there */
+	} else if (e < len && !(plain_end[u[e]] & word_start[u[i]])) {
+		/* a period before white space or the end; after letters
+		 * also one before a comma (Calif., Inc.,): scan_word()
+		 * then applies none of its connector rules at the period
+		 * (they need a letter, a digit or a period after it) and
+		 * makes the same abbreviation test */
+		if (u[e] != '.' ||
+		    !(period_ends(u, len, e) ||
+		      (e + 1 < len && u[e + 1] == ',' &&
+		       word_start[u[i]] == PE_WORD)))
 			return 0;
 		if (word_start[u[i]] == PE_WORD)
 			abbr = plain_abbrev(sc, i, e);
@@ -1122,6 +1145,29 @@ static size_t plain_word(struct scan *sc, size_t i, int *err)
 	}
 	*err = emit(sc, i, e, kind, flags, abbr);
 	return e;
+}
+
+/* "U.S." "a.m." "N.Y.": two single ASCII letters, each with a period,
+ * before a space, a line feed or a comma. Emits them as scan_word() does
+ * (one token with its final period, of the class abbr_lookup() gives,
+ * ABBR_PLAIN if none) without its walk segment by segment, and returns
+ * the end; 0 for any other text (U.S.-led, U.S.'s, U.S.A. and the rest
+ * go to scan_word()). About one token in 250 on Reuters. */
+static size_t short_acronym(struct scan *sc, size_t i, int *err)
+{
+	const unsigned char *u = (const unsigned char *)sc->s;
+	int abbr, flags;
+
+	if (i + 4 >= sc->len || u[i + 1] != '.' || u[i + 3] != '.' ||
+	    !is_ascii_alpha(u[i]) || !is_ascii_alpha(u[i + 2]) ||
+	    (u[i + 4] != ' ' && u[i + 4] != '\n' && u[i + 4] != ','))
+		return 0;
+	abbr = abbr_lookup(sc->o->abbrevs, sc->s + i, 3);
+	if (abbr == ABBR_NONE)
+		abbr = ABBR_PLAIN;
+	flags = (is_ascii_upper(u[i]) ? TF_UPPER : TF_LOWER) | TF_ABBREV;
+	*err = emit(sc, i, i + 4, TK_WORD, flags, abbr);
+	return i + 4;
 }
 
 /* ---- the fast path: runs of plain words ------------------------------------ */
@@ -1398,9 +1444,15 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 				}
 				break;
 			}
+			/* and where it ends: before a plain end, a period and
+			 * white space, or a comma that no letter or digit
+			 * follows ("in 1986, the"): scan_word() joins a comma
+			 * only to digits after it (2,500, tested above) and
+			 * looks for a URL only before a letter or digit */
 			if (!(plain_end[c] & PE_NUMBER) &&
 			    (c != '.' || e + 1 >= lim || u[e + 1] >= 0x80 ||
-			     ascii_nc[u[e + 1]] != NC_SPACE))
+			     ascii_nc[u[e + 1]] != NC_SPACE) &&
+			    (c != ',' || e + 1 >= lim || word_byte[u[e + 1]]))
 				break;
 			ts[n] = (uint32_t)i;
 			te[n] = (uint32_t)e;
@@ -1438,8 +1490,8 @@ static NOINLINE size_t fast_run(const struct scan *sc, size_t i)
 
 			if (simple_mark[b]) {
 				fl = simple_mark[b];
-			} else if (b == '.' && ascii_nc[d] == NC_SPACE) {
-				fl = TF_TERM | TF_PERIOD;
+			} else if (b == '.' && d != '.' && !is_ascii_digit(d)) {
+				fl = TF_TERM | TF_PERIOD;       /* lone_period() */
 			} else if (b == '"' && u[i - 1] < 0x80) {
 				/* a straight double quote: opening or closing
 				 * from the spaces around it, as in scan_punct()
@@ -1541,7 +1593,7 @@ static int tokenize(const struct news_opts *o, const char *s, size_t len,
 				continue;
 			}
 			if (b < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) &&
-			    (simple_mark[b] || (b == '.' && period_ends(u, len, i)))) {
+			    (simple_mark[b] || (b == '.' && lone_period(u, len, i)))) {
 				/* a one-byte mark that scan_punct() would emit
 				 * as it is, without looking around */
 				if (nl) {
@@ -1579,6 +1631,8 @@ static int tokenize(const struct news_opts *o, const char *s, size_t len,
 			/* ASCII letter or digit: most tokens are plain words */
 			size_t e = plain_word(&sc, i, &err);
 
+			if (!e && !err)
+				e = short_acronym(&sc, i, &err);
 			if (err < 0)
 				return -1;
 			if (e) {

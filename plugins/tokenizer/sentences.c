@@ -33,6 +33,14 @@
 
 #include "tokenize.h"
 
+/* For the small helpers of the per-line loops, which GCC otherwise keeps
+ * out of line (a call per line costs more than their fast path). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* A word loaded from memory has its bytes as lanes in text order, lowest
  * first (GCC, little-endian): the first or last lane that matches is
  * then found with one count of zeros instead of a loop. */
@@ -127,18 +135,29 @@ static size_t last_break(const char *s, size_t e, size_t b)
 	return b;
 }
 
-/* For the gap s[ga..gb): if it holds a line break, stores the length of
- * the line it ends in *len, moves @l to the next line and returns true. */
-static bool gap_line(struct lines *l, const char *s, size_t ga, size_t gb,
-                     size_t *len)
-{
-	size_t e = ga;
+static bool gap_line_slow(struct lines *l, const char *s, size_t ga,
+                          size_t gb, size_t *len);
 
+/* For the gap s[ga..gb): if it holds a line break, stores the length of
+ * the line it ends in *len, moves @l to the next line and returns true.
+ * The usual gap, one line feed, inline (a call per line cost more than
+ * the test); the rest in gap_line_slow(). */
+static inline bool gap_line(struct lines *l, const char *s, size_t ga,
+                            size_t gb, size_t *len)
+{
 	if (gb == ga + 1 && s[ga] == '\n') {
-		*len = ga - l->start;      /* the usual gap: one line feed */
+		*len = ga - l->start;
 		l->start = gb;
 		return true;
 	}
+	return gap_line_slow(l, s, ga, gb, len);
+}
+
+static bool gap_line_slow(struct lines *l, const char *s, size_t ga,
+                          size_t gb, size_t *len)
+{
+	size_t e = ga;
+
 	while (e < gb && s[e] != '\n' && s[e] != '\r')
 		e++;
 	if (e == gb)
@@ -161,19 +180,41 @@ static bool indented(const char *s, size_t ga, size_t gb)
 	return sp >= 2;
 }
 
-/* Whether the line s[b..token j] has letters, all of them capitals. */
+/* The high bit of each byte lane of @w that holds an ASCII byte from @lo
+ * to @hi (lanes & 0x7f plus at most 0x7f carry into no other lane). */
+static inline uint64_t lanes_between(uint64_t w, unsigned lo, unsigned hi)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	uint64_t x = w & ~highs;
+
+	return (x + ones * (0x80 - lo)) & ~(x + ones * (0x7f - hi)) & ~w &
+	       highs;
+}
+
+/* Whether the line s[b..token j] has letters, all of them capitals.
+ * Eight bytes at a time (a line of a hard-wrapped text has 60 to 100),
+ * and no further than the first lowercase letter (most lines have one
+ * among their first bytes). */
 static bool caps_line(const struct ctx *c, size_t b, size_t j)
 {
-	bool upper = false;
+	const unsigned char *u = (const unsigned char *)c->s;
+	size_t e = c->t->end[j], i = b;
+	uint64_t up = 0;
 
-	for (size_t i = b; i < c->t->end[j]; i++) {
-		unsigned char ch = (unsigned char)c->s[i];
+	for (; i + 8 <= e; i += 8) {
+		uint64_t w;
 
-		if (ch >= 'a' && ch <= 'z')
+		memcpy(&w, u + i, sizeof w);
+		if (lanes_between(w, 'a', 'z'))
 			return false;
-		upper = upper || (ch >= 'A' && ch <= 'Z');
+		up |= lanes_between(w, 'A', 'Z');
 	}
-	return upper;
+	for (; i < e; i++) {
+		if (u[i] >= 'a' && u[i] <= 'z')
+			return false;
+		up |= u[i] >= 'A' && u[i] <= 'Z';
+	}
+	return up != 0;
 }
 
 static size_t tlen(const struct ctx *c, size_t k)
@@ -181,11 +222,29 @@ static size_t tlen(const struct ctx *c, size_t k)
 	return c->t->end[k] - c->t->start[k];
 }
 
+/* Whether token k is the one byte @ch: what tok_is() answers for a text
+ * of one byte, without its strlen() and memcmp() calls. */
+static bool tok_is1(const struct ctx *c, size_t k, char ch)
+{
+	return tlen(c, k) == 1 && c->s[c->t->start[k]] == ch;
+}
+
 static bool tok_is(const struct ctx *c, size_t k, const char *text)
 {
 	size_t n = strlen(text);
 
 	return tlen(c, k) == n && !memcmp(c->s + c->t->start[k], text, n);
+}
+
+/* strcmp() inline: the lists' words differ from most probes at their
+ * first byte, where a library call cost several times the compare. */
+static int str_cmp(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (int)(unsigned char)*a - (int)(unsigned char)*b;
 }
 
 /* Whether word k, lowercased, is in the sorted @list; in a cased text it
@@ -211,7 +270,7 @@ static bool in_list(const struct ctx *c, size_t k, const char *const *list,
 	buf[n] = '\0';
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int r = strcmp(buf, list[mid]);
+		int r = str_cmp(buf, list[mid]);
 
 		if (r == 0)
 			return true;
@@ -287,8 +346,8 @@ static bool newline_break(const struct ctx *c, size_t k, size_t line_start,
 		return line_len * 10 < c->width * 7 ||
 		       caps_line(c, line_start, j);
 	}
-	if (tok_is(c, j, ",") || tok_is(c, j, ";") || (c->t->flags[j] & TF_OPEN) ||
-	    tok_is(c, j, "-"))
+	if (tok_is1(c, j, ',') || tok_is1(c, j, ';') ||
+	    (c->t->flags[j] & TF_OPEN) || tok_is1(c, j, '-'))
 		return false;
 	if (lower_word(c, k))
 		return c->caseless;
@@ -417,7 +476,7 @@ static bool ends_after(const struct ctx *c, size_t first, size_t j)
  * longest) that does not end a sentence. */
 /* The first token at or after @k with a line break before it (t->n if
  * none); skips eight tokens a step, most have none. */
-static size_t next_break(const struct tok_list *t, size_t k)
+static ALWAYS_INLINE size_t next_break(const struct tok_list *t, size_t k)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
 	/* sixteen at a time where SSE2 is there: a Reuters line has ten to
@@ -473,6 +532,8 @@ static void detect_wrapping(struct ctx *c)
 			                                 (uint32_t)l.start, lf };
 		if (!lf)
 			continue;
+		if (len > 100)
+			return;         /* no wrapping: width > 100 below */
 		if (len > width)
 			width = len;
 		if (t->gap[k] == 1) {
@@ -630,24 +691,33 @@ int news_sentences(const struct news_opts *o, const char *s, size_t len,
 		nl = toks->gap[k];
 
 		if (nl) {
-			size_t line_start = lines.start, line_len = 0;
-			size_t ga = toks->end[k - 1];
-			/* a gap with a line break starts the next line inside
-			 * it; detect_wrapping() has seen the same gaps */
-			bool lf;
+			size_t line_start = 0, line_len = 0, next_start = 0;
 
-			if (c.recs) {
-				lf = c.recs[r].lf;
-				line_len = lf ? c.recs[r].len : 0;
-				lines.start = c.recs[r++].next;
-			} else {
-				lf = gap_line(&lines, s, ga, toks->start[k],
-				              &line_len);
+			/* newline_break() looks at the lines (their starts
+			 * and lengths) only in hard-wrapped text: they are
+			 * followed only there (detect_wrapping() stops
+			 * recording them once it sees a line too long) */
+			if (c.wrapped) {
+				size_t ga = toks->end[k - 1];
+				/* a gap with a line break starts the next
+				 * line inside it; detect_wrapping() has seen
+				 * the same gaps */
+				bool lf;
+
+				line_start = lines.start;
+				if (c.recs) {
+					lf = c.recs[r].lf;
+					line_len = lf ? c.recs[r].len : 0;
+					lines.start = c.recs[r++].next;
+				} else {
+					lf = gap_line(&lines, s, ga,
+					              toks->start[k], &line_len);
+				}
+				next_start = lf ? lines.start : ga;
 			}
-
 			brk = nl >= 2 || (o->newline_breaks &&
 			                  newline_break(&c, k, line_start, line_len,
-			                                lf ? lines.start : ga));
+			                                next_start));
 		}
 		if (!brk)
 			brk = ends_after(&c, first, k - 1);

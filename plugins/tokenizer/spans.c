@@ -107,24 +107,30 @@ int tok_prepare(struct tok_list *t, size_t more)
 	return 0;
 }
 
-int span_push(struct span_list *l, size_t start, size_t end)
+int span_grow(struct span_list *l)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		uint32_t *s, *e;
+	size_t cap = l->cap ? l->cap * 2 : 64;
+	uint32_t *s, *e;
 
-		s = grow_array(&l->alloc, l->start, l->n, cap, sizeof *s);
-		if (!s)
+	if (l->cap == 0 && l->alloc.arena) {
+		/* one block for both arrays, as tok_reserve() does */
+		uint8_t *p = l->alloc.grow(l->alloc.ctx, NULL, 0, cap * 8);
+
+		if (!p)
 			return -1;
-		l->start = s;
-		e = grow_array(&l->alloc, l->end, l->n, cap, sizeof *e);
-		if (!e)
-			return -1;
-		l->end = e;
+		l->start = (uint32_t *)(void *)p;
+		l->end = (uint32_t *)(void *)(p + cap * 4);
 		l->cap = cap;
+		return 0;
 	}
-	l->start[l->n] = (uint32_t)start;
-	l->end[l->n] = (uint32_t)end;
-	l->n++;
+	s = grow_array(&l->alloc, l->start, l->n, cap, sizeof *s);
+	if (!s)
+		return -1;
+	l->start = s;
+	e = grow_array(&l->alloc, l->end, l->n, cap, sizeof *e);
+	if (!e)
+		return -1;
+	l->end = e;
+	l->cap = cap;
 	return 0;
 }

@@ -82,6 +82,8 @@ struct abbr_entry {
 	const char *text;
 	uint8_t len;
 	uint8_t cls;   /* enum abbr_class */
+	uint32_t next; /* 1 + the index of the next entry with the same
+	                  abbr_bloom_hash() (0: none), see abbr_set.head */
 };
 
 struct abbr_set {
@@ -92,6 +94,15 @@ struct abbr_set {
 	                          end a sentence are rejected without a search */
 	uint64_t lens;         /* bit k: an entry of k bytes (bit 63: of 63
 	                          or more); rejects most words before hashing */
+	uint64_t pairs[16];    /* bit abbr_pair_key(): an entry of two bytes
+	                          or more starts with that pair; rejects most
+	                          words before the hash (about 100 of the
+	                          1,024 keys are set) */
+	uint32_t head[2048];   /* 1 + the index of the first entry of each
+	                          abbr_bloom_hash() value (0: none): a lookup
+	                          that passes the bloom filter walks a chain of
+	                          one or two entries instead of a binary search
+	                          with a library call per probe */
 };
 
 /* Builds the set from the built-in list plus @extra user entries (each with
@@ -119,9 +130,19 @@ static inline unsigned abbr_bloom_hash(const char *s, size_t len)
 	return (h ^ (h >> 11) ^ (h >> 22)) & 2047;
 }
 
+/* The first two bytes of a text of two or more, case folded for ASCII
+ * letters, as 10 bits (other bytes may share a key with a letter: the
+ * filter only gets weaker). */
+static inline unsigned abbr_pair_key(const char *s)
+{
+	return (((unsigned char)s[0] | 32u) & 31u) << 5 |
+	       (((unsigned char)s[1] | 32u) & 31u);
+}
+
 /* False when abbr_lookup(@set, @s, @len) certainly gives ABBR_NONE (no
- * entry of that length, or the bloom filter says no): inline and with no
- * call, for the tokenizer's fast loop. */
+ * entry of that length or with those first two bytes, or the bloom
+ * filter says no): inline and with no call, for the tokenizer's fast
+ * loop. */
 static inline bool abbr_maybe(const struct abbr_set *set, const char *s,
                               size_t len)
 {
@@ -130,6 +151,12 @@ static inline bool abbr_maybe(const struct abbr_set *set, const char *s,
 	if (len == 0 || len > 255 ||
 	    !(set->lens & ((uint64_t)1 << (len < 63 ? len : 63))))
 		return false;
+	if (len >= 2) {
+		unsigned k = abbr_pair_key(s);
+
+		if (!((set->pairs[k >> 6] >> (k & 63)) & 1))
+			return false;
+	}
 	h = abbr_bloom_hash(s, len);
 	return (set->bloom[h >> 6] >> (h & 63)) & 1;
 }
@@ -189,7 +216,20 @@ int tok_grow(struct tok_list *t);
  * gap (t->zeroed; tok_grow() zeroes the entries it adds), so that a
  * writer may leave zero values unstored. 0 or -1 (no memory). */
 int tok_prepare(struct tok_list *t, size_t more);
-int span_push(struct span_list *l, size_t start, size_t end);
+/* Doubles the capacity of @l (64 entries at first). 0 or -1. */
+int span_grow(struct span_list *l);
+
+/* Appends one span: inline, one call per sentence cost more than the
+ * store. 0 or -1 (no memory). */
+static inline int span_push(struct span_list *l, size_t start, size_t end)
+{
+	if (l->n == l->cap && span_grow(l) < 0)
+		return -1;
+	l->start[l->n] = (uint32_t)start;
+	l->end[l->n] = (uint32_t)end;
+	l->n++;
+	return 0;
+}
 
 static inline int tok_push(struct tok_list *t, size_t start, size_t end,
                            int kind, int flags, int abbr, int gap)

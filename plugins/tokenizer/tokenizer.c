@@ -18,6 +18,8 @@ struct state {
 	enum mode mode;
 	struct news_opts news;
 	struct abbr_set abbrevs;
+	const char *kind_name[TK_COUNT]; /* tok_kind_name(k) and its */
+	size_t kind_len[TK_COUNT];       /* length, for intern_kinds() */
 };
 
 static const char *const mode_choices[] = { "news", "uax29", NULL };
@@ -104,6 +106,10 @@ static int tk_init(const struct dp_options *opts, void **out,
 	st->news.abbrevs = &st->abbrevs;
 	st->news.split_clitics = dp_opt_bool(opts, "split_clitics");
 	st->news.newline_breaks = dp_opt_bool(opts, "newline_breaks");
+	for (unsigned k = 0; k < TK_COUNT; k++) {
+		st->kind_name[k] = tok_kind_name((enum tok_kind)k);
+		st->kind_len[k] = strlen(st->kind_name[k]);
+	}
 	*out = st;
 	return 0;
 }
@@ -131,17 +137,15 @@ static void *arena_grow(void *ctx, void *old, size_t oldsize, size_t newsize)
 /* The ids of the kind names in the document's string table: only the
  * kinds that occur are interned (most documents have four or five of the
  * ten). False when memory runs out. */
-static bool intern_kinds(struct dp_doc *doc, const uint8_t *has_kind,
-                         uint32_t ids[TK_COUNT])
+static bool intern_kinds(const struct state *st, struct dp_doc *doc,
+                         const uint8_t *has_kind, uint32_t ids[TK_COUNT])
 {
 	for (unsigned k = 0; k < TK_COUNT; k++) {
-		const char *name;
-
 		ids[k] = 0;
 		if (!has_kind[k])
 			continue;
-		name = tok_kind_name((enum tok_kind)k);
-		if (!(ids[k] = dp_doc_intern(doc, name, strlen(name))))
+		if (!(ids[k] = dp_doc_intern(doc, st->kind_name[k],
+		                             st->kind_len[k])))
 			return false;
 	}
 	return true;
@@ -150,7 +154,8 @@ static bool intern_kinds(struct dp_doc *doc, const uint8_t *has_kind,
 /* Copies the engine's arrays into the layers: the spans in one call per
  * layer, the kinds (one byte a token, enum tok_kind) in one more through
  * the ids of their names. */
-static int write_layers(struct dp_doc *doc, const struct tok_list *toks,
+static int write_layers(const struct state *st, struct dp_doc *doc,
+                        const struct tok_list *toks,
                         const struct span_list *sents)
 {
 	static const struct dp_attr_def tok_attrs[] = {
@@ -167,7 +172,7 @@ static int write_layers(struct dp_doc *doc, const struct tok_list *toks,
 	ls = dp_layer_create(doc, "sentences", NULL, 0);
 	if (!ls)
 		return DP_ELAYER;
-	if (!intern_kinds(doc, toks->has_kind, ids))
+	if (!intern_kinds(st, doc, toks->has_kind, ids))
 		return dp_doc_fail(doc, "out of memory");
 	first = dp_layer_add_many(lt, toks->n, toks->start, toks->end);
 	if (first < 0)
@@ -188,7 +193,7 @@ static int tk_process(void *state, struct dp_doc *doc)
 	size_t len;
 	const char *text = dp_doc_text(doc, &len);
 	struct tok_list toks = { .alloc = { arena_grow, doc, true } };
-	struct span_list sents = { .alloc = { arena_grow, doc } };
+	struct span_list sents = { .alloc = { arena_grow, doc, true } };
 	int rc;
 
 	if (len >= UINT32_MAX)
@@ -206,7 +211,7 @@ static int tk_process(void *state, struct dp_doc *doc)
 	}
 	if (rc < 0)
 		return dp_doc_fail(doc, "out of memory");
-	return write_layers(doc, &toks, &sents);
+	return write_layers(st, doc, &toks, &sents);
 }
 
 DP_PLUGIN_DEFINE(

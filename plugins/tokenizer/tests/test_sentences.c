@@ -228,6 +228,125 @@ static void test_sentences_line_lengths(void **unused)
 	dp_harness_free(h);
 }
 
+/* One line longer than 100 bytes (first, in the middle, before the last)
+ * means no hard wrapping (the line breaks before capitalised lines then
+ * end sentences); the wrapping test stops at the first such line and the
+ * main pass then follows no lines. The last line, which no line break
+ * ends, is not measured. */
+static void test_sentences_long_line(void **unused)
+{
+	static const char *const lines[] = {
+		"CLEVELAND, Feb 26 - Standard Oil Co and BP North America",
+		"Inc said they plan to form a venture to manage the money",
+		"Market borrowing and investment activities of both firms",
+		"Will be run by Standard Oil under the oversight of a joint",
+		"Management committee said it would be formed next month",
+	};
+	static const char longer[] = " and the rest of this line makes it "
+	                             "longer than one hundred bytes";
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t at = 0; at <= 5; at++) {
+		char text[1024];
+		size_t len = 0;
+
+		for (size_t i = 0; i < 5; i++)
+			len += (size_t)snprintf(text + len, sizeof text - len,
+			                        "%s%s%s", i ? "\n" : "", lines[i],
+			                        i == at ? longer : "");
+		run(h, text);
+		if (dp_harness_count(h, "sentences") != (at < 4 ? 5u : 1u))
+			fail_msg("long line %zu: %zu sentences", at,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	dp_harness_free(h);
+}
+
+/* The sentence arrays start at 64 entries in one block and grow by
+ * copying: texts of 1 to 300 sentences, in both modes, keep every one. */
+static void test_sentences_many(void **unused)
+{
+	static const char *const modes[] = { NULL, "{mode: uax29}" };
+
+	(void)unused;
+	for (size_t m = 0; m < 2; m++) {
+		struct dp_harness *h = harness(modes[m]);
+
+		for (size_t n = 1; n <= 300; n += n < 70 ? 1 : 23) {
+			char *text = malloc(n * 16 + 1);
+			size_t len = 0;
+
+			assert_non_null(text);
+			for (size_t i = 0; i < n; i++)
+				len += (size_t)sprintf(text + len, "%sIt is %zu.",
+				                       i ? " " : "", i % 10);
+			run(h, text);
+			if (dp_harness_count(h, "sentences") != n)
+				fail_msg("mode %zu, %zu sentences: %zu", m, n,
+				         (size_t)dp_harness_count(h, "sentences"));
+			assert_string_equal(dp_harness_span_text(h, "sentences",
+			                                         n - 1),
+			                    text + len - 8);
+			free(text);
+		}
+		dp_harness_free(h);
+	}
+}
+
+/* A full line in hard-wrapped text ends a sentence when it is all
+ * capitals (a headline). The line is tested eight bytes at a time: one
+ * lowercase letter at any position (in the words of eight, the tail, the
+ * last byte) makes it an ordinary line; the bytes next to the letters'
+ * ranges (@ [ ` {) and the bytes of UTF-8 (0xC3 0x89 is "É": 0x43 is
+ * "C" without the high bit) are no letters. */
+static void test_sentences_caps_lines(void **unused)
+{
+	static const char head[] =
+		"OIL FIRM TO FORM UNIT\n"
+		"CLEVELAND, Feb 26 - Standard Oil Co and BP North America\n"
+		"Inc said they plan to form a venture to manage the money\n"
+		"Market borrowing and investment activities of both firms.\n";
+	static const char caps[] =
+		"STANDARD OIL AND BP NORTH AMERICA PLAN JOINT VENTURE NOW";
+	static const char tail[] =
+		"\nWill be run by Standard Oil under the oversight of a joint";
+	static const char *const odd[] = {
+		/* no ASCII letter at all: not a headline */
+		"\xC3\x89\xC3\x89\xC3\x89 @@ [[ `` {{ 1234 5678 \xC3\x89\xC3\x89 "
+		"9012 @[`{ 3456 7890 \xC3\x89\xC3\x89\xC3\x89\xC3\x89 12",
+		/* capitals with those bytes around them: a headline */
+		"\xC3\x89\xC3\x89\xC3\x89 @@ [[ `` {{ 1234 5678 \xC3\x89\xC3\x89 "
+		"9012 @[`{ 3456 7890 \xC3\x89\xC3\x89\xC3\x89\xC3\x89 1Z",
+	};
+	struct dp_harness *h = harness(NULL);
+	char text[512], line[sizeof caps];
+
+	(void)unused;
+	snprintf(text, sizeof text, "%s%s%s", head, caps, tail);
+	run(h, text);
+	assert_int_equal(dp_harness_count(h, "sentences"), 4);
+	for (size_t p = 0; p < sizeof caps - 1; p++) {
+		if (caps[p] < 'A' || caps[p] > 'Z')
+			continue;
+		memcpy(line, caps, sizeof caps);
+		line[p] = (char)(line[p] + 32);
+		snprintf(text, sizeof text, "%s%s%s", head, line, tail);
+		run(h, text);
+		if (dp_harness_count(h, "sentences") != 3)
+			fail_msg("lowercase at %zu: %zu sentences", p,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+		snprintf(text, sizeof text, "%s%s%s", head, odd[i], tail);
+		run(h, text);
+		if (dp_harness_count(h, "sentences") != 3 + i)
+			fail_msg("line %zu: %zu sentences", i,
+			         (size_t)dp_harness_count(h, "sentences"));
+	}
+	dp_harness_free(h);
+}
+
 /* Sentence ends (a period, an exclamation mark, an abbreviation before a
  * capital) and a closing bracket 1 to 40 tokens apart: the candidates are
  * found sixteen and eight tokens at a time, then one by one. */
@@ -330,6 +449,9 @@ int main(void)
 		cmocka_unit_test(test_sentences_lowercase),
 		cmocka_unit_test(test_sentences_indent_gaps),
 		cmocka_unit_test(test_sentences_line_lengths),
+		cmocka_unit_test(test_sentences_caps_lines),
+		cmocka_unit_test(test_sentences_many),
+		cmocka_unit_test(test_sentences_long_line),
 		cmocka_unit_test(test_sentences_candidate_distances),
 		cmocka_unit_test(test_sentences_case_counts),
 	};

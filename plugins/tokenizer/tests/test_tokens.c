@@ -2,6 +2,8 @@
  * test_tokens.c - the news-mode token rules through the docproc harness,
  * one test per rule, with the seeds' own hard spots.
  */
+#include <ctype.h>
+
 #include "tk_test.h"
 
 /* ---- tokens ---------------------------------------------------------- */
@@ -46,6 +48,187 @@ static void test_extra_abbreviations(void **unused)
 	dp_harness_free(h);
 	h = harness(NULL);
 	check_tokens(h, "Pte. Ryan", "Pte . Ryan");
+	dp_harness_free(h);
+}
+
+/* The lookup behind the bloom filter walks the entries of one hash
+ * value: "eau" and "khu" share "gen"'s (FNV-1a folded to 11 bits, see
+ * abbr_bloom_hash()), so they pass the filter and must still be told
+ * apart; entries match in any case; words of 63 bytes and more share
+ * one length bit and are told apart by their length. */
+static void test_abbreviation_lookup(void **unused)
+{
+	char a63[80], opts[200], text[300], expected[300];
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_tokens(h, "GEN. Ab gEn. Cd Eau. Ef khu. Gh",
+	             "GEN. Ab gEn. Cd Eau . Ef khu . Gh");
+	check_tokens(h, "Messrs. A mESSRS. B GmbH. C Gmbh. D Messr. E",
+	             "Messrs. A mESSRS. B GmbH. C Gmbh. D Messr . E");
+	dp_harness_free(h);
+	/* the longest entry the options take: 63 letters and the period */
+	memset(a63, 'a', 63);
+	a63[63] = '\0';
+	snprintf(opts, sizeof opts, "{abbreviations: [Eau., %s.]}", a63);
+	h = harness(opts);
+	check_tokens(h, "Gen. Ab EAU. Cd Khu. Ef", "Gen. Ab EAU. Cd Khu . Ef");
+	a63[0] = 'A';
+	snprintf(text, sizeof text, "x %s. y %.62s. z %sa. w", a63, a63, a63);
+	snprintf(expected, sizeof expected, "x %s. y %.62s . z %sa . w", a63,
+	         a63, a63);
+	check_tokens(h, text, expected);
+	dp_harness_free(h);
+}
+
+/* Two single letters with periods before a space, a line feed or a
+ * comma take a short path (news.c, short_acronym()); every other shape
+ * goes through the full word scanner. Both must give the same tokens and
+ * abbreviation classes: plain (U.S., unlisted X.Y.) ends a sentence only
+ * before a sentence starter, terminal (p.m.) before any capital. */
+static void test_short_acronyms(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "U.S. and U.K.\nofficials, N.Y., a.m. u.S. Q.X.",
+	            "U.S./word and/word U.K./word officials/word ,/punct "
+	            "N.Y./word ,/punct a.m./word u.S./word Q.X./word");
+	check_tokens(h, "U.S.A. U.S.-led U.S.'s U.S.1 U.S.x U.S.) U.S.. A.BC. U.S.",
+	             "U.S.A. U.S.-led U.S. 's U.S. 1 U.S. x U.S. ) U.S .. "
+	             "A.BC. U.S.");
+	check_tokens(h, "1.5. x", "1.5 . x");
+	check_sentences(h, "They met in the U.S. The talks went on.",
+	                "They met in the U.S. | The talks went on.");
+	check_sentences(h, "It was 5 p.m. Reuters said so.",
+	                "It was 5 p.m. | Reuters said so.");
+	check_sentences(h, "It was 5 p.m., Reuters said.",
+	                "It was 5 p.m., Reuters said.");
+	check_sentences(h, "They met Q.X. Board members.",
+	                "They met Q.X. Board members.");
+	check_sentences(h, "Gen. Smith spoke.\n\nU.S. forces left.",
+	                "Gen. Smith spoke. | U.S. forces left.");
+	dp_harness_free(h);
+}
+
+/* A word before a period and a comma: an abbreviation keeps the period
+ * (plain_word() now decides this case, as scan_word() did), any other
+ * word does not; initials, "No.", digits and numbers as before. */
+static void test_period_before_comma(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "Calif., barrel., J., No., ab1., 1986., Inc.,\" x",
+	            "Calif./word ,/punct barrel/word ./punct ,/punct "
+	            "J./word ,/punct No/word ./punct ,/punct ab1/word "
+	            "./punct ,/punct 1986/number ./punct ,/punct "
+	            "Inc./word ,/punct \"/quote x/word");
+	check_sentences(h, "He went to Sacramento, Calif., and Reno., Nev. "
+	                "Then home., Mr. X.",
+	                "He went to Sacramento, Calif., and Reno., Nev. | "
+	                "Then home., Mr. X.");
+	dp_harness_free(h);
+}
+
+/* A period before any ASCII byte but a period or a digit is a token of
+ * its own (the fast loop now emits it); runs of periods and .5 are not. */
+static void test_lone_periods(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "He left.\" It ended., she said.) (As.5 ok.. yes.!x.",
+	            "He/word left/word ./punct \"/quote It/word ended/word "
+	            "./punct ,/punct she/word said/word ./punct )/punct "
+	            "(/punct As/word ./punct 5/number ok/word ../punct yes/word "
+	            "./punct !/punct x/word ./punct");
+	check_sentences(h, "He left.\" She came. \"Why.\" It ended.",
+	                "He left.\" | She came. | \"Why.\" | It ended.");
+	check_kinds(h, ".\" .\xCC\x81 x ($.5)",
+	            "./punct \"/quote .\xCC\x81/punct x/word (/punct "
+	            "$/symbol .5/number )/punct");
+	dp_harness_free(h);
+}
+
+/* A colon after letters ends the word unless a URL scheme may follow
+ * (plain_word() now takes it unless a slash comes next). */
+static void test_colons(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_tokens(h, "NOTE: x said:\nhttp: ftp:x www:y a1:b A:/x 10:30 "
+	             "Http://a.com/b end:",
+	             "NOTE : x said : http : ftp : x www : y a1 : b A : / x "
+	             "10:30 Http://a.com/b end :");
+	dp_harness_free(h);
+}
+
+/* A number before a comma that no letter or digit follows ends there in
+ * the fast loop (news.c, fast_run()); a comma before digits may join
+ * them (2,500) and one before letters may start a URL: the full rules. */
+static void test_numbers_before_commas(void **unused)
+{
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	check_kinds(h, "in 1986, the 2,500, 13.5,\n3-1,\"x\" 10:30,) 7,",
+	            "in/word 1986/number ,/punct the/word 2,500/number "
+	            ",/punct 13.5/number ,/punct 3-1/number ,/punct "
+	            "\"/quote x/word \"/quote 10:30/number ,/punct )/punct "
+	            "7/number ,/punct");
+	check_kinds(h, "1986,5 1,500,000, 12,34 5,abc 9,\xE2\x80\x9Cq\xE2\x80\x9D",
+	            "1986/number ,/punct 5/number 1,500,000/number ,/punct "
+	            "12/number ,/punct 34/number 5/number ,/punct abc/word "
+	            "9/number ,/punct \xE2\x80\x9C/quote q/word "
+	            "\xE2\x80\x9D/quote");
+	dp_harness_free(h);
+}
+
+/* Every built-in abbreviation keeps its period, written in lowercase,
+ * with a capital and in capitals: the filters in front of the lookup
+ * (length, first two bytes, bloom hash; tokenize.h) must let each one
+ * through in any case; so must a user entry that starts in UTF-8. */
+static void test_abbreviation_filters(void **unused)
+{
+	static const char *const builtin[] = {
+		"mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj",
+		"capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig", "gov",
+		"sen", "rep", "reps", "rev", "hon", "pres", "amb", "atty", "supt",
+		"insp", "det", "st", "mt", "ft", "e.g", "i.e", "cf", "vs", "viz",
+		"approx", "ca", "fig", "figs", "vol", "vols", "pp", "p", "sq", "cu",
+		"cub", "ed", "eds", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
+		"aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+		"thu", "thur", "thurs", "fri", "u.s", "u.n", "u.k", "e.u", "ph.d",
+		"d.c", "dept", "univ", "assn", "ave", "blvd", "rd", "est", "govt",
+		"intl", "natl", "al", "ala", "ariz", "ark", "calif", "colo", "conn",
+		"del", "fla", "ga", "kan", "kans", "ky", "md", "mich", "minn",
+		"mont", "neb", "nev", "okla", "penn", "tenn", "tex", "wis", "wyo",
+		"etc", "inc", "corp", "ltd", "co", "llc", "plc", "bros", "jr", "sr",
+		"esq", "a.m", "p.m", "ehf", "hf", "gmbh",
+	};
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++) {
+		char word[16], text[64];
+
+		for (int form = 0; form < 3; form++) {
+			size_t n = strlen(builtin[i]);
+
+			for (size_t k = 0; k <= n; k++)
+				word[k] = form == 2 || (form == 1 && k == 0)
+				          ? (char)toupper((unsigned char)builtin[i][k])
+				          : builtin[i][k];
+			snprintf(text, sizeof text, "see %s. xyz", word);
+			check_tokens(h, text, text);
+		}
+	}
+	dp_harness_free(h);
+	h = harness("{abbreviations: [\xC3\x89" "co., Zq.]}");
+	check_tokens(h, "b \xC3\x89" "co. c ZQ. d zq. e Zqa. f",
+	             "b \xC3\x89" "co. c ZQ. d zq. e Zqa . f");
 	dp_harness_free(h);
 }
 
@@ -110,6 +293,38 @@ static void test_clitics(void **unused)
 	h = harness("{split_clitics: false}");
 	check_tokens(h, "Iraq's troops' don't Let’s",
 	             "Iraq's troops ' don't Let’s");
+	dp_harness_free(h);
+}
+
+/* Every top-level domain of web.c's list makes a two-label domain a URL;
+ * the same letters in other case, one letter short or long do not
+ * (web_match_domain() compares lengths and first bytes before the
+ * bytes). */
+static void test_web_tlds(void **unused)
+{
+	static const char *const tlds[] = {
+		"com", "org", "net", "gov", "edu", "mil", "int", "io", "info",
+		"biz", "news", "eu", "uk", "de", "fr", "ru", "cn", "ir", "iq",
+		"tv", "ca", "au", "jp", "il", "tr", "sy", "ly", "ee", "lv", "lt",
+		"ua", "kz", "pl", "cz", "sk", "hu", "ro", "bg", "gr", "es", "pt",
+		"nl", "se", "fi", "dk", "ch", "kr", "tw", "hk", "sg", "br", "ar",
+		"mx", "za", "ng", "ke", "eg", "sa", "ae", "qa", "pk", "af", "ph",
+		"vn", "th", "nz", "ie", "ge", "az", "uz", "kg", "tj", "rs", "hr",
+		"si", "ba", "mk", "al", "md", "rf",
+	};
+	struct dp_harness *h = harness(NULL);
+
+	(void)unused;
+	for (size_t t = 0; t < sizeof tlds / sizeof *tlds; t++) {
+		char text[64], expected[64];
+
+		snprintf(text, sizeof text, "at site.%s now", tlds[t]);
+		snprintf(expected, sizeof expected, "at site.%s now", tlds[t]);
+		check_tokens(h, text, expected);
+	}
+	check_tokens(h, "at site.Com site.co site.comx site.c site.infos now",
+	             "at site . Com site . co site . comx site . c site . "
+	             "infos now");
 	dp_harness_free(h);
 }
 
@@ -532,10 +747,18 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_extra_abbreviations),
+		cmocka_unit_test(test_abbreviation_lookup),
+		cmocka_unit_test(test_abbreviation_filters),
+		cmocka_unit_test(test_short_acronyms),
+		cmocka_unit_test(test_numbers_before_commas),
+		cmocka_unit_test(test_period_before_comma),
+		cmocka_unit_test(test_lone_periods),
+		cmocka_unit_test(test_colons),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_compounds_and_dashes),
 		cmocka_unit_test(test_clitics),
 		cmocka_unit_test(test_web),
+		cmocka_unit_test(test_web_tlds),
 		cmocka_unit_test(test_ellipsis_and_quotes),
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_seed_hard_spots),
