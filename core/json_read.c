@@ -90,18 +90,23 @@ static inline bool plain(unsigned c)
 }
 
 #ifdef __SSE2__
-/* The stop bytes (not plain()) among the 16 of @x, one bit each. The
- * bytes >= 0x80 are found with the control characters: signed, both are
- * below 0x20. */
+/* The stop bytes (not plain()) among the 16 of @x: 0xFF each, then one
+ * bit each. The bytes >= 0x80 are found with the control characters:
+ * signed, both are below 0x20. */
+static inline __m128i stopvec(__m128i x)
+{
+	/* x ^ 2 moves '"' (0x22) to 0x20 and keeps the control characters
+	 * below 0x20 and the rest at or above 0x21: one signed comparison
+	 * then finds the quote, the control characters and the bytes
+	 * >= 0x80 */
+	__m128i t = _mm_xor_si128(x, _mm_set1_epi8(0x02));
+	return _mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x21), t),
+	                    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+}
+
 static inline unsigned stops16(__m128i x)
 {
-	const __m128i space = _mm_set1_epi8(0x20);
-	const __m128i quote = _mm_set1_epi8('"');
-	const __m128i bslash = _mm_set1_epi8('\\');
-	__m128i stop = _mm_or_si128(_mm_cmplt_epi8(x, space),
-	                            _mm_or_si128(_mm_cmpeq_epi8(x, quote),
-	                                         _mm_cmpeq_epi8(x, bslash)));
-	return (unsigned)_mm_movemask_epi8(stop);
+	return (unsigned)_mm_movemask_epi8(stopvec(x));
 }
 
 static inline __m128i load16(const unsigned char *p)
@@ -237,7 +242,7 @@ static bool string(struct scan *s, struct dp_buf *out)
 	s->p++;   /* the quote */
 	out->len = 0;
 	/* the decoded string is never longer than its JSON form; 16 more
-	 * bytes for the whole-block stores */
+	 * bytes for the block stored from the last bytes of the text */
 	if (dp_buf_reserve(out, (size_t)(s->end - s->p) + 16) < 0)
 		return fail(s, "out of memory");
 	p = s->p;
@@ -245,7 +250,22 @@ static bool string(struct scan *s, struct dp_buf *out)
 	for (;;) {
 #ifdef __SSE2__
 		unsigned bits = 0;
-		while (end - p >= 16) {
+		/* two blocks a turn: a news text has a stop every few
+		 * dozen bytes, and the loop's own steps count */
+		while (end - p >= 32) {
+			__m128i x0 = load16(p), x1 = load16(p + 16);
+			__m128i m0 = stopvec(x0), m1 = stopvec(x1);
+			_mm_storeu_si128((__m128i *)(void *)o, x0);
+			_mm_storeu_si128((__m128i *)(void *)(o + 16), x1);
+			if (_mm_movemask_epi8(_mm_or_si128(m0, m1))) {
+				bits = (unsigned)_mm_movemask_epi8(m0) |
+				       (unsigned)_mm_movemask_epi8(m1) << 16;
+				break;
+			}
+			p += 32;
+			o += 32;
+		}
+		while (!bits && end - p >= 16) {
 			__m128i x = load16(p);
 			bits = stops16(x);
 			_mm_storeu_si128((__m128i *)(void *)o, x);
@@ -328,10 +348,21 @@ static bool skip_rest(struct scan *s)
 	}
 }
 
-/* The same from the opening quote at s->p. */
-static bool skip_string(struct scan *s)
+/* Steps over the string whose opening quote is at s->p, checking it as
+ * string() does, and tells whether it held plain bytes only, so that it
+ * reads the same decoded: member names and short values are then used
+ * where they lie, without a decoding pass. */
+static inline bool scan_string(struct scan *s, bool *plain_only)
 {
-	s->p++;
+	const unsigned char *p = next_stop(s->p + 1, s->end);
+
+	if (p < s->end && *p == '"') {
+		s->p = p + 1;
+		*plain_only = true;
+		return true;
+	}
+	*plain_only = false;
+	s->p = p;
 	return skip_rest(s);
 }
 
@@ -543,11 +574,12 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 			/* the name is compared where it lies; only one with
 			 * an escape is decoded (into @key) first */
 			const unsigned char *k0 = s.p + 1;
-			if (!skip_string(&s))
+			bool kplain;
+			if (!scan_string(&s, &kplain))
 				goto out_err;
 			const char *kname = (const char *)k0;
 			size_t kn = (size_t)(s.p - 1 - k0);
-			if (memchr(k0, '\\', kn)) {
+			if (!kplain && memchr(k0, '\\', kn)) {
 				struct scan ks = {k0 - 1, s.p, s.start, NULL, 0};
 				if (!string(&ks, &key)) {
 					s.p = k0;
@@ -713,11 +745,12 @@ int dp_json_object_member(const char *obj, size_t len, const char *key,
 		/* a name without escapes is compared where it lies; one with
 		 * escapes is decoded into @tmp first */
 		const unsigned char *k0 = s.p + 1;
-		if (!skip_string(&s))
+		bool kplain;
+		if (!scan_string(&s, &kplain))
 			return DP_EINVAL;
 		size_t kn = (size_t)(s.p - 1 - k0);
 		bool match;
-		if (!memchr(k0, '\\', kn)) {
+		if (kplain || !memchr(k0, '\\', kn)) {
 			match = kn == klen && memcmp(k0, key, klen) == 0;
 		} else {
 			struct scan ks = {k0 - 1, s.p, s.start, NULL, 0};
@@ -732,8 +765,13 @@ int dp_json_object_member(const char *obj, size_t len, const char *key,
 		s.p++;
 		ws(&s);
 		*vstart = (size_t)(s.p - s.start);
-		if (!value(&s))
+		if (s.p < s.end && *s.p == '"') {   /* most values */
+			bool vplain;
+			if (!scan_string(&s, &vplain))
+				return DP_EINVAL;
+		} else if (!value(&s)) {
 			return DP_EINVAL;
+		}
 		*vend = (size_t)(s.p - s.start);
 		if (match)
 			return 1;
@@ -755,5 +793,14 @@ int dp_json_object_string(const char *obj, size_t len, const char *key,
 	struct scan s = {(const unsigned char *)obj + a,
 	                 (const unsigned char *)obj + b,
 	                 (const unsigned char *)obj, NULL, 0};
+	bool vplain;
+	if (!scan_string(&s, &vplain))
+		return DP_EINVAL;
+	if (vplain) {   /* the usual date or name: copied as it lies */
+		out->len = 0;
+		return dp_buf_append(out, obj + a + 1, b - a - 2) < 0 ? DP_EINVAL
+		                                                     : 1;
+	}
+	s.p = s.start + a;
 	return string(&s, out) ? 1 : DP_EINVAL;
 }
