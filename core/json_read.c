@@ -448,6 +448,10 @@ static bool value(struct scan *s)
 		s->p = p;               \
 		return fail(s, why);    \
 	} while (0)
+/* @c, then a quote or a space and a quote */
+#define SEP(c)                                                  \
+	(end - p >= 3 && p[0] == (c) &&                         \
+	 (p[1] == '"' || (p[1] == ' ' && p[2] == '"')))
 /* a string from its opening quote */
 #define STRING()                                        \
 	do {                                            \
@@ -518,13 +522,18 @@ member:
 	p = skip_ws(p, end);
 	if (p >= end || *p != '"')
 		FAIL("expected a member name");
+name:   /* at the opening quote of a member's name */
 	STRING();
-	/* the usual `"name": "value"` (or without the space) goes
-	 * straight to the value's string: the same steps, fewer tests */
-	if (end - p >= 3 && p[0] == ':' && (p[1] == '"' ||
-	                                    (p[1] == ' ' && p[2] == '"'))) {
+	/* the usual `"name": "value", "name"...` (or without the spaces)
+	 * goes from string to string: the same steps as the way round
+	 * through whitespace, dispatch and brackets, with fewer tests */
+	if (SEP(':')) {
 		p += p[1] == '"' ? 1 : 2;
 		STRING();
+		if (SEP(',')) {
+			p += p[1] == '"' ? 1 : 2;
+			goto name;
+		}
 		goto after;
 	}
 	p = skip_ws(p, end);
@@ -534,6 +543,7 @@ member:
 	goto value;
 #undef SLOW
 #undef FAIL
+#undef SEP
 #undef STRING
 }
 
@@ -550,11 +560,9 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 	                 (const unsigned char *)line + len,
 	                 (const unsigned char *)line, NULL, 0};
 	struct dp_buf key = {0};
-	const char *base = strrchr(source, '/');
 	bool have_id = false, have_text = false, have_meta = false;
 	char idnum[32];
 
-	base = base ? base + 1 : source;
 	d->id = NULL;
 	d->text = NULL;
 	d->len = 0;
@@ -693,6 +701,8 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 	dp_buf_free(&key);
 	if (!have_id) {
 		d->idbuf.len = 0;
+		const char *base = strrchr(source, '/');
+		base = base ? base + 1 : source;
 		if (dp_buf_printf(&d->idbuf, "%.200s:%zu", base, lineno) < 0)
 			return DP_ENOMEM;
 	}
