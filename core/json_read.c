@@ -90,23 +90,23 @@ static inline bool plain(unsigned c)
 }
 
 #ifdef __SSE2__
-/* The stop bytes (not plain()) among the 16 of @x: 0xFF each, then one
- * bit each. The bytes >= 0x80 are found with the control characters:
- * signed, both are below 0x20. */
-static inline __m128i stopvec(__m128i x)
+/* The plain() bytes among the 16 of @x, 0xFF each. x ^ 2 moves '"'
+ * (0x22) to 0x20, keeps the control characters below 0x20 and the other
+ * printable bytes above it, and the bytes >= 0x80 are negative: one
+ * signed comparison leaves out the quote, the control characters and
+ * the bytes >= 0x80 at once. (Asked the other way round, the compiler
+ * adds an inversion.) */
+static inline __m128i plainvec(__m128i x)
 {
-	/* x ^ 2 moves '"' (0x22) to 0x20 and keeps the control characters
-	 * below 0x20 and the rest at or above 0x21: one signed comparison
-	 * then finds the quote, the control characters and the bytes
-	 * >= 0x80 */
 	__m128i t = _mm_xor_si128(x, _mm_set1_epi8(0x02));
-	return _mm_or_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x21), t),
-	                    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+	return _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+	                        _mm_cmpgt_epi8(t, _mm_set1_epi8(0x20)));
 }
 
+/* The stop bytes (not plain()) among the 16 of @x, one bit each. */
 static inline unsigned stops16(__m128i x)
 {
-	return (unsigned)_mm_movemask_epi8(stopvec(x));
+	return (unsigned)_mm_movemask_epi8(plainvec(x)) ^ 0xFFFFu;
 }
 
 static inline __m128i load16(const unsigned char *p)
@@ -249,23 +249,50 @@ static bool string(struct scan *s, struct dp_buf *out)
 	o = o0 = (unsigned char *)out->data;
 	for (;;) {
 #ifdef __SSE2__
-		unsigned bits = 0;
-		/* two blocks a turn: a news text has a stop every few
-		 * dozen bytes, and the loop's own steps count */
+		/* 32 bytes a turn: stored while they are checked */
 		while (end - p >= 32) {
+			const unsigned char *cs = p;
 			__m128i x0 = load16(p), x1 = load16(p + 16);
-			__m128i m0 = stopvec(x0), m1 = stopvec(x1);
 			_mm_storeu_si128((__m128i *)(void *)o, x0);
 			_mm_storeu_si128((__m128i *)(void *)(o + 16), x1);
-			if (_mm_movemask_epi8(_mm_or_si128(m0, m1))) {
-				bits = (unsigned)_mm_movemask_epi8(m0) |
-				       (unsigned)_mm_movemask_epi8(m1) << 16;
-				break;
+			unsigned mc = ~((unsigned)_mm_movemask_epi8(plainvec(x0)) |
+			                (unsigned)_mm_movemask_epi8(plainvec(x1))
+			                << 16);
+			unsigned m = mc;
+			if (!m) {
+				p += 32;
+				o += 32;
+				continue;
 			}
-			p += 32;
-			o += 32;
+			/* The chunk's stops one by one. A one-character escape
+			 * (a news text has one every few dozen bytes: "\n",
+			 * "\"") is decoded here, and the rest of the chunk is
+			 * stored again one place back: its stops are known
+			 * already, no need to check it again. */
+			for (;;) {
+				unsigned k = (unsigned)__builtin_ctz(m);
+				p += k;
+				o += k;
+				if (*p != '\\' || end - p < 2 || !unesc[p[1]])
+					goto stop;
+				*o++ = unesc[p[1]];
+				p += 2;
+				size_t done = (size_t)(p - cs);
+				if (done >= 32 || end - p < 32)
+					break;   /* on from p, anew */
+				_mm_storeu_si128((__m128i *)(void *)o, load16(p));
+				_mm_storeu_si128((__m128i *)(void *)(o + 16),
+				                 load16(p + 16));
+				m = mc >> done;
+				if (!m) {   /* the rest of the chunk is plain */
+					o += 32 - done;
+					p = cs + 32;
+					break;
+				}
+			}
 		}
-		while (!bits && end - p >= 16) {
+		unsigned bits = 0;
+		while (end - p >= 16) {
 			__m128i x = load16(p);
 			bits = stops16(x);
 			_mm_storeu_si128((__m128i *)(void *)o, x);
@@ -284,6 +311,7 @@ static bool string(struct scan *s, struct dp_buf *out)
 			p += k;
 			o += k;
 		}
+	stop:
 #else
 		while (end - p >= 8) {
 			uint64_t x = dp_load8(p);

@@ -678,6 +678,38 @@ static void test_strings_at_block_edges(void **state)
 			}
 }
 
+/* Texts with several escapes and multi-byte characters close together,
+ * in runs of every length: the text decoder handles the escapes of a
+ * 32-byte chunk without checking the chunk again, and stores the bytes
+ * after each one place back. */
+static void test_text_escapes_in_runs(void **state)
+{
+	static const char *const piece[] = {
+		"a", "a", "a", "abcdefghij", "\\n", "\\\"", "\\\\", "\\/",
+		"\\t", "\\u00e9", "\\ud83d\\ude00", "\xc3\xa9", "\xe2\x82\xac",
+	};
+	uint64_t seed = 777;
+	struct dp_buf line = {0};
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		int n = (int)(test_rand(&seed) % 60);
+		line.len = 0;
+		dp_buf_printf(&line, "{\"id\":\"r\",\"text\":\"");
+		for (int i = 0; i < n; i++)
+			dp_buf_printf(&line, "%s", piece[test_rand(&seed) %
+			                                 (sizeof piece / sizeof *piece)]);
+		/* sometimes the text ends the line, sometimes meta follows */
+		if (round % 2)
+			dp_buf_printf(&line, "\"}");
+		else
+			dp_buf_printf(&line, "\",\"meta\":{\"k\": \"v\", \"l\": "
+			              "[\"x\", 1]}}");
+		compare_with_jansson(line.data, line.len);
+	}
+	dp_buf_free(&line);
+}
+
 /* Error messages name the problem and its column exactly as they did
  * before the scanner was made faster (the expected texts were written by
  * the earlier, plainly recursive scanner): the meta fast paths, names
@@ -883,6 +915,7 @@ int main(void)
 		cmocka_unit_test(test_read_doc),
 		cmocka_unit_test(test_read_doc_errors),
 		cmocka_unit_test(test_read_doc_against_jansson),
+		cmocka_unit_test(test_text_escapes_in_runs),
 		cmocka_unit_test(test_read_doc_exact_messages),
 		cmocka_unit_test(test_read_doc_nesting),
 		cmocka_unit_test(test_object_string),
