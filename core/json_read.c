@@ -5,11 +5,15 @@
  * its two strings are read by a small strict RFC 8259 scanner of our own:
  * jansson decodes strings one character at a time through a growing
  * buffer, and on 10 KB news texts that alone held the whole pipeline
- * below 60 MB/s. Here a text is copied in runs between escapes, with an
- * ASCII fast path, and checked to be valid UTF-8 (invalid UTF-8 is that
- * line's error, never altered). `meta` is small and may hold any JSON
- * value, so its extent is handed to jansson, which keeps it and writes it
- * back. Unknown members are checked for syntax and ignored.
+ * below 60 MB/s. Here a text is decoded in one pass, 32 bytes a turn
+ * (SSE2; 8 in the portable fallback), the one-character escapes inside
+ * the block, and checked to be valid UTF-8 (invalid UTF-8 is that line's
+ * error, never altered). `meta` may hold any JSON value: it is checked
+ * here (without recursion, from string to string in the usual
+ * `"name": "value"` members) and its extent kept as text, written back
+ * as it came. Unknown members are checked for syntax and ignored. Every
+ * fast path takes the steps the plain grammar would, so errors name the
+ * same problem at the same column.
  */
 #include "config.h"
 #include "json_read.h"
