@@ -5,11 +5,15 @@
  * its two strings are read by a small strict RFC 8259 scanner of our own:
  * jansson decodes strings one character at a time through a growing
  * buffer, and on 10 KB news texts that alone held the whole pipeline
- * below 60 MB/s. Here a text is copied in runs between escapes, with an
- * ASCII fast path, and checked to be valid UTF-8 (invalid UTF-8 is that
- * line's error, never altered). `meta` is small and may hold any JSON
- * value, so its extent is handed to jansson, which keeps it and writes it
- * back. Unknown members are checked for syntax and ignored.
+ * below 60 MB/s. Here a text is decoded in one pass, 32 bytes a turn
+ * (SSE2; 8 in the portable fallback), the one-character escapes inside
+ * the block, and checked to be valid UTF-8 (invalid UTF-8 is that line's
+ * error, never altered). `meta` may hold any JSON value: it is checked
+ * here (without recursion, from string to string in the usual
+ * `"name": "value"` members) and its extent kept as text, written back
+ * as it came. Unknown members are checked for syntax and ignored. Every
+ * fast path takes the steps the plain grammar would, so errors name the
+ * same problem at the same column.
  */
 #include "config.h"
 #include "json_read.h"
@@ -76,170 +80,323 @@ static bool hex4(struct scan *s, uint32_t *out)
 	return true;
 }
 
-/* Advances s->p over plain string bytes (ASCII, not '"', '\\' nor a
- * control character) sixteen at a time, copying them to @o when it is
- * not NULL; returns where the copy ends. Room for 16 bytes past the copy
- * must exist at @o. The bytes >= 0x80 stop it too: signed, they are below
- * 0x20, so one comparison finds both them and the control characters. */
-static unsigned char *plain16(struct scan *s, unsigned char *o)
+/* The decoded byte of each one-character escape ("\n" -> '\n'); 0 for
+ * the rest ('u' included, which the slow path reads). */
+static const unsigned char unesc[256] = {
+	['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = '\b',
+	['f'] = '\f', ['n'] = '\n', ['r'] = '\r', ['t'] = '\t',
+};
+
+/* A byte copied as it is: printable ASCII other than '"' and '\\'. */
+static inline bool plain(unsigned c)
+{
+	return c - 0x20u < 0x60u && c != '"' && c != '\\';
+}
+
+#ifdef __SSE2__
+/* The plain() bytes among the 16 of @x, 0xFF each. x ^ 2 moves '"'
+ * (0x22) to 0x20, keeps the control characters below 0x20 and the other
+ * printable bytes above it, and the bytes >= 0x80 are negative: one
+ * signed comparison leaves out the quote, the control characters and
+ * the bytes >= 0x80 at once. (Asked the other way round, the compiler
+ * adds an inversion.) */
+static inline __m128i plainvec(__m128i x)
+{
+	__m128i t = _mm_xor_si128(x, _mm_set1_epi8(0x02));
+	return _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+	                        _mm_cmpgt_epi8(t, _mm_set1_epi8(0x20)));
+}
+
+/* The stop bytes (not plain()) among the 16 of @x, one bit each. */
+static inline unsigned stops16(__m128i x)
+{
+	return (unsigned)_mm_movemask_epi8(plainvec(x)) ^ 0xFFFFu;
+}
+
+static inline __m128i load16(const unsigned char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* The last @n < 16 bytes of the text at @p as a block, without reading
+ * past them: the zero bytes after them are stops (control characters),
+ * so a scan of the block stops at the end of the text at the latest.
+ * Short strings near the end of a line (meta values, the lookups of
+ * dp_doc_meta()) would otherwise be read byte by byte. */
+static inline __m128i load_tail(const unsigned char *p, size_t n)
+{
+	unsigned char b[16] = {0};
+
+	memcpy(b, p, n);
+	return load16(b);
+}
+#else
+/* Whether one of the 8 bytes of @x is not plain(). */
+static inline bool stops8(uint64_t x)
+{
+	return ((x & DP_HIGHS) | dp_swar_less(x, 0x20) |
+	        dp_swar_zero(x ^ (DP_ONES * '"')) |
+	        dp_swar_zero(x ^ (DP_ONES * '\\'))) != 0;
+}
+#endif
+
+/* The first byte at or after @p that is not plain(), or @end. */
+static inline const unsigned char *next_stop(const unsigned char *p,
+                                             const unsigned char *end)
 {
 #ifdef __SSE2__
-	const __m128i space = _mm_set1_epi8(0x20);
-	const __m128i quote = _mm_set1_epi8('"');
-	const __m128i bslash = _mm_set1_epi8('\\');
-	while (s->end - s->p >= 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s->p);
-		__m128i stop = _mm_or_si128(_mm_cmplt_epi8(x, space),
-		                            _mm_or_si128(_mm_cmpeq_epi8(x, quote),
-		                                         _mm_cmpeq_epi8(x, bslash)));
-		unsigned bits = (unsigned)_mm_movemask_epi8(stop);
-		if (o)
-			_mm_storeu_si128((__m128i *)(void *)o, x);
-		if (bits) {
-			unsigned k = (unsigned)__builtin_ctz(bits);
-			s->p += k;
-			return o ? o + k : o;
-		}
-		s->p += 16;
-		if (o)
-			o += 16;
+	while (end - p >= 16) {
+		unsigned bits = stops16(load16(p));
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 16;
 	}
+	if (p < end)   /* the zeros past the end stop it */
+		p += __builtin_ctz(stops16(load_tail(p, (size_t)(end - p))));
 #else
-	/* 8 bytes at a time (SWAR), copied as whole words */
-	while (s->end - s->p >= 8) {
-		uint64_t x = dp_load8(s->p);
-		if ((x & DP_HIGHS) | dp_swar_less(x, 0x20) |
-		    dp_swar_zero(x ^ (DP_ONES * '"')) |
-		    dp_swar_zero(x ^ (DP_ONES * '\\')))
-			break;
-		if (o) {
-			memcpy(o, s->p, 8);
-			o += 8;
-		}
-		s->p += 8;
-	}
+	while (end - p >= 8 && !stops8(dp_load8(p)))
+		p += 8;
+	while (p < end && plain(*p))
+		p++;
 #endif
-	return o;
+	return p;
 }
 
-/* Reads a string whose opening quote is at s->p. With @out, decodes into
- * it (NUL-terminated); without, only validates. */
+/* The rare pieces of a string, at s->p: a control character (an error),
+ * a multi-byte UTF-8 sequence (checked, copied), or an escape the fast
+ * loops leave ("\u", an invalid one, one cut by the end of the text).
+ * Decodes to @o when it is not NULL. Returns the number of bytes
+ * written, or -1 on an error. The closing quote and the end of the text
+ * are the callers'. */
+static int special(struct scan *s, unsigned char *o)
+{
+	unsigned c = *s->p;
+
+	if (c < 0x20) {
+		fail(s, "control character in string (must be escaped)");
+		return -1;
+	}
+	if (c >= 0x80) {
+		size_t i = 0, n = (size_t)(s->end - s->p);
+		if (dp_utf8_next((const char *)s->p, n, &i) < 0) {
+			fail(s, "invalid UTF-8 in string");
+			return -1;
+		}
+		if (o)
+			memcpy(o, s->p, i);
+		s->p += i;
+		return (int)i;
+	}
+	/* an escape */
+	s->p++;
+	if (s->p >= s->end) {
+		fail(s, "unterminated string");
+		return -1;
+	}
+	unsigned e = *s->p++;
+	if (e == 'u') {
+		uint32_t cp, lo;
+		char enc[4];
+		if (!hex4(s, &cp))
+			return -1;
+		if (cp >= 0xDC00 && cp <= 0xDFFF) {
+			fail(s, "lone low surrogate in \\u escape");
+			return -1;
+		}
+		if (cp >= 0xD800 && cp <= 0xDBFF) {
+			if (s->end - s->p < 2 || s->p[0] != '\\' ||
+			    s->p[1] != 'u') {
+				fail(s, "lone high surrogate in \\u escape");
+				return -1;
+			}
+			s->p += 2;
+			if (!hex4(s, &lo))
+				return -1;
+			if (lo < 0xDC00 || lo > 0xDFFF) {
+				fail(s, "invalid surrogate pair");
+				return -1;
+			}
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+		}
+		size_t k = dp_utf8_encode((int32_t)cp, enc);
+		if (o)
+			memcpy(o, enc, k);
+		return (int)k;
+	}
+	if (!unesc[e]) {
+		fail(s, "invalid escape in string");
+		return -1;
+	}
+	if (o)
+		*o = unesc[e];
+	return 1;
+}
+
+/* Decodes the string whose opening quote is at s->p into @out,
+ * NUL-terminated. One pass: plain bytes are stored 16 (SSE2) or 8 at a
+ * time while they are checked, and the one-character escapes (a news
+ * text has one every few dozen bytes: "\n", "\"") are decoded inline;
+ * the rest goes through special(). The position lives in locals: the
+ * stores through @o could alias s->p. */
 static bool string(struct scan *s, struct dp_buf *out)
 {
-	const unsigned char *run;
+	const unsigned char *p, *end = s->end;
+	unsigned char *o, *o0;
 
 	s->p++;   /* the quote */
-	if (out) {
-		out->len = 0;
-		/* the decoded string is never longer than its JSON form; 16
-		 * more bytes for plain16()'s whole-block stores */
-		if (dp_buf_reserve(out, (size_t)(s->end - s->p) + 16) < 0)
-			return fail(s, "out of memory");
-	}
+	out->len = 0;
+	/* the decoded string is never longer than its JSON form; 16 more
+	 * bytes for the block stored from the last bytes of the text */
+	if (dp_buf_reserve(out, (size_t)(s->end - s->p) + 16) < 0)
+		return fail(s, "out of memory");
+	p = s->p;
+	o = o0 = (unsigned char *)out->data;
 	for (;;) {
-		if (out) {
-			unsigned char *o = (unsigned char *)out->data + out->len;
-			out->len = (size_t)(plain16(s, o) - (unsigned char *)out->data);
-		} else {
-			plain16(s, NULL);
+#ifdef __SSE2__
+		/* 32 bytes a turn: stored while they are checked */
+		while (end - p >= 32) {
+			const unsigned char *cs = p;
+			__m128i x0 = load16(p), x1 = load16(p + 16);
+			_mm_storeu_si128((__m128i *)(void *)o, x0);
+			_mm_storeu_si128((__m128i *)(void *)(o + 16), x1);
+			unsigned mc = ~((unsigned)_mm_movemask_epi8(plainvec(x0)) |
+			                (unsigned)_mm_movemask_epi8(plainvec(x1))
+			                << 16);
+			unsigned m = mc;
+			if (!m) {
+				p += 32;
+				o += 32;
+				continue;
+			}
+			/* The chunk's stops one by one. A one-character escape
+			 * (a news text has one every few dozen bytes: "\n",
+			 * "\"") is decoded here, and the rest of the chunk is
+			 * stored again one place back: its stops are known
+			 * already, no need to check it again. */
+			for (;;) {
+				unsigned k = (unsigned)__builtin_ctz(m);
+				p += k;
+				o += k;
+				if (*p != '\\' || end - p < 2 || !unesc[p[1]])
+					goto stop;
+				*o++ = unesc[p[1]];
+				p += 2;
+				size_t done = (size_t)(p - cs);
+				if (done >= 32 || end - p < 32)
+					break;   /* on from p, anew */
+				_mm_storeu_si128((__m128i *)(void *)o, load16(p));
+				_mm_storeu_si128((__m128i *)(void *)(o + 16),
+				                 load16(p + 16));
+				m = mc >> done;
+				if (!m) {   /* the rest of the chunk is plain */
+					o += 32 - done;
+					p = cs + 32;
+					break;
+				}
+			}
 		}
-		run = s->p;
-		while (s->p < s->end && *s->p >= 0x20 && *s->p < 0x80 &&
-		       *s->p != '"' && *s->p != '\\')
-			s->p++;
-		if (out && s->p > run) {
-			memcpy(out->data + out->len, run, (size_t)(s->p - run));
-			out->len += (size_t)(s->p - run);
+		unsigned bits = 0;
+		while (end - p >= 16) {
+			__m128i x = load16(p);
+			bits = stops16(x);
+			_mm_storeu_si128((__m128i *)(void *)o, x);
+			if (bits)
+				break;
+			p += 16;
+			o += 16;
 		}
-		if (s->p >= s->end)
+		if (!bits && p < end) {   /* the zeros past the end stop it */
+			__m128i x = load_tail(p, (size_t)(end - p));
+			bits = stops16(x);
+			_mm_storeu_si128((__m128i *)(void *)o, x);
+		}
+		if (bits) {
+			unsigned k = (unsigned)__builtin_ctz(bits);
+			p += k;
+			o += k;
+		}
+	stop:
+#else
+		while (end - p >= 8) {
+			uint64_t x = dp_load8(p);
+			if (stops8(x))
+				break;
+			memcpy(o, p, 8);
+			p += 8;
+			o += 8;
+		}
+		while (p < end && plain(*p))
+			*o++ = *p++;
+#endif
+		if (p >= end) {
+			s->p = p;
 			return fail(s, "unterminated string");
-		unsigned c = *s->p;
-		if (c == '"') {
-			s->p++;
-			if (out)
-				out->data[out->len] = '\0';
+		}
+		if (*p == '"') {
+			s->p = p + 1;
+			*o = '\0';
+			out->len = (size_t)(o - o0);
 			return true;
 		}
-		if (c < 0x20)
-			return fail(s, "control character in string (must be "
-			               "escaped)");
-		if (c >= 0x80) {
-			size_t i = 0, n = (size_t)(s->end - s->p);
-			if (dp_utf8_next((const char *)s->p, n, &i) < 0)
-				return fail(s, "invalid UTF-8 in string");
-			if (out) {
-				memcpy(out->data + out->len, s->p, i);
-				out->len += i;
-			}
-			s->p += i;
+		if (*p == '\\' && end - p >= 2 && unesc[p[1]]) {
+			*o++ = unesc[p[1]];
+			p += 2;
 			continue;
 		}
-		/* an escape */
-		s->p++;
-		if (s->p >= s->end)
-			return fail(s, "unterminated string");
-		char e = (char)*s->p++;
-		char lit;
-		switch (e) {
-		case '"': lit = '"'; break;
-		case '\\': lit = '\\'; break;
-		case '/': lit = '/'; break;
-		case 'b': lit = '\b'; break;
-		case 'f': lit = '\f'; break;
-		case 'n': lit = '\n'; break;
-		case 'r': lit = '\r'; break;
-		case 't': lit = '\t'; break;
-		case 'u': {
-			uint32_t cp, lo;
-			char enc[4];
-			if (!hex4(s, &cp))
-				return false;
-			if (cp >= 0xDC00 && cp <= 0xDFFF)
-				return fail(s, "lone low surrogate in \\u escape");
-			if (cp >= 0xD800 && cp <= 0xDBFF) {
-				if (s->end - s->p < 2 || s->p[0] != '\\' ||
-				    s->p[1] != 'u')
-					return fail(s, "lone high surrogate in \\u "
-					               "escape");
-				s->p += 2;
-				if (!hex4(s, &lo))
-					return false;
-				if (lo < 0xDC00 || lo > 0xDFFF)
-					return fail(s, "invalid surrogate pair");
-				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-			}
-			if (out) {
-				size_t k = dp_utf8_encode((int32_t)cp, enc);
-				memcpy(out->data + out->len, enc, k);
-				out->len += k;
-			}
-			continue;
-		}
-		default:
-			return fail(s, "invalid escape in string");
-		}
-		if (out)
-			out->data[out->len++] = lit;
+		s->p = p;
+		int k = special(s, o);
+		if (k < 0)
+			return false;
+		o += k;
+		p = s->p;
 	}
 }
 
-/* string(s, NULL) for the strings that are only checked (member names,
- * meta): a plain string ends at the first stop of plain16(). */
-static bool skip_string(struct scan *s)
+/* string() without the output, for the strings that are only checked
+ * (member names, meta), from s->p inside the string to the byte after
+ * its closing quote. */
+static bool skip_rest(struct scan *s)
 {
-	const unsigned char *q = s->p;
+	const unsigned char *p = s->p, *end = s->end;
 
-	s->p++;
-	plain16(s, NULL);
-	if (s->p < s->end && *s->p == '"') {
-		s->p++;
+	for (;;) {
+		p = next_stop(p, end);
+		if (p >= end) {
+			s->p = p;
+			return fail(s, "unterminated string");
+		}
+		if (*p == '"') {
+			s->p = p + 1;
+			return true;
+		}
+		if (*p == '\\' && end - p >= 2 && unesc[p[1]]) {
+			p += 2;
+			continue;
+		}
+		s->p = p;
+		if (special(s, NULL) < 0)
+			return false;
+		p = s->p;
+	}
+}
+
+/* Steps over the string whose opening quote is at s->p, checking it as
+ * string() does, and tells whether it held plain bytes only, so that it
+ * reads the same decoded: member names and short values are then used
+ * where they lie, without a decoding pass. */
+static inline bool scan_string(struct scan *s, bool *plain_only)
+{
+	const unsigned char *p = next_stop(s->p + 1, s->end);
+
+	if (p < s->end && *p == '"') {
+		s->p = p + 1;
+		*plain_only = true;
 		return true;
 	}
-	s->p = q;
-	return string(s, NULL);
+	*plain_only = false;
+	s->p = p;
+	return skip_rest(s);
 }
-
-static bool value(struct scan *s);
 
 static bool number(struct scan *s)
 {
@@ -284,65 +441,147 @@ static bool literal(struct scan *s, const char *word)
 	return true;
 }
 
-static bool container(struct scan *s, char close)
+/* Skips JSON whitespace at @p; most places have none or one space. */
+static inline const unsigned char *skip_ws(const unsigned char *p,
+                                           const unsigned char *end)
 {
-	if (++s->depth > 512)
-		return fail(s, "nesting too deep");
-	s->p++;
-	ws(s);
-	if (s->p < s->end && *s->p == (unsigned char)close) {
-		s->p++;
-		s->depth--;
-		return true;
-	}
-	for (;;) {
-		ws(s);
-		if (close == '}') {
-			if (s->p >= s->end || *s->p != '"')
-				return fail(s, "expected a member name");
-			if (!skip_string(s))
-				return false;
-			ws(s);
-			if (s->p >= s->end || *s->p != ':')
-				return fail(s, "expected ':'");
-			s->p++;
-		}
-		if (!value(s))
-			return false;
-		ws(s);
-		if (s->p < s->end && *s->p == ',') {
-			s->p++;
-			continue;
-		}
-		if (s->p < s->end && *s->p == (unsigned char)close) {
-			s->p++;
-			s->depth--;
-			return true;
-		}
-		return fail(s, close == '}' ? "expected ',' or '}'"
-		                            : "expected ',' or ']'");
-	}
+	if (p < end && *p == ' ')
+		p++;
+	if (p < end && *p <= ' ')
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+		                   *p == '\r'))
+			p++;
+	return p;
 }
 
+/* Checks one JSON value at s->p (after whitespace) and steps over it.
+ * Containers are followed with a stack of their closing brackets instead
+ * of recursion, the position is kept in locals and the common strings
+ * (plain, short) are stepped over inline: meta objects hold a dozen
+ * members, arrays among them, and a call per value cost more than the
+ * checks. The checks, their order and the error positions are those of
+ * the grammar read top-down. */
 static bool value(struct scan *s)
 {
-	ws(s);
-	if (s->p >= s->end)
-		return fail(s, "expected a value");
-	switch (*s->p) {
-	case '"': return skip_string(s);
-	case '{': return container(s, '}');
-	case '[': return container(s, ']');
-	case 't': return literal(s, "true");
-	case 'f': return literal(s, "false");
-	case 'n': return literal(s, "null");
-	default: return number(s);
+	unsigned char close[512];   /* s->depth never passes 512 */
+	int n = 0;                  /* containers open in this call */
+	const unsigned char *p = s->p, *end = s->end;
+
+/* the rare paths run the out-of-line scanners from s->p */
+#define SLOW(call)                      \
+	do {                            \
+		s->p = p;               \
+		if (!(call))            \
+			return false;   \
+		p = s->p;               \
+	} while (0)
+#define FAIL(why)                       \
+	do {                            \
+		s->p = p;               \
+		return fail(s, why);    \
+	} while (0)
+/* @c, then a quote or a space and a quote */
+#define SEP(c)                                                  \
+	(end - p >= 3 && p[0] == (c) &&                         \
+	 (p[1] == '"' || (p[1] == ' ' && p[2] == '"')))
+/* a string from its opening quote */
+#define STRING()                                        \
+	do {                                            \
+		p = next_stop(p + 1, end);              \
+		if (p < end && *p == '"')               \
+			p++;                            \
+		else                                    \
+			SLOW(skip_rest(s));             \
+	} while (0)
+
+value:
+	p = skip_ws(p, end);
+	if (p >= end)
+		FAIL("expected a value");
+	switch (*p) {
+	case '"':
+		STRING();
+		break;
+	case '{':
+	case '[': {
+		unsigned char c = *p == '{' ? '}' : ']';
+		if (++s->depth > 512 || n >= 512)
+			FAIL("nesting too deep");
+		p = skip_ws(p + 1, end);
+		if (p < end && *p == c) {   /* empty */
+			p++;
+			s->depth--;
+			break;
+		}
+		close[n++] = c;
+		if (c == '}')
+			goto member;
+		goto value;
 	}
+	case 't':
+		SLOW(literal(s, "true"));
+		break;
+	case 'f':
+		SLOW(literal(s, "false"));
+		break;
+	case 'n':
+		SLOW(literal(s, "null"));
+		break;
+	default:
+		SLOW(number(s));
+	}
+after:   /* a value: the end, a comma or the closing bracket */
+	if (n == 0) {
+		s->p = p;
+		return true;
+	}
+	p = skip_ws(p, end);
+	if (p < end && *p == ',') {
+		p++;
+		if (close[n - 1] == ']')
+			goto value;
+		goto member;
+	}
+	if (p < end && *p == close[n - 1]) {
+		p++;
+		s->depth--;
+		n--;
+		goto after;
+	}
+	FAIL(close[n - 1] == '}' ? "expected ',' or '}'"
+	                         : "expected ',' or ']'");
+member:
+	p = skip_ws(p, end);
+	if (p >= end || *p != '"')
+		FAIL("expected a member name");
+name:   /* at the opening quote of a member's name */
+	STRING();
+	/* the usual `"name": "value", "name"...` (or without the spaces)
+	 * goes from string to string: the same steps as the way round
+	 * through whitespace, dispatch and brackets, with fewer tests */
+	if (SEP(':')) {
+		p += p[1] == '"' ? 1 : 2;
+		STRING();
+		if (SEP(',')) {
+			p += p[1] == '"' ? 1 : 2;
+			goto name;
+		}
+		goto after;
+	}
+	p = skip_ws(p, end);
+	if (p >= end || *p != ':')
+		FAIL("expected ':'");
+	p++;
+	goto value;
+#undef SLOW
+#undef FAIL
+#undef SEP
+#undef STRING
 }
 
-static bool key_is(const struct dp_buf *k, const char *name)
+static inline bool key_is(const char *k, size_t kn, const char *name)
 {
-	return k->len == strlen(name) && memcmp(k->data, name, k->len) == 0;
+	return kn == strlen(name) && memcmp(k, name, kn) == 0;
 }
 
 int dp_json_read_doc(const char *line, size_t len, const char *source,
@@ -353,11 +592,9 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 	                 (const unsigned char *)line + len,
 	                 (const unsigned char *)line, NULL, 0};
 	struct dp_buf key = {0};
-	const char *base = strrchr(source, '/');
 	bool have_id = false, have_text = false, have_meta = false;
 	char idnum[32];
 
-	base = base ? base + 1 : source;
 	d->id = NULL;
 	d->text = NULL;
 	d->len = 0;
@@ -379,8 +616,24 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 				fail(&s, "expected a member name");
 				goto out_err;
 			}
-			if (!string(&s, &key))
+			/* the name is compared where it lies; only one with
+			 * an escape is decoded (into @key) first */
+			const unsigned char *k0 = s.p + 1;
+			bool kplain;
+			if (!scan_string(&s, &kplain))
 				goto out_err;
+			const char *kname = (const char *)k0;
+			size_t kn = (size_t)(s.p - 1 - k0);
+			if (!kplain && memchr(k0, '\\', kn)) {
+				struct scan ks = {k0 - 1, s.p, s.start, NULL, 0};
+				if (!string(&ks, &key)) {
+					s.p = k0;
+					fail(&s, "out of memory");
+					goto out_err;
+				}
+				kname = key.data;
+				kn = key.len;
+			}
 			ws(&s);
 			if (s.p >= s.end || *s.p != ':') {
 				fail(&s, "expected ':'");
@@ -389,7 +642,7 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 			s.p++;
 			ws(&s);
 			const unsigned char *vstart = s.p;
-			if (key_is(&key, "text")) {
+			if (key_is(kname, kn, "text")) {
 				if (have_text) {
 					fail(&s, "duplicate member \"text\"");
 					goto out_err;
@@ -401,7 +654,7 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 				if (!string(&s, &d->textbuf))
 					goto out_err;
 				have_text = true;
-			} else if (key_is(&key, "id")) {
+			} else if (key_is(kname, kn, "id")) {
 				if (have_id) {
 					fail(&s, "duplicate member \"id\"");
 					goto out_err;
@@ -438,7 +691,7 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 					fail(&s, "\"id\" must be a string or an integer");
 					goto out_err;
 				}
-			} else if (key_is(&key, "meta")) {
+			} else if (key_is(kname, kn, "meta")) {
 				if (have_meta) {
 					fail(&s, "duplicate member \"meta\"");
 					goto out_err;
@@ -480,6 +733,8 @@ int dp_json_read_doc(const char *line, size_t len, const char *source,
 	dp_buf_free(&key);
 	if (!have_id) {
 		d->idbuf.len = 0;
+		const char *base = strrchr(source, '/');
+		base = base ? base + 1 : source;
 		if (dp_buf_printf(&d->idbuf, "%.200s:%zu", base, lineno) < 0)
 			return DP_ENOMEM;
 	}
@@ -537,11 +792,12 @@ int dp_json_object_member(const char *obj, size_t len, const char *key,
 		/* a name without escapes is compared where it lies; one with
 		 * escapes is decoded into @tmp first */
 		const unsigned char *k0 = s.p + 1;
-		if (!skip_string(&s))
+		bool kplain;
+		if (!scan_string(&s, &kplain))
 			return DP_EINVAL;
 		size_t kn = (size_t)(s.p - 1 - k0);
 		bool match;
-		if (!memchr(k0, '\\', kn)) {
+		if (kplain || !memchr(k0, '\\', kn)) {
 			match = kn == klen && memcmp(k0, key, klen) == 0;
 		} else {
 			struct scan ks = {k0 - 1, s.p, s.start, NULL, 0};
@@ -556,8 +812,13 @@ int dp_json_object_member(const char *obj, size_t len, const char *key,
 		s.p++;
 		ws(&s);
 		*vstart = (size_t)(s.p - s.start);
-		if (!value(&s))
+		if (s.p < s.end && *s.p == '"') {   /* most values */
+			bool vplain;
+			if (!scan_string(&s, &vplain))
+				return DP_EINVAL;
+		} else if (!value(&s)) {
 			return DP_EINVAL;
+		}
 		*vend = (size_t)(s.p - s.start);
 		if (match)
 			return 1;
@@ -579,5 +840,14 @@ int dp_json_object_string(const char *obj, size_t len, const char *key,
 	struct scan s = {(const unsigned char *)obj + a,
 	                 (const unsigned char *)obj + b,
 	                 (const unsigned char *)obj, NULL, 0};
+	bool vplain;
+	if (!scan_string(&s, &vplain))
+		return DP_EINVAL;
+	if (vplain) {   /* the usual date or name: copied as it lies */
+		out->len = 0;
+		return dp_buf_append(out, obj + a + 1, b - a - 2) < 0 ? DP_EINVAL
+		                                                     : 1;
+	}
+	s.p = s.start + a;
 	return string(&s, out) ? 1 : DP_EINVAL;
 }

@@ -651,6 +651,14 @@ static void test_strings_at_block_edges(void **state)
 				             "{\"text\":\"\",\"meta\":{\"k\":\"%.*s\"}}",
 				             (int)sl, str);
 				compare_with_jansson(line, (size_t)m);
+				/* as member names: in meta, and at the top */
+				m = snprintf(line, sizeof line,
+				             "{\"text\":\"\",\"meta\":{\"%.*s\": \"v\"}}",
+				             (int)sl, str);
+				compare_with_jansson(line, (size_t)m);
+				m = snprintf(line, sizeof line,
+				             "{\"%.*s\":1,\"text\":\"\"}", (int)sl, str);
+				compare_with_jansson(line, (size_t)m);
 			}
 		}
 	}
@@ -668,6 +676,222 @@ static void test_strings_at_block_edges(void **state)
 				memset(str + at + pl, 'b', n - at);
 				round_trip(str, n + pl);
 			}
+}
+
+/* Texts with several escapes and multi-byte characters close together,
+ * in runs of every length: the text decoder handles the escapes of a
+ * 32-byte chunk without checking the chunk again, and stores the bytes
+ * after each one place back. */
+static void test_text_escapes_in_runs(void **state)
+{
+	static const char *const piece[] = {
+		"a", "a", "a", "abcdefghij", "\\n", "\\\"", "\\\\", "\\/",
+		"\\t", "\\u00e9", "\\ud83d\\ude00", "\xc3\xa9", "\xe2\x82\xac",
+	};
+	uint64_t seed = 777;
+	struct dp_buf line = {0};
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		int n = (int)(test_rand(&seed) % 60);
+		line.len = 0;
+		dp_buf_printf(&line, "{\"id\":\"r\",\"text\":\"");
+		for (int i = 0; i < n; i++)
+			dp_buf_printf(&line, "%s", piece[test_rand(&seed) %
+			                                 (sizeof piece / sizeof *piece)]);
+		/* sometimes the text ends the line, sometimes meta follows */
+		if (round % 2)
+			dp_buf_printf(&line, "\"}");
+		else
+			dp_buf_printf(&line, "\",\"meta\":{\"k\": \"v\", \"l\": "
+			              "[\"x\", 1]}}");
+		compare_with_jansson(line.data, line.len);
+	}
+	dp_buf_free(&line);
+}
+
+/* Error messages name the problem and its column exactly as they did
+ * before the scanner was made faster (the expected texts were written by
+ * the earlier, plainly recursive scanner): the meta fast paths, names
+ * compared where they lie or decoded, and the ends of blocks. */
+static void test_read_doc_exact_messages(void **state)
+{
+	static const struct {
+		const char *line, *msg;   /* msg "" = accepted */
+	} cases[] = {
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"b\", \"c\":\"d\" ,\"e\" : 1}}",
+	 ""},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"b\" \"c\":\"d\"}}",
+	 "dir/in.jsonl:12:30: invalid JSON: expected ',' or '}'"},
+	{"{\"text\":\"x\",\"meta\":{\"a\":: \"b\"}}",
+	 "dir/in.jsonl:12:25: invalid JSON: invalid value"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"b\",}}",
+	 "dir/in.jsonl:12:30: invalid JSON: expected a member name"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": [\"b\", 1,]}}",
+	 "dir/in.jsonl:12:34: invalid JSON: invalid value"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": [\"b\" 1]}}",
+	 "dir/in.jsonl:12:31: invalid JSON: expected ',' or ']'"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": [\"b\"}}",
+	 "dir/in.jsonl:12:30: invalid JSON: expected ',' or ']'"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": {\"b\": [1, {\"c\": tru}]}}}",
+	 "dir/in.jsonl:12:42: invalid JSON: invalid value"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"b\\q\"}}",
+	 "dir/in.jsonl:12:30: invalid JSON: invalid escape in string"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"b\\u00zz\"}}",
+	 "dir/in.jsonl:12:30: invalid JSON: invalid \\u escape"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"\xe2""\x82""\"}}",
+	 "dir/in.jsonl:12:27: invalid JSON: invalid UTF-8 in string"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"b",
+	 "dir/in.jsonl:12:28: invalid JSON: unterminated string"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"b\\",
+	 "dir/in.jsonl:12:29: invalid JSON: unterminated string"},
+	{"{\"text\":\"x\",\"meta\":{\"a\":",
+	 "dir/in.jsonl:12:25: invalid JSON: expected a value"},
+	{"{\"text\":\"x\",\"meta\":{\"a\" ",
+	 "dir/in.jsonl:12:25: invalid JSON: expected ':'"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": 1",
+	 "dir/in.jsonl:12:27: invalid JSON: expected ',' or '}'"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": -",
+	 "dir/in.jsonl:12:27: invalid JSON: invalid number"},
+	{"{\"text\":\"x\",\"meta\":{\"aaaaaaaaaaaaaaaaaaaaaaaa\x01""\": 1}}",
+	 "dir/in.jsonl:12:46: invalid JSON: control character in string (must be escaped)"},
+	{"{\"text\":\"x\",\"meta\":{\"a\": \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\x7f""\x80""\"}}",
+	 "dir/in.jsonl:12:66: invalid JSON: invalid UTF-8 in string"},
+	{"{\"te\\u0078t\":\"escaped name\"}",
+	 ""},
+	{"{\"te\\u0078t\":\"a\",\"text\":\"b\"}",
+	 "dir/in.jsonl:12:25: invalid JSON: duplicate member \"text\""},
+	{"{\"\\u0069d\":\"i\",\"text\":\"b\",\"meta\":{}}",
+	 ""},
+	{"{\"id\":\"i\",\"t\xc3""\xa9""xt\":\"b\"}",
+	 "dir/in.jsonl:12: document \"i\": missing \"text\""},
+	{"{\"id\":\"i\",\"te\xff""xt\":\"b\"}",
+	 "dir/in.jsonl:12:14: invalid JSON: invalid UTF-8 in string"},
+	{"{\"id\":\"i\",\"text\":\"0123456789abcdef0123456789abcdef0123456789\\n\\\"x\\\"\\/\\t\\u00e9\\ud83d\\ude00",
+	 "dir/in.jsonl:12:90: invalid JSON: unterminated string"},
+	{"{\"id\":\"i\",\"text\":\"0123456789abcdef0123456789abcdef\x1f""\"}",
+	 "dir/in.jsonl:12:51: invalid JSON: control character in string (must be escaped)"},
+	{"{\"id\":\"i\",\"text\":\"0123456789abcdef0123456789abcde\\",
+	 "dir/in.jsonl:12:51: invalid JSON: unterminated string"},
+	{"{\"id\":\"i\",\"text\":\"0123456789abcdef0123456789abcdef\\ud800\\n\"}",
+	 "dir/in.jsonl:12:57: invalid JSON: lone high surrogate in \\u escape"},
+	{"{\"id\":\"i\",\"text\":\"ab\\u12",
+	 "dir/in.jsonl:12:23: invalid JSON: truncated \\u escape"},
+	{"{\"id\":\"i\",\"text\":\"ab\\ud83d\\ude0",
+	 "dir/in.jsonl:12:29: invalid JSON: truncated \\u escape"},
+	{"{\"id\":\"i\",\"text\":\"ab\"\"}",
+	 "dir/in.jsonl:12:22: invalid JSON: expected ',' or '}'"},
+	{"{\"id\":\"i\",\"text\":\"ab\",\"x\":[[[[]]]],\"y\":{\"z\":{}}}",
+	 ""},
+	{"{\"id\":\"i\",\"text\":\"ab\",\"x\":[[[[]]]]],\"y\":{}}",
+	 "dir/in.jsonl:12:35: invalid JSON: expected ',' or '}'"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int rc = read_line(cases[i].line);
+		if (cases[i].msg[0] == '\0') {
+			if (rc != 0)
+				print_error("refused: %s (%s)\n", cases[i].line, msg);
+			assert_int_equal(rc, 0);
+		} else {
+			assert_int_equal(rc, DP_EINVAL);
+			assert_string_equal(msg, cases[i].msg);
+		}
+	}
+	/* an escaped name is the member it decodes to */
+	assert_int_equal(read_line("{\"te\\u0078t\":\"escaped name\"}"), 0);
+	assert_string_equal(d.text, "escaped name");
+	assert_int_equal(read_line("{\"\\u0069d\":\"i\",\"text\":\"b\"}"), 0);
+	assert_string_equal(d.id, "i");
+}
+
+/* Containers nest up to 512 deep, wherever they are; the column of the
+ * error is that of the first bracket too many. */
+static void test_read_doc_nesting(void **state)
+{
+	static const char *const pre[] = {
+		"{\"text\":\"x\",\"meta\":{\"a\":",   /* inside meta */
+		"{\"text\":\"x\",\"z\":",             /* another member */
+	};
+	struct dp_buf b = {0};
+	char want[128];
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		/* the meta object itself is one level */
+		size_t room = k == 0 ? 511 : 512;
+		for (size_t depth = room - 1; depth <= room + 1; depth++) {
+			b.len = 0;
+			dp_buf_printf(&b, "%s", pre[k]);
+			for (size_t i = 0; i < depth; i++)
+				dp_buf_printf(&b, i % 2 ? "[" : "{\"k\":");
+			dp_buf_printf(&b, "1");
+			for (size_t i = depth; i-- > 0;)
+				dp_buf_printf(&b, i % 2 ? "]" : "}");
+			dp_buf_printf(&b, k == 0 ? "}}" : "}");
+			int rc = read_line_len(b.data, b.len);
+			if (depth <= room) {
+				assert_int_equal(rc, 0);
+				continue;
+			}
+			assert_int_equal(rc, DP_EINVAL);
+			/* the column of the bracket that goes one too deep */
+			size_t col = strlen(pre[k]) + 1;
+			for (size_t i = 0; i + 1 < depth; i++)
+				col += i % 2 ? 1 : 5;
+			snprintf(want, sizeof want, "dir/in.jsonl:12:%zu: invalid "
+			         "JSON: nesting too deep", col);
+			assert_string_equal(msg, want);
+		}
+	}
+	dp_buf_free(&b);
+}
+
+/* dp_json_object_string(): plain values are copied as they lie, others
+ * decoded; names are compared decoded; a value at the very end of the
+ * text (no whole block left) is read like any other. */
+static void test_object_string(void **state)
+{
+	struct dp_buf out = {0};
+	static const char obj[] =
+		"{\"dct\": \"1987-02-26\", \"t\\u0069tle\": \"A \\\"B\\\"\","
+		" \"n\": 3, \"l\": [\"x\"], \"caf\xc3\xa9\": \"\xc3\xa9t\xc3\xa9\","
+		" \"last\":\"z\"}";
+	size_t len = strlen(obj);
+
+	(void)state;
+	assert_int_equal(dp_json_object_string(obj, len, "dct", &out), 1);
+	assert_string_equal(out.data, "1987-02-26");
+	assert_int_equal(out.len, 10);
+	assert_int_equal(dp_json_object_string(obj, len, "title", &out), 1);
+	assert_string_equal(out.data, "A \"B\"");
+	assert_int_equal(dp_json_object_string(obj, len, "caf\xc3\xa9", &out),
+	                 1);
+	assert_string_equal(out.data, "\xc3\xa9t\xc3\xa9");
+	assert_int_equal(dp_json_object_string(obj, len, "last", &out), 1);
+	assert_string_equal(out.data, "z");
+	assert_int_equal(dp_json_object_string(obj, len, "n", &out), 0);
+	assert_int_equal(dp_json_object_string(obj, len, "l", &out), 0);
+	assert_int_equal(dp_json_object_string(obj, len, "t\\u0069tle", &out),
+	                 0);
+	assert_int_equal(dp_json_object_string(obj, len, "none", &out), 0);
+	assert_int_equal(dp_json_object_string("[]", 2, "a", &out), DP_EINVAL);
+	/* every length of a value ending the text, plain and escaped */
+	char o[128], v[64];
+	for (size_t n = 0; n < 40; n++) {
+		memset(v, 'v', n);
+		v[n] = '\0';
+		int m = snprintf(o, sizeof o, "{\"k\":\"%s\"}", v);
+		assert_int_equal(dp_json_object_string(o, (size_t)m, "k", &out), 1);
+		assert_string_equal(out.data, v);
+		m = snprintf(o, sizeof o, "{\"k\":\"%s\\n\"}", v);
+		assert_int_equal(dp_json_object_string(o, (size_t)m, "k", &out), 1);
+		assert_int_equal(out.len, n + 1);
+		assert_memory_equal(out.data, v, n);
+		assert_int_equal(out.data[n], '\n');
+	}
+	dp_buf_free(&out);
 }
 
 static int group_teardown(void **state)
@@ -691,6 +915,10 @@ int main(void)
 		cmocka_unit_test(test_read_doc),
 		cmocka_unit_test(test_read_doc_errors),
 		cmocka_unit_test(test_read_doc_against_jansson),
+		cmocka_unit_test(test_text_escapes_in_runs),
+		cmocka_unit_test(test_read_doc_exact_messages),
+		cmocka_unit_test(test_read_doc_nesting),
+		cmocka_unit_test(test_object_string),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
