@@ -37,72 +37,125 @@ static const unsigned char esc_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-int dp_json_string(struct dp_buf *b, const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run = 0;
-	char *o;
+/* The escape of each byte of class 1 (a control character, '"' or '\\'),
+ * 8 bytes each so that one fixed 8-byte move writes any of them (the
+ * length byte lands past the escape and is overwritten next). */
+struct esc_seq {
+	char seq[7];
+	unsigned char len;
+};
 
-	/* worst case: every byte becomes \u00XX; plus 16 for the whole
-	 * 16-byte stores of the SSE2 loop */
-	if (dp_buf_reserve(b, len * 6 + 2 + 16) < 0)
-		return DP_ENOMEM;
-	o = b->data + b->len;
-	*o++ = '"';
-	while (i < len) {
-		bool stopped = false;
+static const struct esc_seq esc_seq[0x5D] = {
+	[0x00] = { "\\u0000", 6 },
+	[0x01] = { "\\u0001", 6 },
+	[0x02] = { "\\u0002", 6 },
+	[0x03] = { "\\u0003", 6 },
+	[0x04] = { "\\u0004", 6 },
+	[0x05] = { "\\u0005", 6 },
+	[0x06] = { "\\u0006", 6 },
+	[0x07] = { "\\u0007", 6 },
+	[0x08] = { "\\b", 2 },
+	[0x09] = { "\\t", 2 },
+	[0x0A] = { "\\n", 2 },
+	[0x0B] = { "\\u000b", 6 },
+	[0x0C] = { "\\f", 2 },
+	[0x0D] = { "\\r", 2 },
+	[0x0E] = { "\\u000e", 6 },
+	[0x0F] = { "\\u000f", 6 },
+	[0x10] = { "\\u0010", 6 },
+	[0x11] = { "\\u0011", 6 },
+	[0x12] = { "\\u0012", 6 },
+	[0x13] = { "\\u0013", 6 },
+	[0x14] = { "\\u0014", 6 },
+	[0x15] = { "\\u0015", 6 },
+	[0x16] = { "\\u0016", 6 },
+	[0x17] = { "\\u0017", 6 },
+	[0x18] = { "\\u0018", 6 },
+	[0x19] = { "\\u0019", 6 },
+	[0x1A] = { "\\u001a", 6 },
+	[0x1B] = { "\\u001b", 6 },
+	[0x1C] = { "\\u001c", 6 },
+	[0x1D] = { "\\u001d", 6 },
+	[0x1E] = { "\\u001e", 6 },
+	[0x1F] = { "\\u001f", 6 },
+	[0x22] = { "\\\"", 2 },
+	[0x5C] = { "\\\\", 2 },
+};
+
 #ifdef __SSE2__
-		/* sixteen bytes at a time, stored whole (the reserve above
-		 * leaves room) and kept up to the first byte that needs a look:
-		 * a control character (unsigned <= 0x1F), '"', '\\' or 0xE2 */
-		const __m128i ctl = _mm_set1_epi8(0x1F);
-		const __m128i quote = _mm_set1_epi8('"');
-		const __m128i bslash = _mm_set1_epi8('\\');
-		const __m128i e2 = _mm_set1_epi8((char)0xE2);
+/* One bit per byte of @x that needs a look: a control character
+ * (unsigned <= 0x1F), '"', '\\' or 0xE2. */
+static inline unsigned stop16(__m128i x)
+{
+	const __m128i ctl = _mm_set1_epi8(0x1F);
+	const __m128i quote = _mm_set1_epi8('"');
+	const __m128i bslash = _mm_set1_epi8('\\');
+	const __m128i e2 = _mm_set1_epi8((char)0xE2);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
+		             _mm_cmpeq_epi8(x, e2)),
+		_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+		             _mm_cmpeq_epi8(x, bslash))));
+}
+#endif
+
+/* Non-zero when some byte of @x needs a look (as stop16(), 8 bytes). */
+static inline uint64_t stop8(uint64_t x)
+{
+	return (dp_swar_less(x & ~DP_HIGHS, 0x20) & ~x) |
+	       dp_swar_zero(x ^ (DP_ONES * '"')) |
+	       dp_swar_zero(x ^ (DP_ONES * '\\')) |
+	       dp_swar_zero(x ^ (DP_ONES * 0xE2));
+}
+
+/* Escapes s[0..len) at @o, quotes included; returns the end. @o has room
+ * for len * 6 + 2 + 16 bytes: the bulk loop stores whole 16-byte blocks
+ * and an escape is one 8-byte move. */
+static char *esc_into(char *o, const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	*o++ = '"';
+	for (;;) {
+#ifdef __SSE2__
+		/* sixteen bytes at a time, stored whole and kept up to the
+		 * first byte that needs a look; after an escape the next block
+		 * starts right past it (an unaligned load) */
 		while (i + 16 <= len) {
 			__m128i x = _mm_loadu_si128(
 				(const __m128i *)(const void *)(s + i));
-			__m128i stop = _mm_or_si128(
-				_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
-				             _mm_cmpeq_epi8(x, e2)),
-				_mm_or_si128(_mm_cmpeq_epi8(x, quote),
-				             _mm_cmpeq_epi8(x, bslash)));
-			unsigned bits = (unsigned)_mm_movemask_epi8(stop);
+			unsigned bits = stop16(x);
 			_mm_storeu_si128((__m128i *)(void *)o, x);
 			if (bits) {
 				unsigned k = (unsigned)__builtin_ctz(bits);
 				i += k;
 				o += k;
-				stopped = true;
-				break;
+				goto look;
 			}
 			i += 16;
 			o += 16;
 		}
-#endif
-		if (!stopped) {
-			/* the tail (or, without SSE2, everything): 8 bytes at
-			 * a time, then byte by byte */
-			run = i;
-			while (i + 8 <= len) {
-				uint64_t x = dp_load8(s + i);
-				if ((dp_swar_less(x & ~DP_HIGHS, 0x20) & ~x) |
-				    dp_swar_zero(x ^ (DP_ONES * '"')) |
-				    dp_swar_zero(x ^ (DP_ONES * '\\')) |
-				    dp_swar_zero(x ^ (DP_ONES * 0xE2)))
-					break;
-				i += 8;
-			}
-			while (i < len && !esc_class[s[i]])
-				i++;
-			memcpy(o, s + run, i - run);
-			o += i - run;
-			if (i >= len)
+#else
+		/* portable: 8 bytes at a time, stored whole likewise */
+		while (i + 8 <= len) {
+			uint64_t x = dp_load8(s + i);
+			if (stop8(x))
 				break;
+			memcpy(o, &x, 8);
+			i += 8;
+			o += 8;
 		}
+#endif
+		/* the tail, byte by byte */
+		while (i < len && !esc_class[s[i]])
+			*o++ = (char)s[i++];
+		if (i >= len)
+			break;
+	look:;
 		unsigned char c = s[i];
-		if (esc_class[c] == 2) {
+		if (c == 0xE2) {
+			/* U+2028/U+2029 are escaped, other E2 sequences copied */
 			if (i + 2 < len && s[i + 1] == 0x80 &&
 			    (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
 				memcpy(o, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029",
@@ -115,49 +168,86 @@ int dp_json_string(struct dp_buf *b, const char *str, size_t len)
 			}
 			continue;
 		}
-		*o++ = '\\';
-		switch (c) {
-		case '"': *o++ = '"'; break;
-		case '\\': *o++ = '\\'; break;
-		case '\n': *o++ = 'n'; break;
-		case '\r': *o++ = 'r'; break;
-		case '\t': *o++ = 't'; break;
-		case '\b': *o++ = 'b'; break;
-		case '\f': *o++ = 'f'; break;
-		default:
-			*o++ = 'u';
-			*o++ = '0';
-			*o++ = '0';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
+		memcpy(o, &esc_seq[c], 8);
+		o += esc_seq[c].len;
 		i++;
 	}
 	*o++ = '"';
+	return o;
+}
+
+int dp_json_string(struct dp_buf *b, const char *str, size_t len)
+{
+	if (dp_buf_reserve(b, len * 6 + 2 + 16) < 0)
+		return DP_ENOMEM;
+	char *o = esc_into(b->data + b->len, (const unsigned char *)str, len);
 	b->len = (size_t)(o - b->data);
 	b->data[b->len] = '\0';
 	return 0;
 }
 
-/* dp_json_string() for the short values of layer attributes: one pass
- * over the bytes decides that none needs an escape (the common case),
- * then one copy; otherwise the general loop. */
-static int json_short(struct dp_buf *b, const char *str, size_t len)
+/* Copies a short string (len <= JCACHE_MAX) quoted to @o when none of its
+ * bytes needs a look; returns the end, or NULL (nothing useful written:
+ * the caller escapes it). @o has room for len + 2 + 16 bytes. The bytes are
+ * read by two overlapping loads from each end, never past the string. */
+static inline char *put_short(char *o, const unsigned char *s, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned any = 0;
-
-	for (size_t i = 0; i < len; i++)
-		any |= esc_class[s[i]];
-	if (any || dp_buf_reserve(b, len + 2) < 0)
-		return dp_json_string(b, str, len);
-	char *o = b->data + b->len;
 	o[0] = '"';
-	memcpy(o + 1, str, len);
+	if (len >= 16) {
+#ifdef __SSE2__
+		unsigned bad = 0;
+		size_t i = 0;
+		__m128i x;
+		for (; i + 16 < len; i += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			bad |= stop16(x);
+			_mm_storeu_si128((__m128i *)(void *)(o + 1 + i), x);
+		}
+		x = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
+		bad |= stop16(x);
+		_mm_storeu_si128((__m128i *)(void *)(o + 1 + len - 16), x);
+#else
+		uint64_t bad = 0, x;
+		size_t i = 0;
+		for (; i + 8 < len; i += 8) {
+			x = dp_load8(s + i);
+			bad |= stop8(x);
+			memcpy(o + 1 + i, &x, 8);
+		}
+		x = dp_load8(s + len - 8);
+		bad |= stop8(x);
+		memcpy(o + 1 + len - 8, &x, 8);
+#endif
+		if (bad)
+			return NULL;
+	} else if (len >= 8) {
+		uint64_t a = dp_load8(s), z = dp_load8(s + len - 8);
+#ifdef __SSE2__
+		if (stop16(_mm_set_epi64x((long long)z, (long long)a)))
+			return NULL;
+#else
+		if (stop8(a) | stop8(z))
+			return NULL;
+#endif
+		memcpy(o + 1, &a, 8);
+		memcpy(o + 1 + len - 8, &z, 8);
+	} else if (len >= 4) {
+		uint32_t a, z;
+		memcpy(&a, s, 4);
+		memcpy(&z, s + len - 4, 4);
+		if (stop8((uint64_t)a | (uint64_t)z << 32))
+			return NULL;
+		memcpy(o + 1, &a, 4);
+		memcpy(o + 1 + len - 4, &z, 4);
+	} else {
+		for (size_t i = 0; i < len; i++) {
+			if (esc_class[s[i]])
+				return NULL;
+			o[1 + i] = (char)s[i];
+		}
+	}
 	o[len + 1] = '"';
-	b->len += len + 2;
-	b->data[b->len] = '\0';
-	return 0;
+	return o + len + 2;
 }
 
 static const char digit_pairs[201] =
@@ -282,16 +372,54 @@ static char *put_u64(char *o, uint64_t v)
 	return end;
 }
 
-static char *put_raw(char *o, const char *s, size_t n)
+/* put_u64() for the common small values (offsets), inline: one compare per
+ * digit-count class, then pairs of digits. The class rarely changes from
+ * one span to the next (offsets grow), so the branches predict well. */
+static inline char *put_u32(char *o, uint32_t v)
 {
-	memcpy(o, s, n);
-	return o + n;
+	if (v < 100) {
+		if (v < 10) {
+			*o = (char)('0' + v);
+			return o + 1;
+		}
+		memcpy(o, digit_pairs + 2 * v, 2);
+		return o + 2;
+	}
+	if (v < 10000) {
+		uint32_t hi = v / 100, lo = v % 100;
+		if (v < 1000) {
+			*o = (char)('0' + hi);
+			memcpy(o + 1, digit_pairs + 2 * lo, 2);
+			return o + 3;
+		}
+		memcpy(o, digit_pairs + 2 * hi, 2);
+		memcpy(o + 2, digit_pairs + 2 * lo, 2);
+		return o + 4;
+	}
+	if (v < 1000000) {
+		uint32_t hi = v / 10000, lo = v % 10000;
+		if (hi < 10) {
+			*o++ = (char)('0' + hi);
+		} else {
+			memcpy(o, digit_pairs + 2 * hi, 2);
+			o += 2;
+		}
+		memcpy(o, digit_pairs + 2 * (lo / 100), 2);
+		memcpy(o + 2, digit_pairs + 2 * (lo % 100), 2);
+		return o + 4;
+	}
+	return put_u64(o, v);
+}
+
+static inline char *put_uint(char *o, uint64_t v)
+{
+	return v <= UINT32_MAX ? put_u32(o, (uint32_t)v) : put_u64(o, v);
 }
 
 /* A key of the key cache (each in a 96-byte slot): short ones copied as
  * one fixed 16-byte move, the bytes past the key overwritten next (the
  * span's reserve has room for them). */
-static char *put_key(char *o, const char *k, size_t n)
+static inline char *put_key(char *o, const char *k, size_t n)
 {
 	if (n <= 16)
 		memcpy(o, k, 16);
@@ -300,22 +428,23 @@ static char *put_key(char *o, const char *k, size_t n)
 	return o + n;
 }
 
-static char *put_offset(char *o, const struct cpmap *m, size_t off)
-{
-	return put_u64(o, m ? cpmap_get(m, off) : off);
-}
+/* A constant string of at most 8 characters, written as one 8-byte move
+ * (the literal's array has 9 bytes at most: sizeof - 1 characters and
+ * the NUL, so copying min(sizeof, 8) bytes never reads past it). */
+#define PUT8(o, s) \
+	(memcpy((o), "" s, sizeof("" s) < 8 ? sizeof("" s) : 8), \
+	 (o) + sizeof("" s) - 1)
 
-/* One layer as "name":[{...},...]. The keys of its attributes are built
- * once; each span reserves its worst case and writes numbers straight into
- * the buffer (this loop writes most of the output bytes). */
-/* Short string values (token kinds, date types...) repeat on most spans:
- * each is escaped once per document and then copied. */
+/* Short string values (token kinds, date types...) repeat on many spans:
+ * each is escaped once per document, straight into the output, and its
+ * place there remembered by id; later spans copy it from there. */
 #define JCACHE_MAX 48
 
 struct jcache {
-	uint32_t *off;      /* per interned id: offset in doc->jesc, or ~0 */
+	uint32_t *off;      /* per interned id: offset in the output buffer
+	                       of its quoted, escaped form, or UINT32_MAX */
 	uint16_t *len;
-	uint32_t n;
+	uint32_t n;         /* doc->nstrs */
 };
 
 static int jcache_init(struct jcache *c, struct dp_doc *doc)
@@ -326,126 +455,247 @@ static int jcache_init(struct jcache *c, struct dp_doc *doc)
 	if (!c->off || !c->len)
 		return DP_ENOMEM;
 	memset(c->off, 0xff, (size_t)c->n * sizeof *c->off);
-	doc->jesc.len = 0;
 	return 0;
 }
 
-static int write_layer(struct dp_buf *b, const struct dp_doc *doc,
-                       const struct dp_layer *l, const struct cpmap *m,
-                       const struct cpmap *om, struct jcache *jc)
+/* Copies @n bytes written earlier into the same buffer (src + n <= o).
+ * Short ones are one or two 16-byte moves, loaded before they are stored:
+ * the source's bytes past @n may lie at or past @o (they are copied, then
+ * overwritten next), and the reserve leaves 16 bytes of room past o + n. */
+static inline char *put_again(char *o, const char *src, size_t n)
 {
-	struct dp_buf *esc = &((struct dp_doc *)doc)->jesc;
+#ifdef __SSE2__
+	if (n <= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)src);
+		_mm_storeu_si128((__m128i *)(void *)o, x);
+		return o + n;
+	}
+	if (n <= 32) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)src);
+		__m128i y = _mm_loadu_si128(
+			(const __m128i *)(const void *)(src + n - 16));
+		_mm_storeu_si128((__m128i *)(void *)o, x);
+		_mm_storeu_si128((__m128i *)(void *)(o + n - 16), y);
+		return o + n;
+	}
+#else
+	if (n <= 16) {
+		uint64_t x = dp_load8(src), y = dp_load8(src + 8);
+		memcpy(o, &x, 8);
+		memcpy(o + 8, &y, 8);
+		return o + n;
+	}
+#endif
+	memcpy(o, src, n);
+	return o + n;
+}
 
-	size_t room = 64;
+/* The key cache of a layer (l->jkeys, built on its first output and kept
+ * with the layer, whose schema never changes): two 96-byte slots per
+ * column (",\"name\":" or ",\"name_start\":" and ",\"name_end\":"), then
+ * one for the layer's own "name": (length 0 when it does not fit). */
+static int build_keys(struct dp_layer *l)
+{
 	int ncols = l->ncols;
-	struct dp_layer *ml = (struct dp_layer *)l;   /* the key cache */
+	size_t nslots = (size_t)ncols * 2 + 1;
+	struct dp_buf nb = {0};
 
-	if (ncols && !l->jkeys) {
-		ml->jkeys = calloc((size_t)ncols * 2, 96);   /* put_key() reads 16 */
-		ml->jklen = malloc((size_t)ncols * 2);
-		if (!l->jkeys || !l->jklen) {
-			free(ml->jkeys);
-			free(ml->jklen);
-			ml->jkeys = NULL;
-			ml->jklen = NULL;
-			return DP_ENOMEM;
-		}
-		for (int c = 0; c < ncols; c++) {
-			const struct dp_column *col = &l->cols[c];
-			char *k0 = ml->jkeys + (2 * c) * 96;
-			char *k1 = ml->jkeys + (2 * c + 1) * 96;
-			if (col->type == DP_ATTR_SPAN) {
-				ml->jklen[2 * c] = (uint8_t)snprintf(
-					k0, 96, ",\"%s_start\":", col->name);
-				ml->jklen[2 * c + 1] = (uint8_t)snprintf(
-					k1, 96, ",\"%s_end\":", col->name);
-			} else {
-				ml->jklen[2 * c] = (uint8_t)snprintf(
-					k0, 96, ",\"%s\":", col->name);
-				ml->jklen[2 * c + 1] = 0;
-			}
+	l->jkeys = calloc(nslots, 96);   /* put_key() reads 16 */
+	l->jklen = calloc(nslots, 1);
+	if (!l->jkeys || !l->jklen)
+		goto nomem;
+	for (int c = 0; c < ncols; c++) {
+		const struct dp_column *col = &l->cols[c];
+		char *k0 = l->jkeys + (2 * c) * 96;
+		char *k1 = l->jkeys + (2 * c + 1) * 96;
+		if (col->type == DP_ATTR_SPAN) {
+			l->jklen[2 * c] = (uint8_t)snprintf(
+				k0, 96, ",\"%s_start\":", col->name);
+			l->jklen[2 * c + 1] = (uint8_t)snprintf(
+				k1, 96, ",\"%s_end\":", col->name);
+		} else {
+			l->jklen[2 * c] = (uint8_t)snprintf(
+				k0, 96, ",\"%s\":", col->name);
+			l->jklen[2 * c + 1] = 0;
 		}
 	}
-	for (int c = 0; c < ncols; c++)
-		room += l->jklen[2 * c] + l->jklen[2 * c + 1] + 48u +
-		        (l->cols[c].type == DP_ATTR_STR ? 6 * JCACHE_MAX + 2 : 0);
-	if (dp_json_string(b, l->name, strlen(l->name)) < 0 ||
-	    dp_buf_append(b, ":[", 2) < 0)
-		return DP_ENOMEM;
-	for (size_t i = 0; i < l->n; i++) {
-		char *o;
+	if (dp_json_string(&nb, l->name, strlen(l->name)) < 0 ||
+	    dp_buf_putc(&nb, ':') < 0)
+		goto nomem;
+	if (nb.len < 96) {
+		memcpy(l->jkeys + (nslots - 1) * 96, nb.data, nb.len);
+		l->jklen[nslots - 1] = (uint8_t)nb.len;
+	}
+	dp_buf_free(&nb);
+	return 0;
+nomem:
+	dp_buf_free(&nb);
+	free(l->jkeys);
+	free(l->jklen);
+	l->jkeys = NULL;
+	l->jklen = NULL;
+	return DP_ENOMEM;
+}
 
-		if (dp_buf_reserve(b, room) < 0)
+/* A column of the layer being written, read once per layer into locals
+ * (stores through the output's char pointer would make the compiler
+ * reload everything reached through the layer on every span). */
+enum { COL_ORIG = 100 };   /* the edits layer's orig_start, orig_end */
+
+struct colw {
+	const char *key, *key2;
+	const void *v;
+	uint8_t klen, k2len;
+	int type;
+};
+
+#define COLW_LOCAL 8
+
+/* One layer as "name":[{...},...]. Each span needs at most @room bytes
+ * (strings longer than JCACHE_MAX reserve their own); the buffer's end is
+ * checked once per span, numbers and keys are written straight into it.
+ * This loop writes most of the output bytes. */
+static int write_layer(struct dp_buf *b, struct dp_doc *doc,
+                       struct dp_layer *l, const struct cpmap *m,
+                       const struct cpmap *om, struct jcache *jc)
+{
+	struct colw local[COLW_LOCAL], *cw = local;
+	int ncols = l->ncols;
+	size_t room = 64, stop;
+	char *base, *o;
+
+	if (!l->jkeys && build_keys(l) < 0)
+		return DP_ENOMEM;
+	if (ncols > COLW_LOCAL) {
+		cw = dp_arena_alloc(&doc->arena, (size_t)ncols * sizeof *cw);
+		if (!cw)
 			return DP_ENOMEM;
-		o = b->data + b->len;
-		if (i)
-			*o++ = ',';
-		o = put_raw(o, "{\"start\":", 9);
-		o = put_offset(o, m, l->start[i]);
-		o = put_raw(o, ",\"end\":", 7);
-		o = put_offset(o, m, l->end[i]);
+	}
+	for (int c = 0; c < ncols; c++) {
+		const struct dp_column *col = &l->cols[c];
+		cw[c].key = l->jkeys + (2 * c) * 96;
+		cw[c].key2 = l->jkeys + (2 * c + 1) * 96;
+		cw[c].klen = l->jklen[2 * c];
+		cw[c].k2len = l->jklen[2 * c + 1];
+		cw[c].v = col->v.i;
+		cw[c].type = col->type;
+		if (col->type == DP_ATTR_INT && om && l == doc->edits && c < 2)
+			cw[c].type = COL_ORIG;
+		room += cw[c].klen + cw[c].k2len + 48u +
+		        (col->type == DP_ATTR_STR ? 6 * JCACHE_MAX + 2 : 0);
+	}
+
+	/* "name": */
+	size_t nlen = l->jklen[2 * (size_t)ncols];
+	if (nlen) {
+		if (dp_buf_reserve(b, nlen + 16) < 0)
+			return DP_ENOMEM;
+		memcpy(b->data + b->len, l->jkeys + (2 * (size_t)ncols) * 96,
+		       nlen);
+		b->len += nlen;
+	} else if (dp_json_string(b, l->name, strlen(l->name)) < 0 ||
+	           dp_buf_putc(b, ':') < 0) {
+		return DP_ENOMEM;
+	}
+
+	const uint32_t *start = l->start, *end = l->end;
+	const struct dp_str *strs = doc->strs;
+	uint32_t n1 = jc->n ? jc->n - 1 : 0;   /* ids 1..n1 are strings */
+	uint32_t *coff = jc->off;
+	uint16_t *clen = jc->len;
+	const char *pre = "[{\"start\":";
+	size_t nspans = l->n;
+
+	if (dp_buf_reserve(b, room) < 0)
+		return DP_ENOMEM;
+	base = b->data;
+	o = base + b->len;
+	stop = b->cap - room;   /* o - base < stop: room bytes and a NUL fit */
+	for (size_t i = 0; i < nspans; i++) {
+		if ((size_t)(o - base) >= stop) {
+			b->len = (size_t)(o - base);
+			if (dp_buf_reserve(b, room) < 0)
+				return DP_ENOMEM;
+			base = b->data;
+			o = base + b->len;
+			stop = b->cap - room;
+		}
+		/* "[" before the first span, "," before the others */
+		memcpy(o, pre, 10);
+		pre = ",{\"start\":";
+		o += 10;
+		o = put_u32(o, m ? (uint32_t)cpmap_get(m, start[i]) : start[i]);
+		o = PUT8(o, ",\"end\":");
+		o = put_u32(o, m ? (uint32_t)cpmap_get(m, end[i]) : end[i]);
 		for (int c = 0; c < ncols; c++) {
-			const struct dp_column *col = &l->cols[c];
-			o = put_key(o, l->jkeys + (2 * c) * 96, l->jklen[2 * c]);
-			if (col->type == DP_ATTR_SPAN) {
-				uint32_t sa = col->v.sp[2 * i];
-				uint32_t sb = col->v.sp[2 * i + 1];
-				if (sa == DP_SPAN_UNSET)
-					o = put_raw(o, "null", 4);
-				else
-					o = put_offset(o, m, sa);
-				o = put_key(o, l->jkeys + (2 * c + 1) * 96,
-				            l->jklen[2 * c + 1]);
-				if (sa == DP_SPAN_UNSET)
-					o = put_raw(o, "null", 4);
-				else
-					o = put_offset(o, m, sb);
-			} else if (col->type == DP_ATTR_INT) {
-				int64_t v = col->v.i[i];
-				if (v == DP_INT_UNSET) {
-					o = put_raw(o, "null", 4);
-				} else if (om && l == doc->edits && c < 2) {
-					/* orig_start, orig_end: offsets into the
-					 * original text */
-					o = put_offset(o, om, (size_t)v);
-				} else {
-					if (v < 0) {
-						*o++ = '-';
-						o = put_u64(o, (uint64_t)0 - (uint64_t)v);
-					} else {
-						o = put_u64(o, (uint64_t)v);
-					}
+			const struct colw *w = &cw[c];
+			o = put_key(o, w->key, w->klen);
+			if (w->type == DP_ATTR_STR) {
+				uint32_t id = ((const uint32_t *)w->v)[i];
+				if (id - 1u >= n1) {
+					o = PUT8(o, "null");
+					continue;
 				}
-			} else {
-				uint32_t id = col->v.s[i];
-				const struct dp_str *str = dp_doc_str(doc, id);
-				if (!str) {
-					o = put_raw(o, "null", 4);
-				} else if (str->len <= JCACHE_MAX && id < jc->n) {
-					if (jc->off[id] == UINT32_MAX) {
-						size_t at = esc->len;
-						if (json_short(esc, str->p,
-						               str->len) < 0)
-							return DP_ENOMEM;
-						jc->off[id] = (uint32_t)at;
-						jc->len[id] = (uint16_t)(esc->len - at);
+				if (coff[id] != UINT32_MAX) {
+					o = put_again(o, base + coff[id], clen[id]);
+					continue;
+				}
+				const struct dp_str *str = &strs[id];
+				if (str->len <= JCACHE_MAX) {
+					const unsigned char *p =
+						(const unsigned char *)str->p;
+					char *e = put_short(o, p, str->len);
+					if (!e)
+						e = esc_into(o, p, str->len);
+					if ((size_t)(o - base) < UINT32_MAX) {
+						coff[id] = (uint32_t)(o - base);
+						clen[id] = (uint16_t)(e - o);
 					}
-					o = put_raw(o, esc->data + jc->off[id],
-					            jc->len[id]);
+					o = e;
 				} else {
-					b->len = (size_t)(o - b->data);
+					b->len = (size_t)(o - base);
 					if (dp_json_string(b, str->p, str->len) < 0 ||
 					    dp_buf_reserve(b, room) < 0)
 						return DP_ENOMEM;
-					o = b->data + b->len;
+					base = b->data;
+					o = base + b->len;
+					stop = b->cap - room;
+				}
+			} else if (w->type == DP_ATTR_SPAN) {
+				const uint32_t *sp = w->v;
+				uint32_t sa = sp[2 * i], sb = sp[2 * i + 1];
+				if (sa == DP_SPAN_UNSET)
+					o = PUT8(o, "null");
+				else
+					o = put_u32(o, m ? (uint32_t)cpmap_get(m, sa)
+					                 : sa);
+				o = put_key(o, w->key2, w->k2len);
+				if (sa == DP_SPAN_UNSET)
+					o = PUT8(o, "null");
+				else
+					o = put_u32(o, m ? (uint32_t)cpmap_get(m, sb)
+					                 : sb);
+			} else {
+				int64_t v = ((const int64_t *)w->v)[i];
+				if (v == DP_INT_UNSET) {
+					o = PUT8(o, "null");
+				} else if (w->type == COL_ORIG) {
+					/* offsets into the original text */
+					o = put_u64(o, cpmap_get(om, (size_t)v));
+				} else if (v < 0) {
+					*o++ = '-';
+					o = put_uint(o, (uint64_t)0 - (uint64_t)v);
+				} else {
+					o = put_uint(o, (uint64_t)v);
 				}
 			}
 		}
 		*o++ = '}';
-		b->len = (size_t)(o - b->data);
 	}
-	if (dp_buf_putc(b, ']') < 0)
-		return DP_ENOMEM;
+	if (!nspans)
+		*o++ = '[';
+	*o++ = ']';
+	b->len = (size_t)(o - base);
 	b->data[b->len] = '\0';
 	return 0;
 }
@@ -454,8 +704,10 @@ static bool wanted(const struct dp_json_opts *o, const char *name)
 {
 	if (!o->layers)
 		return true;
+	/* the first byte first: most layers are told apart by it */
 	for (size_t i = 0; i < o->nlayers; i++)
-		if (strcmp(o->layers[i], name) == 0)
+		if (o->layers[i][0] == name[0] &&
+		    strcmp(o->layers[i], name) == 0)
 			return true;
 	return false;
 }
@@ -510,6 +762,8 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 	struct cpmap map, omap, *m = NULL, *om = NULL;
 	struct jcache jc;
 	int rc = 0;
+	size_t idlen = strlen(doc->id);
+	char *p;
 
 	if (jcache_init(&jc, doc) < 0)
 		return DP_ENOMEM;
@@ -522,18 +776,32 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 		m = &map;
 		om = &omap;
 	}
-	rc |= LIT(b, "{\"id\":");
-	rc |= dp_json_string(b, doc->id, strlen(doc->id));
-	rc |= LIT(b, ",\"status\":\"ok\",\"meta\":");
-	if (doc->meta)
-		rc |= dp_json_value(b, doc->meta);
-	else
-		rc |= dp_buf_append(b, doc->meta_raw.data, doc->meta_raw.len);
-	if (o->with_text) {
-		rc |= LIT(b, ",\"text\":");
-		rc |= dp_json_string(b, doc->text, doc->len);
+	/* the head of the record in one reserve: id, meta, text */
+	size_t head = 64 + idlen * 6 + 18 + doc->meta_raw.len +
+	              (o->with_text ? doc->len * 6 + 18 : 0);
+	if (dp_buf_reserve(b, head) < 0)
+		return DP_ENOMEM;
+	p = b->data + b->len;
+	memcpy(p, "{\"id\":", 6);
+	p = esc_into(p + 6, (const unsigned char *)doc->id, idlen);
+	memcpy(p, ",\"status\":\"ok\",\"meta\":", 22);
+	p += 22;
+	if (doc->meta) {
+		b->len = (size_t)(p - b->data);
+		if (dp_json_value(b, doc->meta) < 0 ||
+		    dp_buf_reserve(b, head) < 0)
+			return DP_ENOMEM;
+		p = b->data + b->len;
+	} else {
+		memcpy(p, doc->meta_raw.data, doc->meta_raw.len);
+		p += doc->meta_raw.len;
 	}
-	rc |= LIT(b, ",\"layers\":{");
+	if (o->with_text) {
+		memcpy(p, ",\"text\":", 8);
+		p = esc_into(p + 8, (const unsigned char *)doc->text, doc->len);
+	}
+	memcpy(p, ",\"layers\":{", 11);
+	b->len = (size_t)(p + 11 - b->data);
 	bool first = true;
 	/* the edits layer first, then the others in creation order */
 	if (doc->edits && doc->edits->present && wanted(o, "edits")) {
@@ -541,7 +809,7 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 		first = false;
 	}
 	for (size_t i = 0; i < doc->nlayers && rc == 0; i++) {
-		const struct dp_layer *l = doc->layers[i];
+		struct dp_layer *l = doc->layers[i];
 		if (!l->present || l == doc->edits || !wanted(o, l->name))
 			continue;
 		if (!first)
@@ -549,6 +817,8 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 		rc |= write_layer(b, doc, l, m, om, &jc);
 		first = false;
 	}
+	if (rc)
+		return DP_ENOMEM;
 	rc |= dp_buf_putc(b, '}');
 	if (doc->dropped) {
 		rc |= LIT(b, ",\"dropped_spans\":");
