@@ -87,15 +87,18 @@ static const struct esc_seq esc_seq[0x5D] = {
  * (unsigned <= 0x1F), '"', '\\' or 0xE2. */
 static inline unsigned stop16(__m128i x)
 {
-	const __m128i ctl = _mm_set1_epi8(0x1F);
-	const __m128i quote = _mm_set1_epi8('"');
+	/* x ^ 2 maps the control characters onto themselves and '"'
+	 * (0x22) onto 0x20, and nothing else below 0x21: one unsigned
+	 * compare finds both */
+	const __m128i two = _mm_set1_epi8(2);
+	const __m128i lim = _mm_set1_epi8(0x20);
 	const __m128i bslash = _mm_set1_epi8('\\');
 	const __m128i e2 = _mm_set1_epi8((char)0xE2);
+	__m128i t = _mm_xor_si128(x, two);
 
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
-		             _mm_cmpeq_epi8(x, e2)),
-		_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+		_mm_cmpeq_epi8(_mm_min_epu8(t, lim), t),
+		_mm_or_si128(_mm_cmpeq_epi8(x, e2),
 		             _mm_cmpeq_epi8(x, bslash))));
 }
 #endif
@@ -119,9 +122,26 @@ static char *esc_into(char *o, const unsigned char *s, size_t len)
 	*o++ = '"';
 	for (;;) {
 #ifdef __SSE2__
-		/* sixteen bytes at a time, stored whole and kept up to the
-		 * first byte that needs a look; after an escape the next block
-		 * starts right past it (an unaligned load) */
+		/* thirty-two, then sixteen bytes at a time, stored whole and
+		 * kept up to the first byte that needs a look; after an escape
+		 * the next block starts right past it (an unaligned load) */
+		while (i + 32 <= len) {
+			__m128i x = _mm_loadu_si128(
+				(const __m128i *)(const void *)(s + i));
+			__m128i y = _mm_loadu_si128(
+				(const __m128i *)(const void *)(s + i + 16));
+			unsigned bits = stop16(x) | stop16(y) << 16;
+			_mm_storeu_si128((__m128i *)(void *)o, x);
+			_mm_storeu_si128((__m128i *)(void *)(o + 16), y);
+			if (bits) {
+				unsigned k = (unsigned)__builtin_ctz(bits);
+				i += k;
+				o += k;
+				goto look;
+			}
+			i += 32;
+			o += 32;
+		}
 		while (i + 16 <= len) {
 			__m128i x = _mm_loadu_si128(
 				(const __m128i *)(const void *)(s + i));
@@ -372,10 +392,18 @@ static char *put_u64(char *o, uint64_t v)
 	return end;
 }
 
+/* Hot helpers of the span loop, inlined even where the compiler would
+ * rather call them (a call costs as much as the work). */
+#if defined(__GNUC__)
+#define HOT_INLINE static inline __attribute__((always_inline))
+#else
+#define HOT_INLINE static inline
+#endif
+
 /* put_u64() for the common small values (offsets), inline: one compare per
  * digit-count class, then pairs of digits. The class rarely changes from
  * one span to the next (offsets grow), so the branches predict well. */
-static inline char *put_u32(char *o, uint32_t v)
+HOT_INLINE char *put_u32(char *o, uint32_t v)
 {
 	if (v < 100) {
 		if (v < 10) {
