@@ -17,6 +17,14 @@
 #include <emmintrin.h>
 #endif
 
+/* Hot helpers of the span loop, inlined even where the compiler would
+ * rather call them (a call costs as much as the work). */
+#if defined(__GNUC__)
+#define HOT_INLINE static inline __attribute__((always_inline))
+#else
+#define HOT_INLINE static inline
+#endif
+
 /* 0: copy; 1: needs an escape; 2: lead byte 0xE2 (maybe U+2028/9) */
 static const unsigned char esc_class[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -209,8 +217,11 @@ int dp_json_string(struct dp_buf *b, const char *str, size_t len)
 /* Copies a short string (len <= JCACHE_MAX) quoted to @o when none of its
  * bytes needs a look; returns the end, or NULL (nothing useful written:
  * the caller escapes it). @o has room for len + 2 + 16 bytes. The bytes are
- * read by two overlapping loads from each end, never past the string. */
-static inline char *put_short(char *o, const unsigned char *s, size_t len)
+ * read by overlapping loads inside the string, never past it; lengths 4 to
+ * 15 (most values: dates, words) take one path of four 4-byte loads at
+ * offsets chosen without a branch, so that varying lengths do not cost a
+ * mispredicted branch each. */
+HOT_INLINE char *put_short(char *o, const unsigned char *s, size_t len)
 {
 	o[0] = '"';
 	if (len >= 16) {
@@ -240,31 +251,35 @@ static inline char *put_short(char *o, const unsigned char *s, size_t len)
 #endif
 		if (bad)
 			return NULL;
-	} else if (len >= 8) {
-		uint64_t a = dp_load8(s), z = dp_load8(s + len - 8);
+	} else if (len >= 4) {
+		/* [0,4) [q1,q1+4) [q2,q2+4) [len-4,len) cover the string */
+		size_t q1 = len < 8 ? len - 4 : 4;
+		size_t q2 = len < 12 ? len - 4 : 8;
+		uint32_t a, c, d, z;
+		memcpy(&a, s, 4);
+		memcpy(&c, s + q1, 4);
+		memcpy(&d, s + q2, 4);
+		memcpy(&z, s + len - 4, 4);
 #ifdef __SSE2__
-		if (stop16(_mm_set_epi64x((long long)z, (long long)a)))
+		if (stop16(_mm_set_epi32((int)z, (int)d, (int)c, (int)a)))
 			return NULL;
 #else
-		if (stop8(a) | stop8(z))
+		if (stop8((uint64_t)a | (uint64_t)c << 32) |
+		    stop8((uint64_t)d | (uint64_t)z << 32))
 			return NULL;
 #endif
-		memcpy(o + 1, &a, 8);
-		memcpy(o + 1 + len - 8, &z, 8);
-	} else if (len >= 4) {
-		uint32_t a, z;
-		memcpy(&a, s, 4);
-		memcpy(&z, s + len - 4, 4);
-		if (stop8((uint64_t)a | (uint64_t)z << 32))
-			return NULL;
 		memcpy(o + 1, &a, 4);
+		memcpy(o + 1 + q1, &c, 4);
+		memcpy(o + 1 + q2, &d, 4);
 		memcpy(o + 1 + len - 4, &z, 4);
-	} else {
-		for (size_t i = 0; i < len; i++) {
-			if (esc_class[s[i]])
-				return NULL;
-			o[1 + i] = (char)s[i];
-		}
+	} else if (len) {
+		/* 1 to 3 bytes: the first, the middle and the last */
+		unsigned char a = s[0], c = s[len >> 1], z = s[len - 1];
+		if (esc_class[a] | esc_class[c] | esc_class[z])
+			return NULL;
+		o[1] = (char)a;
+		o[1 + (len >> 1)] = (char)c;
+		o[len] = (char)z;
 	}
 	o[len + 1] = '"';
 	return o + len + 2;
@@ -391,14 +406,6 @@ static char *put_u64(char *o, uint64_t v)
 	}
 	return end;
 }
-
-/* Hot helpers of the span loop, inlined even where the compiler would
- * rather call them (a call costs as much as the work). */
-#if defined(__GNUC__)
-#define HOT_INLINE static inline __attribute__((always_inline))
-#else
-#define HOT_INLINE static inline
-#endif
 
 /* put_u64() for the common small values (offsets), inline: one compare per
  * digit-count class, then pairs of digits. The class rarely changes from
@@ -579,7 +586,81 @@ struct colw {
 
 #define COLW_LOCAL 8
 
-/* One layer as "name":[{...},...]. Each span needs at most @room bytes
+/* The state of one layer's write that the column writer reads and, for a
+ * long string, updates (kept in registers once put_col() is inlined). */
+struct wctx {
+	struct dp_buf *b;
+	char *base;         /* b->data */
+	size_t stop;        /* o - base < stop: room bytes and a NUL fit */
+	size_t room;        /* one span's worst case */
+	const struct dp_str *strs;
+	uint32_t n1;        /* ids 1..n1 are strings */
+	uint32_t *coff;
+	uint16_t *clen;
+	const struct cpmap *m, *om;
+};
+
+/* One attribute of span @i, key included; returns the end, or NULL when
+ * out of memory. Inlined at a separate place for each of the first
+ * columns, so that each column's branches (unset, seen before, how long)
+ * are predicted on their own: a "type" is almost always cached, a "text"
+ * almost never. */
+HOT_INLINE char *put_col(struct wctx *x, char *o, const struct colw *w,
+                         size_t i)
+{
+	o = put_key(o, w->key, w->klen);
+	if (w->type == DP_ATTR_STR) {
+		uint32_t id = ((const uint32_t *)w->v)[i];
+		if (id - 1u >= x->n1)
+			return PUT8(o, "null");
+		if (x->coff[id] != UINT32_MAX)
+			return put_again(o, x->base + x->coff[id], x->clen[id]);
+		const struct dp_str *str = &x->strs[id];
+		if (str->len <= JCACHE_MAX) {
+			const unsigned char *p = (const unsigned char *)str->p;
+			char *e = put_short(o, p, str->len);
+			if (!e)
+				e = esc_into(o, p, str->len);
+			if ((size_t)(o - x->base) < UINT32_MAX) {
+				x->coff[id] = (uint32_t)(o - x->base);
+				x->clen[id] = (uint16_t)(e - o);
+			}
+			return e;
+		}
+		/* a long one reserves for itself */
+		x->b->len = (size_t)(o - x->base);
+		if (dp_json_string(x->b, str->p, str->len) < 0 ||
+		    dp_buf_reserve(x->b, x->room) < 0)
+			return NULL;
+		x->base = x->b->data;
+		x->stop = x->b->cap - x->room;
+		return x->base + x->b->len;
+	}
+	if (w->type == DP_ATTR_SPAN) {
+		const uint32_t *sp = w->v;
+		uint32_t sa = sp[2 * i], sb = sp[2 * i + 1];
+		if (sa == DP_SPAN_UNSET) {
+			o = PUT8(o, "null");
+			o = put_key(o, w->key2, w->k2len);
+			return PUT8(o, "null");
+		}
+		o = put_u32(o, x->m ? (uint32_t)cpmap_get(x->m, sa) : sa);
+		o = put_key(o, w->key2, w->k2len);
+		return put_u32(o, x->m ? (uint32_t)cpmap_get(x->m, sb) : sb);
+	}
+	int64_t v = ((const int64_t *)w->v)[i];
+	if (v == DP_INT_UNSET)
+		return PUT8(o, "null");
+	if (w->type == COL_ORIG)   /* offsets into the original text */
+		return put_u64(o, cpmap_get(x->om, (size_t)v));
+	if (v < 0) {
+		*o++ = '-';
+		return put_uint(o, (uint64_t)0 - (uint64_t)v);
+	}
+	return put_uint(o, (uint64_t)v);
+}
+
+/* One layer as "name":[{...},...]. Each span needs at most room bytes
  * (strings longer than JCACHE_MAX reserve their own); the buffer's end is
  * checked once per span, numbers and keys are written straight into it.
  * This loop writes most of the output bytes. */
@@ -589,8 +670,9 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 {
 	struct colw local[COLW_LOCAL], *cw = local;
 	int ncols = l->ncols;
-	size_t room = 64, stop;
-	char *base, *o;
+	size_t room = 64;
+	struct wctx x;
+	char *o;
 
 	if (!l->jkeys && build_keys(l) < 0)
 		return DP_ENOMEM;
@@ -627,26 +709,30 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 	}
 
 	const uint32_t *start = l->start, *end = l->end;
-	const struct dp_str *strs = doc->strs;
-	uint32_t n1 = jc->n ? jc->n - 1 : 0;   /* ids 1..n1 are strings */
-	uint32_t *coff = jc->off;
-	uint16_t *clen = jc->len;
 	const char *pre = "[{\"start\":";
 	size_t nspans = l->n;
 
 	if (dp_buf_reserve(b, room) < 0)
 		return DP_ENOMEM;
-	base = b->data;
-	o = base + b->len;
-	stop = b->cap - room;   /* o - base < stop: room bytes and a NUL fit */
+	x.b = b;
+	x.base = b->data;
+	x.room = room;
+	x.stop = b->cap - room;
+	x.strs = doc->strs;
+	x.n1 = jc->n ? jc->n - 1 : 0;
+	x.coff = jc->off;
+	x.clen = jc->len;
+	x.m = m;
+	x.om = om;
+	o = x.base + b->len;
 	for (size_t i = 0; i < nspans; i++) {
-		if ((size_t)(o - base) >= stop) {
-			b->len = (size_t)(o - base);
+		if ((size_t)(o - x.base) >= x.stop) {
+			b->len = (size_t)(o - x.base);
 			if (dp_buf_reserve(b, room) < 0)
 				return DP_ENOMEM;
-			base = b->data;
-			o = base + b->len;
-			stop = b->cap - room;
+			x.base = b->data;
+			o = x.base + b->len;
+			x.stop = b->cap - room;
 		}
 		/* "[" before the first span, "," before the others */
 		memcpy(o, pre, 10);
@@ -655,75 +741,26 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 		o = put_u32(o, m ? (uint32_t)cpmap_get(m, start[i]) : start[i]);
 		o = PUT8(o, ",\"end\":");
 		o = put_u32(o, m ? (uint32_t)cpmap_get(m, end[i]) : end[i]);
-		for (int c = 0; c < ncols; c++) {
-			const struct colw *w = &cw[c];
-			o = put_key(o, w->key, w->klen);
-			if (w->type == DP_ATTR_STR) {
-				uint32_t id = ((const uint32_t *)w->v)[i];
-				if (id - 1u >= n1) {
-					o = PUT8(o, "null");
-					continue;
-				}
-				if (coff[id] != UINT32_MAX) {
-					o = put_again(o, base + coff[id], clen[id]);
-					continue;
-				}
-				const struct dp_str *str = &strs[id];
-				if (str->len <= JCACHE_MAX) {
-					const unsigned char *p =
-						(const unsigned char *)str->p;
-					char *e = put_short(o, p, str->len);
-					if (!e)
-						e = esc_into(o, p, str->len);
-					if ((size_t)(o - base) < UINT32_MAX) {
-						coff[id] = (uint32_t)(o - base);
-						clen[id] = (uint16_t)(e - o);
-					}
-					o = e;
-				} else {
-					b->len = (size_t)(o - base);
-					if (dp_json_string(b, str->p, str->len) < 0 ||
-					    dp_buf_reserve(b, room) < 0)
-						return DP_ENOMEM;
-					base = b->data;
-					o = base + b->len;
-					stop = b->cap - room;
-				}
-			} else if (w->type == DP_ATTR_SPAN) {
-				const uint32_t *sp = w->v;
-				uint32_t sa = sp[2 * i], sb = sp[2 * i + 1];
-				if (sa == DP_SPAN_UNSET)
-					o = PUT8(o, "null");
-				else
-					o = put_u32(o, m ? (uint32_t)cpmap_get(m, sa)
-					                 : sa);
-				o = put_key(o, w->key2, w->k2len);
-				if (sa == DP_SPAN_UNSET)
-					o = PUT8(o, "null");
-				else
-					o = put_u32(o, m ? (uint32_t)cpmap_get(m, sb)
-					                 : sb);
-			} else {
-				int64_t v = ((const int64_t *)w->v)[i];
-				if (v == DP_INT_UNSET) {
-					o = PUT8(o, "null");
-				} else if (w->type == COL_ORIG) {
-					/* offsets into the original text */
-					o = put_u64(o, cpmap_get(om, (size_t)v));
-				} else if (v < 0) {
-					*o++ = '-';
-					o = put_uint(o, (uint64_t)0 - (uint64_t)v);
-				} else {
-					o = put_uint(o, (uint64_t)v);
-				}
+		/* the first columns at places of their own (see put_col()) */
+#define COL(k) \
+	if (ncols > (k)) { \
+		o = put_col(&x, o, &cw[k], i); \
+		if (!o) \
+			return DP_ENOMEM;
+		COL(0) COL(1) COL(2) COL(3) COL(4) COL(5)
+			for (int c = 6; c < ncols; c++) {
+				o = put_col(&x, o, &cw[c], i);
+				if (!o)
+					return DP_ENOMEM;
 			}
-		}
+		}}}}}}
+#undef COL
 		*o++ = '}';
 	}
 	if (!nspans)
 		*o++ = '[';
 	*o++ = ']';
-	b->len = (size_t)(o - base);
+	b->len = (size_t)(o - x.base);
 	b->data[b->len] = '\0';
 	return 0;
 }
