@@ -93,7 +93,7 @@ static const struct esc_seq esc_seq[0x5D] = {
 #ifdef __SSE2__
 /* One bit per byte of @x that needs a look: a control character
  * (unsigned <= 0x1F), '"', '\\' or 0xE2. */
-static inline unsigned stop16(__m128i x)
+static inline __m128i stopv(__m128i x)
 {
 	/* x ^ 2 maps the control characters onto themselves and '"'
 	 * (0x22) onto 0x20, and nothing else below 0x21: one unsigned
@@ -104,10 +104,14 @@ static inline unsigned stop16(__m128i x)
 	const __m128i e2 = _mm_set1_epi8((char)0xE2);
 	__m128i t = _mm_xor_si128(x, two);
 
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		_mm_cmpeq_epi8(_mm_min_epu8(t, lim), t),
-		_mm_or_si128(_mm_cmpeq_epi8(x, e2),
-		             _mm_cmpeq_epi8(x, bslash))));
+	return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, lim), t),
+	                    _mm_or_si128(_mm_cmpeq_epi8(x, e2),
+	                                 _mm_cmpeq_epi8(x, bslash)));
+}
+
+static inline unsigned stop16(__m128i x)
+{
+	return (unsigned)_mm_movemask_epi8(stopv(x));
 }
 #endif
 
@@ -138,10 +142,13 @@ static char *esc_into(char *o, const unsigned char *s, size_t len)
 				(const __m128i *)(const void *)(s + i));
 			__m128i y = _mm_loadu_si128(
 				(const __m128i *)(const void *)(s + i + 16));
-			unsigned bits = stop16(x) | stop16(y) << 16;
+			__m128i sx = stopv(x), sy = stopv(y);
 			_mm_storeu_si128((__m128i *)(void *)o, x);
 			_mm_storeu_si128((__m128i *)(void *)(o + 16), y);
-			if (bits) {
+			/* one test for both blocks; the bits only on a hit */
+			if (_mm_movemask_epi8(_mm_or_si128(sx, sy))) {
+				unsigned bits = (unsigned)_mm_movemask_epi8(sx) |
+				                (unsigned)_mm_movemask_epi8(sy) << 16;
 				unsigned k = (unsigned)__builtin_ctz(bits);
 				i += k;
 				o += k;
@@ -485,10 +492,12 @@ struct jcache {
 static int jcache_init(struct jcache *c, struct dp_doc *doc)
 {
 	c->n = doc->nstrs;
-	c->off = dp_arena_alloc(&doc->arena, (size_t)c->n * sizeof *c->off);
-	c->len = dp_arena_alloc(&doc->arena, (size_t)c->n * sizeof *c->len);
-	if (!c->off || !c->len)
+	/* both arrays in one allocation: off (4-byte aligned) first */
+	c->off = dp_arena_alloc(&doc->arena, (size_t)c->n * (sizeof *c->off +
+	                                                     sizeof *c->len));
+	if (!c->off)
 		return DP_ENOMEM;
+	c->len = (uint16_t *)(void *)(c->off + c->n);
 	memset(c->off, 0xff, (size_t)c->n * sizeof *c->off);
 	return 0;
 }
@@ -884,14 +893,26 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 	}
 	if (rc)
 		return DP_ENOMEM;
-	rc |= dp_buf_putc(b, '}');
-	if (doc->dropped) {
-		rc |= LIT(b, ",\"dropped_spans\":");
-		rc |= dp_json_int(b, (int64_t)doc->dropped);
+	if (doc->dropped || !o->stamp) {
+		rc |= dp_buf_putc(b, '}');
+		if (doc->dropped) {
+			rc |= LIT(b, ",\"dropped_spans\":");
+			rc |= dp_json_int(b, (int64_t)doc->dropped);
+		}
+		rc |= write_stamp(b, o);
+		rc |= LIT(b, "}\n");
+		return rc ? DP_ENOMEM : 0;
 	}
-	rc |= write_stamp(b, o);
-	rc |= LIT(b, "}\n");
-	return rc ? DP_ENOMEM : 0;
+	/* the common tail in one reserve: "}", the stamp, "}\n" */
+	if (dp_buf_reserve(b, o->stamp_len + 3) < 0)
+		return DP_ENOMEM;
+	p = b->data + b->len;
+	*p++ = '}';
+	memcpy(p, o->stamp, o->stamp_len);
+	p += o->stamp_len;
+	memcpy(p, "}\n", 3);   /* and the NUL */
+	b->len = (size_t)(p + 2 - b->data);
+	return 0;
 }
 
 int dp_json_write_error(struct dp_buf *b, const char *id, const char *plugin,
