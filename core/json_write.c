@@ -718,7 +718,6 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 	}
 
 	const uint32_t *start = l->start, *end = l->end;
-	const char *pre = "[{\"start\":";
 	size_t nspans = l->n;
 
 	if (dp_buf_reserve(b, room) < 0)
@@ -734,6 +733,7 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 	x.m = m;
 	x.om = om;
 	o = x.base + b->len;
+	size_t bracket = b->len;   /* where the "[" goes */
 	for (size_t i = 0; i < nspans; i++) {
 		if ((size_t)(o - x.base) >= x.stop) {
 			b->len = (size_t)(o - x.base);
@@ -743,9 +743,8 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 			o = x.base + b->len;
 			x.stop = b->cap - room;
 		}
-		/* "[" before the first span, "," before the others */
-		memcpy(o, pre, 10);
-		pre = ",{\"start\":";
+		/* "," before each span; the first one's becomes "[" below */
+		memcpy(o, ",{\"start\":", 10);
 		o += 10;
 		o = put_u32(o, m ? (uint32_t)cpmap_get(m, start[i]) : start[i]);
 		o = PUT8(o, ",\"end\":");
@@ -766,7 +765,9 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 #undef COL
 		*o++ = '}';
 	}
-	if (!nspans)
+	if (nspans)
+		x.base[bracket] = '[';
+	else
 		*o++ = '[';
 	*o++ = ']';
 	b->len = (size_t)(o - x.base);
@@ -778,11 +779,16 @@ static bool wanted(const struct dp_json_opts *o, const char *name)
 {
 	if (!o->layers)
 		return true;
-	/* the first byte first: most layers are told apart by it */
-	for (size_t i = 0; i < o->nlayers; i++)
-		if (o->layers[i][0] == name[0] &&
-		    strcmp(o->layers[i], name) == 0)
+	/* names are short: compared here, most at their first byte */
+	for (size_t i = 0; i < o->nlayers; i++) {
+		const char *a = o->layers[i], *n = name;
+		while (*a == *n && *a) {
+			a++;
+			n++;
+		}
+		if (*a == *n)
 			return true;
+	}
 	return false;
 }
 
