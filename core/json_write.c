@@ -340,42 +340,71 @@ int dp_json_value(struct dp_buf *b, const json_t *v)
 
 /* ------------------------------------------------ offsets as code points */
 
-/* Byte offset -> code point offset, through a count at every 64th byte. */
+/* Byte offset -> code point offset: the count of code points before every
+ * 64th byte, plus, for every 8th byte, the count from its 64-byte block's
+ * start (one byte each); the rest, under 8 bytes, counted in one word. */
 struct cpmap {
 	const unsigned char *text;
+	size_t len;
 	uint32_t *block;
+	uint8_t *sub;
 };
+
+/* The UTF-8 continuation bytes (10xxxxxx) among the 8 bytes of @x. */
+static inline unsigned conts8(uint64_t x)
+{
+	uint64_t c = x & ~(x << 1) & DP_HIGHS;   /* bit 7 set, bit 6 clear */
+	return (unsigned)(((c >> 7) * DP_ONES) >> 56);
+}
 
 static int cpmap_init(struct cpmap *m, struct dp_doc *doc, const char *text,
                       size_t len)
 {
-	size_t nb = len / 64 + 2;
-	uint32_t cnt = 0;
+	size_t nb = len / 64 + 2, nw = len / 8 + 2;
+	uint32_t cnt = 0, at = 0;
 
 	m->text = (const unsigned char *)text;
-	m->block = dp_arena_alloc(&doc->arena, nb * sizeof *m->block);
+	m->len = len;
+	m->block = dp_arena_alloc(&doc->arena, nb * sizeof *m->block +
+	                                       nw * sizeof *m->sub);
 	if (!m->block)
 		return DP_ENOMEM;
-	for (size_t i = 0; i <= len; i++) {
+	m->sub = (uint8_t *)(m->block + nb);
+	for (size_t i = 0; i <= len; i += 8) {
 		if ((i & 63) == 0)
-			m->block[i >> 6] = cnt;
-		if (i < len && (m->text[i] & 0xC0) != 0x80)
-			cnt++;
+			m->block[i >> 6] = at = cnt;
+		m->sub[i >> 3] = (uint8_t)(cnt - at);
+		if (i + 8 <= len) {
+			cnt += 8 - conts8(dp_load8(m->text + i));
+		} else {
+			for (size_t j = i; j < len; j++)
+				if ((m->text[j] & 0xC0) != 0x80)
+					cnt++;
+		}
 	}
 	return 0;
 }
 
 static size_t cpmap_get(const struct cpmap *m, size_t off)
 {
-	size_t base = off & ~(size_t)63;
-	size_t cp = m->block[off >> 6];
+	size_t base = off & ~(size_t)7, r = off & 7;
+	size_t cp = m->block[off >> 6] + m->sub[off >> 3];
 
+	if (!r)
+		return cp;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (base + 8 <= m->len) {
+		/* the first r bytes of the word: the low ones */
+		uint64_t x = dp_load8(m->text + base) &
+		             (((uint64_t)1 << (8 * r)) - 1);
+		return cp + r - conts8(x);
+	}
+#endif
 	for (size_t i = base; i < off; i++)
 		if ((m->text[i] & 0xC0) != 0x80)
 			cp++;
 	return cp;
 }
-
 
 /* --------------------------------------------------------------- layers */
 

@@ -5,7 +5,8 @@
  * ASan sees any read past them), the short-string copy of layer values (two
  * overlapping loads from each end, 0..JCACHE_MAX bytes and beyond), the
  * per-document cache of escaped values, the inline digit routine at every
- * digit-count boundary, and the cached "name": of a layer.
+ * digit-count boundary, the cached "name": of a layer, and the map from
+ * byte to code point offsets.
  */
 #include "config.h"
 #include "core/json_write.h"
@@ -320,6 +321,57 @@ static void test_layer_names(void **state)
 	dp_doc_free(doc);
 }
 
+/* offsets as code points: texts of 0..300 bytes mixing 1- to 4-byte
+ * characters, a span at every character boundary (both ends of the
+ * 8-byte words and 64-byte blocks of the map, and the end of the text) */
+static void test_codepoint_offsets(void **state)
+{
+	static const char *const chars[] = {"a", "\xc3\xa9", "\xe2\x82\xac",
+	                                    "\xf0\x9f\x98\x80", " "};
+	uint64_t seed = 7;
+	struct dp_json_opts o = {.with_text = false,
+	                         .offsets = DP_OFFSETS_CODEPOINTS};
+
+	(void)state;
+	for (size_t target = 0; target <= 300; target += 1 + target / 40) {
+		char text[320];
+		size_t len = 0;
+		while (len < target) {
+			const char *c = chars[test_rand(&seed) % 5];
+			size_t n = strlen(c);
+			if (len + n > target)
+				c = "b", n = 1;
+			memcpy(text + len, c, n);
+			len += n;
+		}
+		struct dp_doc *doc = dp_doc_new();
+		struct dp_buf got = {0}, want = {0};
+		assert_non_null(doc);
+		assert_int_equal(dp_doc_reset(doc, "x", text, len, NULL, 0), 0);
+		struct dp_layer *l = dp_layer_create(doc, "cp", NULL, 0);
+		assert_non_null(l);
+		assert_int_equal(dp_buf_append(&want, "\"cp\":[", 6), 0);
+		size_t cps = 0, nspans = 0;
+		for (size_t k = 0; k <= len; k++) {
+			if (k < len && ((unsigned char)text[k] & 0xC0) == 0x80)
+				continue;
+			char row[64];
+			assert_true(dp_layer_add(l, k, k) >= 0);
+			snprintf(row, sizeof row, "%s{\"start\":%zu,\"end\":%zu}",
+			         nspans++ ? "," : "", cps, cps);
+			assert_int_equal(dp_buf_append(&want, row, strlen(row)),
+			                 0);
+			cps++;
+		}
+		assert_int_equal(dp_buf_append(&want, "]", 1), 0);
+		assert_int_equal(dp_json_write_doc(&got, doc, &o), 0);
+		assert_contains(got.data, want.data);
+		dp_buf_free(&got);
+		dp_buf_free(&want);
+		dp_doc_free(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_layer_string_values),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_layer_names),
+		cmocka_unit_test(test_codepoint_offsets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
