@@ -221,6 +221,43 @@ int dp_json_string(struct dp_buf *b, const char *str, size_t len)
 	return 0;
 }
 
+/* put_short() for 16 to JCACHE_MAX bytes (out of line: put_short() is
+ * inlined at every column's place, and these are the rarer lengths). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char *put_short16(char *o, const unsigned char *s, size_t len)
+{
+#ifdef __SSE2__
+	unsigned bad = 0;
+	size_t i = 0;
+	__m128i x;
+	for (; i + 16 < len; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		bad |= stop16(x);
+		_mm_storeu_si128((__m128i *)(void *)(o + 1 + i), x);
+	}
+	x = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
+	bad |= stop16(x);
+	_mm_storeu_si128((__m128i *)(void *)(o + 1 + len - 16), x);
+#else
+	uint64_t bad = 0, x;
+	size_t i = 0;
+	for (; i + 8 < len; i += 8) {
+		x = dp_load8(s + i);
+		bad |= stop8(x);
+		memcpy(o + 1 + i, &x, 8);
+	}
+	x = dp_load8(s + len - 8);
+	bad |= stop8(x);
+	memcpy(o + 1 + len - 8, &x, 8);
+#endif
+	if (bad)
+		return NULL;
+	o[len + 1] = '"';
+	return o + len + 2;
+}
+
 /* Copies a short string (len <= JCACHE_MAX) quoted to @o when none of its
  * bytes needs a look; returns the end, or NULL (nothing useful written:
  * the caller escapes it). @o has room for len + 2 + 16 bytes. The bytes are
@@ -232,32 +269,7 @@ HOT_INLINE char *put_short(char *o, const unsigned char *s, size_t len)
 {
 	o[0] = '"';
 	if (len >= 16) {
-#ifdef __SSE2__
-		unsigned bad = 0;
-		size_t i = 0;
-		__m128i x;
-		for (; i + 16 < len; i += 16) {
-			x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			bad |= stop16(x);
-			_mm_storeu_si128((__m128i *)(void *)(o + 1 + i), x);
-		}
-		x = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
-		bad |= stop16(x);
-		_mm_storeu_si128((__m128i *)(void *)(o + 1 + len - 16), x);
-#else
-		uint64_t bad = 0, x;
-		size_t i = 0;
-		for (; i + 8 < len; i += 8) {
-			x = dp_load8(s + i);
-			bad |= stop8(x);
-			memcpy(o + 1 + i, &x, 8);
-		}
-		x = dp_load8(s + len - 8);
-		bad |= stop8(x);
-		memcpy(o + 1 + len - 8, &x, 8);
-#endif
-		if (bad)
-			return NULL;
+		return put_short16(o, s, len);
 	} else if (len >= 4) {
 		/* [0,4) [q1,q1+4) [q2,q2+4) [len-4,len) cover the string */
 		size_t q1 = len < 8 ? len - 4 : 4;
@@ -385,7 +397,7 @@ static int cpmap_init(struct cpmap *m, struct dp_doc *doc, const char *text,
 	return 0;
 }
 
-static size_t cpmap_get(const struct cpmap *m, size_t off)
+HOT_INLINE size_t cpmap_get(const struct cpmap *m, size_t off)
 {
 	size_t base = off & ~(size_t)7, r = off & 7;
 	size_t cp = m->block[off >> 6] + m->sub[off >> 3];
@@ -638,6 +650,38 @@ struct wctx {
 	const struct cpmap *m, *om;
 };
 
+/* put_col() for the integer and span attributes, out of line: most
+ * attributes written are strings, and put_col() is inlined per column. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static char *put_other(struct wctx *x, char *o, const struct colw *w,
+                       size_t i)
+{
+	if (w->type == DP_ATTR_SPAN) {
+		const uint32_t *sp = w->v;
+		uint32_t sa = sp[2 * i], sb = sp[2 * i + 1];
+		if (sa == DP_SPAN_UNSET) {
+			o = PUT8(o, "null");
+			o = put_key(o, w->key2, w->k2len);
+			return PUT8(o, "null");
+		}
+		o = put_u32(o, x->m ? (uint32_t)cpmap_get(x->m, sa) : sa);
+		o = put_key(o, w->key2, w->k2len);
+		return put_u32(o, x->m ? (uint32_t)cpmap_get(x->m, sb) : sb);
+	}
+	int64_t v = ((const int64_t *)w->v)[i];
+	if (v == DP_INT_UNSET)
+		return PUT8(o, "null");
+	if (w->type == COL_ORIG)   /* offsets into the original text */
+		return put_u64(o, cpmap_get(x->om, (size_t)v));
+	if (v < 0) {
+		*o++ = '-';
+		return put_uint(o, (uint64_t)0 - (uint64_t)v);
+	}
+	return put_uint(o, (uint64_t)v);
+}
+
 /* One attribute of span @i, key included; returns the end, or NULL when
  * out of memory. Inlined at a separate place for each of the first
  * columns, so that each column's branches (unset, seen before, how long)
@@ -674,28 +718,55 @@ HOT_INLINE char *put_col(struct wctx *x, char *o, const struct colw *w,
 		x->stop = x->b->cap - x->room;
 		return x->base + x->b->len;
 	}
-	if (w->type == DP_ATTR_SPAN) {
-		const uint32_t *sp = w->v;
-		uint32_t sa = sp[2 * i], sb = sp[2 * i + 1];
-		if (sa == DP_SPAN_UNSET) {
-			o = PUT8(o, "null");
-			o = put_key(o, w->key2, w->k2len);
-			return PUT8(o, "null");
+	return put_other(x, o, w, i);
+}
+
+/* The spans of a layer, from @o; returns the end, or NULL when out of
+ * memory. @cp (a constant at each call) says whether offsets are code
+ * points: the byte-offset loop carries no test for it. */
+HOT_INLINE char *write_spans(struct wctx *x, char *o, const struct colw *cw,
+                             int ncols, const uint32_t *start,
+                             const uint32_t *end, size_t nspans, bool cp)
+{
+	const struct cpmap *m = x->m;
+
+	for (size_t i = 0; i < nspans; i++) {
+		if ((size_t)(o - x->base) >= x->stop) {
+			x->b->len = (size_t)(o - x->base);
+			if (dp_buf_reserve(x->b, x->room) < 0)
+				return NULL;
+			x->base = x->b->data;
+			o = x->base + x->b->len;
+			x->stop = x->b->cap - x->room;
 		}
-		o = put_u32(o, x->m ? (uint32_t)cpmap_get(x->m, sa) : sa);
-		o = put_key(o, w->key2, w->k2len);
-		return put_u32(o, x->m ? (uint32_t)cpmap_get(x->m, sb) : sb);
+		/* "," before each span; the first one's becomes "[" */
+		memcpy(o, ",{\"start\":", 10);
+		o += 10;
+		o = put_u32(o, cp ? (uint32_t)cpmap_get(m, start[i]) : start[i]);
+		o = PUT8(o, ",\"end\":");
+		o = put_u32(o, cp ? (uint32_t)cpmap_get(m, end[i]) : end[i]);
+		/* the first columns at places of their own (see put_col());
+		 * code points (the rarer output) in one loop */
+#define COL(k) \
+	if (ncols > (k)) { \
+		o = put_col(x, o, &cw[k], i); \
+		if (!o) \
+			return NULL;
+		int c = 0;
+		if (!cp) {
+			c = ncols < 6 ? ncols : 6;
+			COL(0) COL(1) COL(2) COL(3) COL(4) COL(5)
+			}}}}}}
+		}
+#undef COL
+		for (; c < ncols; c++) {
+			o = put_col(x, o, &cw[c], i);
+			if (!o)
+				return NULL;
+		}
+		*o++ = '}';
 	}
-	int64_t v = ((const int64_t *)w->v)[i];
-	if (v == DP_INT_UNSET)
-		return PUT8(o, "null");
-	if (w->type == COL_ORIG)   /* offsets into the original text */
-		return put_u64(o, cpmap_get(x->om, (size_t)v));
-	if (v < 0) {
-		*o++ = '-';
-		return put_uint(o, (uint64_t)0 - (uint64_t)v);
-	}
-	return put_uint(o, (uint64_t)v);
+	return o;
 }
 
 /* One layer as "name":[{...},...]. Each span needs at most room bytes
@@ -763,37 +834,10 @@ static int write_layer(struct dp_buf *b, struct dp_doc *doc,
 	x.om = om;
 	o = x.base + b->len;
 	size_t bracket = b->len;   /* where the "[" goes */
-	for (size_t i = 0; i < nspans; i++) {
-		if ((size_t)(o - x.base) >= x.stop) {
-			b->len = (size_t)(o - x.base);
-			if (dp_buf_reserve(b, room) < 0)
-				return DP_ENOMEM;
-			x.base = b->data;
-			o = x.base + b->len;
-			x.stop = b->cap - room;
-		}
-		/* "," before each span; the first one's becomes "[" below */
-		memcpy(o, ",{\"start\":", 10);
-		o += 10;
-		o = put_u32(o, m ? (uint32_t)cpmap_get(m, start[i]) : start[i]);
-		o = PUT8(o, ",\"end\":");
-		o = put_u32(o, m ? (uint32_t)cpmap_get(m, end[i]) : end[i]);
-		/* the first columns at places of their own (see put_col()) */
-#define COL(k) \
-	if (ncols > (k)) { \
-		o = put_col(&x, o, &cw[k], i); \
-		if (!o) \
-			return DP_ENOMEM;
-		COL(0) COL(1) COL(2) COL(3) COL(4) COL(5)
-			for (int c = 6; c < ncols; c++) {
-				o = put_col(&x, o, &cw[c], i);
-				if (!o)
-					return DP_ENOMEM;
-			}
-		}}}}}}
-#undef COL
-		*o++ = '}';
-	}
+	o = m ? write_spans(&x, o, cw, ncols, start, end, nspans, true)
+	      : write_spans(&x, o, cw, ncols, start, end, nspans, false);
+	if (!o)
+		return DP_ENOMEM;
 	if (nspans)
 		x.base[bracket] = '[';
 	else
@@ -878,12 +922,18 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 		return DP_ENOMEM;
 
 	if (o->offsets == DP_OFFSETS_CODEPOINTS) {
-		if (cpmap_init(&map, doc, doc->text, doc->len) < 0 ||
-		    cpmap_init(&omap, doc, dp_doc_orig_text(doc, NULL),
-		               doc->orig_len) < 0)
+		const char *orig = dp_doc_orig_text(doc, NULL);
+		if (cpmap_init(&map, doc, doc->text, doc->len) < 0)
 			return DP_ENOMEM;
 		m = &map;
-		om = &omap;
+		/* an unedited text is its own original: one map for both */
+		if (orig == doc->text && doc->orig_len == doc->len) {
+			om = &map;
+		} else {
+			if (cpmap_init(&omap, doc, orig, doc->orig_len) < 0)
+				return DP_ENOMEM;
+			om = &omap;
+		}
 	}
 	/* the head of the record in one reserve: id, meta, text */
 	size_t head = 64 + idlen * 6 + 18 + doc->meta_raw.len +

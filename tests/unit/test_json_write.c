@@ -372,6 +372,66 @@ static void test_codepoint_offsets(void **state)
 	}
 }
 
+/* a layer of nine attributes of every type (past the six written at
+ * places of their own), in byte and in code point offsets */
+static void test_many_columns(void **state)
+{
+	static const struct dp_attr_def a[] = {
+		{"s0", DP_ATTR_STR}, {"i1", DP_ATTR_INT}, {"p2", DP_ATTR_SPAN},
+		{"s3", DP_ATTR_STR}, {"i4", DP_ATTR_INT}, {"s5", DP_ATTR_STR},
+		{"p6", DP_ATTR_SPAN}, {"s7", DP_ATTR_STR}, {"i8", DP_ATTR_INT}};
+	const char *text = "\xc3\xa9t\xc3\xa9 abc";   /* été abc */
+	size_t len = strlen(text);
+
+	(void)state;
+	for (int mode = 0; mode < 2; mode++) {
+		struct dp_json_opts o = {.with_text = false};
+		struct dp_doc *doc = dp_doc_new();
+		struct dp_buf got = {0};
+		char want[1024];
+		if (mode)
+			o.offsets = DP_OFFSETS_CODEPOINTS;
+		assert_non_null(doc);
+		assert_int_equal(dp_doc_reset(doc, "x", text, len, NULL, 0), 0);
+		struct dp_layer *l = dp_layer_create(doc, "many", a, 9);
+		assert_non_null(l);
+		for (int r = 0; r < 2; r++) {
+			int k = dp_layer_add(l, r ? 6 : 0, r ? 9 : 5);
+			assert_true(k >= 0);
+			assert_int_equal(dp_layer_set_str(l, (size_t)k, 0, "a", 1), 0);
+			assert_int_equal(dp_layer_set_int(l, (size_t)k, 1, -r), 0);
+			assert_int_equal(dp_layer_set_span(l, (size_t)k, 2, 0, 5), 0);
+			assert_int_equal(dp_layer_set_str(l, (size_t)k, 3, "b\"", 2), 0);
+			if (r)
+				assert_int_equal(dp_layer_set_int(l, (size_t)k, 4,
+				                                  123456789012LL), 0);
+			assert_int_equal(dp_layer_set_str(l, (size_t)k, 5, "a", 1), 0);
+			if (!r)
+				assert_int_equal(dp_layer_set_span(l, (size_t)k, 6,
+				                                   6, 9), 0);
+			assert_int_equal(dp_layer_set_str(l, (size_t)k, 7,
+			                                  r ? "b\"" : "cc", 2), 0);
+			assert_int_equal(dp_layer_set_int(l, (size_t)k, 8, 10 + r),
+			                 0);
+		}
+		/* é is 2 bytes: byte 5 is code point 3, 6 is 4, 9 is 7 */
+		snprintf(want, sizeof want,
+		         "\"many\":[{\"start\":0,\"end\":%d,\"s0\":\"a\",\"i1\":0,"
+		         "\"p2_start\":0,\"p2_end\":%d,\"s3\":\"b\\\"\",\"i4\":null,"
+		         "\"s5\":\"a\",\"p6_start\":%d,\"p6_end\":%d,\"s7\":\"cc\","
+		         "\"i8\":10},{\"start\":%d,\"end\":%d,\"s0\":\"a\",\"i1\":-1,"
+		         "\"p2_start\":0,\"p2_end\":%d,\"s3\":\"b\\\"\","
+		         "\"i4\":123456789012,\"s5\":\"a\",\"p6_start\":null,"
+		         "\"p6_end\":null,\"s7\":\"b\\\"\",\"i8\":11}]",
+		         mode ? 3 : 5, mode ? 3 : 5, mode ? 4 : 6, mode ? 7 : 9,
+		         mode ? 4 : 6, mode ? 7 : 9, mode ? 3 : 5);
+		assert_int_equal(dp_json_write_doc(&got, doc, &o), 0);
+		assert_contains(got.data, want);
+		dp_buf_free(&got);
+		dp_doc_free(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_layer_names),
 		cmocka_unit_test(test_codepoint_offsets),
+		cmocka_unit_test(test_many_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
