@@ -124,6 +124,27 @@ static inline uint64_t stop8(uint64_t x)
 	       dp_swar_zero(x ^ (DP_ONES * 0xE2));
 }
 
+/* Copies n < 16 bytes, read only inside [s, s + n): two overlapping moves
+ * from each end. */
+static inline void copy_lt16(char *o, const unsigned char *s, size_t n)
+{
+	if (n >= 8) {
+		uint64_t a = dp_load8(s), z = dp_load8(s + n - 8);
+		memcpy(o, &a, 8);
+		memcpy(o + n - 8, &z, 8);
+	} else if (n >= 4) {
+		uint32_t a, z;
+		memcpy(&a, s, 4);
+		memcpy(&z, s + n - 4, 4);
+		memcpy(o, &a, 4);
+		memcpy(o + n - 4, &z, 4);
+	} else if (n) {
+		o[0] = (char)s[0];
+		o[n >> 1] = (char)s[n >> 1];
+		o[n - 1] = (char)s[n - 1];
+	}
+}
+
 /* Escapes s[0..len) at @o, quotes included; returns the end. @o has room
  * for len * 6 + 2 + 16 bytes: the bulk loop stores whole 16-byte blocks
  * and an escape is one 8-byte move. */
@@ -180,6 +201,23 @@ static char *esc_into(char *o, const unsigned char *s, size_t len)
 			memcpy(o, &x, 8);
 			i += 8;
 			o += 8;
+		}
+#endif
+#ifdef __SSE2__
+		/* the last 1..15 bytes of a string of 16 or more: the bits of
+		 * the string's last 16 bytes, shifted to the bytes left */
+		if (i < len && len >= 16) {
+			size_t r = len - i;
+			unsigned bits = stop16(_mm_loadu_si128(
+				(const __m128i *)(const void *)(s + len - 16))) >>
+				(16 - r);
+			size_t k = bits ? (size_t)__builtin_ctz(bits) : r;
+			copy_lt16(o, s + i, k);
+			o += k;
+			i += k;
+			if (!bits)
+				break;
+			goto look;
 		}
 #endif
 		/* the tail, byte by byte */
@@ -942,7 +980,12 @@ int dp_json_write_doc(struct dp_buf *b, struct dp_doc *doc,
 		return DP_ENOMEM;
 	p = b->data + b->len;
 	memcpy(p, "{\"id\":", 6);
-	p = esc_into(p + 6, (const unsigned char *)doc->id, idlen);
+	{
+		/* ids are short: the quick copy first */
+		const unsigned char *id = (const unsigned char *)doc->id;
+		char *e = idlen <= JCACHE_MAX ? put_short(p + 6, id, idlen) : NULL;
+		p = e ? e : esc_into(p + 6, id, idlen);
+	}
 	memcpy(p, ",\"status\":\"ok\",\"meta\":", 22);
 	p += 22;
 	if (doc->meta) {
