@@ -2,10 +2,14 @@
  * json_write.c - the streaming JSON Lines writer (docproc JSON Lines v1).
  *
  * Output is the hot path of every run (tokens dominate it), so records are
- * written straight into a byte buffer: strings escaped with a table and a
- * run-copying loop, integers with a digit-pair table. Valid UTF-8 passes
- * through; control characters, '"' and '\\' are escaped, and so are
- * U+2028/U+2029 (valid JSON, but not valid JavaScript string content).
+ * written straight into a byte buffer: strings escaped 16 or 32 bytes at a
+ * time (SSE2; 8 with SWAR otherwise) with a table of escapes, integers
+ * with a digit-pair table. A layer's spans are written against one
+ * reservation check each, through keys rendered once per layer, with each
+ * short string value escaped once per document and copied from its first
+ * place in the output afterwards. Valid UTF-8 passes through; control
+ * characters, '"' and '\\' are escaped, and so are U+2028/U+2029 (valid
+ * JSON, but not valid JavaScript string content).
  */
 #include "config.h"
 #include "json_write.h"
@@ -91,8 +95,8 @@ static const struct esc_seq esc_seq[0x5D] = {
 };
 
 #ifdef __SSE2__
-/* One bit per byte of @x that needs a look: a control character
- * (unsigned <= 0x1F), '"', '\\' or 0xE2. */
+/* 0xFF in each byte of @x that needs a look: a control character
+ * (unsigned <= 0x1F), '"', '\\' or 0xE2 (stop16(): one bit per byte). */
 static inline __m128i stopv(__m128i x)
 {
 	/* x ^ 2 maps the control characters onto themselves and '"'
@@ -146,8 +150,9 @@ static inline void copy_lt16(char *o, const unsigned char *s, size_t n)
 }
 
 /* Escapes s[0..len) at @o, quotes included; returns the end. @o has room
- * for len * 6 + 2 + 16 bytes: the bulk loop stores whole 16-byte blocks
- * and an escape is one 8-byte move. */
+ * for len * 6 + 2 + 16 bytes: the bulk loops store whole 32- or 16-byte
+ * blocks (the room of the bytes still to come covers them) and an escape
+ * is one 8-byte move. */
 static char *esc_into(char *o, const unsigned char *s, size_t len)
 {
 	size_t i = 0;
