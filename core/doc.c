@@ -41,7 +41,6 @@ void dp_doc_free(struct dp_doc *doc)
 	json_decref(doc->meta);
 	dp_buf_free(&doc->meta_raw);
 	dp_buf_free(&doc->meta_tmp);
-	dp_buf_free(&doc->jesc);
 	dp_arena_free(&doc->arena);
 	free(doc);
 }

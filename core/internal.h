@@ -148,7 +148,6 @@ struct dp_doc {
 	struct dp_buf meta_raw;
 	json_t *meta;            /* owned once modified, else NULL */
 	struct dp_buf meta_tmp;  /* scratch for key lookups */
-	struct dp_buf jesc;      /* the writer's escaped short strings */
 
 	char *text;              /* current text, NUL-terminated */
 	size_t len, cap;

@@ -449,6 +449,9 @@ int main(int argc, char **argv)
 		stamps[i].version = pl.steps[i].mod.desc->version;
 	}
 	ro.jobs = c.jobs;
+	/* with a single CPU a reader and a writer thread beside the worker
+	 * only take turns with it, at a thread switch per batch */
+	ro.one_thread = usable_cpus() == 1;
 	ro.out = out;
 	ro.errors = errf;
 	ro.progress = c.progress == 1 || (c.progress == -1 && isatty(2));

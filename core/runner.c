@@ -71,6 +71,21 @@ static double now_s(void)
 
 /* ------------------------------------------------------------- reader */
 
+/* Reads the next batch into @s; returns 0 at the end of the input. */
+static int fill_slot(struct engine *e, struct slot *s)
+{
+	size_t bytes = 0;
+	int got;
+
+	s->n = 0;
+	do {
+		got = dp_input_next(e->in, &s->items[s->n]);
+		if (got)
+			bytes += s->items[s->n++].data.len;
+	} while (got && s->n < BATCH_DOCS && bytes < BATCH_BYTES);
+	return got;
+}
+
 static void *reader_main(void *arg)
 {
 	struct engine *e = arg;
@@ -85,13 +100,7 @@ static void *reader_main(void *arg)
 			pthread_cond_wait(&e->cv_free, &e->mu);
 		pthread_mutex_unlock(&e->mu);
 
-		s->n = 0;
-		size_t bytes = 0;
-		do {
-			got = dp_input_next(e->in, &s->items[s->n]);
-			if (got)
-				bytes += s->items[s->n++].data.len;
-		} while (got && s->n < BATCH_DOCS && bytes < BATCH_BYTES);
+		got = fill_slot(e, s);
 
 		pthread_mutex_lock(&e->mu);
 		if (s->n) {
@@ -277,6 +286,14 @@ static void *worker_main(void *arg)
 
 /* ------------------------------------------------------------- writer */
 
+struct writer {
+	const struct dp_run_opts *o;
+	struct dp_input *in;
+	struct dp_run_stats *stats;
+	double t0, last;          /* start, last progress line */
+	uint64_t in_bytes;
+};
+
 static void progress(const struct dp_run_stats *st, uint64_t in_bytes,
                      uint64_t total, double t0, bool final)
 {
@@ -299,6 +316,39 @@ static void progress(const struct dp_run_stats *st, uint64_t in_bytes,
 	fflush(stderr);
 }
 
+/* Counts the batch @s, writes its records (in input order: the caller
+ * drains slots in order) and frees its oversized buffers. */
+static void drain_slot(struct writer *w, struct slot *s)
+{
+	const struct dp_run_opts *o = w->o;
+	struct dp_run_stats *stats = w->stats;
+
+	w->in_bytes += s->bytes;
+	stats->skipped += s->skipped;
+	stats->ok += s->ok;
+	stats->failed += s->failed;
+	stats->docs += s->ok + s->failed;
+	stats->bytes += s->bytes;
+	if (!stats->write_error && s->out.len &&
+	    fwrite(s->out.data, 1, s->out.len, o->out) != s->out.len)
+		stats->write_error = errno ? errno : EIO;
+	if (o->errors && s->dead.len && !stats->write_error &&
+	    fwrite(s->dead.data, 1, s->dead.len, o->errors) != s->dead.len)
+		stats->write_error = errno ? errno : EIO;
+	if (s->out.cap > SLOT_KEEP)
+		dp_buf_free(&s->out);
+	if (s->dead.cap > SLOT_KEEP)
+		dp_buf_free(&s->dead);
+	if (o->progress) {
+		double t = now_s();
+		if (t - w->last > 0.2) {
+			w->last = t;
+			progress(stats, w->in_bytes, dp_input_total(w->in),
+			         w->t0, false);
+		}
+	}
+}
+
 int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
            const struct dp_run_opts *o, struct dp_run_stats *stats)
 {
@@ -307,14 +357,15 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 	pthread_t reader;
 	int jobs = o->jobs < 1 ? 1 : o->jobs;
 	int started = 0, rc = 0;
-	double t0 = now_s(), last = 0;
-	uint64_t in_bytes = 0;
+	double t0 = now_s();
+	struct writer w = { .o = o, .in = in, .stats = stats, .t0 = t0 };
 
 	memset(&e, 0, sizeof e);
 	e.in = in;
 	e.pl = pl;
 	e.o = o;
-	e.nslots = (size_t)jobs * 2 + 2;
+	/* one thread needs one slot */
+	e.nslots = o->one_thread && jobs == 1 ? 1 : (size_t)jobs * 2 + 2;
 	e.ring = calloc(e.nslots, sizeof *e.ring);
 	ws = calloc((size_t)jobs, sizeof *ws);
 	stats->step_ns = calloc(pl->n + 1, sizeof *stats->step_ns);
@@ -336,6 +387,8 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 			goto out_threads;
 		}
 	}
+	if (o->one_thread && jobs == 1)
+		goto one_thread;
 	for (; started < jobs; started++)
 		if (pthread_create(&ws[started].tid, NULL, worker_main,
 		                   &ws[started]) != 0)
@@ -364,44 +417,37 @@ int dp_run(const struct dp_pipeline *pl, struct dp_input *in,
 		}
 		pthread_mutex_unlock(&e.mu);
 
-		in_bytes += s->bytes;
-		stats->skipped += s->skipped;
-		stats->ok += s->ok;
-		stats->failed += s->failed;
-		stats->docs += s->ok + s->failed;
-		stats->bytes += s->bytes;
-		if (!stats->write_error && s->out.len &&
-		    fwrite(s->out.data, 1, s->out.len, o->out) != s->out.len)
-			stats->write_error = errno ? errno : EIO;
-		if (o->errors && s->dead.len && !stats->write_error &&
-		    fwrite(s->dead.data, 1, s->dead.len, o->errors) !=
-		            s->dead.len)
-			stats->write_error = errno ? errno : EIO;
-		if (s->out.cap > SLOT_KEEP)
-			dp_buf_free(&s->out);
-		if (s->dead.cap > SLOT_KEEP)
-			dp_buf_free(&s->dead);
+		drain_slot(&w, s);
 
 		pthread_mutex_lock(&e.mu);
 		s->state = SLOT_FREE;
 		pthread_cond_broadcast(&e.cv_free);
 		pthread_mutex_unlock(&e.mu);
-
-		if (o->progress) {
-			double t = now_s();
-			if (t - last > 0.2) {
-				last = t;
-				progress(stats, in_bytes, dp_input_total(in), t0,
-				         false);
-			}
-		}
 	}
 	if (o->progress)
-		progress(stats, in_bytes, dp_input_total(in), t0, true);
+		progress(stats, w.in_bytes, dp_input_total(in), t0, true);
 
 	pthread_join(reader, NULL);
 	for (int i = 0; i < started; i++)
 		pthread_join(ws[i].tid, NULL);
+	goto out_sum;
+
+one_thread:
+	/* read a batch, run it, write it, in turn: with one CPU the three
+	 * threads would only take turns on it, switching at every batch */
+	for (int got = 1; got;) {
+		struct slot *s = &e.ring[0];
+
+		got = fill_slot(&e, s);
+		if (s->n) {
+			process_slot(&ws[0], s);
+			drain_slot(&w, s);
+		}
+	}
+	if (o->progress)
+		progress(stats, w.in_bytes, dp_input_total(in), t0, true);
+
+out_sum:
 	for (int i = 0; i < jobs; i++)
 		for (size_t k = 0; k < pl->n; k++)
 			stats->step_ns[k] += ws[i].step_ns[k];

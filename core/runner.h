@@ -11,6 +11,9 @@ struct dp_run_opts {
 	FILE *out;                    /* output stream */
 	FILE *errors;                 /* dead-letter stream, or NULL */
 	bool progress;                /* progress line on stderr */
+	bool one_thread;              /* with jobs 1: read, run and write
+	                                 in the calling thread, in turn
+	                                 (for one usable CPU) */
 	bool time_steps;              /* time each step (the summary's
 	                                 plugin shares); off, the clock is
 	                                 never read per document */

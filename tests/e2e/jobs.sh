@@ -54,4 +54,29 @@ else
 fi
 expect_eq "$(jget "$T/stdin4.out" 5 input.source)" "-" "stdin: error records name '-' as the source"
 
+# one usable CPU: -j 1 reads, runs and writes in one thread; the same
+# bytes, error records, dead letters and standard input
+if command -v taskset >/dev/null 2>&1 && [ -z "$DP_WRAP" ]; then
+	cpu=$(taskset -cp $$ | sed 's/.*: *//; s/[-,].*//')
+	DP_WRAP="taskset -c $cpu"
+	run one -c "$FULL" --errors "$T/one.dead" "$T/corpus.jsonl" "$T/txt"
+	run_stdin onestdin "$T/corpus.jsonl" -c "$FULL" -
+	run oneo -c "$FULL" -o "$T/one.jsonl" "$T/corpus.jsonl" "$T/txt"
+	DP_WRAP=
+	expect_rc one 2 "one CPU: some documents failed"
+	if cmp -s "$T/j1.out" "$T/one.out" && cmp -s "$T/j1.out" "$T/one.jsonl"; then
+		ok "one CPU: byte-identical output, also with -o"
+	else
+		not_ok "one CPU: the output differs"
+	fi
+	if cmp -s "$T/stdin1.out" "$T/onestdin.out"; then
+		ok "one CPU: standard input gives the same bytes"
+	else
+		not_ok "one CPU: standard input differs"
+	fi
+	expect_eq "$(grep -c '"status":"error"' "$T/one.dead")" "$nfail" "one CPU: every error record in the dead letters"
+else
+	echo "# no taskset, or under valgrind: skipping the one-CPU run"
+fi
+
 finish

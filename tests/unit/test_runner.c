@@ -58,7 +58,8 @@ static void result_free(struct result *r)
 
 #define HDR "docproc: 1\nplugin_path: [" TEST_PLUGIN_DIR "]\n"
 
-/* Runs the pipeline of @yaml over @inputs with @jobs workers. */
+/* Runs the pipeline of @yaml over @inputs with @jobs workers; @jobs 0 is
+ * one worker in the calling thread (o.one_thread). */
 static void run(const char *yaml, const char *const *inputs, size_t nin,
                 int jobs, struct result *r)
 {
@@ -84,7 +85,9 @@ static void run(const char *yaml, const char *const *inputs, size_t nin,
 	assert_int_equal(dp_input_open(&in, paths, nin, &err), 0);
 	f = open_memstream(&r->out, &r->len);
 	assert_non_null(f);
-	o.jobs = jobs;
+	o.jobs = jobs ? jobs : 1;
+	o.one_thread = jobs == 0;
+	o.time_steps = true;
 	o.out = f;
 	o.json.with_text = true;
 	o.json.layers = cfg.layers_set ? cfg.layers : NULL;
@@ -158,15 +161,22 @@ static void test_order_and_failures(void **state)
 	const char *y = HDR "pipeline:\n  - plugin: edit\n  - plugin: annotate\n"
 	                "  - plugin: failing\n";
 	const char *in[] = {"corpus.jsonl"};
-	struct result r1, r4;
+	struct result r0, r1, r4;
 
 	make_corpus("corpus.jsonl", 400);
 	run(y, in, 1, 1, &r1);
 	run(y, in, 1, 4, &r4);
+	run(y, in, 1, 0, &r0);
 	assert_int_equal(r1.n, 400);
-	/* byte-identical whatever the number of workers */
+	/* byte-identical whatever the number of workers, and in one thread */
 	assert_int_equal(r1.len, r4.len);
 	assert_memory_equal(r1.out, r4.out, r1.len);
+	assert_int_equal(r1.len, r0.len);
+	assert_memory_equal(r1.out, r0.out, r1.len);
+	assert_int_equal(r0.st.docs, 400);
+	assert_int_equal(r0.st.failed, r1.st.failed);
+	/* the steps were timed (the summary's plugin shares) */
+	assert_true(r0.st.step_ns[0] > 0 && r1.st.step_ns[2] > 0);
 	size_t failed = 0;
 	for (size_t i = 0; i < r1.n; i++) {
 		char id[32];
@@ -213,6 +223,7 @@ static void test_order_and_failures(void **state)
 	assert_int_equal(r1.st.failed, failed);
 	assert_int_equal(r4.st.failed, failed);
 	assert_int_equal(r1.st.ok, 400 - failed);
+	result_free(&r0);
 	result_free(&r1);
 	result_free(&r4);
 }
@@ -299,6 +310,13 @@ static void test_input_kinds(void **state)
 	assert_int_equal(json_integer_value(json_object_get(inp, "line")), 2);
 	assert_contains(str(inp, "source"), "top.jsonl");
 	assert_int_equal(r.st.failed, 3);
+	/* every kind of input and failure the same in one thread */
+	struct result r0;
+	run(y, in, 5, 0, &r0);
+	assert_int_equal(r0.len, r.len);
+	assert_memory_equal(r0.out, r.out, r.len);
+	assert_int_equal(r0.st.failed, 3);
+	result_free(&r0);
 	result_free(&r);
 }
 
