@@ -230,7 +230,9 @@ static char *esc_into(char *o, const unsigned char *s, size_t len)
 			*o++ = (char)s[i++];
 		if (i >= len)
 			break;
-	look:;
+#ifdef __SSE2__
+	look:;  /* (only the SSE2 paths jump here) */
+#endif
 		unsigned char c = s[i];
 		if (c == 0xE2) {
 			/* U+2028/U+2029 are escaped, other E2 sequences copied */
