@@ -259,7 +259,7 @@ static int emit(void *vctx, const struct dt_found *f)
 		return DP_ENOMEM;
 	/* values are ASCII, built by the engine; a year is often its own
 	 * text ("1987"), already interned */
-	size_t vn = strlen(f->value);
+	size_t vn = f->value_len;
 	uint32_t vid = vn == n && memcmp(f->value, s, n) == 0 ? tid :
 	               dp_doc_intern(e->doc, f->value, vn);
 	if (!vid)

@@ -835,13 +835,14 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 		f.anchor = (enum dt_anchor)m.anchor;
 		f.mod = (enum dt_mod)m.mod;
 		if (m.is_date)
-			td_format(&m.td, f.value, sizeof f.value);
+			f.value_len = td_format(&m.td, f.value, sizeof f.value);
 		else {
 			size_t n = strnlen(m.lit, sizeof m.lit);
 			if (n >= sizeof f.value)
 				n = sizeof f.value - 1;
 			memcpy(f.value, m.lit, n);
 			f.value[n] = '\0';
+			f.value_len = n;
 		}
 		if (m.is_date && m.type == DT_DATE && m.td.y != Y_UNKNOWN && !m.no_prev &&
 		    m.td.gran >= G_YEAR) {
