@@ -19,12 +19,42 @@
 
 enum ref_kind { REF_META, REF_FIXED, REF_NOW, REF_NONE };
 
+/* Number of enum dt_mod values (DM_NONE .. DM_ON_OR_BEFORE). */
+#define N_MODS 13
+_Static_assert(N_MODS == DM_ON_OR_BEFORE + 1, "N_MODS");
+
+/* A name of type, anchor or mod with its length, taken once at init:
+ * emit() interns the names of every document that has an expression,
+ * and strlen() and the name functions cost about 25 instructions each
+ * time. */
+struct name {
+	const char *s;
+	size_t len;
+};
+
 struct state {
 	struct dt_engine engine;
 	enum ref_kind ref;
 	char meta_key[64];
 	struct dt_ref fixed;   /* REF_FIXED and REF_NOW */
+	/* the names by enum value (mods[0], DM_NONE, is unused) */
+	struct name types[4], anchors[4], mods[N_MODS];
 };
+
+static struct name name_of(const char *s)
+{
+	return (struct name){s, s ? strlen(s) : 0};
+}
+
+static void init_names(struct state *st)
+{
+	for (int k = 0; k < 4; k++) {
+		st->types[k] = name_of(dt_type_name((enum dt_type)k));
+		st->anchors[k] = name_of(dt_anchor_name((enum dt_anchor)k));
+	}
+	for (int k = 0; k < N_MODS; k++)
+		st->mods[k] = name_of(dt_mod_name((enum dt_mod)k));
+}
 
 static const char *const order_choices[] = {"mdy", "dmy", NULL};
 static const char *const prefer_choices[] = {"news", "past", "future", NULL};
@@ -134,6 +164,7 @@ static int dates_init(const struct dp_options *opts, void **state,
 		free(st);
 		return rc;
 	}
+	init_names(st);
 	*state = st;
 	return 0;
 }
@@ -160,11 +191,9 @@ static void dates_fini(void *state)
  * cost more than passing four bytes a span.) The arrays come from the
  * document's arena and grow by doubling.
  */
-/* Number of enum dt_mod values (DM_NONE .. DM_ON_OR_BEFORE). */
-#define N_MODS 13
-
 struct emit_ctx {
 	struct dp_doc *doc;
+	const struct state *st;  /* the names */
 	const char *text;
 	size_t n, cap;
 	uint32_t *start, *end;
@@ -211,9 +240,10 @@ static int grow(struct emit_ctx *e)
 
 /* Interns the name @s into *@slot (its first use in the document);
  * returns the id, 0 when memory runs out. */
-static uint32_t intern_name(struct dp_doc *doc, uint32_t *slot, const char *s)
+static uint32_t intern_name(struct dp_doc *doc, uint32_t *slot,
+                            const struct name *nm)
 {
-	return *slot = dp_doc_intern(doc, s, strlen(s));
+	return *slot = dp_doc_intern(doc, nm->s, nm->len);
 }
 
 static int emit(void *vctx, const struct dt_found *f)
@@ -229,7 +259,7 @@ static int emit(void *vctx, const struct dt_found *f)
 		return DP_ENOMEM;
 	/* values are ASCII, built by the engine; a year is often its own
 	 * text ("1987"), already interned */
-	size_t vn = strlen(f->value);
+	size_t vn = f->value_len;
 	uint32_t vid = vn == n && memcmp(f->value, s, n) == 0 ? tid :
 	               dp_doc_intern(e->doc, f->value, vn);
 	if (!vid)
@@ -240,19 +270,18 @@ static int emit(void *vctx, const struct dt_found *f)
 	/* (the name looked up only on its first use) */
 	uint32_t tyid = e->type_names[ty];
 	if (!tyid)
-		tyid = intern_name(e->doc, &e->type_names[ty],
-		                   dt_type_name((enum dt_type)ty));
+		tyid = intern_name(e->doc, &e->type_names[ty], &e->st->types[ty]);
 	uint32_t anid = e->anchor_names[an];
 	if (!anid)
 		anid = intern_name(e->doc, &e->anchor_names[an],
-		                   dt_anchor_name((enum dt_anchor)an));
+		                   &e->st->anchors[an]);
 	/* DM_NONE has no name: id 0 leaves the mod unset */
 	uint32_t moid = 0;
 	if (mo) {
 		moid = e->mod_names[mo];
 		if (!moid)
 			moid = intern_name(e->doc, &e->mod_names[mo],
-			                   dt_mod_name((enum dt_mod)mo));
+			                   &e->st->mods[mo]);
 		e->has_mod = true;
 	}
 	if (!tyid || !anid || (mo && !moid))
@@ -303,7 +332,7 @@ static int dates_process(void *state, struct dp_doc *doc)
 	} else if (st->ref != REF_NONE) {
 		ref = st->fixed;
 	}
-	struct emit_ctx e = {.doc = doc, .text = text};
+	struct emit_ctx e = {.doc = doc, .st = st, .text = text};
 	struct dp_layer *layer = dp_layer_create(doc, "dates", attrs,
 	                                         sizeof attrs / sizeof attrs[0]);
 	if (!layer)

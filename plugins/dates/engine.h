@@ -36,12 +36,14 @@ struct dt_engine {
 	uint16_t *word_rules;  /* per lexicon entry: the rules it may start */
 };
 
-/* One expression found. @value is NUL-terminated. */
+/* One expression found. @value is NUL-terminated, @value_len bytes (the
+ * emitter interns it without a strlen()). */
 struct dt_found {
 	size_t start, end;
 	enum dt_type type;
 	enum dt_anchor anchor;
 	enum dt_mod mod;
+	size_t value_len;
 	char value[48];
 };
 

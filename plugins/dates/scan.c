@@ -780,20 +780,28 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 	lo.cap = len / 3 + 16 + LEX_WORD_ROOM;
 	/* the lexer's copy of the text, with the zero bytes it may read
 	 * past the end (LEX_PAD); the rules read @text itself */
-	char *padded = alloc(alloc_ctx, len + LEX_PAD);
-	if (!padded)
+	/* One block per document for the tokens, the candidates and the
+	 * copy, in that order (each part's size keeps the next one aligned:
+	 * 24 bytes a token, 4 a candidate): one arena call instead of three.
+	 * A second lexing pass takes a new block for the first two. */
+	_Static_assert(sizeof(struct token) % _Alignof(uint32_t) == 0,
+	               "candidates after the tokens stay aligned");
+	size_t lists = lo.cap * (sizeof *lo.tk + sizeof *lo.cand);
+	char *block = alloc(alloc_ctx, lists + len + LEX_PAD);
+	if (!block)
 		return -1;
+	char *padded = block + lists;
 	if (len)
 		memcpy(padded, text, len);
 	memset(padded + len, 0, LEX_PAD);
-	for (;;) {
+	lo.tk = (struct token *)(void *)block;
+	lo.cand = (uint32_t *)(void *)(block + lo.cap * sizeof *lo.tk);
+	while (lex_scan(&e->lx, e->word_rules, padded, len, &lo) != 0) {
+		lo.cap = len + 1 + LEX_WORD_ROOM;
 		lo.tk = alloc(alloc_ctx, lo.cap * sizeof *lo.tk);
 		lo.cand = alloc(alloc_ctx, lo.cap * sizeof *lo.cand);
 		if (!lo.tk || !lo.cand)
 			return -1;
-		if (lex_scan(&e->lx, e->word_rules, padded, len, &lo) == 0)
-			break;
-		lo.cap = len + 1 + LEX_WORD_ROOM;
 	}
 	struct token *tk = lo.tk;
 	c.tk = tk;
@@ -827,13 +835,14 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 		f.anchor = (enum dt_anchor)m.anchor;
 		f.mod = (enum dt_mod)m.mod;
 		if (m.is_date)
-			td_format(&m.td, f.value, sizeof f.value);
+			f.value_len = td_format(&m.td, f.value, sizeof f.value);
 		else {
 			size_t n = strnlen(m.lit, sizeof m.lit);
 			if (n >= sizeof f.value)
 				n = sizeof f.value - 1;
 			memcpy(f.value, m.lit, n);
 			f.value[n] = '\0';
+			f.value_len = n;
 		}
 		if (m.is_date && m.type == DT_DATE && m.td.y != Y_UNKNOWN && !m.no_prev &&
 		    m.td.gran >= G_YEAR) {

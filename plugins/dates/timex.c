@@ -230,30 +230,31 @@ static char *put_str(char *p, const char *s)
 
 /* td_format() without snprintf (it runs once per expression found): the
  * same text for every value whose fields are in their usual ranges;
- * returns false for anything else, left to the general code below. */
-static bool td_format_fast(const struct tdate *t, char *buf, size_t size)
+ * returns its length, or 0 for anything else, left to the general code
+ * below. */
+static size_t td_format_fast(const struct tdate *t, char *buf, size_t size)
 {
 	if (size < 32 || (t->y != Y_UNKNOWN && (t->y < 0 || t->y > 9999)) ||
 	    t->m > 99 || t->d > 99 || t->w < 0 || t->w > 99 || t->q < 0 ||
 	    t->q > 9 || t->wd < 0 || t->wd > 9 || t->hh < 0 || t->hh > 99 ||
 	    t->mm < 0 || t->mm > 99)
-		return false;
+		return 0;
 	bool ky = t->y != Y_UNKNOWN;
 	char *p = buf;
 	switch (t->gran) {
 	case G_CENTURY:
 		p = ky ? put_num(p, t->y / 100, 2) : put_str(p, "XX");
 		*p = '\0';
-		return true;
+		return (size_t)(p - buf);
 	case G_DECADE:
 		p = ky ? put_num(p, t->y / 10, 3) : put_str(p, "XXX");
 		*p = '\0';
-		return true;
+		return (size_t)(p - buf);
 	case G_YEAR: case G_HALF: case G_QUARTER: case G_SEASON: case G_MONTH:
 	case G_WEEK: case G_WEEKEND: case G_DAY: case G_TOD: case G_MINUTE:
 		break;
 	default:
-		return false;
+		return 0;
 	}
 	p = ky ? put_num(p, t->y, 4) : put_str(p, "XXXX");
 	switch (t->gran) {
@@ -306,17 +307,17 @@ static bool td_format_fast(const struct tdate *t, char *buf, size_t size)
 		break;
 	}
 	*p = '\0';
-	return true;
+	return (size_t)(p - buf);
 }
 
 /* Years, months and days with every field known (most values): written
  * at once, without td_format_fast()'s dozen range checks. The text is
  * the one both other paths write ("%04d", "-%02d"). */
-static bool td_format_common(const struct tdate *t, char *buf, size_t size)
+static size_t td_format_common(const struct tdate *t, char *buf, size_t size)
 {
 	/* Y_UNKNOWN is negative */
 	if (size < 11 || t->y < 0 || t->y > 9999)
-		return false;
+		return 0;
 	char *p = buf;
 	switch (t->gran) {
 	case G_YEAR:
@@ -324,14 +325,14 @@ static bool td_format_common(const struct tdate *t, char *buf, size_t size)
 		break;
 	case G_MONTH:
 		if (t->m < 1 || t->m > 99)
-			return false;
+			return 0;
 		p = put_num(p, t->y, 4);
 		*p++ = '-';
 		p = put_num(p, t->m, 2);
 		break;
 	case G_DAY:
 		if (t->m < 1 || t->m > 99 || t->d < 1 || t->d > 99)
-			return false;
+			return 0;
 		p = put_num(p, t->y, 4);
 		*p++ = '-';
 		p = put_num(p, t->m, 2);
@@ -339,16 +340,17 @@ static bool td_format_common(const struct tdate *t, char *buf, size_t size)
 		p = put_num(p, t->d, 2);
 		break;
 	default:
-		return false;
+		return 0;
 	}
 	*p = '\0';
-	return true;
+	return (size_t)(p - buf);
 }
 
-void td_format(const struct tdate *t, char *buf, size_t size)
+size_t td_format(const struct tdate *t, char *buf, size_t size)
 {
-	if (td_format_common(t, buf, size) || td_format_fast(t, buf, size))
-		return;
+	size_t n = td_format_common(t, buf, size);
+	if (n || (n = td_format_fast(t, buf, size)) != 0)
+		return n;
 	char y[16];
 	if (t->y == Y_UNKNOWN)
 		snprintf(y, sizeof y, "XXXX");
@@ -423,4 +425,5 @@ void td_format(const struct tdate *t, char *buf, size_t size)
 	default:
 		snprintf(buf, size, "XXXX");
 	}
+	return size ? strlen(buf) : 0;
 }

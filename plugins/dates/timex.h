@@ -43,8 +43,9 @@ long td_first_day(const struct tdate *t);
 struct tdate td_shift(struct tdate t, int unit, int n);
 /* Coarsens @t to granularity @g (e.g. a day to its month or ISO week). */
 struct tdate td_coarsen(struct tdate t, int g);
-/* Writes the TIMEX3 value (e.g. "2024-W02", "1998-Q3", "XXXX-01-05"). */
-void td_format(const struct tdate *t, char *buf, size_t size);
+/* Writes the TIMEX3 value (e.g. "2024-W02", "1998-Q3", "XXXX-01-05");
+ * returns its length. */
+size_t td_format(const struct tdate *t, char *buf, size_t size);
 /* Whether year, month and day are all known (for day arithmetic). */
 bool td_known(const struct tdate *t);
 
