@@ -623,6 +623,7 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 	/* the short-word slots through a local: the token stores may alias
 	 * the table, so lx->shorts would be loaded again for every word */
 	const struct lx_short *const shorts = lx->shorts;
+	const uint16_t *const short_idx = lx->short_idx;
 	const struct lx_long *const longs = lx->longs;
 	/* the flags of the next token, kept as Q1(): a word stores them
 	 * without shifting */
@@ -794,7 +795,8 @@ int lex_scan(const struct lx_table *lx, const uint16_t *word_rules,
 			}
 			if (LIKELY(wl <= 8))
 				bits = lx_short_probe(
-					shorts, (w8 | 0x2020202020202020ull) & keep_bytes[wl]);
+					short_idx, shorts,
+					(w8 | 0x2020202020202020ull) & keep_bytes[wl]);
 			else if (wl <= LX_MAX_WORD) {
 				/* (two loads, the second within the zero bytes
 				 * after the text; cheaper than the

@@ -512,9 +512,12 @@ int lx_table_init(struct lx_table *t)
 		t->slots = NULL;
 		return -1;
 	}
-	t->shorts = calloc(LX_SHORT_SLOTS, sizeof *t->shorts);
+	/* at most one short word per entry, and shorts[0] for none */
+	t->short_idx = calloc(LX_SHORT_SLOTS, sizeof *t->short_idx);
+	t->shorts = calloc(n + 1, sizeof *t->shorts);
 	t->longs = calloc(LX_LONG_SLOTS, sizeof *t->longs);
-	if (!t->shorts || !t->longs) {
+	size_t nshort = 1;
+	if (!t->short_idx || !t->shorts || !t->longs) {
 		lx_table_free(t);
 		return -1;
 	}
@@ -538,15 +541,18 @@ int lx_table_init(struct lx_table *t)
 			for (size_t k = 0; k < len; k++)
 				key |= (uint64_t)(unsigned char)w[k] << (8 * k);
 			size_t sh = lx_short_slot(key);
-			if (t->shorts[sh].bits && t->shorts[sh].key != key) {
+			uint16_t k = t->short_idx[sh];
+			if (k && t->shorts[k].key != key) {
 				/* two words in one slot: lx_short_probe()
 				 * reads one slot only (see LX_SHORT_MUL) */
 				lx_table_free(t);
 				return -1;
 			}
-			if (!t->shorts[sh].bits) {  /* the first entry of a word wins */
-				t->shorts[sh].key = key;
-				t->shorts[sh].bits = lx_entry_bits(t, &entries[i]);
+			if (!k) {  /* the first entry of a word wins */
+				t->short_idx[sh] = (uint16_t)nshort;
+				t->shorts[nshort].key = key;
+				t->shorts[nshort].bits = lx_entry_bits(t, &entries[i]);
+				nshort++;
 			}
 		} else if (len <= LX_MAX_WORD && ++nlong < LX_LONG_SLOTS / 2) {
 			uint64_t k0 = 0, k1 = 0;
@@ -576,9 +582,10 @@ int lx_table_init(struct lx_table *t)
 void lx_mark_starts(struct lx_table *t, const uint16_t *word_rules)
 {
 	for (size_t h = 0; h < LX_SHORT_SLOTS; h++) {
-		uint64_t b = t->shorts[h].bits;
-		if (b && word_rules[(uint16_t)(b >> 16) - 1])
-			t->shorts[h].bits = b | LX_START_BIT;
+		uint16_t k = t->short_idx[h];
+		uint64_t b = t->shorts[k].bits;
+		if (k && word_rules[(uint16_t)(b >> 16) - 1])
+			t->shorts[k].bits = b | LX_START_BIT;
 	}
 	for (size_t h = 0; h < LX_LONG_SLOTS; h++) {
 		uint64_t b = t->longs[h].bits;
@@ -590,9 +597,11 @@ void lx_mark_starts(struct lx_table *t, const uint16_t *word_rules)
 void lx_table_free(struct lx_table *t)
 {
 	free(t->slots);
+	free(t->short_idx);
 	free(t->shorts);
 	free(t->longs);
 	t->slots = NULL;
+	t->short_idx = NULL;
 	t->shorts = NULL;
 	t->longs = NULL;
 }
