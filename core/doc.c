@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 struct dp_doc *dp_doc_new(void)
 {
 	struct dp_doc *doc = calloc(1, sizeof *doc);
@@ -133,6 +137,18 @@ bool dp_doc_text_ascii(struct dp_doc *doc)
 		size_t i = 0, n = doc->len;
 		uint64_t acc = 0;
 		/* OR of every byte: only bit 7 matters */
+#ifdef __SSE2__
+		/* 64 bytes a step in four registers, one movemask at the end */
+		__m128i v = _mm_setzero_si128();
+		for (; i + 64 <= n; i += 64)
+			v = _mm_or_si128(v, _mm_or_si128(
+				_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+				             _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16))),
+				_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 32)),
+				             _mm_loadu_si128((const __m128i *)(const void *)(s + i + 48)))));
+		if (_mm_movemask_epi8(v))
+			acc = DP_HIGHS;
+#endif
 		for (; i + 32 <= n; i += 32)
 			acc |= dp_load8(s + i) | dp_load8(s + i + 8) |
 			       dp_load8(s + i + 16) | dp_load8(s + i + 24);
@@ -251,7 +267,7 @@ void *dp_doc_alloc(struct dp_doc *doc, size_t size)
 {
 	if (!dp_doc_charge(doc))
 		return NULL;
-	return dp_arena_alloc(&doc->arena, size);
+	return dp_arena_take(&doc->arena, size);
 }
 
 int dp_doc_fail(struct dp_doc *doc, const char *fmt, ...)
@@ -275,7 +291,8 @@ size_t dp_doc_dropped_spans(const struct dp_doc *doc)
  * multiply-xorshift mix; the tail in at most two more loads. The loads
  * cover every byte, so *bytes gets their OR: bit 7 of a lane tells the
  * caller whether the string has a byte beyond ASCII. */
-static uint32_t str_hash(const char *s, size_t len, uint64_t *bytes)
+static inline __attribute__((always_inline)) uint32_t
+str_hash(const char *s, size_t len, uint64_t *bytes)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, acc = 0;
 	size_t i = 0;
@@ -355,10 +372,35 @@ bool dp_doc_str_valid(const struct dp_doc *doc, const char *s, size_t len)
 	return dp_utf8_valid(s, len);
 }
 
-int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
-                          uint32_t *id)
+/* Copies 0 to 16 bytes without a call to memcpy: two overlapping loads
+ * and stores, as in str_hash() (most interned strings are kind names and
+ * dates of a few bytes). Writes dst[0, len) only. */
+static inline void copy_short(char *dst, const char *src, size_t len)
 {
-	uint32_t h, k;
+	if (len >= 8) {
+		uint64_t x = dp_load8(src), y = dp_load8(src + len - 8);
+		memcpy(dst, &x, 8);
+		memcpy(dst + len - 8, &y, 8);
+	} else if (len >= 4) {
+		uint32_t x, y;
+		memcpy(&x, src, 4);
+		memcpy(&y, src + len - 4, 4);
+		memcpy(dst, &x, 4);
+		memcpy(dst + len - 4, &y, 4);
+	} else if (len) {
+		dst[0] = src[0];
+		dst[len / 2] = src[len / 2];
+		dst[len - 1] = src[len - 1];
+	}
+}
+
+/* The body of dp_doc_intern() and dp_doc_intern_checked(), inlined in
+ * both: dp_doc_intern() is called once per date string and was a second
+ * call deep. */
+static inline __attribute__((always_inline)) int
+intern(struct dp_doc *doc, const char *s, size_t len, uint32_t *id)
+{
+	uint32_t h, k, mask;
 	uint64_t bytes;
 
 	*id = 0;
@@ -373,14 +415,14 @@ int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
 		doc->nstrs = 1;
 	if ((doc->nstrs + 1) * 2 > doc->hash_cap && intern_grow(doc) < 0)
 		return DP_ENOMEM;
-	k = h & (doc->hash_cap - 1);
-	while (doc->hash[k]) {
-		const struct dp_str *e = &doc->strs[doc->hash[k]];
+	mask = doc->hash_cap - 1;
+	k = h & mask;
+	for (uint32_t hid; (hid = doc->hash[k]) != 0; k = (k + 1) & mask) {
+		const struct dp_str *e = &doc->strs[hid];
 		if (e->len == len && memcmp(e->p, s, len) == 0) {
-			*id = doc->hash[k];
+			*id = hid;
 			return 0;
 		}
-		k = (k + 1) & (doc->hash_cap - 1);
 	}
 	if (doc->nstrs >= doc->strs_cap) {
 		uint32_t ncap = doc->strs_cap ? doc->strs_cap * 2 : 64;
@@ -391,23 +433,35 @@ int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
 		doc->strs = ns;
 		doc->strs_cap = ncap;
 	}
-	char *copy = dp_doc_alloc(doc, len + 1);
+	if (!dp_doc_charge(doc))
+		return DP_ENOMEM;
+	char *copy = dp_arena_take(&doc->arena, len + 1);
 	if (!copy)
 		return DP_ENOMEM;
-	memcpy(copy, s, len);
+	if (len <= 16)
+		copy_short(copy, s, len);
+	else
+		memcpy(copy, s, len);
 	copy[len] = '\0';
-	doc->strs[doc->nstrs].p = copy;
-	doc->strs[doc->nstrs].len = (uint32_t)len;
-	doc->hash[k] = doc->nstrs;
-	*id = doc->nstrs++;
+	uint32_t nid = doc->nstrs++;
+	doc->strs[nid].p = copy;
+	doc->strs[nid].len = (uint32_t)len;
+	doc->hash[k] = nid;
+	*id = nid;
 	return 0;
+}
+
+int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
+                          uint32_t *id)
+{
+	return intern(doc, s, len, id);
 }
 
 uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
 {
 	uint32_t id;
 
-	if (dp_doc_intern_checked(doc, s, len, &id) == DP_EUTF8)
+	if (intern(doc, s, len, &id) == DP_EUTF8)
 		dp_error_set(&doc->fail, DP_EUTF8, "a string to intern is not "
 		             "valid UTF-8 (%zu bytes)", len);
 	return id;

@@ -7,13 +7,18 @@
 
 #include <docproc/docproc.h>
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #define DP_INTERNAL __attribute__((visibility("hidden")))
 
 /* ---------------------------------------------------------------- arena */
 
-struct arena_block;
+struct arena_block {
+	struct arena_block *next;
+	size_t size, used;
+	max_align_t data[];
+};
 
 /* A bump allocator; dp_arena_reset() keeps the first block for reuse. */
 struct dp_arena {
@@ -22,6 +27,24 @@ struct dp_arena {
 };
 
 DP_INTERNAL void *dp_arena_alloc(struct dp_arena *a, size_t size);
+
+/* dp_arena_alloc() with the common case inline: room left in the newest
+ * block. Interning and dp_doc_alloc() take tens of thousands of small
+ * pieces per second of input, where the call and the block test cost as
+ * much as the bump. Same rounding, same result as dp_arena_alloc(). */
+static inline void *dp_arena_take(struct dp_arena *a, size_t size)
+{
+	struct arena_block *b = a->head;
+	size_t r = (size + 15) & ~(size_t)15;
+
+	if (__builtin_expect(b != NULL && r != 0 && b->size - b->used >= r,
+	                     1)) {
+		void *p = (char *)b->data + b->used;
+		b->used += r;
+		return p;
+	}
+	return dp_arena_alloc(a, size);
+}
 DP_INTERNAL void dp_arena_reset(struct dp_arena *a);
 DP_INTERNAL void dp_arena_free(struct dp_arena *a);
 
