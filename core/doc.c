@@ -457,7 +457,10 @@ int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
 	return intern(doc, s, len, id);
 }
 
-uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
+/* dp_doc_intern() when the fast path below does not apply: the whole
+ * of intern(), out of line. */
+static __attribute__((noinline)) uint32_t
+intern_slow(struct dp_doc *doc, const char *s, size_t len)
 {
 	uint32_t id;
 
@@ -465,6 +468,51 @@ uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
 		dp_error_set(&doc->fail, DP_EUTF8, "a string to intern is not "
 		             "valid UTF-8 (%zu bytes)", len);
 	return id;
+}
+
+/* Most calls intern a short ASCII string new to the document (a date's
+ * text or value, a kind name), whose first slot in the table is free,
+ * with room in the table, the string array and the arena's block and no
+ * allocation failure being injected: that case is done here with no call
+ * at all, so that the function needs no stack frame, and it puts the
+ * string where intern() would. Everything else (a string seen before, a
+ * collision, a byte beyond ASCII, a table to grow) goes to
+ * intern_slow(). */
+uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
+{
+	if (s && len <= 32) {
+		uint64_t bytes;
+		uint32_t h = str_hash(s, len, &bytes);
+		uint32_t n = doc->nstrs, k;
+		struct arena_block *b = doc->arena.head;
+		size_t r = (len + 16) & ~(size_t)15;   /* len + 1, rounded */
+
+		if (!(bytes & DP_HIGHS) && n != 0 &&
+		    (n + 1) * 2 <= doc->hash_cap && n < doc->strs_cap &&
+		    doc->fail_alloc_after <= 0 && b && b->size - b->used >= r &&
+		    doc->hash[k = h & (doc->hash_cap - 1)] == 0) {
+			char *copy = (char *)b->data + b->used;
+			b->used += r;
+			if (len >= 16) {
+				uint64_t w0 = dp_load8(s), w1 = dp_load8(s + 8);
+				uint64_t w2 = dp_load8(s + len - 16);
+				uint64_t w3 = dp_load8(s + len - 8);
+				memcpy(copy, &w0, 8);
+				memcpy(copy + 8, &w1, 8);
+				memcpy(copy + len - 16, &w2, 8);
+				memcpy(copy + len - 8, &w3, 8);
+			} else {
+				copy_short(copy, s, len);
+			}
+			copy[len] = '\0';
+			doc->strs[n].p = copy;
+			doc->strs[n].len = (uint32_t)len;
+			doc->hash[k] = n;
+			doc->nstrs = n + 1;
+			return n;
+		}
+	}
+	return intern_slow(doc, s, len);
 }
 
 const struct dp_str *dp_doc_str(const struct dp_doc *doc, uint32_t id)

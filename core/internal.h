@@ -97,6 +97,14 @@ static inline uint64_t dp_swar_less(uint64_t x, unsigned n)
 	return (x - DP_ONES * n) & ~x & DP_HIGHS;
 }
 
+/* Whether two NUL-terminated strings are equal; the first bytes inline:
+ * most layer and attribute names compared on the per-document path
+ * differ there, and strcmp() is a call. */
+static inline bool dp_streq(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* Whether s[0..len) is valid UTF-8; a slice of the document's text (its
  * bytes were checked when they were read or edited) by its two ends only.
  * dp_doc_intern() and dp_layer_set_str() ask it for strings with a byte

@@ -76,7 +76,7 @@ static bool same_schema(const struct dp_layer *l, const struct dp_attr_def *a,
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (l->cols[i].type != a[i].type || !a[i].name ||
-		    strcmp(l->cols[i].name, a[i].name) != 0)
+		    !dp_streq(l->cols[i].name, a[i].name))
 			return false;
 	return true;
 }
@@ -148,7 +148,7 @@ struct dp_layer *dp_doc_layer_new(struct dp_doc *doc, const char *name,
 	 * attributes was checked when it was made: reuse it */
 	for (size_t i = 0; i < doc->nlayers; i++) {
 		struct dp_layer *x = doc->layers[i];
-		if (strcmp(x->name, name) != 0)
+		if (!dp_streq(x->name, name))
 			continue;
 		if (x->present) {
 			dp_doc_fail(doc, "layer '%s' already exists", name);
@@ -228,7 +228,7 @@ static bool may_write(const struct dp_doc *doc, const char *name)
 	if (!doc->step_provides)
 		return false;
 	for (const char *const *p = doc->step_provides; *p; p++)
-		if (strcmp(*p, name) == 0)
+		if (dp_streq(*p, name))
 			return true;
 	return false;
 }
@@ -242,7 +242,7 @@ struct dp_layer *dp_layer_create(struct dp_doc *doc, const char *name,
 			dp_doc_fail(doc, "dp_layer_create: no layer name");
 		return NULL;
 	}
-	if (strcmp(name, "edits") == 0) {
+	if (dp_streq(name, "edits")) {
 		dp_doc_fail(doc, "layer 'edits' is the core's: change the text "
 		                 "with dp_doc_replace()");
 		return NULL;
@@ -261,7 +261,7 @@ struct dp_layer *dp_layer_find(const struct dp_doc *doc, const char *name)
 		return NULL;
 	for (size_t i = 0; i < doc->nlayers; i++)
 		if (doc->layers[i]->present &&
-		    strcmp(doc->layers[i]->name, name) == 0)
+		    dp_streq(doc->layers[i]->name, name))
 			return doc->layers[i];
 	return NULL;
 }
@@ -274,7 +274,7 @@ int dp_layer_attr(const struct dp_layer *l, const char *name)
 	if (!l || !name)
 		return -1;
 	for (int i = 0; i < l->ncols; i++)
-		if (strcmp(l->cols[i].name, name) == 0)
+		if (dp_streq(l->cols[i].name, name))
 			return i;
 	return -1;
 }

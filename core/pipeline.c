@@ -20,7 +20,7 @@ static bool in_list(const char *const *list, const char *name)
 	if (!list)
 		return false;
 	for (; *list; list++)
-		if (strcmp(*list, name) == 0)
+		if (dp_streq(*list, name))
 			return true;
 	return false;
 }
