@@ -140,12 +140,20 @@ bool dp_doc_text_ascii(struct dp_doc *doc)
 #ifdef __SSE2__
 		/* 64 bytes a step in four registers, one movemask at the end */
 		__m128i v = _mm_setzero_si128();
-		for (; i + 64 <= n; i += 64)
+		while (n >= 64) {   /* left by the break only */
 			v = _mm_or_si128(v, _mm_or_si128(
 				_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
 				             _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16))),
 				_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 32)),
 				             _mm_loadu_si128((const __m128i *)(const void *)(s + i + 48)))));
+			i += 64;
+			if (i + 64 <= n)
+				continue;
+			if (i == n)
+				break;
+			/* the last block overlaps the one before: no tail */
+			i = n - 64;
+		}
 		if (_mm_movemask_epi8(v))
 			acc = DP_HIGHS;
 #endif

@@ -339,12 +339,21 @@ static bool any_at_least(const uint32_t *a, size_t n, uint32_t lim)
 			return true;
 		const __m128i bl = _mm_set1_epi32((int)((lim - 1) ^ 0x80000000u));
 		__m128i acc = _mm_setzero_si128();
-		for (; i + 8 <= n; i += 8)
+		/* then one block that overlaps the one before instead of a
+		 * tail loop, whose exit, at a varying count, mispredicts */
+		for (;;) {
 			acc = _mm_or_si128(acc, _mm_or_si128(
 				_mm_cmpgt_epi32(_mm_xor_si128(load4(a + i), bias), bl),
 				_mm_cmpgt_epi32(_mm_xor_si128(load4(a + i + 4), bias),
 				                bl)));
-		r = _mm_movemask_epi8(acc) != 0;
+			i += 8;
+			if (i + 8 <= n)
+				continue;
+			if (i == n)
+				break;
+			i = n - 8;
+		}
+		return _mm_movemask_epi8(acc) != 0;
 	}
 #else
 	uint32_t acc[8] = { 0 };
@@ -601,12 +610,18 @@ static bool any_byte_at_least(const uint8_t *c, size_t n, unsigned lim)
 	if (lim >= 1 && lim <= 256 && n >= 16) {
 		const __m128i lm1 = _mm_set1_epi8((char)(lim - 1));
 		__m128i v = _mm_setzero_si128();
-		for (; i + 16 <= n; i += 16)
+		for (;;) {   /* the last block overlapping */
 			v = _mm_or_si128(v, _mm_subs_epu8(_mm_loadu_si128(
 				(const __m128i *)(const void *)(c + i)), lm1));
-		if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())) !=
-		    0xFFFF)
-			acc = highs;
+			i += 16;
+			if (i + 16 <= n)
+				continue;
+			if (i == n)
+				break;
+			i = n - 16;
+		}
+		return _mm_movemask_epi8(_mm_cmpeq_epi8(
+			v, _mm_setzero_si128())) != 0xFFFF;
 	}
 #endif
 	if (lim <= 128) {

@@ -399,6 +399,17 @@ static void test_bulk_checks_in_blocks(void **state)
 	}
 	assert_int_equal(dp_layer_set_str_ids(l, 0, 40, 1, ids), 0);
 	assert_int_equal(dp_layer_get_str_id(l, 39, 1), x);
+	/* every count from 1 to 40 (the last block overlapping the one
+	 * before), the bad id at each place */
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t at = 0; at < n; at++) {
+			ids[at] = doc->nstrs;
+			assert_int_equal(dp_layer_set_str_ids(l, 0, n, 1, ids),
+			                 DP_EINVAL);
+			ids[at] = x;
+			assert_int_equal(dp_layer_set_str_ids(l, 0, n, 1, ids),
+			                 0);
+		}
 }
 
 /* dp_layer_set_str_codes(): values through a dictionary of ids */

@@ -323,6 +323,33 @@ static void test_intern_lengths(void **state)
 			assert_int_not_equal(ids[i], ids[j]);
 }
 
+/* Whether the text is ASCII, for every length up to 200 (64-byte blocks,
+ * the last one overlapping, and the shorter tails) and a byte beyond
+ * ASCII at the first, a middle and the last place. */
+static void test_text_ascii(void **state)
+{
+	struct dp_doc *doc = dp_doc_new();
+	char t[201];
+
+	(void)state;
+	assert_non_null(doc);
+	for (size_t len = 1; len <= 200; len++) {
+		size_t at[3] = {0, len / 2, len - 1};
+		memset(t, 'a', len);
+		t[len] = '\0';
+		assert_int_equal(dp_doc_reset(doc, "a", t, len, NULL, 0), 0);
+		assert_true(dp_doc_text_ascii(doc));
+		for (int k = 0; k < 3; k++) {
+			t[at[k]] = (char)0x80;
+			assert_int_equal(dp_doc_reset(doc, "a", t, len, NULL, 0),
+			                 0);
+			assert_false(dp_doc_text_ascii(doc));
+			t[at[k]] = 'a';
+		}
+	}
+	dp_doc_free(doc);
+}
+
 static void test_insert_before_after_inside(void **state)
 {
 	struct dp_doc *doc = doc_with(state, "hello world");
@@ -759,6 +786,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_alloc_and_fail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_intern_checks_utf8, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_intern_lengths, setup, teardown),
+		cmocka_unit_test(test_text_ascii),
 		cmocka_unit_test_setup_teardown(test_insert_before_after_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_before_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_whole_span, setup, teardown),
