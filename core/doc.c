@@ -295,16 +295,93 @@ size_t dp_doc_dropped_spans(const struct dp_doc *doc)
 
 /* ------------------------------------------------------------ interning */
 
-/* 8 bytes per step (quote texts and edit strings can be long), a
- * multiply-xorshift mix; the tail in at most two more loads. The loads
- * cover every byte, so *bytes gets their OR: bit 7 of a lane tells the
- * caller whether the string has a byte beyond ASCII. */
+/* The bytes of a string of at most 32 bytes in at most four loads,
+ * without a byte loop: two overlapping 8-byte words (and two more beyond
+ * 16 bytes), two 4-byte ones, or 3 single bytes below 4. Returns their
+ * OR (bit 7 of a lane: a byte beyond ASCII) and in *a and *b two words
+ * for hash_mix(). With @dst the words are stored there too (dst[0, len),
+ * nothing beyond): interning copies a new string with the loads that hash
+ * it, behind one test of the length for both. */
+static inline __attribute__((always_inline)) uint64_t
+load_short(const char *s, size_t len, char *dst, uint64_t *a, uint64_t *b)
+{
+	if (len >= 8) {
+		uint64_t w0 = dp_load8(s), w3 = dp_load8(s + len - 8);
+		if (dst) {
+			memcpy(dst, &w0, 8);
+			memcpy(dst + len - 8, &w3, 8);
+		}
+		if (len > 16) {
+			uint64_t w1 = dp_load8(s + 8), w2 = dp_load8(s + len - 16);
+			if (dst) {
+				memcpy(dst + 8, &w1, 8);
+				memcpy(dst + len - 16, &w2, 8);
+			}
+			*a = w0 ^ (w1 << 32 | w1 >> 32);
+			*b = w3 ^ (w2 << 32 | w2 >> 32);
+			return w0 | w1 | w2 | w3;
+		}
+		*a = w0;
+		*b = w3;
+		return w0 | w3;
+	}
+	if (len >= 4) {
+		uint32_t x, y;
+		memcpy(&x, s, 4);
+		memcpy(&y, s + len - 4, 4);
+		if (dst) {
+			memcpy(dst, &x, 4);
+			memcpy(dst + len - 4, &y, 4);
+		}
+		*a = x;
+		*b = y;
+		return x | y;
+	}
+	if (len) {
+		unsigned char c0 = (unsigned char)s[0];
+		unsigned char c1 = (unsigned char)s[len / 2];
+		unsigned char c2 = (unsigned char)s[len - 1];
+		if (dst) {
+			dst[0] = (char)c0;
+			dst[len / 2] = (char)c1;
+			dst[len - 1] = (char)c2;
+		}
+		*a = (uint64_t)c2 << 16 | (uint64_t)c1 << 8 | c0;
+		*b = 0;
+		return *a;
+	}
+	*a = *b = 0;
+	return 0;
+}
+
+/* Two words and the length into 32 bits: multiply-xorshift, the high
+ * halves folded down before and after the multiplies (the table takes
+ * the low bits). */
+static inline uint32_t hash_mix(uint64_t a, uint64_t b, size_t len)
+{
+	uint64_t h = (a ^ len ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
+	h ^= h >> 32;
+	h = (h ^ b) * 0xC4CEB9FE1A85EC53ull;
+	h ^= h >> 32;
+	return (uint32_t)h;
+}
+
+/* The hash of a string: up to 32 bytes through load_short() (most
+ * interned strings are kind names and dates), longer ones (quote texts,
+ * edit strings) 8 bytes per step and the tail in one more load. *bytes
+ * gets the OR of the bytes read (they cover every byte), whose bit 7 in
+ * a lane tells the caller whether the string has a byte beyond ASCII. */
 static inline __attribute__((always_inline)) uint32_t
 str_hash(const char *s, size_t len, uint64_t *bytes)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, acc = 0;
 	size_t i = 0;
 
+	if (len <= 32) {
+		uint64_t a, b;
+		*bytes = load_short(s, len, NULL, &a, &b);
+		return hash_mix(a, b, len);
+	}
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w = dp_load8(s + i);
 		acc |= w;
@@ -313,22 +390,9 @@ str_hash(const char *s, size_t len, uint64_t *bytes)
 		h ^= h >> 32;
 	}
 	if (i < len) {
-		/* the last 1 to 7 bytes in at most two loads, without a byte
-		 * loop: the last 8 bytes when the string has them (overlapping
-		 * what was hashed), else two overlapping 4/2/1-byte reads */
-		uint64_t t;
-		if (len >= 8) {
-			t = dp_load8(s + len - 8);
-		} else if (len >= 4) {
-			uint32_t x, y;
-			memcpy(&x, s, 4);
-			memcpy(&y, s + len - 4, 4);
-			t = (uint64_t)x << 32 | y;
-		} else {
-			t = (uint64_t)(unsigned char)s[0] << 16 |
-			    (uint64_t)(unsigned char)s[len / 2] << 8 |
-			    (unsigned char)s[len - 1];
-		}
+		/* the last 1 to 7 bytes: the last 8 of the string,
+		 * overlapping what was hashed */
+		uint64_t t = dp_load8(s + len - 8);
 		acc |= t;
 		h ^= t;
 		h *= 0xFF51AFD7ED558CCDull;
@@ -380,28 +444,6 @@ bool dp_doc_str_valid(const struct dp_doc *doc, const char *s, size_t len)
 	return dp_utf8_valid(s, len);
 }
 
-/* Copies 0 to 16 bytes without a call to memcpy: two overlapping loads
- * and stores, as in str_hash() (most interned strings are kind names and
- * dates of a few bytes). Writes dst[0, len) only. */
-static inline void copy_short(char *dst, const char *src, size_t len)
-{
-	if (len >= 8) {
-		uint64_t x = dp_load8(src), y = dp_load8(src + len - 8);
-		memcpy(dst, &x, 8);
-		memcpy(dst + len - 8, &y, 8);
-	} else if (len >= 4) {
-		uint32_t x, y;
-		memcpy(&x, src, 4);
-		memcpy(&y, src + len - 4, 4);
-		memcpy(dst, &x, 4);
-		memcpy(dst + len - 4, &y, 4);
-	} else if (len) {
-		dst[0] = src[0];
-		dst[len / 2] = src[len / 2];
-		dst[len - 1] = src[len - 1];
-	}
-}
-
 /* The body of dp_doc_intern() and dp_doc_intern_checked(), inlined in
  * both: dp_doc_intern() is called once per date string and was a second
  * call deep. */
@@ -446,10 +488,7 @@ intern(struct dp_doc *doc, const char *s, size_t len, uint32_t *id)
 	char *copy = dp_arena_take(&doc->arena, len + 1);
 	if (!copy)
 		return DP_ENOMEM;
-	if (len <= 16)
-		copy_short(copy, s, len);
-	else
-		memcpy(copy, s, len);
+	memcpy(copy, s, len);
 	copy[len] = '\0';
 	uint32_t nid = doc->nstrs++;
 	doc->strs[nid].p = copy;
@@ -483,41 +522,36 @@ intern_slow(struct dp_doc *doc, const char *s, size_t len)
  * with room in the table, the string array and the arena's block and no
  * allocation failure being injected: that case is done here with no call
  * at all, so that the function needs no stack frame, and it puts the
- * string where intern() would. Everything else (a string seen before, a
- * collision, a byte beyond ASCII, a table to grow) goes to
+ * string where intern() would. The string is copied into the free space
+ * of the arena's block while it is loaded for the hash, and the space
+ * taken only if the string is new. Everything else (a string seen
+ * before, a collision, a byte beyond ASCII, a table to grow) goes to
  * intern_slow(). */
 uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
 {
 	if (s && len <= 32) {
-		uint64_t bytes;
-		uint32_t h = str_hash(s, len, &bytes);
-		uint32_t n = doc->nstrs, k;
+		uint32_t n = doc->nstrs;
 		struct arena_block *b = doc->arena.head;
 		size_t r = (len + 16) & ~(size_t)15;   /* len + 1, rounded */
 
-		if (!(bytes & DP_HIGHS) && n != 0 &&
-		    (n + 1) * 2 <= doc->hash_cap && n < doc->strs_cap &&
-		    doc->fail_alloc_after <= 0 && b && b->size - b->used >= r &&
-		    doc->hash[k = h & (doc->hash_cap - 1)] == 0) {
+		/* & rather than &&: one branch, all of them true as a rule */
+		if (b && ((b->size - b->used >= r) & (n != 0) &
+		          ((n + 1) * 2 <= doc->hash_cap) & (n < doc->strs_cap) &
+		          (doc->fail_alloc_after <= 0))) {
 			char *copy = (char *)b->data + b->used;
-			b->used += r;
-			if (len >= 16) {
-				uint64_t w0 = dp_load8(s), w1 = dp_load8(s + 8);
-				uint64_t w2 = dp_load8(s + len - 16);
-				uint64_t w3 = dp_load8(s + len - 8);
-				memcpy(copy, &w0, 8);
-				memcpy(copy + 8, &w1, 8);
-				memcpy(copy + len - 16, &w2, 8);
-				memcpy(copy + len - 8, &w3, 8);
-			} else {
-				copy_short(copy, s, len);
+			uint64_t wa, wb;
+			uint64_t bytes = load_short(s, len, copy, &wa, &wb);
+			uint32_t k = hash_mix(wa, wb, len) & (doc->hash_cap - 1);
+
+			if (!(bytes & DP_HIGHS) && doc->hash[k] == 0) {
+				b->used += r;
+				copy[len] = '\0';
+				doc->strs[n].p = copy;
+				doc->strs[n].len = (uint32_t)len;
+				doc->hash[k] = n;
+				doc->nstrs = n + 1;
+				return n;
 			}
-			copy[len] = '\0';
-			doc->strs[n].p = copy;
-			doc->strs[n].len = (uint32_t)len;
-			doc->hash[k] = n;
-			doc->nstrs = n + 1;
-			return n;
 		}
 	}
 	return intern_slow(doc, s, len);
