@@ -444,9 +444,8 @@ bool dp_doc_str_valid(const struct dp_doc *doc, const char *s, size_t len)
 	return dp_utf8_valid(s, len);
 }
 
-/* The body of dp_doc_intern() and dp_doc_intern_checked(), inlined in
- * both: dp_doc_intern() is called once per date string and was a second
- * call deep. */
+/* The whole of interning, inlined in dp_doc_intern_checked() and in
+ * intern_slow() (dp_doc_intern() used to reach it two calls deep). */
 static inline __attribute__((always_inline)) int
 intern(struct dp_doc *doc, const char *s, size_t len, uint32_t *id)
 {
