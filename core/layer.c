@@ -355,6 +355,16 @@ static bool any_at_least(const uint32_t *a, size_t n, uint32_t lim)
 		}
 		return _mm_movemask_epi8(acc) != 0;
 	}
+	if (n >= 4) {   /* 4 to 7 (a document's few dates): two blocks */
+		const __m128i bias = _mm_set1_epi32((int)0x80000000u);
+		if (lim == 0)
+			return true;
+		const __m128i bl = _mm_set1_epi32((int)((lim - 1) ^ 0x80000000u));
+		return _mm_movemask_epi8(_mm_or_si128(
+			_mm_cmpgt_epi32(_mm_xor_si128(load4(a), bias), bl),
+			_mm_cmpgt_epi32(_mm_xor_si128(load4(a + n - 4), bias),
+			                bl))) != 0;
+	}
 #else
 	uint32_t acc[8] = { 0 };
 
