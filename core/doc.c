@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 struct dp_doc *dp_doc_new(void)
 {
 	struct dp_doc *doc = calloc(1, sizeof *doc);
@@ -133,6 +137,26 @@ bool dp_doc_text_ascii(struct dp_doc *doc)
 		size_t i = 0, n = doc->len;
 		uint64_t acc = 0;
 		/* OR of every byte: only bit 7 matters */
+#ifdef __SSE2__
+		/* 64 bytes a step in four registers, one movemask at the end */
+		__m128i v = _mm_setzero_si128();
+		while (n >= 64) {   /* left by the break only */
+			v = _mm_or_si128(v, _mm_or_si128(
+				_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+				             _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16))),
+				_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 32)),
+				             _mm_loadu_si128((const __m128i *)(const void *)(s + i + 48)))));
+			i += 64;
+			if (i + 64 <= n)
+				continue;
+			if (i == n)
+				break;
+			/* the last block overlaps the one before: no tail */
+			i = n - 64;
+		}
+		if (_mm_movemask_epi8(v))
+			acc = DP_HIGHS;
+#endif
 		for (; i + 32 <= n; i += 32)
 			acc |= dp_load8(s + i) | dp_load8(s + i + 8) |
 			       dp_load8(s + i + 16) | dp_load8(s + i + 24);
@@ -251,7 +275,7 @@ void *dp_doc_alloc(struct dp_doc *doc, size_t size)
 {
 	if (!dp_doc_charge(doc))
 		return NULL;
-	return dp_arena_alloc(&doc->arena, size);
+	return dp_arena_take(&doc->arena, size);
 }
 
 int dp_doc_fail(struct dp_doc *doc, const char *fmt, ...)
@@ -271,15 +295,93 @@ size_t dp_doc_dropped_spans(const struct dp_doc *doc)
 
 /* ------------------------------------------------------------ interning */
 
-/* 8 bytes per step (quote texts and edit strings can be long), a
- * multiply-xorshift mix; the tail in at most two more loads. The loads
- * cover every byte, so *bytes gets their OR: bit 7 of a lane tells the
- * caller whether the string has a byte beyond ASCII. */
-static uint32_t str_hash(const char *s, size_t len, uint64_t *bytes)
+/* The bytes of a string of at most 32 bytes in at most four loads,
+ * without a byte loop: two overlapping 8-byte words (and two more beyond
+ * 16 bytes), two 4-byte ones, or 3 single bytes below 4. Returns their
+ * OR (bit 7 of a lane: a byte beyond ASCII) and in *a and *b two words
+ * for hash_mix(). With @dst the words are stored there too (dst[0, len),
+ * nothing beyond): interning copies a new string with the loads that hash
+ * it, behind one test of the length for both. */
+static inline __attribute__((always_inline)) uint64_t
+load_short(const char *s, size_t len, char *dst, uint64_t *a, uint64_t *b)
+{
+	if (len >= 8) {
+		uint64_t w0 = dp_load8(s), w3 = dp_load8(s + len - 8);
+		if (dst) {
+			memcpy(dst, &w0, 8);
+			memcpy(dst + len - 8, &w3, 8);
+		}
+		if (len > 16) {
+			uint64_t w1 = dp_load8(s + 8), w2 = dp_load8(s + len - 16);
+			if (dst) {
+				memcpy(dst + 8, &w1, 8);
+				memcpy(dst + len - 16, &w2, 8);
+			}
+			*a = w0 ^ (w1 << 32 | w1 >> 32);
+			*b = w3 ^ (w2 << 32 | w2 >> 32);
+			return w0 | w1 | w2 | w3;
+		}
+		*a = w0;
+		*b = w3;
+		return w0 | w3;
+	}
+	if (len >= 4) {
+		uint32_t x, y;
+		memcpy(&x, s, 4);
+		memcpy(&y, s + len - 4, 4);
+		if (dst) {
+			memcpy(dst, &x, 4);
+			memcpy(dst + len - 4, &y, 4);
+		}
+		*a = x;
+		*b = y;
+		return x | y;
+	}
+	if (len) {
+		unsigned char c0 = (unsigned char)s[0];
+		unsigned char c1 = (unsigned char)s[len / 2];
+		unsigned char c2 = (unsigned char)s[len - 1];
+		if (dst) {
+			dst[0] = (char)c0;
+			dst[len / 2] = (char)c1;
+			dst[len - 1] = (char)c2;
+		}
+		*a = (uint64_t)c2 << 16 | (uint64_t)c1 << 8 | c0;
+		*b = 0;
+		return *a;
+	}
+	*a = *b = 0;
+	return 0;
+}
+
+/* Two words and the length into 32 bits: multiply-xorshift, the high
+ * halves folded down before and after the multiplies (the table takes
+ * the low bits). */
+static inline uint32_t hash_mix(uint64_t a, uint64_t b, size_t len)
+{
+	uint64_t h = (a ^ len ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
+	h ^= h >> 32;
+	h = (h ^ b) * 0xC4CEB9FE1A85EC53ull;
+	h ^= h >> 32;
+	return (uint32_t)h;
+}
+
+/* The hash of a string: up to 32 bytes through load_short() (most
+ * interned strings are kind names and dates), longer ones (quote texts,
+ * edit strings) 8 bytes per step and the tail in one more load. *bytes
+ * gets the OR of the bytes read (they cover every byte), whose bit 7 in
+ * a lane tells the caller whether the string has a byte beyond ASCII. */
+static inline __attribute__((always_inline)) uint32_t
+str_hash(const char *s, size_t len, uint64_t *bytes)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, acc = 0;
 	size_t i = 0;
 
+	if (len <= 32) {
+		uint64_t a, b;
+		*bytes = load_short(s, len, NULL, &a, &b);
+		return hash_mix(a, b, len);
+	}
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w = dp_load8(s + i);
 		acc |= w;
@@ -288,22 +390,9 @@ static uint32_t str_hash(const char *s, size_t len, uint64_t *bytes)
 		h ^= h >> 32;
 	}
 	if (i < len) {
-		/* the last 1 to 7 bytes in at most two loads, without a byte
-		 * loop: the last 8 bytes when the string has them (overlapping
-		 * what was hashed), else two overlapping 4/2/1-byte reads */
-		uint64_t t;
-		if (len >= 8) {
-			t = dp_load8(s + len - 8);
-		} else if (len >= 4) {
-			uint32_t x, y;
-			memcpy(&x, s, 4);
-			memcpy(&y, s + len - 4, 4);
-			t = (uint64_t)x << 32 | y;
-		} else {
-			t = (uint64_t)(unsigned char)s[0] << 16 |
-			    (uint64_t)(unsigned char)s[len / 2] << 8 |
-			    (unsigned char)s[len - 1];
-		}
+		/* the last 1 to 7 bytes: the last 8 of the string,
+		 * overlapping what was hashed */
+		uint64_t t = dp_load8(s + len - 8);
 		acc |= t;
 		h ^= t;
 		h *= 0xFF51AFD7ED558CCDull;
@@ -355,10 +444,12 @@ bool dp_doc_str_valid(const struct dp_doc *doc, const char *s, size_t len)
 	return dp_utf8_valid(s, len);
 }
 
-int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
-                          uint32_t *id)
+/* The whole of interning, inlined in dp_doc_intern_checked() and in
+ * intern_slow() (dp_doc_intern() used to reach it two calls deep). */
+static inline __attribute__((always_inline)) int
+intern(struct dp_doc *doc, const char *s, size_t len, uint32_t *id)
 {
-	uint32_t h, k;
+	uint32_t h, k, mask;
 	uint64_t bytes;
 
 	*id = 0;
@@ -373,14 +464,14 @@ int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
 		doc->nstrs = 1;
 	if ((doc->nstrs + 1) * 2 > doc->hash_cap && intern_grow(doc) < 0)
 		return DP_ENOMEM;
-	k = h & (doc->hash_cap - 1);
-	while (doc->hash[k]) {
-		const struct dp_str *e = &doc->strs[doc->hash[k]];
+	mask = doc->hash_cap - 1;
+	k = h & mask;
+	for (uint32_t hid; (hid = doc->hash[k]) != 0; k = (k + 1) & mask) {
+		const struct dp_str *e = &doc->strs[hid];
 		if (e->len == len && memcmp(e->p, s, len) == 0) {
-			*id = doc->hash[k];
+			*id = hid;
 			return 0;
 		}
-		k = (k + 1) & (doc->hash_cap - 1);
 	}
 	if (doc->nstrs >= doc->strs_cap) {
 		uint32_t ncap = doc->strs_cap ? doc->strs_cap * 2 : 64;
@@ -391,26 +482,78 @@ int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
 		doc->strs = ns;
 		doc->strs_cap = ncap;
 	}
-	char *copy = dp_doc_alloc(doc, len + 1);
+	if (!dp_doc_charge(doc))
+		return DP_ENOMEM;
+	char *copy = dp_arena_take(&doc->arena, len + 1);
 	if (!copy)
 		return DP_ENOMEM;
 	memcpy(copy, s, len);
 	copy[len] = '\0';
-	doc->strs[doc->nstrs].p = copy;
-	doc->strs[doc->nstrs].len = (uint32_t)len;
-	doc->hash[k] = doc->nstrs;
-	*id = doc->nstrs++;
+	uint32_t nid = doc->nstrs++;
+	doc->strs[nid].p = copy;
+	doc->strs[nid].len = (uint32_t)len;
+	doc->hash[k] = nid;
+	*id = nid;
 	return 0;
 }
 
-uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
+int dp_doc_intern_checked(struct dp_doc *doc, const char *s, size_t len,
+                          uint32_t *id)
+{
+	return intern(doc, s, len, id);
+}
+
+/* dp_doc_intern() when the fast path below does not apply: the whole
+ * of intern(), out of line. */
+static __attribute__((noinline)) uint32_t
+intern_slow(struct dp_doc *doc, const char *s, size_t len)
 {
 	uint32_t id;
 
-	if (dp_doc_intern_checked(doc, s, len, &id) == DP_EUTF8)
+	if (intern(doc, s, len, &id) == DP_EUTF8)
 		dp_error_set(&doc->fail, DP_EUTF8, "a string to intern is not "
 		             "valid UTF-8 (%zu bytes)", len);
 	return id;
+}
+
+/* Most calls intern a short ASCII string new to the document (a date's
+ * text or value, a kind name), whose first slot in the table is free,
+ * with room in the table, the string array and the arena's block and no
+ * allocation failure being injected: that case is done here with no call
+ * at all, so that the function needs no stack frame, and it puts the
+ * string where intern() would. The string is copied into the free space
+ * of the arena's block while it is loaded for the hash, and the space
+ * taken only if the string is new. Everything else (a string seen
+ * before, a collision, a byte beyond ASCII, a table to grow) goes to
+ * intern_slow(). */
+uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
+{
+	if (s && len <= 32) {
+		uint32_t n = doc->nstrs;
+		struct arena_block *b = doc->arena.head;
+		size_t r = (len + 16) & ~(size_t)15;   /* len + 1, rounded */
+
+		/* & rather than &&: one branch, all of them true as a rule */
+		if (b && ((b->size - b->used >= r) & (n != 0) &
+		          ((n + 1) * 2 <= doc->hash_cap) & (n < doc->strs_cap) &
+		          (doc->fail_alloc_after <= 0))) {
+			char *copy = (char *)b->data + b->used;
+			uint64_t wa, wb;
+			uint64_t bytes = load_short(s, len, copy, &wa, &wb);
+			uint32_t k = hash_mix(wa, wb, len) & (doc->hash_cap - 1);
+
+			if (!(bytes & DP_HIGHS) && doc->hash[k] == 0) {
+				b->used += r;
+				copy[len] = '\0';
+				doc->strs[n].p = copy;
+				doc->strs[n].len = (uint32_t)len;
+				doc->hash[k] = n;
+				doc->nstrs = n + 1;
+				return n;
+			}
+		}
+	}
+	return intern_slow(doc, s, len);
 }
 
 const struct dp_str *dp_doc_str(const struct dp_doc *doc, uint32_t id)

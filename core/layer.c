@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Arrays larger than this are freed between documents, so one huge
  * document does not keep its memory for the rest of the run. */
 #define KEEP_CAP (1u << 20)
@@ -72,7 +76,7 @@ static bool same_schema(const struct dp_layer *l, const struct dp_attr_def *a,
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (l->cols[i].type != a[i].type || !a[i].name ||
-		    strcmp(l->cols[i].name, a[i].name) != 0)
+		    !dp_streq(l->cols[i].name, a[i].name))
 			return false;
 	return true;
 }
@@ -144,7 +148,7 @@ struct dp_layer *dp_doc_layer_new(struct dp_doc *doc, const char *name,
 	 * attributes was checked when it was made: reuse it */
 	for (size_t i = 0; i < doc->nlayers; i++) {
 		struct dp_layer *x = doc->layers[i];
-		if (strcmp(x->name, name) != 0)
+		if (!dp_streq(x->name, name))
 			continue;
 		if (x->present) {
 			dp_doc_fail(doc, "layer '%s' already exists", name);
@@ -224,7 +228,7 @@ static bool may_write(const struct dp_doc *doc, const char *name)
 	if (!doc->step_provides)
 		return false;
 	for (const char *const *p = doc->step_provides; *p; p++)
-		if (strcmp(*p, name) == 0)
+		if (dp_streq(*p, name))
 			return true;
 	return false;
 }
@@ -238,7 +242,7 @@ struct dp_layer *dp_layer_create(struct dp_doc *doc, const char *name,
 			dp_doc_fail(doc, "dp_layer_create: no layer name");
 		return NULL;
 	}
-	if (strcmp(name, "edits") == 0) {
+	if (dp_streq(name, "edits")) {
 		dp_doc_fail(doc, "layer 'edits' is the core's: change the text "
 		                 "with dp_doc_replace()");
 		return NULL;
@@ -257,7 +261,7 @@ struct dp_layer *dp_layer_find(const struct dp_doc *doc, const char *name)
 		return NULL;
 	for (size_t i = 0; i < doc->nlayers; i++)
 		if (doc->layers[i]->present &&
-		    strcmp(doc->layers[i]->name, name) == 0)
+		    dp_streq(doc->layers[i]->name, name))
 			return doc->layers[i];
 	return NULL;
 }
@@ -270,7 +274,7 @@ int dp_layer_attr(const struct dp_layer *l, const char *name)
 	if (!l || !name)
 		return -1;
 	for (int i = 0; i < l->ncols; i++)
-		if (strcmp(l->cols[i].name, name) == 0)
+		if (dp_streq(l->cols[i].name, name))
 			return i;
 	return -1;
 }
@@ -311,39 +315,102 @@ static int layer_reserve(struct dp_layer *l, size_t need)
 	return 0;
 }
 
-/* Whether some a[i] >= @lim. The blocks of 8 have a fixed trip count and
- * accumulate into 8 lanes, which -O2 turns into vector compares and ors
- * (2 instructions a value); the tail goes one by one. */
+#ifdef __SSE2__
+static inline __m128i load4(const uint32_t *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+#endif
+
+/* Whether some a[i] >= @lim. With SSE2 eight values a step in explicit
+ * vector compares (unsigned as signed ones of values offset by 2^31),
+ * ored into one register: what -O2 made of the plain loop went through
+ * memory for its lanes. The tail goes one by one. */
 static bool any_at_least(const uint32_t *a, size_t n, uint32_t lim)
 {
-	uint32_t acc[8] = { 0 }, r = 0;
+	uint32_t r = 0;
 	size_t i = 0;
 
+#ifdef __SSE2__
+	if (n >= 8) {
+		const __m128i bias = _mm_set1_epi32((int)0x80000000u);
+		/* x >= lim is x > lim - 1; lim 0: every value is, and n > 0 */
+		if (lim == 0)
+			return true;
+		const __m128i bl = _mm_set1_epi32((int)((lim - 1) ^ 0x80000000u));
+		__m128i acc = _mm_setzero_si128();
+		/* then one block that overlaps the one before instead of a
+		 * tail loop, whose exit, at a varying count, mispredicts */
+		for (;;) {
+			acc = _mm_or_si128(acc, _mm_or_si128(
+				_mm_cmpgt_epi32(_mm_xor_si128(load4(a + i), bias), bl),
+				_mm_cmpgt_epi32(_mm_xor_si128(load4(a + i + 4), bias),
+				                bl)));
+			i += 8;
+			if (i + 8 <= n)
+				continue;
+			if (i == n)
+				break;
+			i = n - 8;
+		}
+		return _mm_movemask_epi8(acc) != 0;
+	}
+	if (n >= 4) {   /* 4 to 7 (a document's few dates): two blocks */
+		const __m128i bias = _mm_set1_epi32((int)0x80000000u);
+		if (lim == 0)
+			return true;
+		const __m128i bl = _mm_set1_epi32((int)((lim - 1) ^ 0x80000000u));
+		return _mm_movemask_epi8(_mm_or_si128(
+			_mm_cmpgt_epi32(_mm_xor_si128(load4(a), bias), bl),
+			_mm_cmpgt_epi32(_mm_xor_si128(load4(a + n - 4), bias),
+			                bl))) != 0;
+	}
+#else
+	uint32_t acc[8] = { 0 };
+
+	/* blocks of 8 with a fixed trip count, which -O2 vectorises */
 	for (; i + 8 <= n; i += 8)
 		for (int k = 0; k < 8; k++)
 			acc[k] |= a[i + k] >= lim;
-	for (; i < n; i++)
-		r |= a[i] >= lim;
 	for (int k = 0; k < 8; k++)
 		r |= acc[k];
+#endif
+	for (; i < n; i++)
+		r |= a[i] >= lim;
 	return r != 0;
 }
 
-/* Whether some a[i] or b[i] (i < n) is UINT32_MAX; like any_at_least()
- * (blocks of 8 the compiler vectorises), with equality, which is cheaper
- * than an unsigned compare in vector registers, and both arrays at once. */
+/* Whether some a[i] or b[i] (i < n) is UINT32_MAX; like any_at_least(),
+ * with equality, which is cheaper than an unsigned compare in vector
+ * registers, and both arrays at once. */
 static bool any_max(const uint32_t *a, const uint32_t *b, size_t n)
 {
-	uint32_t acc[8] = { 0 }, r = 0;
+	uint32_t r = 0;
 	size_t i = 0;
+
+#ifdef __SSE2__
+	if (n >= 8) {
+		const __m128i max = _mm_set1_epi32(-1);
+		__m128i acc = _mm_setzero_si128();
+		for (; i + 8 <= n; i += 8)
+			acc = _mm_or_si128(acc, _mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi32(load4(a + i), max),
+				             _mm_cmpeq_epi32(load4(a + i + 4), max)),
+				_mm_or_si128(_mm_cmpeq_epi32(load4(b + i), max),
+				             _mm_cmpeq_epi32(load4(b + i + 4), max))));
+		r = _mm_movemask_epi8(acc) != 0;
+	}
+#else
+	uint32_t acc[8] = { 0 };
 
 	for (; i + 8 <= n; i += 8)
 		for (int k = 0; k < 8; k++)
 			acc[k] |= (a[i + k] == UINT32_MAX) | (b[i + k] == UINT32_MAX);
-	for (; i < n; i++)
-		r |= (a[i] == UINT32_MAX) | (b[i] == UINT32_MAX);
 	for (int k = 0; k < 8; k++)
 		r |= acc[k];
+#endif
+	for (; i < n; i++)
+		r |= (a[i] == UINT32_MAX) | (b[i] == UINT32_MAX);
 	return r != 0;
 }
 
@@ -536,7 +603,8 @@ int dp_layer_set_str_ids(struct dp_layer *l, size_t first, size_t n, int a,
 	return 0;
 }
 
-/* Whether some byte of c[0..n) is >= @lim (1 <= lim <= 255). For
+/* Whether some byte of c[0..n) is >= @lim (1 <= lim <= 255). With SSE2
+ * 16 at a time (saturated subtraction); then, or without it, for
  * lim <= 128 eight at a time: a byte >= 0x80 is >= lim, and below 0x80 a
  * lane of x + (128 - lim) has its high bit set exactly when x >= lim (at
  * most 254: no lane carries into the next). */
@@ -546,6 +614,26 @@ static bool any_byte_at_least(const uint8_t *c, size_t n, unsigned lim)
 	uint64_t acc = 0;
 	size_t i = 0;
 
+#ifdef __SSE2__
+	/* 16 bytes a step: x - (lim - 1), saturated at 0, is not 0 exactly
+	 * when x >= lim (lim is 1 to 256 here) */
+	if (lim >= 1 && lim <= 256 && n >= 16) {
+		const __m128i lm1 = _mm_set1_epi8((char)(lim - 1));
+		__m128i v = _mm_setzero_si128();
+		for (;;) {   /* the last block overlapping */
+			v = _mm_or_si128(v, _mm_subs_epu8(_mm_loadu_si128(
+				(const __m128i *)(const void *)(c + i)), lm1));
+			i += 16;
+			if (i + 16 <= n)
+				continue;
+			if (i == n)
+				break;
+			i = n - 16;
+		}
+		return _mm_movemask_epi8(_mm_cmpeq_epi8(
+			v, _mm_setzero_si128())) != 0xFFFF;
+	}
+#endif
 	if (lim <= 128) {
 		for (; i + 8 <= n; i += 8) {
 			uint64_t x;

@@ -20,7 +20,7 @@ static bool in_list(const char *const *list, const char *name)
 	if (!list)
 		return false;
 	for (; *list; list++)
-		if (strcmp(*list, name) == 0)
+		if (dp_streq(*list, name))
 			return true;
 	return false;
 }
@@ -225,10 +225,10 @@ static int bad_span(struct dp_error *err, const struct dp_layer *l, size_t i,
 
 /* The spans of an ASCII text (every offset a boundary): the index of the
  * first span outside the text or reversed, or @n; *sorted tells whether
- * they are in (start, end) order. Four spans at a time with SSE2 (the
- * unsigned comparisons as signed ones of values offset by 2^31), the rest
- * one by one; a block with a bad span is looked at again one by one for
- * its index. */
+ * they are in (start, end) order (asked only when every span is good).
+ * Four spans at a time with SSE2, without a branch per block: a bad span
+ * is remembered in a register, and only then are the spans looked at
+ * again one by one for its index. */
 static size_t check_ascii_spans(const uint32_t *st, const uint32_t *en,
                                 size_t n, size_t len, bool *sorted)
 {
@@ -246,24 +246,34 @@ static size_t check_ascii_spans(const uint32_t *st, const uint32_t *en,
 	}
 	i = 1;
 #ifdef __SSE2__
-	const __m128i bias = _mm_set1_epi32((int)0x80000000u);
-	const __m128i blen = _mm_xor_si128(_mm_set1_epi32((int)lim), bias);
-	__m128i unsorted = _mm_setzero_si128();
-	for (; i + 4 <= n; i += 4) {
-		__m128i a = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i)), bias);
-		__m128i b = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(en + i)), bias);
-		__m128i pa = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(st + i - 1)), bias);
-		__m128i pb = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(const void *)(en + i - 1)), bias);
-		__m128i bad = _mm_or_si128(_mm_cmpgt_epi32(a, b),
-		                           _mm_cmpgt_epi32(b, blen));
+	/* With lim < 2^31, 0 <= a <= b <= lim holds for the unsigned values
+	 * exactly when it holds for them read as signed ones (a value of
+	 * 2^31 or more is negative then, and fails a >= 0 or b >= a): signed
+	 * compares, without biasing every value. Once every span is good,
+	 * all values are below 2^31 and the order tests are exact too. */
+	if (lim < 0x80000000u && n >= 5) {
+		const __m128i blen = _mm_set1_epi32((int)lim);
+		const __m128i zero = _mm_setzero_si128();
+		__m128i bad = zero, unsorted = zero;
+		for (; i + 4 <= n; i += 4) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(st + i));
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(en + i));
+			__m128i pa = _mm_loadu_si128((const __m128i *)(const void *)(st + i - 1));
+			__m128i pb = _mm_loadu_si128((const __m128i *)(const void *)(en + i - 1));
+			bad = _mm_or_si128(bad, _mm_or_si128(
+				_mm_or_si128(_mm_cmpgt_epi32(zero, a),
+				             _mm_cmpgt_epi32(a, b)),
+				_mm_cmpgt_epi32(b, blen)));
+			unsorted = _mm_or_si128(unsorted, _mm_or_si128(
+				_mm_cmpgt_epi32(pa, a),
+				_mm_and_si128(_mm_cmpeq_epi32(a, pa),
+				              _mm_cmpgt_epi32(pb, b))));
+		}
 		if (_mm_movemask_epi8(bad))
-			break;   /* found one by one below */
-		unsorted = _mm_or_si128(unsorted, _mm_or_si128(
-			_mm_cmpgt_epi32(pa, a),
-			_mm_and_si128(_mm_cmpeq_epi32(a, pa),
-			              _mm_cmpgt_epi32(pb, b))));
+			i = 1;   /* the first bad span, one by one below */
+		else
+			ok = _mm_movemask_epi8(unsorted) == 0;
 	}
-	ok = _mm_movemask_epi8(unsorted) == 0;
 #endif
 	for (; i < n; i++) {
 		uint32_t a = st[i], b = en[i];

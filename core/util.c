@@ -65,11 +65,7 @@ int dp_error_set(struct dp_error *err, int code, const char *fmt, ...)
 
 /* --------------------------------------------------------------- arena */
 
-struct arena_block {
-	struct arena_block *next;
-	size_t size, used;
-	max_align_t data[];
-};
+/* struct arena_block is in internal.h, for dp_arena_take() */
 
 #define ARENA_MIN_BLOCK (64 * 1024)
 

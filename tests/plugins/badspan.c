@@ -7,7 +7,9 @@
  * span and then the bad one with dp_layer_add_many() (ABI 1.1);
  * many_at writes 40 spans with dp_layer_add_many(), the one at index
  * option "at" bad (reversed when "at" is even, past the end when odd);
- * many_unsorted writes 40 valid one-byte spans in decreasing order (the
+ * ("at" 40 to 79: the span at index at - 40 is [2^31 + 5, 2^31 + 6) when
+ * even, [0, 2^31 + 5) when odd: offsets the core reads as negative in its
+ * signed vector compares); many_unsorted writes 40 valid one-byte spans in decreasing order (the
  * text must have 40 bytes), which the core must sort.
  */
 #include <docproc/docproc.h>
@@ -34,7 +36,7 @@ static int init(const struct dp_options *opts, void **state,
 	int64_t at = dp_opt_int(opts, "at");
 
 	(void)err;
-	if (at < 0 || at >= 40)
+	if (at < 0 || at >= 80)
 		at = 0;
 	for (int i = 0; modes[i]; i++)
 		if (strcmp(m, modes[i]) == 0)
@@ -84,7 +86,11 @@ static int process(void *state, struct dp_doc *doc)
 			s[i] = ((long)state & 0xff) == 8 ? 0 : 39 - i;
 			e[i] = s[i] + 1;
 		}
-		if (((long)state & 0xff) == 8) {
+		if (((long)state & 0xff) == 8 && at >= 40) {
+			at -= 40;
+			s[at] = (at & 1) ? 0 : 0x80000005u;
+			e[at] = (at & 1) ? 0x80000005u : 0x80000006u;
+		} else if (((long)state & 0xff) == 8) {
 			s[at] = (at & 1) ? 0 : (uint32_t)len;
 			e[at] = (at & 1) ? (uint32_t)len + 1 : 0;
 		}

@@ -361,6 +361,57 @@ static void test_set_str_ids(void **state)
 	as_step(doc, -1, NULL);
 }
 
+/* The bulk checks go 8 (or 16) values at a time, then one by one: a bad
+ * value at each of 40 places, in either array, is found, and nothing is
+ * written. */
+static void test_bulk_checks_in_blocks(void **state)
+{
+	struct dp_doc *doc = *state;
+	struct dp_layer *l = dp_layer_create(doc, "blocks", attrs, 3);
+	uint32_t s[40], e[40], ids[40];
+	uint32_t x = dp_doc_intern(doc, "x", 1);
+
+	for (int i = 0; i < 40; i++) {
+		s[i] = (uint32_t)i;
+		e[i] = (uint32_t)i + 1;
+		ids[i] = x;
+	}
+	for (int at = 0; at < 40; at++) {
+		for (int side = 0; side < 2; side++) {
+			uint32_t *v = side ? e : s, keep = v[at];
+			v[at] = UINT32_MAX;
+			assert_int_equal(dp_layer_add_many(l, 40, s, e),
+			                 DP_ERANGE);
+			v[at] = keep;
+		}
+		assert_int_equal(dp_layer_size(l), 0);
+	}
+	assert_int_equal(dp_layer_add_many(l, 40, s, e), 0);
+	for (int at = 0; at < 40; at++) {
+		ids[at] = doc->nstrs;         /* never given out */
+		assert_int_equal(dp_layer_set_str_ids(l, 0, 40, 1, ids),
+		                 DP_EINVAL);
+		ids[at] = UINT32_MAX;
+		assert_int_equal(dp_layer_set_str_ids(l, 0, 40, 1, ids),
+		                 DP_EINVAL);
+		ids[at] = x;
+		assert_int_equal(dp_layer_get_str_id(l, at, 1), 0);
+	}
+	assert_int_equal(dp_layer_set_str_ids(l, 0, 40, 1, ids), 0);
+	assert_int_equal(dp_layer_get_str_id(l, 39, 1), x);
+	/* every count from 1 to 40 (the last block overlapping the one
+	 * before), the bad id at each place */
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t at = 0; at < n; at++) {
+			ids[at] = doc->nstrs;
+			assert_int_equal(dp_layer_set_str_ids(l, 0, n, 1, ids),
+			                 DP_EINVAL);
+			ids[at] = x;
+			assert_int_equal(dp_layer_set_str_ids(l, 0, n, 1, ids),
+			                 0);
+		}
+}
+
 /* dp_layer_set_str_codes(): values through a dictionary of ids */
 static void test_set_str_codes(void **state)
 {
@@ -600,6 +651,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_add_many_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_str_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_str_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_checks_in_blocks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_names_and_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_layers_and_attributes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reuse_across_documents, setup, teardown),

@@ -294,6 +294,62 @@ static void test_intern_checks_utf8(void **state)
 	assert_int_equal(dp_layer_set_str(l, 0, 0, t, 5), 0);
 }
 
+/* Interned copies of every length around the short-copy paths (0 to 3,
+ * 4 to 7, 8 to 16, longer), from a buffer that ends right after each
+ * string, so a read past it shows under ASan; the same bytes give the
+ * same id, and different bytes another. */
+static void test_intern_lengths(void **state)
+{
+	struct dp_doc *doc = doc_with(state, "x");
+	uint32_t ids[41];
+
+	for (size_t len = 0; len <= 40; len++) {
+		char *b = malloc(len ? len : 1);
+		assert_non_null(b);
+		for (size_t i = 0; i < len; i++)
+			b[i] = (char)('a' + (i * 7 + len) % 26);
+		ids[len] = dp_doc_intern(doc, b, len);
+		assert_int_not_equal(ids[len], 0);
+		const struct dp_str *e = dp_doc_str(doc, ids[len]);
+		assert_non_null(e);
+		assert_int_equal(e->len, len);
+		assert_memory_equal(e->p, b, len);
+		assert_int_equal(e->p[len], '\0');
+		assert_int_equal(dp_doc_intern(doc, b, len), ids[len]);
+		free(b);
+	}
+	for (size_t i = 0; i <= 40; i++)
+		for (size_t j = i + 1; j <= 40; j++)
+			assert_int_not_equal(ids[i], ids[j]);
+}
+
+/* Whether the text is ASCII, for every length up to 200 (64-byte blocks,
+ * the last one overlapping, and the shorter tails) and a byte beyond
+ * ASCII at the first, a middle and the last place. */
+static void test_text_ascii(void **state)
+{
+	struct dp_doc *doc = dp_doc_new();
+	char t[201];
+
+	(void)state;
+	assert_non_null(doc);
+	for (size_t len = 1; len <= 200; len++) {
+		size_t at[3] = {0, len / 2, len - 1};
+		memset(t, 'a', len);
+		t[len] = '\0';
+		assert_int_equal(dp_doc_reset(doc, "a", t, len, NULL, 0), 0);
+		assert_true(dp_doc_text_ascii(doc));
+		for (int k = 0; k < 3; k++) {
+			t[at[k]] = (char)0x80;
+			assert_int_equal(dp_doc_reset(doc, "a", t, len, NULL, 0),
+			                 0);
+			assert_false(dp_doc_text_ascii(doc));
+			t[at[k]] = 'a';
+		}
+	}
+	dp_doc_free(doc);
+}
+
 static void test_insert_before_after_inside(void **state)
 {
 	struct dp_doc *doc = doc_with(state, "hello world");
@@ -729,6 +785,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_meta_set_keeps_the_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_and_fail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_intern_checks_utf8, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_intern_lengths, setup, teardown),
+		cmocka_unit_test(test_text_ascii),
 		cmocka_unit_test_setup_teardown(test_insert_before_after_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_before_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_replace_whole_span, setup, teardown),

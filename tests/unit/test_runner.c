@@ -397,7 +397,7 @@ static void test_span_checks_in_blocks(void **state)
 	const char *in[] = {"s.jsonl"};
 	const char *line = "{\"id\":\"s\",\"text\":"
 	                   "\"forty bytes of plain ASCII text, exactly\"}\n";
-	char yaml[256], want[64];
+	char yaml[256], want[128];
 	struct result r;
 
 	(void)state;
@@ -413,6 +413,20 @@ static void test_span_checks_in_blocks(void **state)
 		assert_contains(err_field(r.rec[0], "message"),
 		                at & 1 ? "[0, 41) is outside the text (40 bytes)"
 		                       : "[40, 0) is outside the text (40 bytes)");
+		result_free(&r);
+	}
+	/* offsets of 2^31 and more, which the vector compares read as
+	 * negative numbers */
+	for (int at = 0; at < 40; at++) {
+		snprintf(yaml, sizeof yaml, HDR "pipeline:\n  - plugin: badspan\n"
+		         "    options: {mode: many_at, at: %d}\n", at + 40);
+		run(yaml, in, 1, 1, &r);
+		assert_int_equal(r.n, 1);
+		assert_string_equal(str(r.rec[0], "status"), "error");
+		snprintf(want, sizeof want, "layer 'bad' span %d [%s) is "
+		         "outside the text (40 bytes)", at,
+		         at & 1 ? "0, 2147483653" : "2147483653, 2147483654");
+		assert_contains(err_field(r.rec[0], "message"), want);
 		result_free(&r);
 	}
 	run(HDR "pipeline:\n  - plugin: badspan\n    options: {mode: many_unsorted}\n",
