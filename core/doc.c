@@ -130,6 +130,35 @@ int dp_doc_reset(struct dp_doc *doc, const char *id, const char *text,
 	return 0;
 }
 
+int dp_doc_reset_take(struct dp_doc *doc, const char *id,
+                      struct dp_buf *text, const char *meta, size_t meta_len)
+{
+	size_t len = text->len;
+	int rc;
+
+	if (!text->data || len + 1 > text->cap)
+		return dp_doc_reset(doc, id, text->data ? text->data : "", len,
+		                    meta, meta_len);
+	if (len >= UINT32_MAX)
+		return DP_ETOOBIG;
+	/* everything else as usual, with an empty text; then the buffers
+	 * change hands (both are malloc'd and grow by realloc) */
+	rc = dp_doc_reset(doc, id, "", 0, meta, meta_len);
+	if (rc < 0)
+		return rc;
+	char *old = doc->text;
+	size_t old_cap = doc->cap;
+	doc->text = text->data;
+	doc->cap = text->cap;
+	doc->text[len] = '\0';
+	doc->len = len;
+	doc->orig_len = len;
+	text->data = old;
+	text->cap = old_cap;
+	text->len = 0;
+	return 0;
+}
+
 bool dp_doc_text_ascii(struct dp_doc *doc)
 {
 	if (doc->ascii < 0) {

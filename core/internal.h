@@ -222,6 +222,13 @@ DP_INTERNAL void dp_doc_free(struct dp_doc *doc);
 DP_INTERNAL int dp_doc_reset(struct dp_doc *doc, const char *id,
                              const char *text, size_t len, const char *meta,
                              size_t meta_len);
+/* dp_doc_reset() with the text in @text (text->len bytes), taken rather
+ * than copied: the document keeps text->data and leaves its previous
+ * buffer in @text (length 0) for the next record to be decoded into.
+ * Falls back to a copy when @text has no room for the final NUL. */
+DP_INTERNAL int dp_doc_reset_take(struct dp_doc *doc, const char *id,
+                                  struct dp_buf *text, const char *meta,
+                                  size_t meta_len);
 /* The string value of @key in the JSON object text @obj, decoded into
  * @out; 1 found, 0 absent or not a string, <0 error. */
 DP_INTERNAL int dp_json_object_string(const char *obj, size_t len,

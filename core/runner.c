@@ -156,14 +156,17 @@ static size_t first_bad_utf8(const char *s, size_t len)
  * true when the document is ok. */
 static bool run_doc(struct worker *w, const struct dp_item *it,
                     const char *id, const char *text, size_t len,
-                    const char *meta, size_t mlen)
+                    const char *meta, size_t mlen, struct dp_buf *own)
 {
 	struct engine *e = w->e;
 	struct dp_error err;
 	size_t failed = 0;
 	int rc;
 
-	rc = dp_doc_reset(w->doc, id, text, len, meta, mlen);
+	/* a decoded text (@own holds it) is handed over, not copied; @text
+	 * stays valid: the document owns it now */
+	rc = own ? dp_doc_reset_take(w->doc, id, own, meta, mlen)
+	         : dp_doc_reset(w->doc, id, text, len, meta, mlen);
 	if (rc)
 		return error_record(w, it, id, "docproc", dp_strerror(rc), meta,
 		                    mlen, NULL, 0);
@@ -204,7 +207,7 @@ static bool process_item(struct worker *w, struct dp_item *it)
 			                  NULL, 0);
 			break;
 		}
-		ok = run_doc(w, it, it->id, t, it->data.len, NULL, 0);
+		ok = run_doc(w, it, it->id, t, it->data.len, NULL, 0, NULL);
 		break;
 	}
 	case DP_ITEM_JSONL:
@@ -214,7 +217,8 @@ static bool process_item(struct worker *w, struct dp_item *it)
 			                  w->in.meta, w->in.meta_len, NULL, 0);
 		} else {
 			ok = run_doc(w, it, w->in.id, w->in.text, w->in.len,
-			             w->in.meta, w->in.meta_len);
+			             w->in.meta, w->in.meta_len,
+			             &w->in.textbuf);
 		}
 		dp_in_doc_release(&w->in);
 		if (w->in.textbuf.cap > SLOT_KEEP)
