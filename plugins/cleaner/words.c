@@ -395,7 +395,11 @@ static int scan_words(struct scan *sc)
 		}
 		/* "end.The" (a letter before, a capital after) and ". .":
 		 * the block's own masks, the bytes in the blocks before and
-		 * after let through; on_stop() tests them all again */
+		 * after let through; on_stop() tests them all again. The
+		 * masks of this loop and the two after it are computed only
+		 * for a block that has the byte they start from: most blocks
+		 * have no '.', no ',' or no line break */
+		if (cur.dot)
 		for (uint64_t m = cur.dot & ~skipped &
 		                  (((cur.let << 1 | 1) &
 		                    ((cur.let & ~cur.lo) >> 1 | 1ull << 63)) |
@@ -406,6 +410,7 @@ static int scan_words(struct scan *sc)
 			                 __builtin_ctzll(m))))
 				return r;
 		/* ",," */
+		if (cur.comma)
 		for (uint64_t m = fragments ? cur.comma & NX(comma) & ~skipped
 		                            : 0;
 		     m; m &= m - 1)
@@ -417,10 +422,10 @@ static int scan_words(struct scan *sc)
 		 * on_line_start() stops there), or at the start of the text;
 		 * the bytes around each '\n' tested directly (a block has
 		 * one or two: cheaper than the masks of its neighbours) */
-		uint64_t alnum = ~(cur.spec | cur.sp);
+		if (cur.nl)
 		for (uint64_t m = fragments ? cur.nl & ~skipped &
 		                              (cur.let >> 1 | 1ull << 63) &
-		                              ~(alnum << 1) : 0;
+		                              ~(~(cur.spec | cur.sp) << 1) : 0;
 		     m; m &= m - 1) {
 			/* (the bytes in the blocks before and after, which the
 			 * masks above let through, tested here) */
@@ -475,21 +480,25 @@ static int scan_words(struct scan *sc)
 		 * blocks around see the text's start (the all-zero mask
 		 * before block 0) and its NUL padding as non-letters, as
 		 * the rule does. */
-#define NL_BEFORE(k) (nonlet << (k) | ~prev.let >> (64 - (k)))
-#define NL_AFTER(k) (nonlet >> (k) | ~nxt.let << (64 - (k)))
-		const uint64_t b4 = NL_BEFORE(4), b5 = NL_BEFORE(5);
-		const uint64_t same_len = ~(b4 ^ NL_AFTER(4)) &
-		                          (b4 | ~(b5 ^ NL_AFTER(5))) &
-		                          (b4 | b5 |
-		                           ~(NL_BEFORE(6) ^ NL_AFTER(6)));
-#undef NL_BEFORE
-#undef NL_AFTER
-		for (uint64_t m = cur.sp & lo_around & repeat &
-		                  ~skipped & same_len &
-		                  (cur.lo << 2 | prev.lo >> 62) &
-		                  (cur.lo << 3 | prev.lo >> 61) &
-		                  (cur.lo >> 2 | nxt.lo << 62) &
-		                  (cur.lo >> 3 | nxt.lo << 61);
+		uint64_t rep = cur.sp & lo_around & repeat & ~skipped &
+		               (cur.lo << 2 | prev.lo >> 62) &
+		               (cur.lo << 3 | prev.lo >> 61) &
+		               (cur.lo >> 2 | nxt.lo << 62) &
+		               (cur.lo >> 3 | nxt.lo << 61);
+		if (rep) {
+			/* the non-letters of this block with those of the
+			 * blocks around shifted in */
+			const uint64_t pn = ~prev.let, nn = ~nxt.let;
+			const uint64_t b4 = nonlet << 4 | pn >> 60;
+			const uint64_t b5 = nonlet << 5 | pn >> 59;
+			const uint64_t b6 = nonlet << 6 | pn >> 58;
+			const uint64_t a4 = nonlet >> 4 | nn << 60;
+			const uint64_t a5 = nonlet >> 5 | nn << 59;
+			const uint64_t a6 = nonlet >> 6 | nn << 58;
+			rep &= ~(b4 ^ a4) & (b4 | ~(b5 ^ a5)) &
+			       (b4 | b5 | ~(b6 ^ a6));
+		}
+		for (uint64_t m = rep;
 		     m; m &= m - 1) {
 			unsigned bit = (unsigned)__builtin_ctzll(m);
 			/* the word starts after the last non-letter before
