@@ -317,6 +317,21 @@ static inline int on_lower_space(struct scan *sc, size_t i, size_t ws)
 	return rule_repeat_at(sc, i, ws);
 }
 
+/* Where the run of letters that reaches the start of block @k starts:
+ * after the last non-letter of the blocks before it, or 0. Looked up
+ * only for a word that crosses into the block (rare): keeping it up to
+ * date in every block cost more. */
+static inline size_t run_start_before(const struct block_mask *bm,
+                                      size_t k)
+{
+	while (k > 0) {
+		uint64_t x = ~bm[--k].let;
+		if (x)
+			return 64 * k + 64 - (size_t)__builtin_clzll(x);
+	}
+	return 0;
+}
+
 /* Bits [from, to) of a block mask, clipped to [0, 64). */
 static inline uint64_t bit_range(size_t from, size_t to)
 {
@@ -348,8 +363,6 @@ static int scan_words(struct scan *sc)
 	const bool fragments = sc->o->fragments;
 	const struct block_mask *bm = sc->ds->m;
 	size_t skip_to = 0;
-	size_t ws_carry = 0;    /* after the last non-letter of the blocks
-	                           before this one */
 	static const struct block_mask none = {0};
 	int r;
 	for (size_t base = 0, k = 0; base < len; base += 64, k++) {
@@ -507,7 +520,7 @@ static int scan_words(struct scan *sc)
 			 * top: the byte before the space is bit 63) */
 			uint64_t nl = nonlet << 1 << (63 - bit);
 			size_t ws = nl ? base + bit - (size_t)__builtin_clzll(nl) :
-			            ws_carry;
+			            run_start_before(bm, k);
 			if ((r = on_lower_space(sc, base + bit, ws)))
 				return r;
 		}
@@ -524,8 +537,6 @@ static int scan_words(struct scan *sc)
 #undef prev
 #undef cur
 #undef nxt
-		if (nonlet)
-			ws_carry = base + 64 - (size_t)__builtin_clzll(nonlet);
 	}
 	return 0;
 }
