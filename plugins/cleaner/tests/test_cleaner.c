@@ -826,7 +826,7 @@ static void test_scan_blocks(void **state)
 		{"the the", "the"},                     /* repeated word */
 		{"said said", "said"},
 		/* words of every length class of the scan's run test (3, 4,
-		 * 5, 6 and more letters), and runs of other lengths */
+		 * 5 and more letters; 7 and 9), and runs of other lengths */
 		{"would would", "would"},
 		{"market market", "market"},
 		{"against against", "against"},
