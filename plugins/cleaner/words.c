@@ -363,15 +363,14 @@ static int scan_words(struct scan *sc)
 	const bool fragments = sc->o->fragments;
 	const struct block_mask *bm = sc->ds->m;
 	size_t skip_to = 0;
-	static const struct block_mask none = {0};
 	int r;
 	for (size_t base = 0, k = 0; base < len; base += 64, k++) {
 		/* the masks of the block before, of this one and of the
 		 * next, read in place (copies cost more than the loads: the
 		 * loops use a few fields each); the masks of the text's last
-		 * block see NULs after its end, and the block after it is
-		 * all zero */
-		const struct block_mask *const pb = k ? &bm[k - 1] : &none;
+		 * block see NULs after its end, and the blocks after it
+		 * and before the first one are all zero (docscan_get()) */
+		const struct block_mask *const pb = bm + k - 1;
 		const struct block_mask *const cb = &bm[k];
 		const struct block_mask *const nb = &bm[k + 1];
 #define prev (*pb)
