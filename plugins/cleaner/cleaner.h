@@ -138,7 +138,8 @@ struct docscan {
 	size_t len;
 	size_t nblocks;         /* blocks of 64 bytes: ceil(len / 64) */
 	struct block_mask *m;   /* nblocks + 1 of them; the last is all
-	                           zero (the block "after" the text) */
+	                           zero (the block "after" the text), and
+	                           so is m[-1] (the block "before" it) */
 	unsigned flags;         /* DS_* */
 	bool valid;
 	bool avx2;              /* classify with AVX2 (cleaner_opts.avx2) */

@@ -142,9 +142,13 @@ int docscan_get(struct docscan *ds, struct dp_doc *doc)
 		return 0;
 	ds->valid = false;
 	size_t nb = (len + 63) / 64;
-	struct block_mask *m = dp_doc_alloc(doc, (nb + 1) * sizeof(*m));
+	/* an all-zero block before the text's first one (m[-1]) and one
+	 * after its last: the word scan reads the masks of both
+	 * neighbours of every block without testing for the ends */
+	struct block_mask *m = dp_doc_alloc(doc, (nb + 2) * sizeof(*m));
 	if (!m)
 		return DP_ENOMEM;
+	*m++ = (struct block_mask){0};
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned flags = 0;
 	size_t full = len / 64;

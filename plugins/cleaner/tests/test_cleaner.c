@@ -825,6 +825,17 @@ static void test_scan_blocks(void **state)
 	} art[] = {
 		{"the the", "the"},                     /* repeated word */
 		{"said said", "said"},
+		/* words of every length class of the scan's run test (3, 4,
+		 * 5 and more letters; 7 and 9), and runs of other lengths */
+		{"would would", "would"},
+		{"market market", "market"},
+		{"against against", "against"},
+		{"companies companies", "companies"},
+		{"the then", "the then"},
+		{"then the", "then the"},
+		{"said saids", "said saids"},
+		{"market markets", "market markets"},
+		{"markets market", "markets market"},
 		{"word , next", "word, next"},          /* space before punct */
 		{"word ,next", "word, next"},
 		{"word . End", "word. End"},
