@@ -67,11 +67,13 @@ void *dp_doc_realloc(struct dp_doc *doc, void *p, size_t size)
 	return realloc(p, size);
 }
 
+/* Copies @src (@len bytes) into *@dst followed by @pad zero bytes (at
+ * least the NUL), growing the buffer as needed. */
 static int copy_text(struct dp_doc *doc, char **dst, size_t *cap,
-                     const char *src, size_t len)
+                     const char *src, size_t len, size_t pad)
 {
-	if (len + 1 > *cap) {
-		size_t ncap = len + 1 < 4096 ? 4096 : len + 1;
+	if (len + pad > *cap) {
+		size_t ncap = len + pad < 4096 ? 4096 : len + pad;
 		char *p = dp_doc_realloc(doc, *dst, ncap);
 		if (!p)
 			return DP_ENOMEM;
@@ -80,7 +82,7 @@ static int copy_text(struct dp_doc *doc, char **dst, size_t *cap,
 	}
 	if (len)
 		memcpy(*dst, src, len);
-	(*dst)[len] = '\0';
+	memset(*dst + len, 0, pad);
 	return 0;
 }
 
@@ -114,9 +116,10 @@ int dp_doc_reset(struct dp_doc *doc, const char *id, const char *text,
 	    dp_buf_append(&doc->meta_raw, meta, meta_len) < 0)
 		return DP_ENOMEM;
 
-	rc = copy_text(doc, &doc->id, &doc->id_cap, id, strlen(id));
+	rc = copy_text(doc, &doc->id, &doc->id_cap, id, strlen(id), 1);
 	if (rc == 0)
-		rc = copy_text(doc, &doc->text, &doc->cap, text, len);
+		rc = copy_text(doc, &doc->text, &doc->cap, text, len,
+		               DP_TEXT_PAD);
 	/* the original is the text until the first edit (edit.c keeps the
 	 * old buffer as the original then): most documents are never edited
 	 * and need no second copy */
@@ -136,7 +139,7 @@ int dp_doc_reset_take(struct dp_doc *doc, const char *id,
 	size_t len = text->len;
 	int rc;
 
-	if (!text->data || len + 1 > text->cap)
+	if (!text->data || len + DP_TEXT_PAD > text->cap)
 		return dp_doc_reset(doc, id, text->data ? text->data : "", len,
 		                    meta, meta_len);
 	if (len >= UINT32_MAX)
@@ -150,7 +153,7 @@ int dp_doc_reset_take(struct dp_doc *doc, const char *id,
 	size_t old_cap = doc->cap;
 	doc->text = text->data;
 	doc->cap = text->cap;
-	doc->text[len] = '\0';
+	memset(doc->text + len, 0, DP_TEXT_PAD);
 	doc->len = len;
 	doc->orig_len = len;
 	text->data = old;
@@ -205,9 +208,12 @@ const char *dp_doc_id(const struct dp_doc *doc)
 
 const char *dp_doc_text(const struct dp_doc *doc, size_t *len)
 {
+	/* (no text yet: DP_TEXT_PAD zero bytes all the same) */
+	static const char none[DP_TEXT_PAD];
+
 	if (len)
 		*len = doc->len;
-	return doc->text ? doc->text : "";
+	return doc->text ? doc->text : none;
 }
 
 const char *dp_doc_orig_text(const struct dp_doc *doc, size_t *len)

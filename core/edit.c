@@ -286,7 +286,8 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 
 	/* the new text */
 	nlen = doc->len + grow - shrink;
-	nt = dp_doc_realloc(doc, NULL, nlen + 1 < 4096 ? 4096 : nlen + 1);
+	size_t ncap = nlen + DP_TEXT_PAD < 4096 ? 4096 : nlen + DP_TEXT_PAD;
+	nt = dp_doc_realloc(doc, NULL, ncap);
 	if (!nt)
 		return DP_ENOMEM;
 	pos = 0;
@@ -301,7 +302,7 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	}
 	memcpy(nt + o, doc->text + pos, doc->len - pos);
 	o += doc->len - pos;
-	nt[o] = '\0';
+	memset(nt + o, 0, DP_TEXT_PAD);   /* the NUL and the pad (docproc.h) */
 
 	rc = rebuild_log(doc, log, e, n, &recs, &nrecs);
 	if (rc < 0)
@@ -322,7 +323,7 @@ int dp_doc_replace_many(struct dp_doc *doc, const struct dp_edit *e,
 	doc->text = nt;
 	doc->len = nlen;
 	doc->ascii = -1;
-	doc->cap = nlen + 1 < 4096 ? 4096 : nlen + 1;
+	doc->cap = ncap;
 	nt = NULL;
 	rc = write_log(doc, log, recs, nrecs);
 out_free_recs:

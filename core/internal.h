@@ -225,7 +225,8 @@ DP_INTERNAL int dp_doc_reset(struct dp_doc *doc, const char *id,
 /* dp_doc_reset() with the text in @text (text->len bytes), taken rather
  * than copied: the document keeps text->data and leaves its previous
  * buffer in @text (length 0) for the next record to be decoded into.
- * Falls back to a copy when @text has no room for the final NUL. */
+ * Falls back to a copy when @text has no room for the DP_TEXT_PAD zero
+ * bytes after the text. */
 DP_INTERNAL int dp_doc_reset_take(struct dp_doc *doc, const char *id,
                                   struct dp_buf *text, const char *meta,
                                   size_t meta_len);

@@ -44,7 +44,7 @@ extern "C" {
 /** ABI minor: grows when members are added at the end of public structs or
  *  functions are added. A plugin built for a newer minor than the core's
  *  is refused; an older minor is accepted. (since 1.0) */
-#define DP_ABI_MINOR 1
+#define DP_ABI_MINOR 2
 
 /** The docproc release this header belongs to. (since 1.0) */
 #define DP_VERSION_STRING "0.1.0"
@@ -185,8 +185,16 @@ const char *dp_doc_id(const struct dp_doc *doc);
 
 /** The current text (after all edits so far), NUL-terminated (the text may
  *  also contain NUL bytes; use @len). Valid until the next edit of this
- *  document or until process() returns. @len may be NULL. (since 1.0) */
+ *  document or until process() returns. @len may be NULL. (since 1.0)
+ *  Since 1.2 the DP_TEXT_PAD bytes from text[@len] on (the NUL and those
+ *  after it) are readable and zero: a plugin may load whole blocks of
+ *  the text (16, 32, 64 bytes) up to there without testing the length or
+ *  copying the text. */
 const char *dp_doc_text(const struct dp_doc *doc, size_t *len);
+
+/** The zero bytes readable after the text of dp_doc_text(), its NUL
+ *  included. (since 1.2) */
+#define DP_TEXT_PAD 64
 
 /** The original input text, never changed. Same lifetime rules as the
  *  document. (since 1.0) */

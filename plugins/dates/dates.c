@@ -16,6 +16,10 @@
 
 #include "calendar.h"
 #include "engine.h"
+#include "lexer.h"
+
+_Static_assert(LEX_PAD <= DP_TEXT_PAD,
+               "the lexer reads no further than the text's zero bytes");
 
 enum ref_kind { REF_META, REF_FIXED, REF_NOW, REF_NONE };
 
@@ -337,6 +341,7 @@ static int dates_process(void *state, struct dp_doc *doc)
 	                                         sizeof attrs / sizeof attrs[0]);
 	if (!layer)
 		return DP_ENOMEM;
+	/* dt_scan() reads the text's padding (LEX_PAD <= DP_TEXT_PAD) */
 	int rc = dt_scan(&st->engine, text, len, &ref, doc_alloc, doc, emit, &e);
 	if (!rc)
 		rc = flush(&e, layer);

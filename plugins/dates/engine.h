@@ -62,8 +62,9 @@ typedef int (*dt_emit_fn)(void *ctx, const struct dt_found *f);
 int dt_engine_init(struct dt_engine *e, const struct dt_options *opt);
 void dt_engine_fini(struct dt_engine *e);
 
-/* Finds the expressions of @text. Scratch memory comes from @alloc (never
- * freed by the engine). Returns 0, -1 when @alloc fails, or the first
+/* Finds the expressions of @text, which must be followed by LEX_PAD
+ * readable zero bytes (lexer.h; dp_doc_text() gives DP_TEXT_PAD, as many
+ * or more). Scratch memory comes from @alloc (never freed by the engine). Returns 0, -1 when @alloc fails, or the first
  * non-zero value of @emit. */
 int dt_scan(const struct dt_engine *e, const char *text, size_t len,
             const struct dt_ref *ref, dt_alloc_fn alloc, void *alloc_ctx,

@@ -55,10 +55,10 @@ struct lex_out {
 	size_t nlower;       /* words starting with a lower-case letter */
 };
 
-/* Bytes lex_scan() may read past the end of its text: the caller
- * copies the text into a buffer with this many zero bytes after it, so
- * that the hot loop loads 8 and 64 bytes at a time and tests the byte
- * after a word without checking the length first. */
+/* Bytes lex_scan() may read past the end of its text, which must be
+ * zero: the hot loop loads 8 and 64 bytes at a time and tests the byte
+ * after a word without checking the length first. A document's text
+ * has them (DP_TEXT_PAD of docproc.h, ABI 1.2), so it is not copied. */
 #define LEX_PAD 64
 
 /* Tokens the word loop of lex_scan() wants free to take the words of

@@ -778,25 +778,19 @@ int dt_scan(const struct dt_engine *e, const char *text, size_t len,
 	struct lex_out lo;
 	memset(&lo, 0, sizeof lo);
 	lo.cap = len / 3 + 16 + LEX_WORD_ROOM;
-	/* the lexer's copy of the text, with the zero bytes it may read
-	 * past the end (LEX_PAD); the rules read @text itself */
-	/* One block per document for the tokens, the candidates and the
-	 * copy, in that order (each part's size keeps the next one aligned:
-	 * 24 bytes a token, 4 a candidate): one arena call instead of three.
-	 * A second lexing pass takes a new block for the first two. */
+	/* One block per document for the tokens and the candidates, in
+	 * that order (24 bytes a token keeps the candidates aligned): one
+	 * arena call instead of two. A second lexing pass takes new ones. */
 	_Static_assert(sizeof(struct token) % _Alignof(uint32_t) == 0,
 	               "candidates after the tokens stay aligned");
-	size_t lists = lo.cap * (sizeof *lo.tk + sizeof *lo.cand);
-	char *block = alloc(alloc_ctx, lists + len + LEX_PAD);
+	char *block = alloc(alloc_ctx,
+	                    lo.cap * (sizeof *lo.tk + sizeof *lo.cand));
 	if (!block)
 		return -1;
-	char *padded = block + lists;
-	if (len)
-		memcpy(padded, text, len);
-	memset(padded + len, 0, LEX_PAD);
 	lo.tk = (struct token *)(void *)block;
 	lo.cand = (uint32_t *)(void *)(block + lo.cap * sizeof *lo.tk);
-	while (lex_scan(&e->lx, e->word_rules, padded, len, &lo) != 0) {
+	/* (the zero bytes the lexer reads past the end follow @text) */
+	while (lex_scan(&e->lx, e->word_rules, text, len, &lo) != 0) {
 		lo.cap = len + 1 + LEX_WORD_ROOM;
 		lo.tk = alloc(alloc_ctx, lo.cap * sizeof *lo.tk);
 		lo.cand = alloc(alloc_ctx, lo.cap * sizeof *lo.cand);

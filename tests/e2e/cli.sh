@@ -12,7 +12,7 @@ done
 
 run version --version
 expect_rc version 0 "--version"
-expect_in "$T/version.out" "docproc 0.1.0 (plugin ABI 1.1)" "--version names the release and the plugin ABI"
+expect_in "$T/version.out" "docproc 0.1.0 (plugin ABI 1.2)" "--version names the release and the plugin ABI"
 run version2 -V
 expect_eq "$(cat "$T/version2.out")" "$(cat "$T/version.out")" "-V is --version"
 

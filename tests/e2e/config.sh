@@ -53,6 +53,6 @@ pipeline:
 EOC
 run abi -c "$T/abi.yaml" "$DATA/hello.txt"
 expect_rc abi 1 "a plugin built for a newer ABI minor"
-expect_in "$T/abi.err" "$T/abi.yaml:3:5: $PLUGINS/newminor.la was built for docproc plugin ABI 1.99, newer than this docproc's ABI 1.1" "an ABI mismatch names the file and both versions"
+expect_in "$T/abi.err" "$T/abi.yaml:3:5: $PLUGINS/newminor.la was built for docproc plugin ABI 1.99, newer than this docproc's ABI 1.2" "an ABI mismatch names the file and both versions"
 
 finish

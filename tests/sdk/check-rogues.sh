@@ -86,7 +86,7 @@ else
 fi
 # a plugin built for another ABI is refused, naming both versions
 "$check" "$builddir/rogue_abi.la" > "$out" 2>&1
-if [ $? = 2 ] && grep -q "rogue_abi.*was built for docproc plugin ABI 2\.0, but this docproc provides ABI 1\.1" "$out"; then
+if [ $? = 2 ] && grep -q "rogue_abi.*was built for docproc plugin ABI 2\.0, but this docproc provides ABI 1\.2" "$out"; then
 	echo "PASS: rogue_abi: refused, both ABI versions named"
 else
 	echo "FAIL: rogue_abi: want exit 2 and both ABI versions"; status=1

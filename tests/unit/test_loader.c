@@ -72,14 +72,14 @@ static void test_load_by_name_and_path(void **state)
 static void test_abi_major(void **state)
 {
 	const char *const want[] = {PLUGIN("badabi"), "ABI 2.0",
-	                            "this docproc provides ABI 1.1", NULL};
+	                            "this docproc provides ABI 1.2", NULL};
 	expect_refused("badabi", DP_EABI, want);
 }
 
 static void test_abi_newer_minor(void **state)
 {
 	const char *const want[] = {PLUGIN("newminor"), "ABI 1.99",
-	                            "newer than this docproc's ABI 1.1", NULL};
+	                            "newer than this docproc's ABI 1.2", NULL};
 	expect_refused("newminor", DP_EABI, want);
 }
 
@@ -104,8 +104,8 @@ static void test_wrong_size(void **state)
 	char size[64];
 	snprintf(size, sizeof size, "descriptor size is %zu bytes",
 	         sizeof(struct dp_plugin) + 16);
-	const char *const want[] = {PLUGIN("badsize"), size, "ABI 1.1",
-	                            "this docproc provides ABI 1.1", NULL};
+	const char *const want[] = {PLUGIN("badsize"), size, "ABI 1.2",
+	                            "this docproc provides ABI 1.2", NULL};
 	expect_refused("badsize", DP_EABI, want);
 }
 

@@ -155,6 +155,56 @@ static void test_reset_and_texts(void **state)
 	assert_int_equal(dp_doc_dropped_spans(doc), 0);
 }
 
+/* DP_TEXT_PAD zero bytes follow the text (ABI 1.2) after a reset with
+ * any earlier contents of the buffer, a reset that takes the decoded
+ * buffer, every kind of edit, and before any text. */
+static void assert_padded(struct dp_doc *doc)
+{
+	size_t len;
+	const char *t = dp_doc_text(doc, &len);
+
+	for (size_t k = 0; k < DP_TEXT_PAD; k++)
+		assert_int_equal(t[len + k], 0);
+}
+
+static void test_text_padding(void **state)
+{
+	struct fx *f = *state;
+	char big[300];
+
+	assert_padded(f->doc);                     /* no text yet */
+	memset(big, 'x', sizeof big);
+	assert_int_equal(dp_doc_reset(f->doc, "a", big, sizeof big, NULL, 0), 0);
+	for (size_t len = 0; len < sizeof big; len += 37) {
+		/* the buffer held 'x' bytes past this text */
+		assert_int_equal(dp_doc_reset(f->doc, "a", big, len, NULL, 0), 0);
+		assert_padded(f->doc);
+		replace(f->doc, 0, len ? 1 : 0, "yy", "grow");
+		assert_padded(f->doc);
+		replace(f->doc, 0, 2, "", "shrink");
+		assert_padded(f->doc);
+	}
+	/* a taken buffer: padded whatever it held; too small, copied */
+	struct dp_buf b = {0};
+	for (size_t cap = 1; cap < 200; cap += 23) {
+		assert_int_equal(dp_buf_reserve(&b, cap), 0);
+		memset(b.data, 'z', b.cap);
+		b.len = cap > DP_TEXT_PAD ? cap - DP_TEXT_PAD / 2 : cap;
+		if (b.len >= b.cap)
+			b.len = b.cap - 1;
+		size_t len = b.len;
+		assert_int_equal(dp_doc_reset_take(f->doc, "t", &b, NULL, 0), 0);
+		size_t got;
+		const char *t = dp_doc_text(f->doc, &got);
+		assert_int_equal(got, len);
+		for (size_t k = 0; k < len; k++)
+			assert_int_equal(t[k], 'z');
+		assert_padded(f->doc);
+		b.len = 0;
+	}
+	dp_buf_free(&b);
+}
+
 static void test_meta(void **state)
 {
 	struct fx *f = *state;
@@ -781,6 +831,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_reset_and_texts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_padding, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_meta, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_meta_set_keeps_the_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_and_fail, setup, teardown),
