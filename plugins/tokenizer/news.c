@@ -16,6 +16,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <docproc/docproc.h>
+
 #include "chars.h"
 #include "tokenize.h"
 #include "ucd.h"
@@ -959,17 +961,13 @@ static uint64_t alnum64(const unsigned char *p)
 #endif
 
 /* Fills bm[0 .. len / 64 + 1) (see above). The last, partial block is
- * copied into a zeroed buffer first: the text is not padded, and nothing
- * past u[len - 1] may be read. */
+ * read in place: the DP_TEXT_PAD zero bytes after a document's text
+ * (docproc.h) are no letters or digits, so they stop the last run. */
 static void stop_bitmap(const unsigned char *u, size_t len, uint64_t *bm)
 {
-	unsigned char tmp[64] = { 0 };
-	size_t k = 0;
-
-	for (; k + 64 <= len; k += 64)
+	_Static_assert(DP_TEXT_PAD >= 64, "the last block is read whole");
+	for (size_t k = 0; k <= len; k += 64)
 		bm[k / 64] = ~alnum64(u + k);
-	memcpy(tmp, u + k, len - k);
-	bm[k / 64] = ~alnum64(tmp);
 }
 
 /* The end of the run of letters and digits from u[e], e <= len. */

@@ -168,7 +168,8 @@ struct news_opts {
 };
 
 /* Tokenizes s[0..len) in news mode, appending to @out. 0 or -1 (no
- * memory). */
+ * memory). s[len .. len + DP_TEXT_PAD) must be readable zero bytes, as
+ * after a document's text (docproc.h, ABI 1.2). */
 int news_tokenize(const struct news_opts *o, const char *s, size_t len,
                   struct tok_list *out);
 
