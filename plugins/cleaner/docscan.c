@@ -60,7 +60,7 @@ static inline struct mask32 classify32(const unsigned char *p)
  * mask by a variable count). The whole loop is in one function: a
  * function built for AVX2 cannot be inlined into one that is not.
  * @tail, when not NULL, is classified as the block after the @n ones
- * (the padded copy of the text's last bytes). */
+ * (the text's last bytes and the zero bytes after them). */
 __attribute__((target("avx2")))
 static void classify_avx2(const unsigned char *u, size_t n,
                           struct block_mask *m, const unsigned char *tail)
@@ -152,12 +152,11 @@ int docscan_get(struct docscan *ds, struct dp_doc *doc)
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned flags = 0;
 	size_t full = len / 64;
-	/* the last block, from a copy padded with NULs (as the text is:
-	 * the rules read 0 past its end); the NULs are special bytes,
-	 * masked out */
-	unsigned char tail[64] = {0};
-	if (full < nb)
-		memcpy(tail, u + 64 * full, len - 64 * full);
+	/* the last block in place: the DP_TEXT_PAD zero bytes after the
+	 * text (docproc.h) are read as NULs, as the rules read 0 past its
+	 * end; the NULs are special bytes, masked out below */
+	_Static_assert(DP_TEXT_PAD >= 64, "the last block is read whole");
+	const unsigned char *tail = u + 64 * full;
 #ifdef CLEANER_AVX2
 	if (ds->avx2) {
 		classify_avx2(u, full, m, full < nb ? tail : NULL);
