@@ -479,6 +479,18 @@ bool dp_doc_str_valid(const struct dp_doc *doc, const char *s, size_t len)
 	return dp_utf8_valid(s, len);
 }
 
+/* Records the new string @copy (@len bytes, its NUL written here) as id
+ * @nid in table slot @k: the last step of both paths of interning. */
+static inline void intern_add(struct dp_doc *doc, uint32_t nid, uint32_t k,
+                              char *copy, size_t len)
+{
+	copy[len] = '\0';
+	doc->strs[nid].p = copy;
+	doc->strs[nid].len = (uint32_t)len;
+	doc->hash[k] = nid;
+	doc->nstrs = nid + 1;
+}
+
 /* The whole of interning, inlined in dp_doc_intern_checked() and in
  * intern_slow() (dp_doc_intern() used to reach it two calls deep). */
 static inline __attribute__((always_inline)) int
@@ -523,12 +535,8 @@ intern(struct dp_doc *doc, const char *s, size_t len, uint32_t *id)
 	if (!copy)
 		return DP_ENOMEM;
 	memcpy(copy, s, len);
-	copy[len] = '\0';
-	uint32_t nid = doc->nstrs++;
-	doc->strs[nid].p = copy;
-	doc->strs[nid].len = (uint32_t)len;
-	doc->hash[k] = nid;
-	*id = nid;
+	*id = doc->nstrs;
+	intern_add(doc, *id, k, copy, len);
 	return 0;
 }
 
@@ -579,11 +587,7 @@ uint32_t dp_doc_intern(struct dp_doc *doc, const char *s, size_t len)
 
 			if (!(bytes & DP_HIGHS) && doc->hash[k] == 0) {
 				b->used += r;
-				copy[len] = '\0';
-				doc->strs[n].p = copy;
-				doc->strs[n].len = (uint32_t)len;
-				doc->hash[k] = n;
-				doc->nstrs = n + 1;
+				intern_add(doc, n, k, copy, len);
 				return n;
 			}
 		}
